@@ -1,0 +1,1 @@
+//! Quantities in sales text: durations, dates, money, percentages, counts.

@@ -1,0 +1,4 @@
+//! Bundle errors.
+
+#[derive(Debug)]
+pub enum BundleError {}

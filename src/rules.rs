@@ -1,0 +1,1 @@
+//! Cue lexicons and category words (`assets/rules.toml`).

@@ -1,0 +1,9 @@
+//! Splitting evidence text into statements, each with the line it starts on.
+//!
+//! A statement is a sentence of prose, a bullet or checkbox, a table row, an email
+//! quote line's sentence, or a transcript / chat turn. Headings are kept as the
+//! context of what follows them, never as statements.
+
+mod segment;
+
+pub use segment::{segment, Statement, StatementKind};
