@@ -41,3 +41,8 @@ pub struct Statement {
     /// line ending in `:` used as a heading), for context.
     pub heading: Option<String>,
 }
+
+/// Split one file's text into statements.
+pub fn segment(_text: &str) -> Vec<Statement> {
+    Vec::new()
+}
