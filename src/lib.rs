@@ -9,5 +9,7 @@
 
 pub mod analysis;
 pub mod bundle;
+pub mod draft;
+pub mod report;
 pub mod rules;
 pub mod text;

@@ -1,3 +1,243 @@
 //! The handoff analysis: offline, deterministic, every finding citing file and line.
+//!
+//! One module per finding: [`commitments`], [`conflicts`] (notes against the
+//! signed scope), [`risks`], [`goals`], [`stakeholders`], [`missing`] context; the
+//! shared ground is [`people`] (who speaks for which side) and [`quantity`]
+//! (durations, dates, money and counts, normalised for comparison).
 
+pub mod commitments;
+pub mod conflicts;
+pub mod goals;
+pub mod missing;
+pub mod model;
+pub mod people;
 pub mod quantity;
+pub mod risks;
+pub mod stakeholders;
+
+use crate::bundle::{Bundle, FileRole};
+use crate::rules::Rules;
+use crate::text::{Statement, segment};
+pub use model::*;
+use people::People;
+use serde::Serialize;
+
+/// One statement of one evidence file, ready for the extractors.
+#[derive(Debug, Clone)]
+pub struct Cited {
+    pub file: String,
+    pub role: FileRole,
+    pub stmt: Statement,
+    /// The statement text, lower-cased once for the cue lexicons.
+    pub lower: String,
+}
+
+impl Cited {
+    /// A step of the sales process (an action item, a "next steps" entry): not a
+    /// risk or promise of its own.
+    pub fn is_process_step(&self, r: &Reading) -> bool {
+        r.rules.commitment.next_step.is_match(&self.lower)
+            || self
+                .stmt
+                .heading
+                .as_deref()
+                .is_some_and(|h| r.rules.context.next_step_heading.is_match(h))
+    }
+
+    pub fn evidence(&self) -> Evidence {
+        Evidence {
+            file: self.file.clone(),
+            line: self.stmt.line,
+        }
+    }
+}
+
+/// Everything the extractors read: the bundle, its statements and its people.
+pub struct Reading<'a> {
+    pub bundle: &'a Bundle,
+    pub rules: &'a Rules,
+    pub people: People,
+    /// Statements of notes and other evidence (never the scope: it is what was signed).
+    pub said: Vec<Cited>,
+    /// Statements of the signed scope.
+    pub scope: Vec<Cited>,
+    /// The deal's year, for resolving "March 15" or "end of Q1".
+    pub year: i16,
+    /// The deal's reference date (closed, else kickoff): a date written without
+    /// a year that falls well before it is read as next year's.
+    pub reference: jiff::civil::Date,
+}
+
+/// The result of analysing one bundle.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub deal: DealRef,
+    pub flags: Vec<Flag>,
+    pub goals: Vec<Goal>,
+    pub missing: Vec<Missing>,
+    pub stakeholders: Vec<Stakeholder>,
+    /// The brief, checklist, questions, tasks and score drafted from the findings.
+    #[serde(flatten)]
+    pub drafts: crate::draft::Drafts,
+}
+
+/// Analyse a bundle with the given rules.
+pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
+    let ev = Reading::read(bundle, rules);
+    let commitments = commitments::find(&ev);
+    let conflicts = conflicts::find(&ev, &commitments);
+    let risks = risks::find(&ev);
+    let goals = goals::find(&ev);
+    let stakeholders = stakeholders::find(&ev);
+    let missing = missing::find(&ev, &goals, &stakeholders);
+    let mut flags = one_per_line(commitments);
+    flags.extend(conflicts);
+    flags.extend(one_per_line(risks));
+    let drafts = crate::draft::draft(
+        bundle,
+        &crate::draft::Findings {
+            flags: &flags,
+            goals: &goals,
+            missing: &missing,
+            stakeholders: &stakeholders,
+        },
+    );
+    Analysis {
+        drafts,
+        deal: DealRef {
+            id: bundle.deal.id.clone(),
+            name: bundle.deal.name.clone(),
+            account: bundle.deal.account.clone(),
+        },
+        flags,
+        goals,
+        missing,
+        stakeholders,
+    }
+}
+
+/// Several sentences of one line that raise the same kind of flag are one mention.
+fn one_per_line(flags: Vec<Flag>) -> Vec<Flag> {
+    let mut seen = std::collections::HashSet::new();
+    flags
+        .into_iter()
+        .filter(|f| seen.insert((f.kind, f.evidence.first().cloned())))
+        .collect()
+}
+
+impl<'a> Reading<'a> {
+    pub fn read(bundle: &'a Bundle, rules: &'a Rules) -> Self {
+        let mut said = Vec::new();
+        let mut scope = Vec::new();
+        for file in &bundle.files {
+            for stmt in segment(&file.text) {
+                let cited = Cited {
+                    file: file.path.clone(),
+                    role: file.role,
+                    lower: stmt.text.to_lowercase(),
+                    stmt,
+                };
+                if cited.role == FileRole::Scope {
+                    scope.push(cited);
+                } else {
+                    said.push(cited);
+                }
+            }
+        }
+        let people = People::collect(bundle, rules);
+        let reference = bundle
+            .deal
+            .closed_on
+            .or(bundle.deal.kickoff)
+            .unwrap_or_else(|| jiff::civil::date(2026, 1, 1));
+        let year = reference.year();
+        Self {
+            bundle,
+            rules,
+            people,
+            said,
+            scope,
+            year,
+            reference,
+        }
+    }
+}
+
+/// What the rules see in one statement: for a rule author asking "why was this
+/// flagged?" or "why not?".
+#[derive(Debug, Clone, Serialize)]
+pub struct Explained {
+    pub evidence: Evidence,
+    pub text: String,
+    pub kind: crate::text::StatementKind,
+    pub speaker: Option<String>,
+    pub heading: Option<String>,
+    /// Whose voice the statement carries, as the analysis resolved it.
+    pub voice: Option<Side>,
+    /// People the statement names, with the side each is on.
+    pub named: Vec<(String, Option<Side>)>,
+    /// Quantities found, as the conflict detector compares them.
+    pub quantities: Vec<String>,
+    /// Every lexicon that matched, with what it matched.
+    pub matches: Vec<(&'static str, String)>,
+    /// The findings the analysis made at this line.
+    pub findings: Vec<String>,
+}
+
+/// Explain every statement that starts on `line` of `file`.
+pub fn explain(bundle: &Bundle, rules: &Rules, file: &str, line: u32) -> Vec<Explained> {
+    let reading = Reading::read(bundle, rules);
+    let analysis = analyze(bundle, rules);
+    let at = Evidence {
+        file: file.to_string(),
+        line,
+    };
+    let mut findings: Vec<String> = analysis
+        .flags
+        .iter()
+        .filter(|f| f.evidence.contains(&at))
+        .map(|f| {
+            let cat = f
+                .category
+                .map(|c| format!(" ({})", c.as_str()))
+                .unwrap_or_default();
+            format!("{}{cat}: {}", f.kind.as_str(), f.cues.join(", "))
+        })
+        .collect();
+    findings.extend(
+        analysis
+            .goals
+            .iter()
+            .filter(|g| g.evidence.contains(&at))
+            .map(|g| format!("goal ({})", g.kind.as_str())),
+    );
+    reading
+        .said
+        .iter()
+        .chain(reading.scope.iter())
+        .filter(|c| c.file == file && c.stmt.line == line)
+        .map(|c| Explained {
+            evidence: c.evidence(),
+            text: c.stmt.text.clone(),
+            kind: c.stmt.kind,
+            speaker: c.stmt.speaker.clone(),
+            heading: c.stmt.heading.clone(),
+            voice: people::default_voice(&reading.people, &c.stmt, rules),
+            named: reading
+                .people
+                .mentions(&c.lower)
+                .into_iter()
+                .map(|(_, _, p)| (p.name.clone(), p.side))
+                .collect(),
+            matches: rules.matching(&c.lower),
+            quantities: quantity::find_quantities(&c.stmt.text, reading.year)
+                .into_iter()
+                .map(|f| format!("{:?}", f.quantity))
+                .collect(),
+            findings: findings.clone(),
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .inspect(|_| findings.clear())
+        .collect()
+}

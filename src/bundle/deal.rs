@@ -66,3 +66,591 @@ pub struct DealCommitment {
     pub category: Option<String>,
     pub line: u32,
 }
+
+// ---------------------------------------------------------------------------
+// Parsing
+
+use super::BundleError;
+use crate::text::sanitize;
+use std::path::Path;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// Byte offset -> 1-based line, for the spans the TOML parser reports.
+struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Lines { starts }
+    }
+
+    fn line(&self, offset: usize) -> u32 {
+        let idx = self.starts.partition_point(|&s| s <= offset);
+        u32::try_from(idx.max(1)).unwrap_or(u32::MAX)
+    }
+}
+
+struct Ctx<'a> {
+    path: &'a Path,
+    lines: Lines,
+}
+
+impl Ctx<'_> {
+    fn err(&self, offset: usize, message: String) -> BundleError {
+        BundleError::DealField {
+            path: self.path.to_path_buf(),
+            line: self.lines.line(offset),
+            message,
+        }
+    }
+
+    fn line(&self, offset: usize) -> u32 {
+        self.lines.line(offset)
+    }
+}
+
+/// Parse the text of `deal.toml` (already checked as UTF-8). `path` is what errors
+/// name; `default_id` is used when the record has no `id`.
+pub(crate) fn parse_deal(
+    text: &str,
+    path: &Path,
+    default_id: &str,
+) -> Result<DealRecord, BundleError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let ctx = Ctx {
+        path,
+        lines: Lines::new(text),
+    };
+    let doc = DeTable::parse(text).map_err(|e| BundleError::DealSyntax {
+        path: path.to_path_buf(),
+        line: e.span().map(|s| ctx.line(s.start)),
+        message: super::error::one_line(e.message()),
+    })?;
+    let mut deal = DealRecord {
+        id: sanitize(default_id),
+        ..DealRecord::default()
+    };
+    for (key, value) in doc.get_ref() {
+        let k = key.get_ref().as_ref();
+        let at = key.span().start;
+        match k {
+            "id" => {
+                deal.id = match value.get_ref() {
+                    DeValue::Integer(_) => render(value.get_ref()),
+                    _ => string(&ctx, k, value, at)?,
+                }
+            }
+            "name" => deal.name = Some(string(&ctx, k, value, at)?),
+            "account" => deal.account = Some(string(&ctx, k, value, at)?),
+            "segment" => deal.segment = Some(string(&ctx, k, value, at)?),
+            "stage" => deal.stage = Some(string(&ctx, k, value, at)?),
+            "currency" => deal.currency = Some(string(&ctx, k, value, at)?),
+            "ae" => deal.ae = Some(string(&ctx, k, value, at)?),
+            "csm" => deal.csm = Some(string(&ctx, k, value, at)?),
+            "closed_on" => deal.closed_on = Some(date(&ctx, k, value, at)?),
+            "kickoff" => deal.kickoff = Some(date(&ctx, k, value, at)?),
+            "amount" => deal.amount = Some(number(&ctx, k, value, at)?),
+            "first_value" => {
+                deal.first_value = Some(first_value(&ctx, value, at, &mut deal.extra)?)
+            }
+            "stakeholders" => {
+                for (i, t_at, t) in entries(&ctx, k, value, at)? {
+                    let mut s = DealStakeholder {
+                        line: ctx.line(t_at),
+                        ..Default::default()
+                    };
+                    for (ek, ev) in t {
+                        let ekn = ek.get_ref().as_ref();
+                        let eat = ek.span().start;
+                        match ekn {
+                            "name" => {
+                                s.name = string(&ctx, ekn, ev, eat)?;
+                                s.line = ctx.line(eat);
+                            }
+                            "title" => s.title = Some(string(&ctx, ekn, ev, eat)?),
+                            "role" => s.role = Some(string(&ctx, ekn, ev, eat)?),
+                            "email" => s.email = Some(string(&ctx, ekn, ev, eat)?),
+                            _ => keep(&mut deal.extra, format!("stakeholders[{i}].{ekn}"), ev),
+                        }
+                    }
+                    deal.stakeholders.push(s);
+                }
+            }
+            "goals" => {
+                for (i, t_at, t) in entries(&ctx, k, value, at)? {
+                    let mut g = DealGoal::default();
+                    let mut text_at = None;
+                    for (ek, ev) in t {
+                        let ekn = ek.get_ref().as_ref();
+                        let eat = ek.span().start;
+                        match ekn {
+                            "text" => {
+                                g.text = string(&ctx, ekn, ev, eat)?;
+                                text_at = Some(eat);
+                            }
+                            "kind" => g.kind = Some(string(&ctx, ekn, ev, eat)?),
+                            "measure" => g.measure = Some(string(&ctx, ekn, ev, eat)?),
+                            _ => keep(&mut deal.extra, format!("goals[{i}].{ekn}"), ev),
+                        }
+                    }
+                    g.line = required_text(&ctx, "goals", text_at, t_at)?;
+                    deal.goals.push(g);
+                }
+            }
+            "risks" => {
+                for (i, t_at, t) in entries(&ctx, k, value, at)? {
+                    let mut r = DealRisk::default();
+                    let mut text_at = None;
+                    for (ek, ev) in t {
+                        let ekn = ek.get_ref().as_ref();
+                        let eat = ek.span().start;
+                        match ekn {
+                            "text" => {
+                                r.text = string(&ctx, ekn, ev, eat)?;
+                                text_at = Some(eat);
+                            }
+                            "owner" => r.owner = Some(string(&ctx, ekn, ev, eat)?),
+                            _ => keep(&mut deal.extra, format!("risks[{i}].{ekn}"), ev),
+                        }
+                    }
+                    r.line = required_text(&ctx, "risks", text_at, t_at)?;
+                    deal.risks.push(r);
+                }
+            }
+            "commitments" => {
+                for (i, t_at, t) in entries(&ctx, k, value, at)? {
+                    let mut c = DealCommitment::default();
+                    let mut text_at = None;
+                    for (ek, ev) in t {
+                        let ekn = ek.get_ref().as_ref();
+                        let eat = ek.span().start;
+                        match ekn {
+                            "text" => {
+                                c.text = string(&ctx, ekn, ev, eat)?;
+                                text_at = Some(eat);
+                            }
+                            "category" => c.category = Some(string(&ctx, ekn, ev, eat)?),
+                            _ => keep(&mut deal.extra, format!("commitments[{i}].{ekn}"), ev),
+                        }
+                    }
+                    c.line = required_text(&ctx, "commitments", text_at, t_at)?;
+                    deal.commitments.push(c);
+                }
+            }
+            _ => keep(&mut deal.extra, sanitize(k), value),
+        }
+    }
+    Ok(deal)
+}
+
+fn required_text(
+    ctx: &Ctx<'_>,
+    table: &str,
+    text_at: Option<usize>,
+    entry_at: usize,
+) -> Result<u32, BundleError> {
+    match text_at {
+        Some(at) => Ok(ctx.line(at)),
+        None => Err(ctx.err(entry_at, format!("[[{table}]] entry has no \"text\""))),
+    }
+}
+
+fn string(
+    ctx: &Ctx<'_>,
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+    at: usize,
+) -> Result<String, BundleError> {
+    match value.get_ref() {
+        DeValue::String(s) => Ok(sanitize(s)),
+        _ => Err(ctx.err(at, format!("\"{key}\" must be a string"))),
+    }
+}
+
+fn date(
+    ctx: &Ctx<'_>,
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+    at: usize,
+) -> Result<Date, BundleError> {
+    let bad = || ctx.err(at, format!("\"{key}\" must be a date"));
+    match value.get_ref() {
+        DeValue::Datetime(dt) => {
+            let d = dt.date.ok_or_else(bad)?;
+            let year = i16::try_from(d.year).map_err(|_| bad())?;
+            Date::new(year, d.month as i8, d.day as i8).map_err(|_| bad())
+        }
+        DeValue::String(s) => {
+            let s = s.trim();
+            let head = s
+                .get(..10)
+                .filter(|_| s.len() == 10 || s[10..].starts_with(['T', 't', ' ']));
+            head.and_then(|h| h.parse::<Date>().ok()).ok_or_else(|| {
+                ctx.err(
+                    at,
+                    format!("invalid date for key \"{key}\": expected YYYY-MM-DD"),
+                )
+            })
+        }
+        _ => Err(bad()),
+    }
+}
+
+fn number(
+    ctx: &Ctx<'_>,
+    key: &str,
+    value: &Spanned<DeValue<'_>>,
+    at: usize,
+) -> Result<f64, BundleError> {
+    let bad = || ctx.err(at, format!("\"{key}\" must be a number"));
+    match value.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+            .map(|n| n as f64)
+            .map_err(|_| bad()),
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse::<f64>()
+            .map_err(|_| bad())
+            .and_then(finite(bad)),
+        DeValue::String(s) => {
+            let cleaned: String = s
+                .chars()
+                .filter(|c| !matches!(c, ',' | '_' | '$' | ' '))
+                .collect();
+            cleaned
+                .parse::<f64>()
+                .map_err(|_| bad())
+                .and_then(finite(bad))
+        }
+        _ => Err(bad()),
+    }
+}
+
+fn finite(bad: impl Fn() -> BundleError) -> impl Fn(f64) -> Result<f64, BundleError> {
+    move |n| if n.is_finite() { Ok(n) } else { Err(bad()) }
+}
+
+/// The tables of an array of tables: index, offset of the entry, table.
+fn entries<'v, 'i>(
+    ctx: &Ctx<'_>,
+    key: &str,
+    value: &'v Spanned<DeValue<'i>>,
+    at: usize,
+) -> Result<Vec<(usize, usize, &'v DeTable<'i>)>, BundleError> {
+    let DeValue::Array(items) = value.get_ref() else {
+        return Err(ctx.err(at, format!("\"{key}\" must be an array of tables")));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item.get_ref() {
+            DeValue::Table(t) => out.push((i, item.span().start, t)),
+            _ => {
+                return Err(ctx.err(
+                    item.span().start,
+                    format!("\"{key}\" must be an array of tables"),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn first_value(
+    ctx: &Ctx<'_>,
+    value: &Spanned<DeValue<'_>>,
+    at: usize,
+    extra: &mut BTreeMap<String, String>,
+) -> Result<FirstValue, BundleError> {
+    let DeValue::Table(t) = value.get_ref() else {
+        return Err(ctx.err(at, "\"first_value\" must be a table".to_string()));
+    };
+    let mut fv = FirstValue {
+        line: ctx.line(at),
+        ..FirstValue::default()
+    };
+    for (ek, ev) in t {
+        let ekn = ek.get_ref().as_ref();
+        let eat = ek.span().start;
+        match ekn {
+            "date" => fv.date = Some(date(ctx, ekn, ev, eat)?),
+            "criteria" => {
+                fv.criteria = Some(string(ctx, ekn, ev, eat)?);
+                fv.line = ctx.line(eat);
+            }
+            _ => keep(extra, format!("first_value.{ekn}"), ev),
+        }
+    }
+    Ok(fv)
+}
+
+/// Keep an unknown key, its value rendered as text.
+fn keep(extra: &mut BTreeMap<String, String>, key: String, value: &Spanned<DeValue<'_>>) {
+    extra.insert(sanitize(&key), sanitize(&render(value.get_ref())));
+}
+
+/// A value as shown to people: a string as itself, anything else as TOML.
+fn render(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::String(s) => s.to_string(),
+        other => {
+            let mut out = String::new();
+            render_toml(other, &mut out);
+            out
+        }
+    }
+}
+
+fn render_toml(value: &DeValue<'_>, out: &mut String) {
+    use std::fmt::Write;
+    match value {
+        DeValue::String(s) => {
+            out.push('"');
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\t' => out.push_str("\\t"),
+                    c if c.is_control() => {
+                        let _ = write!(out, "\\u{:04X}", c as u32);
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+        }
+        DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+            Ok(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Err(_) => out.push_str(i.as_str()),
+        },
+        DeValue::Float(f) => out.push_str(f.as_str()),
+        DeValue::Boolean(b) => {
+            let _ = write!(out, "{b}");
+        }
+        DeValue::Datetime(d) => {
+            let _ = write!(out, "{d}");
+        }
+        DeValue::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                render_toml(item.get_ref(), out);
+            }
+            out.push(']');
+        }
+        DeValue::Table(t) => {
+            out.push('{');
+            for (i, (k, v)) in t.iter().enumerate() {
+                out.push_str(if i > 0 { ", " } else { " " });
+                let k = k.get_ref();
+                if !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                {
+                    out.push_str(k);
+                } else {
+                    render_toml(&DeValue::String(k.clone()), out);
+                }
+                out.push_str(" = ");
+                render_toml(v.get_ref(), out);
+            }
+            out.push_str(if t.is_empty() { "}" } else { " }" });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<DealRecord, BundleError> {
+        parse_deal(text, Path::new("acme/deal.toml"), "acme")
+    }
+
+    const FULL: &str = r#"id = "OPP-2026-0142"
+name = "Acme Corp: analytics rollout"
+account = "Acme Corp"
+segment = "mid-market"
+stage = "closed_won"
+closed_on = 2026-11-02
+amount = 48000
+currency = "USD"
+ae = "Dana Whitfield"
+csm = "Priya Raman"
+kickoff = 2026-11-20
+erp = "NetSuite"
+store_count = 12
+competitors = ["Tableau", "Looker"]
+
+[first_value]
+date = 2026-12-18
+criteria = "Ops team runs its weekly review from the new dashboard"
+
+[[stakeholders]]
+title = "VP Operations"
+name = "Maria Chen"
+role = "executive_sponsor"
+email = "maria@acme.example"
+phone = "555-0100"
+
+[[goals]]
+kind = "buyer"
+text = "Cut month-end reporting from 5 days to 2"
+measure = "days to close the monthly report"
+
+[[goals]]
+text = "Dashboards for the ops team"
+
+[[risks]]
+text = "Legacy CRM export has not been tested"
+owner = "Dana Whitfield"
+
+[[commitments]]
+text = "Two extra admin training sessions"
+category = "custom"
+"#;
+
+    #[test]
+    fn full_record() {
+        let d = parse(FULL).unwrap();
+        assert_eq!(d.id, "OPP-2026-0142");
+        assert_eq!(d.name.as_deref(), Some("Acme Corp: analytics rollout"));
+        assert_eq!(d.closed_on, Some(Date::constant(2026, 11, 2)));
+        assert_eq!(d.kickoff, Some(Date::constant(2026, 11, 20)));
+        assert_eq!(d.amount, Some(48000.0));
+        let fv = d.first_value.unwrap();
+        assert_eq!(fv.date, Some(Date::constant(2026, 12, 18)));
+        assert_eq!(fv.line, 18);
+        assert_eq!(d.stakeholders.len(), 1);
+        assert_eq!(d.stakeholders[0].name, "Maria Chen");
+        assert_eq!(d.stakeholders[0].line, 22);
+        assert_eq!(d.goals.len(), 2);
+        assert_eq!(d.goals[0].line, 29);
+        assert_eq!(d.goals[0].kind.as_deref(), Some("buyer"));
+        assert_eq!(d.goals[1].line, 33);
+        assert_eq!(d.goals[1].text, "Dashboards for the ops team");
+        assert_eq!(d.risks[0].line, 36);
+        assert_eq!(d.risks[0].owner.as_deref(), Some("Dana Whitfield"));
+        assert_eq!(d.commitments[0].line, 40);
+        assert_eq!(d.commitments[0].category.as_deref(), Some("custom"));
+    }
+
+    #[test]
+    fn unknown_keys_are_kept() {
+        let d = parse(FULL).unwrap();
+        assert_eq!(d.extra.get("erp").map(String::as_str), Some("NetSuite"));
+        assert_eq!(d.extra.get("store_count").map(String::as_str), Some("12"));
+        assert_eq!(
+            d.extra.get("competitors").map(String::as_str),
+            Some(r#"["Tableau", "Looker"]"#)
+        );
+        assert_eq!(
+            d.extra.get("stakeholders[0].phone").map(String::as_str),
+            Some("555-0100")
+        );
+        let d = parse("[custom]\nx = 1\nwhen = 2026-01-02\n").unwrap();
+        assert_eq!(
+            d.extra.get("custom").map(String::as_str),
+            Some("{ when = 2026-01-02, x = 1 }")
+        );
+    }
+
+    #[test]
+    fn empty_record_defaults_to_folder_id() {
+        let d = parse("").unwrap();
+        assert_eq!(d.id, "acme");
+        assert!(d.first_value.is_none() && d.goals.is_empty());
+    }
+
+    #[test]
+    fn first_value_without_criteria_cites_its_header() {
+        let d = parse("id = \"x\"\n\n[first_value]\ndate = 2026-12-18\n").unwrap();
+        assert_eq!(d.first_value.unwrap().line, 3);
+    }
+
+    #[test]
+    fn lenient_dates_and_amounts() {
+        let d =
+            parse("kickoff = \"2026-11-20\"\namount = 48000.5\nclosed_on = 2026-11-02T10:00:00Z\n")
+                .unwrap();
+        assert_eq!(d.kickoff, Some(Date::constant(2026, 11, 20)));
+        assert_eq!(d.closed_on, Some(Date::constant(2026, 11, 2)));
+        assert_eq!(d.amount, Some(48000.5));
+        assert_eq!(
+            parse("amount = \"$48,000\"\n").unwrap().amount,
+            Some(48000.0)
+        );
+        assert_eq!(parse("id = 142\n").unwrap().id, "142");
+    }
+
+    #[test]
+    fn wrong_types_name_key_and_line() {
+        let e = parse("id = \"x\"\n\nkickoff = 5\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "acme/deal.toml:3: \"kickoff\" must be a date"
+        );
+        let e = parse("id = \"x\"\nkickoff = \"next week\"\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "acme/deal.toml:2: invalid date for key \"kickoff\": expected YYYY-MM-DD"
+        );
+        let e = parse("ae = 5\n").unwrap_err();
+        assert_eq!(e.to_string(), "acme/deal.toml:1: \"ae\" must be a string");
+        let e = parse("stakeholders = \"Maria\"\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "acme/deal.toml:1: \"stakeholders\" must be an array of tables"
+        );
+        let e = parse("amount = true\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "acme/deal.toml:1: \"amount\" must be a number"
+        );
+        let e = parse("first_value = 3\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "acme/deal.toml:1: \"first_value\" must be a table"
+        );
+        let e = parse("[[goals]]\nkind = \"buyer\"\n").unwrap_err();
+        assert_eq!(e.line(), Some(1));
+        assert!(
+            e.to_string().contains("[[goals]] entry has no \"text\""),
+            "{e}"
+        );
+        let e = parse("[[goals]]\ntext = 7\n").unwrap_err();
+        assert_eq!(e.to_string(), "acme/deal.toml:2: \"text\" must be a string");
+    }
+
+    #[test]
+    fn syntax_error_names_the_line_on_one_line() {
+        let e = parse("id = \"x\"\nname = \"a\"\n\nkickoff = 2026-13-45\n").unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.starts_with("acme/deal.toml:4: invalid TOML: "), "{msg}");
+        assert!(!msg.contains('\n'));
+        let e = parse("a = 1\nb = \n").unwrap_err();
+        assert_eq!(e.line(), Some(2), "{e}");
+        let e = parse("a = 1\na = 2\n").unwrap_err();
+        assert!(e.to_string().starts_with("acme/deal.toml:2:"), "{e}");
+    }
+
+    #[test]
+    fn control_characters_in_values_are_removed() {
+        let d = parse("name = \"Acme\\u001b[31m red\"\n").unwrap();
+        assert_eq!(d.name.as_deref(), Some("Acme red"));
+    }
+}

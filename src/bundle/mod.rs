@@ -5,9 +5,9 @@ mod deal;
 mod error;
 mod load;
 
-pub use deal::{DealGoal, DealRecord, DealRisk, DealStakeholder, DealCommitment, FirstValue};
+pub use deal::{DealCommitment, DealGoal, DealRecord, DealRisk, DealStakeholder, FirstValue};
 pub use error::BundleError;
-pub use load::load;
+pub use load::{SCOPE_FILE_NAMES, load};
 
 /// What part a file plays in the bundle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -4,6 +4,9 @@
 //! quote line's sentence, or a transcript / chat turn. Headings are kept as the
 //! context of what follows them, never as statements.
 
+mod abbreviations;
+mod sanitize;
 mod segment;
 
-pub use segment::{segment, Statement, StatementKind};
+pub use sanitize::{sanitize, sanitize_owned};
+pub use segment::{Statement, StatementKind, segment, split_sentences};

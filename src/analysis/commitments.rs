@@ -1,0 +1,256 @@
+//! Commitments: what the seller's side promised, agreed to, conceded or approved
+//! for the customer. A statement is one when it carries a promise or concession
+//! cue in the seller's voice, and no cue that it was declined, hypothetical, an
+//! internal next step, or a recital of standard terms.
+
+use super::model::{Category, Flag, FlagKind, Side};
+use super::people::default_voice;
+use super::quantity::{Quantity, find_quantities, find_quantities_from};
+use super::{Cited, Reading};
+use crate::rules::Lexicon;
+
+pub fn find(r: &Reading) -> Vec<Flag> {
+    let mut out = Vec::new();
+    for c in &r.bundle.deal.commitments {
+        let lower = c.text.to_lowercase();
+        out.push(Flag {
+            kind: FlagKind::Commitment,
+            category: c
+                .category
+                .as_deref()
+                .and_then(Category::parse)
+                .or_else(|| Some(categorize(r, &lower))),
+            text: c.text.clone(),
+            evidence: vec![super::Evidence::crm(c.line)],
+            speaker: None,
+            cues: vec!["logged in the CRM".into()],
+        });
+    }
+    let seller_subject = SellerSubject::new(r);
+    for s in &r.said {
+        if let Some(mut flag) = judge(r, s, &seller_subject) {
+            // "Wen and I will be onsite. You have our word on that.": the promise
+            // is the whole line, not only the sentence with the cue.
+            let line = line_text(r, s);
+            flag.category = Some(categorize(r, &line.to_lowercase()));
+            flag.text = line;
+            out.push(flag);
+        }
+    }
+    out
+}
+
+/// Every sentence that starts on the statement's line, joined.
+fn line_text(r: &Reading, s: &Cited) -> String {
+    r.said
+        .iter()
+        .filter(|o| o.file == s.file && o.stmt.line == s.stmt.line)
+        .map(|o| o.stmt.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "we will", "Lumenstack will", "Quarry would": the seller's side as the subject
+/// of a future or modal verb, with the seller's own organisation names.
+struct SellerSubject {
+    lexicon: Lexicon,
+}
+
+impl SellerSubject {
+    fn new(r: &Reading) -> Self {
+        let mut orgs: Vec<String> = r
+            .people
+            .persons
+            .iter()
+            .filter(|p| p.side == Some(Side::Seller))
+            .filter_map(|p| p.org.as_deref())
+            .filter_map(|o| o.split_whitespace().next())
+            .filter(|o| o.len() > 2)
+            .map(regex::escape)
+            .collect();
+        orgs.sort();
+        orgs.dedup();
+        let lexicon = if orgs.is_empty() {
+            Lexicon::empty()
+        } else {
+            let pattern = format!(
+                r"(?:{})(?:'s team)? (?:will|would|is going to|are going to|can)",
+                orgs.join("|")
+            );
+            Lexicon::single(&pattern)
+        };
+        Self { lexicon }
+    }
+}
+
+/// The side whose promise a cue at `at` expresses: the nearest person named before
+/// it in the same clause, else the statement's speaker, author or writer.
+pub(crate) fn voice_at(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
+    let lower = s.lower.as_str();
+    // "we'll", "I told", "you'll have": the writer or speaker is the subject.
+    let cue = &lower[at..];
+    if ["we ", "we'", "i ", "i'", "our ", "my ", "you"]
+        .iter()
+        .any(|p| cue.starts_with(p))
+    {
+        return default_voice(&r.people, &s.stmt, r.rules);
+    }
+    let clause_start = lower[..at]
+        .rfind(['.', ';', '?', '!'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let named = r
+        .people
+        .mentions(lower)
+        .into_iter()
+        .rev()
+        .filter(|(start, _, _)| *start >= clause_start && *start < at)
+        .find(|(start, end, _)| could_be_subject(lower, *start, *end))
+        .and_then(|(_, _, p)| p.side);
+    // "Told Devin we'd ...": a name right after the cue verb is its object.
+    named.or_else(|| default_voice(&r.people, &s.stmt, r.rules))
+}
+
+/// A name is not the subject when it is possessive ("Sofia's analysts") or the
+/// object of a preposition or a telling verb ("for Sofia", "told Devin").
+fn could_be_subject(lower: &str, start: usize, end: usize) -> bool {
+    let rest = &lower[end..];
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return false;
+    }
+    let previous = lower[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !matches!(
+        previous,
+        "to" | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "told"
+            | "tell"
+            | "asked"
+            | "of"
+            | "at"
+            | "about"
+            | "on"
+            | "gave"
+            | "give"
+            | "and"
+            | "cc"
+            | "ping"
+            | "email"
+            | "call"
+    )
+}
+
+fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<Flag> {
+    let lx = &r.rules.commitment;
+    let text = s.lower.as_str();
+    if r.rules.context.non_statement.is_match(text) {
+        return None;
+    }
+    let promise = lx
+        .promise
+        .find(text)
+        .or_else(|| seller_subject.lexicon.find(text))
+        .or_else(|| {
+            lx.seller_first_person
+                .find(text)
+                .filter(|_| default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Seller))
+        });
+    let concession = lx.concession.find(text);
+    // Items listed under "What I told them:" are promises without a cue of their own.
+    let listed = s
+        .stmt
+        .heading
+        .as_deref()
+        .filter(|h| lx.promise_heading.is_match(h))
+        .filter(|_| has_substance(r, text));
+    let (at, cue) = match (promise, concession, listed) {
+        (Some((at, _, cue)), _, _) => (at, cue),
+        (None, Some((at, _, cue)), _) => (at, cue),
+        (None, None, Some(_)) => (0, "listed as a promise"),
+        (None, None, None) => return None,
+    };
+    let strong = lx.strong.is_match(text);
+    let voice = voice_at(r, s, at);
+    // A concession ("12% off", "waived") is the seller's whoever reports it; a
+    // promise must be in the seller's voice.
+    if voice == Some(Side::Customer) && concession.is_none() {
+        return None;
+    }
+    if voice.is_none() && !strong && concession.is_none() {
+        return None;
+    }
+    // "She asked if we'd migrate ...": the request frames what follows.
+    if let Some((ask, _, _)) = lx.request.find(text)
+        && !strong
+        && (promise.is_none() || ask < at)
+    {
+        return None;
+    }
+    if (lx.negation.is_match(text) || lx.not_promise.is_match(text)) && !strong {
+        return None;
+    }
+    if lx.hypothetical.is_match(text) || lx.internal.is_match(text) || lx.next_step.is_match(text) {
+        return None;
+    }
+    if lx.standard_terms.is_match(text) && concession.is_none() && !strong {
+        return None;
+    }
+    Some(Flag {
+        kind: FlagKind::Commitment,
+        category: Some(categorize(r, text)),
+        text: s.stmt.text.clone(),
+        evidence: vec![s.evidence()],
+        speaker: s.stmt.speaker.clone(),
+        cues: vec![cue.to_string()],
+    })
+}
+
+/// Whether a statement names something a promise could be about: a category
+/// word, a system or a quantity.
+fn has_substance(r: &Reading, lower: &str) -> bool {
+    let cat = &r.rules.category;
+    [
+        &cat.custom,
+        &cat.discount,
+        &cat.integration,
+        &cat.timeline,
+        &cat.scope,
+        &cat.special,
+    ]
+    .iter()
+    .any(|l| l.is_match(lower))
+        || r.rules.systems.names.is_match(lower)
+        || !find_quantities(lower, r.year).is_empty()
+}
+
+/// The category a CSM would file a promise under. Ordered from the most specific
+/// signal: a roadmap or dedicated-person promise is custom even when it names a
+/// quarter; a price concession is a discount even when it names a deadline.
+pub fn categorize(r: &Reading, lower: &str) -> Category {
+    let cat = &r.rules.category;
+    if cat.custom.is_match(lower) {
+        return Category::Custom;
+    }
+    if cat.discount.is_match(lower) {
+        return Category::Discount;
+    }
+    if cat.integration.is_match(lower) || r.rules.systems.names.is_match(lower) {
+        return Category::Integration;
+    }
+    let dated = find_quantities_from(lower, r.reference)
+        .iter()
+        .any(|f| matches!(f.quantity, Quantity::Date { .. }));
+    if cat.timeline.is_match(lower) || dated {
+        return Category::Timeline;
+    }
+    if cat.special.is_match(lower) {
+        return Category::Custom;
+    }
+    Category::Scope
+}

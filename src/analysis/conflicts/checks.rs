@@ -1,0 +1,494 @@
+//! The ways a scope line can contradict a promise. Each check returns a scored
+//! contradiction or nothing; [`compare`] tries them from the most direct.
+
+use super::figures::{
+    comparable, disagree, fits_category, loose_counts, quantity_category, row_nouns,
+};
+use super::words::{has_word, stem};
+use super::{Claim, Contradiction, ScopeLine, Support};
+use crate::analysis::Reading;
+use crate::analysis::model::Category;
+use crate::analysis::quantity::Quantity;
+
+pub(super) fn compare(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    support: &Support,
+) -> Option<Contradiction> {
+    let overlap = claim.words.intersection(&line.words).count() as f64;
+    excluded(r, claim, line, overlap)
+        .or_else(|| outside_listed(r, claim, line, overlap))
+        .or_else(|| price(r, claim, line, support, overlap))
+        .or_else(|| figures(r, claim, line, support, overlap))
+        .or_else(|| service(r, claim, line, overlap))
+}
+
+fn found(
+    score: f64,
+    category: Category,
+    reason: &'static str,
+    summary: String,
+) -> Option<Contradiction> {
+    Some(Contradiction {
+        score,
+        category,
+        reason,
+        summary,
+    })
+}
+
+/// Something promised that an exclusion line of the scope names: a system, a
+/// service term, or a proper noun of the line ("Integration with KitchenLedger
+/// ... available under a separate SOW").
+fn excluded(r: &Reading, claim: &Claim, line: &ScopeLine, overlap: f64) -> Option<Contradiction> {
+    if !line.excludes {
+        return None;
+    }
+    let mut named: Vec<String> = shared_terms(r, &claim.lower, &line.context);
+    // The scope includes the same system elsewhere ("one-way sync" in scope,
+    // "two-way sync" excluded): the promise may be the included kind.
+    named.retain(|term| {
+        !r.scope.iter().any(|c| {
+            c.stmt.line != line.cited.stmt.line
+                && has_word(&c.lower.replace([' ', '-'], ""), term)
+                && !r.rules.scope.exclusion.is_match(&c.lower)
+                && !c
+                    .stmt
+                    .heading
+                    .as_deref()
+                    .is_some_and(|h| r.rules.scope.exclusion_heading.is_match(h))
+        })
+    });
+    for noun in &line.names {
+        if has_word(&claim.lower, noun) && !is_party(r, noun) && !named.contains(noun) {
+            named.push(noun.clone());
+        }
+    }
+    for word in excluded_item_words(r, claim, line) {
+        if !named.contains(&word) {
+            named.push(word);
+        }
+    }
+    if r.rules.category.special.is_match(&claim.lower)
+        && r.rules.category.special.is_match(&line.cited.lower)
+        && !named.iter().any(|n| n == "onsite")
+    {
+        named.push("onsite".into());
+    }
+    if named.is_empty() {
+        return None;
+    }
+    found(
+        10.0 + overlap,
+        claim.category,
+        "promised what the scope excludes",
+        format!(
+            "Notes promise {}; the signed scope excludes it.",
+            named.join(", ")
+        ),
+    )
+}
+
+/// Words of the excluded item ("Custom reports or analytics beyond the standard
+/// library" names custom + reports) that the promise repeats: two or more.
+fn excluded_item_words(r: &Reading, claim: &Claim, line: &ScopeLine) -> Vec<String> {
+    let lower = &line.cited.lower;
+    let cut = [
+        ";",
+        " beyond ",
+        " available",
+        " unless",
+        " except",
+        " other than ",
+        "(",
+        " not included",
+        " is not",
+        " are not",
+        " will be",
+        " may be",
+        " requires",
+    ]
+    .iter()
+    .filter_map(|c| lower.find(c))
+    .min()
+    .unwrap_or(lower.len());
+    let item = super::words::content_words(&lower[..cut]);
+    let generic = [
+        "standard", "other", "kind", "any", "service", "item", "activity", "work", "support",
+    ];
+    let hits: Vec<String> = item
+        .iter()
+        .filter(|w| !generic.contains(&w.as_str()) && !is_party(r, w))
+        .filter(|w| claim.words.contains(*w))
+        .cloned()
+        .collect();
+    let specific = item
+        .iter()
+        .filter(|w| !generic.contains(&w.as_str()))
+        .count();
+    if hits.len() >= 2 && hits.len() * 5 >= specific * 3 {
+        vec![hits.join(" ")]
+    } else {
+        Vec::new()
+    }
+}
+
+/// "Sources in scope: A and B. Any other source requires a change order", or
+/// "Sites in scope: Toledo and Muncie": the promise names one the list lacks.
+fn outside_listed(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    overlap: f64,
+) -> Option<Contradiction> {
+    let lower = &line.cited.lower;
+    if let Some(at) = lower.find("any other ") {
+        let noun = lower[at + 10..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()?;
+        let listed = &line.names;
+        let unlisted_system = r
+            .rules
+            .systems
+            .names
+            .find_all(&claim.lower)
+            .iter()
+            .any(|&(a, b)| !has_word(lower, &claim.lower[a..b].to_lowercase()));
+        if !noun.is_empty()
+            && claim.words.contains(&stem(noun))
+            && unlisted_system
+            && !listed.iter().any(|n| has_word(&claim.lower, n))
+        {
+            return found(
+                8.0 + overlap,
+                claim.category,
+                "promised beyond the scope's closed list",
+                format!("Notes add a {noun} that the signed scope does not list."),
+            );
+        }
+    }
+    // An enumeration in scope ("in scope: Toledo, OH and Muncie, IN") against a
+    // promise that lists one of them and another besides.
+    if !r.rules.scope.enumeration.is_match(lower) {
+        return None;
+    }
+    let listed = &line.names;
+    let promised = nouns_near_listed(claim.text, listed);
+    let common = promised.iter().filter(|p| listed.contains(p)).count();
+    let extra: Vec<&String> = promised
+        .iter()
+        .filter(|p| !listed.contains(p) && !is_party(r, p))
+        .collect();
+    if common >= 1 && !extra.is_empty() && listed.len() >= 2 {
+        return found(
+            7.0 + overlap,
+            Category::Scope,
+            "promised beyond the scope's list",
+            format!(
+                "Notes include {} beyond what the signed scope lists.",
+                extra
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+    }
+    None
+}
+
+/// Proper nouns of the claim that stand within a few words of one the scope
+/// lists: the claim's own enumeration ("Toledo, Muncie and Saltillo").
+fn nouns_near_listed(text: &str, listed: &[String]) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let anchors: Vec<usize> = (0..words.len())
+        .filter(|&i| listed.contains(&clean(words[i])))
+        .collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let near = anchors.iter().any(|&a| a.abs_diff(i) <= 4);
+        let word = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().any(char::is_lowercase)
+            && word.len() > 2;
+        if near && capitalised && !out.contains(&clean(word)) {
+            out.push(clean(word));
+        }
+    }
+    out
+}
+
+/// The customer's or seller's own names, and people, are not things a scope
+/// includes or excludes.
+fn is_party(r: &Reading, noun: &str) -> bool {
+    r.people.find(noun).is_some()
+}
+
+/// Price concessions: against "no discount / list price", a fee still charged,
+/// billing from day one, a renewal increase against a price hold, or a different
+/// discount rate.
+fn price(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    support: &Support,
+    overlap: f64,
+) -> Option<Contradiction> {
+    let concession = r.rules.commitment.concession.is_match(&claim.lower);
+    if !(claim.category == Category::Discount || concession) || support.concession {
+        return None;
+    }
+    let cat = &r.rules.category;
+    let discount = claim.category == Category::Discount;
+    if line.no_discount && discount {
+        // "Discount: none" answers a discount more directly than "list price".
+        let direct = if line.cited.lower.contains("discount") {
+            2.0
+        } else {
+            0.0
+        };
+        return found(
+            9.0 + direct + overlap,
+            Category::Discount,
+            "discount against list price",
+            "Notes grant a price concession; the signed scope has none.".into(),
+        );
+    }
+    let priced = line.cited.lower.contains("discount") || line.cited.lower.contains(" off");
+    for a in &claim.quantities {
+        if let Quantity::Percent { value: x, .. } = a {
+            for b in &line.quantities {
+                if let Quantity::Percent { value: y, .. } = b
+                    && (x - y).abs() > 0.01
+                    && priced
+                {
+                    return found(
+                        7.0 + overlap,
+                        Category::Discount,
+                        "different discount",
+                        format!("Notes say {x}%; the signed scope says {y}%."),
+                    );
+                }
+            }
+        }
+    }
+    if !discount {
+        return None;
+    }
+    let charges = line
+        .quantities
+        .iter()
+        .any(|q| matches!(q, Quantity::Money { amount, .. } if *amount > 0.0));
+    let same_amount = claim.quantities.iter().any(|a| {
+        matches!(a, Quantity::Money { .. })
+            && line
+                .quantities
+                .iter()
+                .any(|b| a.agrees_with(b) == Some(true))
+    });
+    if cat.waiver.is_match(&claim.lower) && charges && !line.concession && same_amount {
+        return found(
+            8.0 + overlap,
+            Category::Discount,
+            "waived fee still charged",
+            "Notes waive a fee that the signed scope charges in full.".into(),
+        );
+    }
+    if cat.free_period.is_match(&claim.lower)
+        && r.rules.scope.billing_start.is_match(&line.cited.lower)
+    {
+        return found(
+            6.0 + overlap,
+            Category::Discount,
+            "free period against billing from the start",
+            "Notes promise a free period; the signed scope bills from the start date.".into(),
+        );
+    }
+    if cat.price_lock.is_match(&claim.lower)
+        && r.rules.scope.price_increase.is_match(&line.cited.lower)
+    {
+        return found(
+            6.0 + overlap,
+            Category::Discount,
+            "price hold against a renewal increase",
+            "Notes hold the price; the signed scope lets it rise.".into(),
+        );
+    }
+    None
+}
+
+/// A figure on the same topic that does not match, of the kind the promise is
+/// about; a date against the kickoff plus the scope's duration.
+fn figures(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    support: &Support,
+    overlap: f64,
+) -> Option<Contradiction> {
+    // "Toledo by December 3" is not about the line "Muncie within 10 weeks".
+    let nouns = &line.names;
+    if !nouns.is_empty() && !nouns.iter().any(|n| has_word(&claim.lower, n)) {
+        return None;
+    }
+    let timed = r.rules.category.timeline.is_match(&claim.lower);
+    for a in claim
+        .quantities
+        .iter()
+        .filter(|q| fits_category(q, claim.category, timed))
+    {
+        if let Some(summary) = date_after_kickoff(r, a, line) {
+            return found(
+                5.0 + overlap,
+                Category::Timeline,
+                "date against the scope's schedule",
+                summary,
+            );
+        }
+    }
+    if overlap < 1.0 {
+        return None;
+    }
+    for a in claim
+        .quantities
+        .iter()
+        .filter(|q| fits_category(q, claim.category, timed))
+    {
+        if support.agreed.contains(a) {
+            continue;
+        }
+        // Two dates agree on a topic only when the lines share more than a word.
+        if matches!(a, Quantity::Date { .. }) && overlap < 2.0 {
+            continue;
+        }
+        for b in line.quantities.iter().filter(|b| comparable(a, b)) {
+            if matches!(b, Quantity::Percent { .. }) && !line.cited.lower.contains("discount") {
+                continue;
+            }
+            if disagree(a, b) {
+                return found(
+                    5.0 + overlap,
+                    quantity_category(a),
+                    "figure mismatch",
+                    format!(
+                        "Notes say {}; the signed scope says {}.",
+                        a.text(),
+                        b.text()
+                    ),
+                );
+            }
+        }
+    }
+    loose_count_mismatch(claim, line)
+        .and_then(|summary| found(4.5 + overlap, Category::Scope, "count mismatch", summary))
+}
+
+/// "Live by mid-August" against "12 weeks from kickoff" with a known kickoff.
+fn date_after_kickoff(r: &Reading, promised: &Quantity, line: &ScopeLine) -> Option<String> {
+    let Quantity::Date { date, text } = promised else {
+        return None;
+    };
+    let kickoff = r.bundle.deal.kickoff?;
+    let lower = &line.cited.lower;
+    let from_kickoff = lower.contains("kickoff") || lower.contains("kick-off");
+    if !from_kickoff || !r.rules.category.timeline.is_match(lower) {
+        return None;
+    }
+    for q in &line.quantities {
+        if let Quantity::Duration { days, text: d, .. } = q {
+            let due = kickoff
+                .checked_add(jiff::Span::new().days(days.round() as i64))
+                .ok()?;
+            // A fortnight's grace: "mid-August" is not a calendar promise to the day.
+            let gap = date.until(due).ok()?.get_days();
+            if gap > 14 {
+                return Some(format!(
+                    "Notes promise {text}; the signed scope's {d} from the {kickoff} kickoff ends {due}."
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Counts the grammar leaves loose, compared on a shared noun; a cap ("up to
+/// 75") conflicts only when the promise exceeds it.
+fn loose_count_mismatch(claim: &Claim, line: &ScopeLine) -> Option<String> {
+    let promised = loose_counts(&claim.lower);
+    let mut granted = loose_counts(&line.cited.lower);
+    // A table row's quantity column counts the row's description.
+    if !line.cited.stmt.cells.is_empty() {
+        let description = row_nouns(&line.cited.stmt.cells);
+        for cell in &line.cited.stmt.cells {
+            if let Ok(n) = cell.trim().replace(',', "").parse::<f64>() {
+                granted.push(super::figures::LooseCount {
+                    value: n,
+                    capped: false,
+                    nouns: description.clone(),
+                });
+            }
+        }
+    }
+    for p in &promised {
+        for g in &granted {
+            let shared = p.nouns.iter().any(|w| g.nouns.contains(w));
+            let exceeds = if g.capped {
+                p.value > g.value
+            } else {
+                (p.value - g.value).abs() > 0.5
+            };
+            if shared && exceeds && p.value > 1.0 {
+                return Some(format!(
+                    "Notes promise {}; the signed scope grants {}{}.",
+                    p.value,
+                    if g.capped { "up to " } else { "" },
+                    g.value
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// An onsite or dedicated service against a scope that delivers remotely.
+fn service(r: &Reading, claim: &Claim, line: &ScopeLine, overlap: f64) -> Option<Contradiction> {
+    if r.rules.category.special.is_match(&claim.lower)
+        && r.rules.scope.remote_only.is_match(&line.cited.lower)
+    {
+        return found(
+            4.0 + overlap,
+            claim.category,
+            "service term against the scope's delivery",
+            "Notes promise an onsite or dedicated service; the signed scope delivers remotely."
+                .into(),
+        );
+    }
+    None
+}
+
+/// Systems and service terms named in both the claim and the scope line.
+fn shared_terms(r: &Reading, claim: &str, scope: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for lexicon in [&r.rules.systems.names, &r.rules.scope.service_terms] {
+        for (a, b) in lexicon.find_all(claim) {
+            let term = normalise_term(&claim[a..b]);
+            let in_scope = lexicon.find_all(scope).iter().any(|&(c, d)| {
+                let other = normalise_term(&scope[c..d]);
+                other.contains(&term) || term.contains(&other)
+            });
+            if in_scope && !out.contains(&term) {
+                out.push(term);
+            }
+        }
+    }
+    out
+}
+
+fn normalise_term(t: &str) -> String {
+    t.to_lowercase().replace(['-', ' '], "")
+}

@@ -1,0 +1,373 @@
+//! Figures compared across notes and scope: which quantities of a line count,
+//! which pairs are comparable, and counts the quantity grammar leaves loose.
+
+use super::words::{content_words, is_stopword, stem};
+use crate::analysis::Reading;
+use crate::analysis::model::Category;
+use crate::analysis::quantity::{Quantity, find_quantities_from, parse_number};
+use std::collections::BTreeSet;
+
+/// The words of a claim without a CRM log's date, type and owner columns, so a
+/// log date is not read as a promised date.
+pub(super) fn claim_text(text: &str) -> &str {
+    let text = text
+        .split(" | ")
+        .max_by_key(|cell| cell.len())
+        .unwrap_or(text);
+    // "[2026-07-15 15:12] NOTE  ..." log prefixes.
+    match text.strip_prefix('[').and_then(|t| t.split_once(']')) {
+        Some((stamp, rest)) if stamp.starts_with(|c: char| c.is_ascii_digit()) => {
+            let rest = rest.trim_start();
+            match rest.split_once(char::is_whitespace) {
+                Some((kind, tail))
+                    if kind.len() > 1 && kind.chars().all(|c| c.is_ascii_uppercase()) =>
+                {
+                    tail.trim_start()
+                }
+                _ => rest,
+            }
+        }
+        _ => strip_log_date(text),
+    }
+}
+
+/// "29-Sep-2026  NOTE  Told Jenny ...": a log line's leading date and activity type.
+fn strip_log_date(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    let first = rest.split_whitespace().next().unwrap_or("");
+    let is_date = first.chars().filter(char::is_ascii_digit).count() >= 4
+        && first
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.' | ':'));
+    if !is_date {
+        return text;
+    }
+    rest = rest[first.len()..].trim_start();
+    if let Some((kind, tail)) = rest.split_once(char::is_whitespace)
+        && kind.len() > 1
+        && kind.chars().all(|c| c.is_ascii_uppercase())
+    {
+        return tail.trim_start();
+    }
+    rest
+}
+
+/// Words before a count that make it a part, not the whole ("the remaining 12").
+const PARTIAL: &[&str] = &[
+    "remaining",
+    "additional",
+    "other",
+    "first",
+    "further",
+    "pilot",
+    "extra",
+    "next",
+    "last",
+];
+
+/// Quantities of a scope line, without partial counts, with "week 6" read as a
+/// six-week duration.
+pub(super) fn scope_quantities(text: &str, r: &Reading) -> Vec<Quantity> {
+    let lower = text.to_lowercase();
+    let mut out: Vec<Quantity> = find_quantities_from(text, r.reference)
+        .into_iter()
+        .filter(|f| {
+            let previous = lower[..f.start].trim_end().rsplit(' ').next().unwrap_or("");
+            !(matches!(f.quantity, Quantity::Count { .. }) && PARTIAL.contains(&previous))
+        })
+        .map(|f| f.quantity)
+        .collect();
+    for (i, _) in lower.match_indices("week ") {
+        let number: String = lower[i + 5..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let Ok(n) = number.parse::<f64>() {
+            out.push(Quantity::Duration {
+                days: n * 7.0,
+                business: false,
+                text: format!("week {number}"),
+            });
+        }
+    }
+    out
+}
+
+/// A timeline promise is compared on durations and dates, a discount on
+/// percentages; counts are compared whatever the promise is about.
+pub(super) fn fits_category(q: &Quantity, category: Category, timed: bool) -> bool {
+    match q {
+        Quantity::Duration { .. } | Quantity::Date { .. } => {
+            category == Category::Timeline || timed
+        }
+        Quantity::Money { .. } | Quantity::Percent { .. } => category == Category::Discount,
+        Quantity::Count { .. } => true,
+    }
+}
+
+pub(super) fn quantity_category(q: &Quantity) -> Category {
+    match q {
+        Quantity::Duration { .. } | Quantity::Date { .. } => Category::Timeline,
+        Quantity::Money { .. } | Quantity::Percent { .. } => Category::Discount,
+        Quantity::Count { .. } => Category::Scope,
+    }
+}
+
+/// Counts compare only within one class of unit (seats ~ users ~ licences);
+/// money is compared by the price checks, not here.
+pub(super) fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    match (a, b) {
+        (Quantity::Count { unit: x, .. }, Quantity::Count { unit: y, .. }) => {
+            unit_class(x) == unit_class(y)
+        }
+        (Quantity::Money { .. }, _) | (_, Quantity::Money { .. }) => false,
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
+    }
+}
+
+/// Two figures that cannot both hold. Durations of wholly different scales
+/// ("2 months" against "1 business day") measure different things.
+pub(super) fn disagree(a: &Quantity, b: &Quantity) -> bool {
+    if let (Quantity::Duration { days: x, .. }, Quantity::Duration { days: y, .. }) = (a, b) {
+        let ratio = x.max(*y) / x.min(*y).max(1e-9);
+        if ratio > 12.0 {
+            return false;
+        }
+    }
+    a.agrees_with(b) == Some(false)
+}
+
+pub(super) fn unit_class(unit: &str) -> &str {
+    match unit {
+        "seat" | "user" | "licence" | "license" | "person" | "people" | "cardholder" | "login"
+        | "employee" | "member" | "named" | "head" => "seat",
+        "site" | "plant" | "location" | "office" | "branch" | "store" | "clinic" | "warehouse"
+        | "facility" | "campus" | "hotel" | "restaurant" | "property" => "site",
+        "post" | "article" | "blog" | "piece" => "article",
+        other => other,
+    }
+}
+
+/// Words before a number that make it a label ("Priority 1", "Phase 2").
+const LABEL_WORDS: &[&str] = &[
+    "priority",
+    "p",
+    "severity",
+    "sev",
+    "tier",
+    "level",
+    "phase",
+    "section",
+    "step",
+    "wave",
+    "stage",
+    "version",
+    "v",
+    "option",
+    "item",
+    "line",
+    "no",
+    "number",
+    "clause",
+    "year",
+    "month",
+    "week",
+    "day",
+    "q",
+    "soc",
+    "iso",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "usd",
+    "eur",
+    "gbp",
+    "cad",
+    "aud",
+    "nzd",
+    "chf",
+    "inr",
+    "jpy",
+];
+
+/// Units of time: a number followed by one is a duration, not a count.
+const TIME_UNITS: &[&str] = &[
+    "day", "week", "wk", "month", "mo", "year", "yr", "hour", "hr", "minute", "min", "quarter",
+];
+
+/// A loosely written count: the number, whether it is a cap ("up to N"), and
+/// the (unit-classed) nouns around it.
+pub(super) struct LooseCount {
+    pub value: f64,
+    pub capped: bool,
+    pub nouns: BTreeSet<String>,
+}
+
+/// "all ~140 of their outside counsel firms", "Sites covered: 8", "nine stores".
+pub(super) fn loose_counts(lower: &str) -> Vec<LooseCount> {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let token = w
+            .trim_start_matches(['~', '('])
+            .trim_end_matches([',', ')', '.', ';', ':']);
+        let value = if token.chars().all(|c| c.is_ascii_digit() || c == ',') {
+            token.replace(',', "").parse::<f64>().ok()
+        } else {
+            parse_number(token).filter(|_| token.len() > 2 && token != "one")
+        };
+        let Some(value) = value else {
+            continue;
+        };
+        if token.contains('.') || token.len() == 4 && (1990.0..2100.0).contains(&value) {
+            continue;
+        }
+        let previous = if i > 0 {
+            words[i - 1].trim_matches(|c: char| !c.is_alphanumeric())
+        } else {
+            ""
+        };
+        // "EDI 214", "SOC 2", "ISO 27001": an acronym before a number names a standard.
+        let acronym = i > 0
+            && (2..=5).contains(&words[i - 1].len())
+            && lower_is_acronym(original_word(lower, words[i - 1]));
+        if LABEL_WORDS.contains(&previous) || PARTIAL.contains(&previous) || acronym {
+            continue;
+        }
+        let following: Vec<String> = words[i + 1..(i + 6).min(words.len())]
+            .iter()
+            .map(|w| {
+                // "posts/mo" counts posts.
+                let w = w.split('/').next().unwrap_or(w);
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                    .to_string()
+            })
+            .collect();
+        if following.first().is_some_and(|w| {
+            TIME_UNITS.contains(&stem(w).as_str())
+                || matches!(w.as_str(), "st" | "nd" | "rd" | "th" | "am" | "pm")
+        }) {
+            continue;
+        }
+        // The head of the counted phrase: its first plural noun ("140 of their
+        // outside counsel firms" counts firms).
+        let mut nouns: BTreeSet<String> = following
+            .iter()
+            .find(|w| is_plural_noun(w))
+            .map(|w| unit_class(&stem(w)).to_string())
+            .into_iter()
+            .collect();
+        // "Sites covered: 8": the noun stands before a label's colon.
+        if i > 0 && words[i - 1].ends_with(':') {
+            nouns.extend(
+                content_words(&words[i.saturating_sub(3)..i].join(" "))
+                    .into_iter()
+                    .map(|w| unit_class(&w).to_string()),
+            );
+        }
+        let capped = i >= 2 && words[i - 2] == "up" && words[i - 1] == "to";
+        out.push(LooseCount {
+            value,
+            capped,
+            nouns,
+        });
+    }
+    out
+}
+
+/// Acronyms are known from a fixed list here, because `loose_counts` reads
+/// lower-cased text.
+fn lower_is_acronym(w: &str) -> bool {
+    matches!(
+        w,
+        "edi" | "soc" | "iso" | "pci" | "hl7" | "sla" | "p1" | "p2" | "sev" | "gdpr" | "hipaa"
+    )
+}
+
+fn original_word<'a>(_lower: &str, w: &'a str) -> &'a str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn is_plural_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "people" | "staff" | "personnel" | "children" | "men" | "women"
+    ) || (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !is_stopword(w))
+}
+
+/// Plural nouns of a table row's description, unit-classed: what its quantity
+/// column counts.
+pub(super) fn row_nouns(cells: &[String]) -> BTreeSet<String> {
+    cells
+        .iter()
+        .flat_map(|c| c.split_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| is_plural_noun(w))
+        .map(|w| unit_class(&stem(&w)).to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claim_text_drops_log_columns() {
+        assert_eq!(
+            claim_text("2026-07-15 | Note | R. Okafor | agreed to waive the fee"),
+            "agreed to waive the fee"
+        );
+        assert_eq!(
+            claim_text("[2026-07-15 15:12] NOTE     Confirmed the sync"),
+            "Confirmed the sync"
+        );
+    }
+
+    #[test]
+    fn loose_counts_read_labels_words_and_caps() {
+        let c = loose_counts("sites covered: 8 (listed in schedule a)");
+        assert_eq!(c.len(), 1);
+        assert!(c[0].nouns.contains("site"));
+        let c = loose_counts("up to 75 firms");
+        assert!(c[0].capped && c[0].value == 75.0);
+        let c = loose_counts("no problem, we can onboard all ~140 of their outside counsel firms");
+        assert_eq!(c[0].value, 140.0);
+        assert!(c[0].nouns.contains("firm"), "{:?}", c[0].nouns);
+        let c = loose_counts("two on-site sensor placement workshops");
+        assert!(c[0].nouns.contains("workshop") && !c[0].nouns.contains("sensor"));
+        let c = loose_counts("all nine stores live");
+        assert_eq!(c[0].value, 9.0);
+        assert!(c[0].nouns.contains("site"));
+        assert!(loose_counts("priority 1 tickets").is_empty());
+        assert!(loose_counts("first 2 months free").is_empty());
+        assert!(loose_counts("by january 31 at the latest").is_empty());
+    }
+}

@@ -1,0 +1,352 @@
+//! Word-level helpers for comparing a promise with a scope line: content words,
+//! a light stemmer and the proper nouns a line names.
+
+use std::collections::BTreeSet;
+
+const STOPWORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "to",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "is",
+    "are",
+    "be",
+    "will",
+    "we",
+    "our",
+    "they",
+    "their",
+    "them",
+    "it",
+    "its",
+    "that",
+    "this",
+    "as",
+    "all",
+    "any",
+    "each",
+    "per",
+    "up",
+    "into",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "within",
+    "after",
+    "before",
+    "than",
+    "told",
+    "agreed",
+    "confirmed",
+    "said",
+    "would",
+    "can",
+    "you",
+    "your",
+    "her",
+    "him",
+    "his",
+    "she",
+    "he",
+    "i",
+    "me",
+    "my",
+    "us",
+    "have",
+    "has",
+    "had",
+    "was",
+    "were",
+    "so",
+    "if",
+    "but",
+    "also",
+    "include",
+    "included",
+    "including",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "year",
+    "years",
+    "hours",
+    "hour",
+    "get",
+    "gets",
+    "make",
+    "sure",
+    "what",
+    "which",
+    "there",
+    "then",
+    "when",
+    "who",
+    "out",
+    "over",
+    "only",
+    "more",
+    "less",
+    "about",
+    "just",
+    "do",
+    "does",
+];
+
+/// Capitalised words that open sentences or name common things, not proper nouns.
+const COMMON_CAPITALS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "And",
+    "Or",
+    "Any",
+    "All",
+    "Each",
+    "Our",
+    "Your",
+    "Their",
+    "We",
+    "You",
+    "They",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Not",
+    "No",
+    "None",
+    "Integration",
+    "Integrations",
+    "Customer",
+    "Client",
+    "Provider",
+    "Vendor",
+    "Services",
+    "Service",
+    "Support",
+    "Training",
+    "Implementation",
+    "Onsite",
+    "On-site",
+    "Remote",
+    "Custom",
+    "Additional",
+    "Other",
+    "Phase",
+    "Section",
+    "Schedule",
+    "Appendix",
+    "Exhibit",
+    "Order",
+    "Form",
+    "Statement",
+    "Work",
+    "SOW",
+    "Design",
+    "Development",
+    "Out",
+    "Scope",
+    "Included",
+    "Excluded",
+    "Available",
+    "Fees",
+    "Fee",
+    "Price",
+    "Pricing",
+    "Term",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Priority",
+    "Standard",
+    "Premium",
+    "Professional",
+    "Enterprise",
+    "Business",
+    "Platform",
+    "Project",
+    "Program",
+    "Plan",
+    "Sites",
+    "Site",
+    "Users",
+    "User",
+    "Seats",
+    "Seat",
+    "Licences",
+    "Licenses",
+    "Note",
+    "Notes",
+    "If",
+    "For",
+    "With",
+    "From",
+    "To",
+    "In",
+    "On",
+    "At",
+    "By",
+    "As",
+    "Up",
+    "Two-way",
+    "One-way",
+];
+
+pub(super) fn stem(w: &str) -> String {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.len() > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+pub(super) fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+/// Stemmed words that carry the topic of a lower-cased line.
+pub(super) fn content_words(lower: &str) -> BTreeSet<String> {
+    // "group-wide" carries "group" too; "go-live" carries "live".
+    let parts = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .flat_map(|w| std::iter::once(w).chain(w.split('-').filter(move |_| w.contains('-'))));
+    parts
+        .filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit() || c == '-'))
+        .map(stem)
+        .filter(|w| !is_stopword(w) && w.len() > 2)
+        .collect()
+}
+
+/// Capitalised words of a line that are not common capitals, lower-cased, with
+/// whether each opened a sentence (where capitals prove nothing).
+fn capitalised(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut sentence_start = true;
+    for raw in text.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let opens = sentence_start;
+        sentence_start = raw.ends_with(['.', ':', ';']) || raw.chars().all(|c| !c.is_alphabetic());
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        let has_lower = word.chars().any(char::is_lowercase);
+        if !first.is_uppercase() || !has_lower || word.len() < 3 || COMMON_CAPITALS.contains(&word)
+        {
+            continue;
+        }
+        out.push((word.to_lowercase(), opens));
+    }
+    out
+}
+
+/// The names a bundle uses: words capitalised in the middle of a sentence
+/// somewhere in it ("Muncie", "Isah", "KitchenLedger").
+pub(super) fn names_in<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    texts
+        .flat_map(capitalised)
+        .filter(|(_, opens)| !opens)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// The names a line mentions, openers included when the bundle uses the word
+/// as a name elsewhere.
+pub(super) fn proper_nouns(text: &str, names: &BTreeSet<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (word, opens) in capitalised(text) {
+        if (!opens || names.contains(&word)) && !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
+}
+
+/// Whether `word` (lower-case) appears in `lower` as a whole word.
+pub(super) fn has_word(lower: &str, word: &str) -> bool {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| w == word || stem(w) == word)
+}
+
+pub(super) fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}...", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proper_nouns_skip_openers_and_common_words() {
+        let none = BTreeSet::new();
+        let found = proper_nouns(
+            "Integration with KitchenLedger or any other stock system; available under a separate SOW.",
+            &none,
+        );
+        assert_eq!(found, vec!["kitchenledger"]);
+        assert!(
+            proper_nouns("Any activity at the Venlo plant", &none).contains(&"venlo".to_string())
+        );
+        // An opener counts only when the bundle uses it as a name elsewhere.
+        assert!(proper_nouns("Muncie sensors installed", &none).is_empty());
+        let names = names_in(["the Muncie plant"].into_iter());
+        assert_eq!(
+            proper_nouns("Muncie sensors installed", &names),
+            vec!["muncie"]
+        );
+    }
+
+    #[test]
+    fn content_words_stem_plurals_and_drop_stopwords() {
+        let words = content_words("two extra admin training sessions for the team");
+        assert!(words.contains("session"));
+        assert!(words.contains("training"));
+        assert!(!words.contains("the"));
+    }
+}

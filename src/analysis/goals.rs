@@ -1,0 +1,134 @@
+//! Goals, kept in two kinds (decision rule 3): buyer goals are business outcomes
+//! the buyer pays for; user goals are what the people using the product day to
+//! day need in their workflow.
+
+use super::model::{Evidence, Goal, GoalKind, Side};
+use super::people::default_voice;
+use super::quantity::{Quantity, find_quantities_from};
+use super::{Cited, Reading};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A number, a percentage or a comparison makes a goal measurable.
+static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d|%|\b(?:half|double|twice|quarter|one|two|three|four|five|six|seven|eight|nine|ten|twenty|same day)\b")
+        .unwrap()
+});
+
+pub fn find(r: &Reading) -> Vec<Goal> {
+    let mut out: Vec<Goal> = r
+        .bundle
+        .deal
+        .goals
+        .iter()
+        .map(|g| {
+            let lower = g.text.to_lowercase();
+            Goal {
+                kind: match g.kind.as_deref() {
+                    Some("user") => GoalKind::User,
+                    Some("buyer") => GoalKind::Buyer,
+                    _ => classify(r, &lower, ""),
+                },
+                text: g.text.clone(),
+                evidence: vec![Evidence::crm(g.line)],
+                measurable: g.measure.is_some() || MEASURE.is_match(&lower),
+            }
+        })
+        .collect();
+    out.extend(r.said.iter().filter_map(|s| judge(r, s)));
+    out
+}
+
+fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
+    let lx = &r.rules.goal;
+    let text = s.lower.as_str();
+    if r.rules.context.non_statement.is_match(text) || lx.not_goal.is_match(text) {
+        return None;
+    }
+    let (at, _, _) = lx.want.find(text).or_else(|| lx.success.find(text))?;
+    let subject = &text[..at];
+    let user_subject = lx.user_subjects.is_match(subject);
+    // A goal is the customer's: a seller's hope is not one. Only an explicit
+    // seller (a seller speaking, or named as the one who wants) rules it out.
+    if !user_subject && wanted_by(r, s, at) == Some(Side::Seller) {
+        return None;
+    }
+    // A want with nothing to achieve ("I want Dmitri.") is not a goal.
+    let object_words = text[at..].split_whitespace().count();
+    if object_words < 4 {
+        return None;
+    }
+    let measurable = MEASURE.is_match(&text[at..]);
+    // A dated want ("in place before the examiners arrive") is a risk; it is a
+    // goal too only when it also states a measurable outcome.
+    let dated = r.rules.goal.dated.is_match(text)
+        || find_quantities_from(&s.stmt.text, r.reference)
+            .iter()
+            .any(|f| matches!(f.quantity, Quantity::Date { .. }));
+    if dated && !(measurable && lx.buyer.is_match(text)) {
+        return None;
+    }
+    Some(Goal {
+        kind: classify(r, text, subject),
+        text: s.stmt.text.clone(),
+        evidence: vec![s.evidence()],
+        measurable,
+    })
+}
+
+/// Who wants it: the speaker of a turn, else the person named as its subject
+/// (possessives count: "Dominic's target"), else the first person in a seller's
+/// own notes ("we want this signed").
+fn wanted_by(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
+    let clause_start = s.lower[..at]
+        .rfind(['.', ';', '?', '!'])
+        .map_or(0, |i| i + 1);
+    // "bas: marleen (COO) wants ...": the person named as subject wants it, even
+    // when someone else reports it.
+    let named = r
+        .people
+        .mentions(&s.lower)
+        .into_iter()
+        .rev()
+        .find(|(start, _, _)| *start >= clause_start && *start < at)
+        .and_then(|(_, _, p)| p.side);
+    if named.is_some() {
+        return named;
+    }
+    let clause = &s.lower[clause_start..at];
+    let first_person = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| matches!(w, "we" | "i" | "we'd" | "i'd" | "our" | "my"));
+    if s.stmt.speaker.is_some() {
+        // A turn's own wants are the speaker's; a reported third party's are not
+        // the reporter's.
+        return if first_person || clause.trim().is_empty() {
+            r.people.speaker_side(&s.stmt, r.rules)
+        } else {
+            None
+        };
+    }
+    if first_person {
+        return match &s.stmt.author {
+            Some(author) => r.people.find(author).and_then(|p| p.side),
+            None => default_voice(&r.people, &s.stmt, r.rules),
+        };
+    }
+    None
+}
+
+/// Buyer or user: who needs it (a user role as subject), then which vocabulary
+/// dominates, business outcome or workflow.
+pub fn classify(r: &Reading, text: &str, subject: &str) -> GoalKind {
+    let lx = &r.rules.goal;
+    if lx.user_subjects.is_match(subject) {
+        return GoalKind::User;
+    }
+    let buyer = lx.buyer.find_all(text).len();
+    let user = lx.user.find_all(text).len() + usize::from(lx.user_subjects.is_match(text));
+    if user > buyer {
+        GoalKind::User
+    } else {
+        GoalKind::Buyer
+    }
+}

@@ -1,0 +1,96 @@
+//! Missing context: the required handoff facts that neither `deal.toml` nor the
+//! text supplies. Each becomes a question for the AE.
+
+use super::Reading;
+use super::model::{Goal, Missing, Side, Stakeholder};
+use super::quantity::{Quantity, find_quantities};
+use crate::bundle::FileRole;
+
+pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Missing> {
+    let deal = &r.bundle.deal;
+    let ctx = &r.rules.context;
+    let mut out = Vec::new();
+    let has_notes = r
+        .bundle
+        .files
+        .iter()
+        .any(|f| f.role == FileRole::Notes && !f.text.trim().is_empty());
+    if !has_notes {
+        out.push(Missing::DealNotes);
+    }
+    if r.bundle.scope().is_none() {
+        out.push(Missing::SignedScope);
+    }
+    if goals.is_empty() {
+        out.push(Missing::CustomerGoals);
+    }
+    let criteria_in_crm = deal
+        .first_value
+        .as_ref()
+        .is_some_and(|f| f.criteria.is_some())
+        || deal.goals.iter().any(|g| g.measure.is_some());
+    let success_in_text = r
+        .said
+        .iter()
+        .any(|s| r.rules.goal.success.is_match(&s.lower));
+    if !criteria_in_crm && !success_in_text && !goals.iter().any(|g| g.measurable) {
+        out.push(Missing::SuccessCriteria);
+    }
+    let mapped = stakeholders
+        .iter()
+        .filter(|s| s.side == Side::Customer && (s.title.is_some() || s.role.is_some()))
+        .count();
+    if mapped < 2 {
+        out.push(Missing::StakeholderMap);
+    }
+    if !stakeholders
+        .iter()
+        .any(|s| s.side == Side::Customer && s.executive_sponsor)
+    {
+        out.push(Missing::ExecutiveSponsor);
+    }
+    let needs_stated = r
+        .said
+        .iter()
+        .any(|s| ctx.implementation.is_match(&s.lower) || r.rules.systems.names.is_match(&s.lower));
+    if !needs_stated {
+        out.push(Missing::ImplementationRequirements);
+    }
+    if deal.kickoff.is_none() && !dated_mention(r, &ctx.kickoff) {
+        out.push(Missing::KickoffDate);
+    }
+    let fv_in_crm = deal.first_value.as_ref().is_some_and(|f| f.date.is_some());
+    if !fv_in_crm && !dated_mention(r, &ctx.first_value) {
+        out.push(Missing::FirstValueMilestone);
+    }
+    let named_as = |lexicon: &crate::rules::Lexicon| {
+        r.people.persons.iter().any(|p| {
+            p.side != Some(Side::Customer)
+                && (p.title.as_deref().is_some_and(|t| lexicon.is_match(t))
+                    || r.said.iter().any(|s| {
+                        lexicon.is_match(&s.lower) && s.lower.contains(&p.name.to_lowercase())
+                    }))
+        })
+    };
+    if deal.ae.is_none() && !named_as(&r.rules.people.ae_cues) {
+        out.push(Missing::Ae);
+    }
+    if deal.csm.is_none() && !named_as(&r.rules.people.csm_cues) {
+        out.push(Missing::Csm);
+    }
+    out
+}
+
+/// A statement that names the event with a concrete date ("kickoff the week of
+/// Nov 17"), not one that defers it ("kickoff soon", "once the CAB date is known").
+fn dated_mention(r: &Reading, cue: &crate::rules::Lexicon) -> bool {
+    r.said.iter().any(|s| {
+        cue.is_match(&s.lower)
+            && !r.rules.context.non_statement.is_match(&s.lower)
+            && !r.rules.commitment.hypothetical.is_match(&s.lower)
+            && !r.rules.context.undated.is_match(&s.lower)
+            && find_quantities(&s.stmt.text, r.year)
+                .iter()
+                .any(|f| matches!(f.quantity, Quantity::Date { .. }))
+    })
+}

@@ -1,0 +1,663 @@
+//! Who is who: the people a bundle names, which side of the deal each is on, and
+//! who is speaking in a statement. A customer's wish is not a sales commitment, so
+//! every extractor asks this module whose voice a statement carries.
+
+use super::model::{Evidence, Side};
+use crate::bundle::{Bundle, FileRole};
+use crate::rules::Rules;
+use crate::text::{Statement, StatementKind};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A person named in the bundle.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub title: Option<String>,
+    pub role: Option<String>,
+    pub side: Option<Side>,
+    /// Organisation words written with the person ("Kestrel" in "(Kestrel, CFO)").
+    pub org: Option<String>,
+    /// An organisation standing for its side ("Kestrel will go with..."), not a person.
+    pub is_org: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    /// Lower-case full names, unique first names, legend initials and chat handles.
+    keys: HashMap<String, usize>,
+    /// Lower-case keys usable inside running text (full and unique first names).
+    text_keys: Vec<(String, usize)>,
+}
+
+const NAME: &str =
+    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: (?:[A-Z]\.?|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)){0,2}";
+
+/// `Name (paren)`: a person with a title, role or organisation.
+static NAME_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b({NAME}) \(([^()]{{1,80}})\)")).unwrap());
+/// `Name, Title` where the title is short and capitalised.
+static NAME_COMMA_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({NAME}), ((?:[A-Z][A-Za-z&/.-]*|of|and|the|for)(?: (?:[A-Z][A-Za-z&/.-]*|of|and|the|for|,)){{0,6}})"
+    ))
+    .unwrap()
+});
+/// `TITLE Name` for executive titles written before the name ("COO Ingrid Halvorsen").
+static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(C[EFOTIRM]O|CISO|VP [A-Z][a-z]+|General Counsel|Owner|President|Founder|GC),? ({NAME})"
+    ))
+    .unwrap()
+});
+/// `XY = Full Name (...)` transcript legends.
+static LEGEND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b([A-Z]{{2,3}}) = ({NAME})")).unwrap());
+/// `Org: Name (...), Name (...)` attendee lines.
+static ORG_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[-*]?\s*([A-Z][A-Za-z&.' ]{1,40}):\s+\S").unwrap());
+
+/// Words that start capitalised phrases but are not people.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "And",
+    "Our",
+    "Their",
+    "Your",
+    "This",
+    "That",
+    "Phase",
+    "Section",
+    "Order",
+    "Customer",
+    "Team",
+    "Total",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "Item",
+    "Line",
+    "Priority",
+    "Severity",
+    "Standard",
+    "Remote",
+    "Onsite",
+    "Signed",
+    "Date",
+    "Subject",
+    "From",
+    "To",
+    "Cc",
+    "Re",
+    "Fwd",
+    "Note",
+    "Notes",
+    "Next",
+    "Key",
+    "Open",
+    "Risk",
+    "Risks",
+    "Goal",
+    "Goals",
+    "Pain",
+    "Summary",
+    "Agenda",
+    "Attendees",
+    "Participants",
+    "Present",
+    "Apologies",
+    "Minutes",
+    "Status",
+    "Decision",
+    "Decisions",
+    "Action",
+    "Actions",
+    "Owner",
+    "Pricing",
+    "Price",
+    "Scope",
+    "Term",
+    "Timeline",
+    "Budget",
+    "Support",
+    "Training",
+    "Discovery",
+    "Demo",
+    "Call",
+    "Meeting",
+    "Email",
+    "Kickoff",
+    "Project",
+    "Plan",
+    "Platform",
+    "Business",
+    "Enterprise",
+    "Professional",
+    "Implementation",
+    "Services",
+    "Service",
+    "Data",
+    "Security",
+    "Product",
+    "Sales",
+    "Account",
+    "Accounts",
+    "Payment",
+    "Fees",
+    "Fee",
+    "Billing",
+    "Signature",
+    "Signatures",
+    "Contacts",
+    "People",
+    "Internal",
+    "Commercials",
+    "Environment",
+    "Context",
+    "Why",
+    "What",
+    "Who",
+    "How",
+    "When",
+    "Where",
+    "Tech",
+    "Timing",
+    "Other",
+    "Requirements",
+    "Objections",
+    "Commitments",
+    "Purpose",
+    "Deliverables",
+    "Assumptions",
+    "Staffing",
+    "Sources",
+];
+
+impl People {
+    /// Collect people from the CRM record and every evidence file.
+    pub fn collect(bundle: &Bundle, rules: &Rules) -> People {
+        let mut people = People::default();
+        let deal = &bundle.deal;
+        for (name, role) in [(&deal.ae, "ae"), (&deal.csm, "csm")] {
+            if let Some(name) = name {
+                let i = people.add(name, None, Evidence::crm(0));
+                people.persons[i].side = Some(Side::Seller);
+                people.persons[i].role = Some(role.into());
+            }
+        }
+        for s in &deal.stakeholders {
+            let i = people.add(&s.name, s.title.clone(), Evidence::crm(s.line));
+            let p = &mut people.persons[i];
+            p.side = Some(Side::Customer);
+            p.role = s.role.clone().or(p.role.take());
+        }
+        for file in &bundle.files {
+            for (n, line) in file.text.lines().enumerate() {
+                let at = Evidence {
+                    file: file.path.clone(),
+                    line: n as u32 + 1,
+                };
+                people.scan_line(line, &at, file.role);
+            }
+        }
+        people.assign_sides(bundle, rules);
+        people.add_organisations(bundle);
+        people.index_first_names();
+        people
+    }
+
+    fn add(&mut self, name: &str, title: Option<String>, at: Evidence) -> usize {
+        let name = name.trim();
+        let key = name.to_lowercase();
+        if let Some(&i) = self.keys.get(&key) {
+            let p = &mut self.persons[i];
+            if p.title.is_none() {
+                p.title = title;
+            }
+            if !p.evidence.contains(&at) && at.line > 0 {
+                p.evidence.push(at);
+            }
+            return i;
+        }
+        // "Marcus O" and "Marcus Oyelaran" are one person.
+        if let Some(i) = self.abbreviated_match(name) {
+            return i;
+        }
+        let i = self.persons.len();
+        self.persons.push(Person {
+            name: name.to_string(),
+            title,
+            role: None,
+            side: None,
+            org: None,
+            is_org: false,
+            evidence: if at.line > 0 { vec![at] } else { Vec::new() },
+        });
+        self.keys.insert(key, i);
+        i
+    }
+
+    fn abbreviated_match(&self, name: &str) -> Option<usize> {
+        let mut parts = name.split(' ');
+        let first = parts.next()?;
+        let rest: Vec<&str> = parts.collect();
+        self.persons.iter().position(|p| {
+            let mut pp = p.name.split(' ');
+            let pfirst = pp.next().unwrap_or("");
+            let prest: Vec<&str> = pp.collect();
+            pfirst == first
+                && rest.len() == 1
+                && prest.len() == 1
+                && (rest[0].trim_end_matches('.').len() == 1 || prest[0].len() == 1)
+                && prest[0].starts_with(rest[0].trim_end_matches('.'))
+        })
+    }
+
+    fn scan_line(&mut self, line: &str, at: &Evidence, role: FileRole) {
+        let org_prefix = ORG_LINE
+            .captures(line)
+            .map(|c| c[1].trim().to_string())
+            .filter(|o| !NOT_NAMES.contains(&o.as_str()) && o.split(' ').count() <= 3);
+        for c in LEGEND.captures_iter(line) {
+            if is_name(&c[2]) {
+                let i = self.add(&c[2], None, at.clone());
+                self.keys.insert(c[1].to_lowercase(), i);
+            }
+        }
+        for c in NAME_PAREN.captures_iter(line) {
+            let name = &c[1];
+            if !is_name(name) {
+                continue;
+            }
+            let paren = c[2].trim();
+            // A lone capitalised word before a parenthesis is a person only when
+            // the parenthesis gives a title ("Ana (ecommerce mgr)", not "Critical (P1)").
+            if !name.contains(' ') && !looks_like_title(paren) {
+                continue;
+            }
+            let (org, title) = split_org_title(paren);
+            let i = self.add(name, title.clone(), at.clone());
+            let p = &mut self.persons[i];
+            if p.title.is_none() {
+                p.title = title;
+            }
+            if p.org.is_none() {
+                p.org = org.or_else(|| org_prefix.clone());
+            }
+        }
+        // Signature blocks and contact lines in the scope name signers this way.
+        for c in NAME_COMMA_TITLE.captures_iter(line) {
+            if is_name(&c[1]) && looks_like_title(&c[2]) {
+                let i = self.add(
+                    &c[1],
+                    Some(c[2].trim_end_matches(',').to_string()),
+                    at.clone(),
+                );
+                let p = &mut self.persons[i];
+                if p.org.is_none() {
+                    p.org = org_prefix.clone();
+                }
+            }
+        }
+        if role != FileRole::Scope {
+            for c in TITLE_NAME.captures_iter(line) {
+                if is_name(&c[2]) {
+                    self.add(&c[2], Some(c[1].to_string()), at.clone());
+                }
+            }
+        }
+    }
+
+    fn assign_sides(&mut self, bundle: &Bundle, rules: &Rules) {
+        let mut seller_orgs: Vec<String> = Vec::new();
+        for p in &mut self.persons {
+            let text = format!(
+                "{} {}",
+                p.org.as_deref().unwrap_or(""),
+                p.title.as_deref().unwrap_or("")
+            );
+            if p.side.is_none() && rules.people.seller_titles.is_match(&text) {
+                p.side = Some(Side::Seller);
+            }
+            if p.side == Some(Side::Seller)
+                && let Some(org) = &p.org
+            {
+                seller_orgs.push(org.to_lowercase());
+            }
+        }
+        let account = bundle.deal.account.as_deref().unwrap_or("").to_lowercase();
+        let account_word = account.split_whitespace().next().unwrap_or("").to_string();
+        for p in &mut self.persons {
+            if p.side.is_some() {
+                continue;
+            }
+            let org = p.org.as_deref().unwrap_or("").to_lowercase();
+            p.side = if !org.is_empty() && seller_orgs.iter().any(|s| org_matches(s, &org)) {
+                Some(Side::Seller)
+            } else if !org.is_empty()
+                && !account_word.is_empty()
+                && org.split_whitespace().next() == Some(account_word.as_str())
+            {
+                Some(Side::Customer)
+            } else if p.title.is_some() || p.org.is_some() {
+                // Notes are written by sales and name the customer's people by title.
+                Some(Side::Customer)
+            } else {
+                None
+            };
+        }
+    }
+
+    /// The customer's and the seller's organisation names speak for their side:
+    /// "Kestrel will go with the Business tier" is the customer's decision.
+    fn add_organisations(&mut self, bundle: &Bundle) {
+        let mut orgs: Vec<(String, Side)> = Vec::new();
+        if let Some(account) = &bundle.deal.account
+            && let Some(word) = account.split_whitespace().next()
+        {
+            orgs.push((
+                word.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_string(),
+                Side::Customer,
+            ));
+        }
+        for p in &self.persons {
+            if let (Some(org), Some(side)) = (&p.org, p.side) {
+                let word = org.split_whitespace().next().unwrap_or("");
+                if !TITLE_WORDS.contains(&word.to_lowercase().as_str()) {
+                    orgs.push((word.to_string(), side));
+                }
+            }
+        }
+        for (name, side) in orgs {
+            let key = name.to_lowercase();
+            if name.len() < 4 || NOT_NAMES.contains(&name.as_str()) || self.keys.contains_key(&key)
+            {
+                continue;
+            }
+            self.keys.insert(key, self.persons.len());
+            self.persons.push(Person {
+                name,
+                title: None,
+                role: None,
+                side: Some(side),
+                org: None,
+                is_org: true,
+                evidence: Vec::new(),
+            });
+        }
+    }
+
+    fn index_first_names(&mut self) {
+        let mut firsts: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in self.persons.iter().enumerate().filter(|(_, p)| !p.is_org) {
+            if let Some(first) = p.name.split(' ').next() {
+                firsts.entry(first.to_lowercase()).or_default().push(i);
+            }
+        }
+        for (first, ids) in firsts {
+            if ids.len() == 1 && first.len() > 1 {
+                self.keys.entry(first.clone()).or_insert(ids[0]);
+            }
+        }
+        let mut text_keys: Vec<(String, usize)> = self
+            .keys
+            .iter()
+            .filter(|(k, _)| k.len() > 2 && k.chars().next().is_some_and(|c| c.is_alphabetic()))
+            .filter(|&(k, &i)| {
+                // Legend initials ("po", "kd") only name speakers, not text.
+                k.contains(' ') || self.persons[i].name.to_lowercase().starts_with(k.as_str())
+            })
+            .map(|(k, &i)| (k.clone(), i))
+            .collect();
+        text_keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        self.text_keys = text_keys;
+    }
+
+    /// Resolve a speaker label, a name or a chat handle ("owen.marsh") to a person.
+    pub fn find(&self, label: &str) -> Option<&Person> {
+        let key = label.trim().to_lowercase();
+        let key = key.replace(['.', '_'], " ");
+        self.keys
+            .get(key.trim())
+            .or_else(|| self.keys.get(key.split(' ').next().unwrap_or("")))
+            .map(|&i| &self.persons[i])
+    }
+
+    /// The side of a speaker label, counting roles written with it ("Dana (AE)").
+    pub fn speaker_side(&self, stmt: &Statement, rules: &Rules) -> Option<Side> {
+        if let Some(role) = &stmt.speaker_role {
+            if rules.people.seller_titles.is_match(role) {
+                return Some(Side::Seller);
+            }
+            if let Some(side) = self
+                .find(stmt.speaker.as_deref().unwrap_or(""))
+                .and_then(|p| p.side)
+            {
+                return Some(side);
+            }
+            return Some(Side::Customer);
+        }
+        let speaker = stmt.speaker.as_deref()?;
+        if let Some(side) = self.find(speaker).and_then(|p| p.side) {
+            return Some(side);
+        }
+        // A lower-case dotted handle is an internal chat export: the seller's team.
+        if speaker.contains('.') && speaker.chars().all(|c| c.is_lowercase() || c == '.') {
+            return Some(Side::Seller);
+        }
+        None
+    }
+
+    /// People named in `text` (lower-cased), as (start, end, person), in order.
+    pub fn mentions(&self, lower: &str) -> Vec<(usize, usize, &Person)> {
+        let mut out: Vec<(usize, usize, &Person)> = Vec::new();
+        for (key, i) in &self.text_keys {
+            let mut from = 0;
+            while let Some(pos) = lower[from..].find(key.as_str()) {
+                let start = from + pos;
+                let end = start + key.len();
+                from = end;
+                let before_ok = start == 0
+                    || !lower[..start]
+                        .chars()
+                        .next_back()
+                        .unwrap()
+                        .is_alphanumeric();
+                let after_ok =
+                    end == lower.len() || !lower[end..].chars().next().unwrap().is_alphanumeric();
+                if before_ok && after_ok && !out.iter().any(|(s, e, _)| start < *e && *s < end) {
+                    out.push((start, end, &self.persons[*i]));
+                }
+            }
+        }
+        out.sort_by_key(|(s, _, _)| *s);
+        out
+    }
+
+    pub fn customers(&self) -> impl Iterator<Item = &Person> {
+        self.persons
+            .iter()
+            .filter(|p| p.side == Some(Side::Customer) && !p.is_org)
+    }
+}
+
+impl Evidence {
+    pub(crate) fn crm(line: u32) -> Evidence {
+        Evidence {
+            file: "deal.toml".into(),
+            line,
+        }
+    }
+}
+
+fn is_name(name: &str) -> bool {
+    let first = name.split(' ').next().unwrap_or("");
+    !NOT_NAMES.contains(&first)
+        && !name
+            .split(' ')
+            .any(|w| NOT_NAMES.contains(&w) && w.len() > 3)
+        && name.len() >= 3
+}
+
+fn looks_like_title(t: &str) -> bool {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(chief|officer|director|manager|vp|vice president|president|head|lead|executive|engineer|consultant|counsel|controller|owner|founder|analyst|administrator|supervisor|coordinator|specialist|partner|cfo|ceo|coo|cto|cio|ciso|cro|cmo|gc|ae|csm|se)\b").unwrap()
+    });
+    TITLE.is_match(t)
+}
+
+/// "(Kestrel, Director of Sales Operations)" -> (Some("Kestrel"), Some("Director ..."));
+/// "(Quarry AE)" -> (Some("Quarry"), Some("AE")); "(CFO)" -> (None, Some("CFO"));
+/// "(Halvorsen)" -> (Some("Halvorsen"), None).
+fn split_org_title(paren: &str) -> (Option<String>, Option<String>) {
+    if let Some((org, title)) = paren.split_once(',') {
+        let org = org.trim();
+        let title = title.trim();
+        if looks_like_title(org) && !looks_like_title(title) {
+            return (Some(title.to_string()), Some(org.to_string()));
+        }
+        return (Some(org.to_string()), Some(title.to_string()));
+    }
+    if looks_like_title(paren) {
+        // "Quarry AE", "Bastionworks SOC lead": a capitalised first word that is not
+        // itself a title word is the organisation.
+        let mut words = paren.splitn(2, ' ');
+        let first = words.next().unwrap_or("");
+        let rest = words.next().unwrap_or("");
+        if !rest.is_empty()
+            && first.chars().next().is_some_and(|c| c.is_uppercase())
+            && !looks_like_title(first)
+            && !TITLE_WORDS.contains(&first.to_lowercase().as_str())
+            && looks_like_title(rest)
+            && !first.chars().all(|c| c.is_uppercase())
+        {
+            return (Some(first.to_string()), Some(rest.to_string()));
+        }
+        return (None, Some(paren.to_string()));
+    }
+    let single_word_org = paren.split_whitespace().count() <= 3
+        && paren.chars().next().is_some_and(|c| c.is_uppercase());
+    if single_word_org {
+        // Could be an org ("Halvorsen") or an unusual title ("sysadmin"): lower-case
+        // text is a title.
+        return (Some(paren.to_string()), None);
+    }
+    (None, Some(paren.to_string()))
+}
+
+/// Words that open a multi-word title ("Solutions Engineer", "Senior DBA"), so
+/// they are not read as an organisation name.
+const TITLE_WORDS: &[&str] = &[
+    "solutions",
+    "solution",
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "sales",
+    "account",
+    "regional",
+    "technical",
+    "project",
+    "product",
+    "program",
+    "customer",
+    "field",
+    "general",
+    "managing",
+    "executive",
+    "deputy",
+    "assistant",
+    "associate",
+    "principal",
+    "staff",
+    "lead",
+    "head",
+    "chief",
+    "interim",
+    "acting",
+    "operations",
+    "finance",
+    "marketing",
+    "it",
+    "hr",
+    "data",
+    "information",
+    "security",
+    "systems",
+    "network",
+    "office",
+    "practice",
+    "engagement",
+    "implementation",
+    "support",
+    "success",
+    "business",
+    "clinical",
+    "medical",
+    "nurse",
+    "maintenance",
+    "reliability",
+    "plant",
+    "site",
+    "store",
+    "branch",
+    "area",
+    "district",
+];
+
+fn org_matches(seller: &str, org: &str) -> bool {
+    let a = seller.split_whitespace().next().unwrap_or("");
+    let b = org.split_whitespace().next().unwrap_or("");
+    !a.is_empty() && a == b
+}
+
+/// The side whose voice carries a statement: its speaker, else its email author,
+/// else the file's writer (notes are written by the seller's team).
+pub fn default_voice(people: &People, stmt: &Statement, rules: &Rules) -> Option<Side> {
+    if stmt.kind == StatementKind::Turn || stmt.speaker.is_some() {
+        return people.speaker_side(stmt, rules);
+    }
+    if let Some(author) = &stmt.author {
+        return people.find(author).and_then(|p| p.side);
+    }
+    Some(Side::Seller)
+}

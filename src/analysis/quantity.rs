@@ -1,1 +1,0 @@
-//! Quantities in sales text: durations, dates, money, percentages, counts.

@@ -1,0 +1,197 @@
+//! The grammar: lexicons and the compiled-once, linear-time patterns that
+//! propose candidate spans for [`super::find_quantities`].
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Singular head nouns that make a number a count.
+#[rustfmt::skip]
+pub const COUNT_UNITS: &[&str] = &[
+    "seat", "user", "licence", "site", "region", "session", "location", "store", "clinic", "branch",
+    "country", "language", "dashboard", "integration", "workshop", "hour", "person", "employee",
+    "agent", "admin", "administrator", "office", "warehouse", "market", "environment", "instance",
+    "workspace", "team", "department", "entity", "subsidiary", "brand", "module", "report",
+    "connector", "webinar", "course", "class", "learner", "member", "viewer", "editor", "account",
+    "device", "endpoint", "server", "hospital", "school", "campus", "facility", "plant",
+    "restaurant", "property", "hotel", "vehicle", "workflow", "pharmacy", "lab", "practice",
+    "centre", "center", "trainer", "consultant", "developer", "project", "sandbox", "api",
+];
+
+/// Modifiers allowed between a number and its unit noun ("15 Creator seats").
+#[rustfmt::skip]
+pub(super) const COUNT_ADJECTIVES: &[&str] = &[
+    "named", "creator", "additional", "extra", "admin", "onsite", "on-site", "remote", "concurrent",
+    "training", "more", "new", "dedicated", "consulting", "support", "production", "virtual",
+    "live", "paid", "free", "full", "premium", "standard", "enterprise", "viewer", "explorer",
+    "editor", "active", "unique", "separate", "custom", "standalone", "in-person", "hands-on",
+    "total", "physical", "retail", "business", "user", "seat", "pro",
+];
+
+/// Irregular or variant spellings mapped to the lexicon form.
+pub(super) const UNIT_ALIASES: &[(&str, &str)] = &[
+    ("license", "licence"),
+    ("licenses", "licence"),
+    ("people", "person"),
+    ("centres", "centre"),
+];
+
+pub(super) const DIGITS: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
+pub(super) const ONES: &str = "one|two|three|four|five|six|seven|eight|nine";
+pub(super) const SMALL_WORDS: &str = "nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|\
+                           eleven|ten|zero|one|two|three|four|five|six|seven|eight|nine";
+pub(super) const TENS_WORDS: &str = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety";
+/// Month names; "May" only capitalised (the modal verb is common).
+pub(super) const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:May|MAY))";
+pub(super) const YEAR_TAIL: &str = r"(?:,?\s+(?P<y>[0-9]{4})\b)?";
+/// Words that introduce a bare month ("by March") or a bare m/d ("by 3/4").
+pub(super) const DATE_PREPS: &[&str] = &[
+    "by", "in", "before", "until", "till", "through", "thru", "during", "from", "after", "on",
+    "due", "around", "of", "starting", "since", "for",
+];
+
+/// Words numbers up to the tens of thousands: "twenty-one", "two hundred and fifty".
+pub(super) static WORD_NUMBER: LazyLock<String> = LazyLock::new(|| {
+    let s = format!(r"(?:(?:{TENS_WORDS})(?:[-\s](?:{ONES})\b)?|(?:{SMALL_WORDS}))");
+    format!(
+        r"(?:{s}(?:\s+hundred(?:\s+(?:and\s+)?{s})?)?(?:\s+thousand(?:\s+(?:and\s+)?{s}(?:\s+hundred(?:\s+(?:and\s+)?{s})?)?)?)?)\b"
+    )
+});
+
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Rule {
+    Duration,
+    Half,
+    MoneyPre,
+    MoneyPost,
+    MoneyBare,
+    Percent,
+    Count,
+    Iso,
+    Slash,
+    MonthDay,
+    DayMonth,
+    MonthPhrase,
+    Quarter,
+    YearEnd,
+    Eom,
+}
+
+impl Rule {
+    pub(super) fn is_date(self) -> bool {
+        !matches!(
+            self,
+            Rule::Duration
+                | Rule::Half
+                | Rule::MoneyPre
+                | Rule::MoneyPost
+                | Rule::MoneyBare
+                | Rule::Percent
+                | Rule::Count
+        )
+    }
+
+    /// Lower wins a tie between equally long overlapping candidates.
+    pub(super) fn priority(self) -> u8 {
+        match self {
+            Rule::MoneyPre | Rule::MoneyPost | Rule::MoneyBare => 0,
+            Rule::Iso | Rule::Slash | Rule::MonthDay | Rule::DayMonth => 1,
+            Rule::MonthPhrase | Rule::Quarter | Rule::YearEnd | Rule::Eom => 1,
+            Rule::Percent => 2,
+            Rule::Duration | Rule::Half => 3,
+            Rule::Count => 4,
+        }
+    }
+}
+
+pub(super) static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
+    let w = WORD_NUMBER.as_str();
+    let dur_unit = r"(?P<unit>days?|weeks?|wks?|months?|mos?|mths?|quarters?|qtrs?|years?|yrs?|hours?|hrs?|minutes?|mins?|fortnights?)\b";
+    let per = r"(?:\s*(?:/|per\b|an?\b|each\b|every\b)\s*(?P<per>months?|mo|mth|years?|yr|annum|weeks?|wk|quarters?|qtr|days?)\b|\s+(?P<per2>monthly|annually|yearly|quarterly|weekly|daily|arr|mrr)\b)?";
+    let mult = r"(?P<mult>k|mm|m|bn|b|thousand|million|billion)\b";
+    let adjectives = COUNT_ADJECTIVES.join("|");
+    let units = unit_alternation();
+    let rules = [
+        (Rule::Duration, format!(
+            r"(?i)\b(?P<n>a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+single|an?\b|{DIGITS}|{w})(?:\s*(?:-|–|—|to\b)\s*(?P<n2>{DIGITS}|{w}))?[\s-]*(?:calendar[\s-]+)?(?P<biz>(?:business|working)[\s-]+)?{dur_unit}"
+        )),
+        (Rule::Half, format!(
+            r"(?i)\b(?:(?P<n>{DIGITS}|{w})\s+and\s+a\s+)?half(?:\s+an?\s+|[\s-])(?P<biz>(?:business|working)[\s-]+)?{dur_unit}"
+        )),
+        (Rule::MoneyPre, format!(
+            r"(?i)(?P<cur>us\$|c\$|a\$|\$|€|£|\b(?:usd|eur|gbp|cad|aud)\s?)(?P<n>{DIGITS})(?:\s?{mult})?{per}"
+        )),
+        (Rule::MoneyPost, format!(
+            r"(?i)\b(?P<n>{DIGITS}|{w})\s?(?:{mult}\s?)?(?P<cur>usd|eur|gbp|cad|aud|dollars|euros|pounds)\b{per}"
+        )),
+        (Rule::MoneyBare, format!(r"(?i)\b(?P<n>{DIGITS})(?P<mult>k|mm|m)\b{per}")),
+        (Rule::Percent, format!(
+            r"(?i)\b(?P<n>{DIGITS}|{w})(?:\s?%|[\s-]*(?:percent|per\s*cent|pct)\b)"
+        )),
+        (Rule::Count, format!(
+            r"(?i)\b(?P<n>a\s+dozen|dozen|a\s+couple\s+of|couple\s+of|(?:{DIGITS})(?P<k>k\b)?|{w})[\s-]+(?:(?:{adjectives}|(?-i:[A-Z][A-Za-z]+))[\s-]+){{0,3}}(?P<unit>{units})\b"
+        )),
+        (Rule::Iso, r"\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b".to_string()),
+        (Rule::Slash, r"\b(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?:/(?P<y>[0-9]{4}|[0-9]{2}))?\b".to_string()),
+        (Rule::MonthDay, format!(
+            r"(?i)\b(?P<wk>the\s+week\s+of\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b{YEAR_TAIL}"
+        )),
+        (Rule::DayMonth, format!(
+            r"(?i)\b(?P<wk>the\s+week\s+of\s+)?(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})\b\.?{YEAR_TAIL}"
+        )),
+        (Rule::MonthPhrase, format!(
+            r"(?i)\b(?:(?:the\s+)?(?P<pos>end|middle|mid|early|late|beginning|start)(?:\s+of|-)?\s*)?(?P<mon>{MONTH})\b\.?{YEAR_TAIL}"
+        )),
+        (Rule::Quarter, r"(?i)\b(?:(?:the\s+)?(?P<pos>end|close|start|beginning)\s+of\s+(?:the\s+)?)?(?:q(?P<q>[1-4])\b|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b)(?:[\s-]+(?:of\s+)?(?:fy\s?)?(?P<y>[0-9]{4})\b|\s?'(?P<y2>[0-9]{2})\b)?".to_string()),
+        (Rule::YearEnd, r"(?i)\b(?:eoy|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:calendar\s+)?year|(?:the\s+)?end\s+of\s+(?P<y>[0-9]{4})|(?:calendar\s+)?year[\s-]end)\b".to_string()),
+        (Rule::Eom, format!(r"(?i)\b(?:eom\s+(?P<mon>{MONTH})|(?P<mon2>{MONTH})\s+eom)\b")),
+    ];
+    rules
+        .into_iter()
+        .map(|(rule, pattern)| {
+            (
+                rule,
+                Regex::new(&pattern).expect("quantity grammar compiles"),
+            )
+        })
+        .collect()
+});
+
+/// Every surface form (singular, plural, alias) to its lexicon form.
+pub(super) static UNIT_FORMS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut forms = HashMap::new();
+    for &unit in COUNT_UNITS {
+        forms.insert(unit.to_string(), unit);
+        forms.insert(format!("{unit}s"), unit);
+        if unit.ends_with(['s', 'x']) || unit.ends_with("ch") || unit.ends_with("sh") {
+            forms.insert(format!("{unit}es"), unit);
+        }
+        if let Some(stem) = unit.strip_suffix('y')
+            && !stem.ends_with(['a', 'e', 'o', 'u'])
+        {
+            forms.insert(format!("{stem}ies"), unit);
+        }
+    }
+    for &(alias, unit) in UNIT_ALIASES {
+        forms.insert(alias.to_string(), unit);
+    }
+    forms
+});
+
+pub(super) fn unit_alternation() -> String {
+    let mut forms: Vec<&String> = UNIT_FORMS.keys().collect();
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms
+        .iter()
+        .map(|f| regex::escape(f))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+pub(super) static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:the\s+)?(?:middle|mid|early|late|beginning|start)(?:\s+of|-)?\s*)?{MONTH}\.?(?:,?\s+[0-9]{{4}})?$"
+    ))
+    .expect("month-only pattern compiles")
+});

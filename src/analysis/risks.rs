@@ -1,0 +1,61 @@
+//! Risks: anything that threatens the implementation or the relationship, whoever
+//! says it: blockers, pending approvals, absent sponsors, sceptics, a champion who
+//! may leave, failed past projects, hard deadlines, legacy data, sensitivities.
+
+use super::model::{Evidence, Flag, FlagKind};
+use super::{Cited, Reading};
+
+pub fn find(r: &Reading) -> Vec<Flag> {
+    let mut out: Vec<Flag> = r
+        .bundle
+        .deal
+        .risks
+        .iter()
+        .map(|risk| Flag {
+            kind: FlagKind::Risk,
+            category: None,
+            text: risk.text.clone(),
+            evidence: vec![Evidence::crm(risk.line)],
+            speaker: None,
+            cues: vec!["logged in the CRM".into()],
+        })
+        .collect();
+    out.extend(r.said.iter().filter_map(|s| judge(r, s)));
+    out
+}
+
+fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
+    let lx = &r.rules.risk;
+    let text = s.lower.as_str();
+    if r.rules.context.non_statement.is_match(text)
+        || lx.not_risk.is_match(text)
+        || s.is_process_step(r)
+    {
+        return None;
+    }
+    let strong = lx.cues.find(text);
+    let weak = lx.weak.find_all(text);
+    let cue = match strong {
+        Some((_, _, cue)) => cue.to_string(),
+        // Two weak signals ("review" + "not yet") make a risk; one does not.
+        None if weak.len() >= 2 => weak
+            .iter()
+            .map(|&(a, b)| &text[a..b])
+            .collect::<Vec<_>>()
+            .join(" + "),
+        None => return None,
+    };
+    // An objection settled in the same sentence is not a risk, unless it was
+    // settled only by a concession.
+    if lx.settled.is_match(text) && !r.rules.commitment.concession.is_match(text) {
+        return None;
+    }
+    Some(Flag {
+        kind: FlagKind::Risk,
+        category: None,
+        text: s.stmt.text.clone(),
+        evidence: vec![s.evidence()],
+        speaker: s.stmt.speaker.clone(),
+        cues: vec![cue],
+    })
+}

@@ -1,0 +1,57 @@
+//! Stakeholders: the customer's people from the CRM record and the text, with
+//! title, role and who the executive sponsor is.
+
+use super::Reading;
+use super::model::{Side, Stakeholder};
+
+pub fn find(r: &Reading) -> Vec<Stakeholder> {
+    let sponsors = sponsor_names(r);
+    let mut out: Vec<Stakeholder> = r
+        .people
+        .persons
+        .iter()
+        .filter(|p| !p.is_org)
+        .filter_map(|p| {
+            let side = p.side?;
+            let role = p.role.clone().or_else(|| {
+                (side == Side::Customer && sponsors.contains(&p.name))
+                    .then(|| "executive_sponsor".to_string())
+            });
+            Some(Stakeholder {
+                name: p.name.clone(),
+                title: p.title.clone(),
+                executive_sponsor: role.as_deref() == Some("executive_sponsor"),
+                role,
+                side,
+                evidence: p.evidence.clone(),
+            })
+        })
+        .collect();
+    // Customers first, sponsor on top: the order a CSM reads a stakeholder map in.
+    out.sort_by_key(|s| (s.side != Side::Customer, !s.executive_sponsor));
+    out
+}
+
+/// Customer executives the text names as sponsor, budget owner or signer.
+fn sponsor_names(r: &Reading) -> Vec<String> {
+    let rules = &r.rules.people;
+    let mut out = Vec::new();
+    for p in r.people.customers() {
+        let title = p.title.as_deref().unwrap_or("");
+        if !rules.executive_titles.is_match(title) {
+            continue;
+        }
+        let first = p.name.split(' ').next().unwrap_or("").to_lowercase();
+        let named_as_sponsor = r.said.iter().chain(r.scope.iter()).any(|s| {
+            let l = &s.lower;
+            (l.contains(&p.name.to_lowercase())
+                || l.split(|c: char| !c.is_alphanumeric()).any(|w| w == first))
+                && rules.sponsor_cues.is_match(l)
+                && !r.rules.risk.cues.is_match(l)
+        });
+        if named_as_sponsor {
+            out.push(p.name.clone());
+        }
+    }
+    out
+}

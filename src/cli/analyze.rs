@@ -1,0 +1,76 @@
+//! `baton analyze BUNDLE [--json]`.
+
+use baton::analysis::analyze;
+use baton::bundle;
+use baton::report;
+use baton::rules::{Rules, user_rules_path};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+fn rules(builtin_only: bool) -> Result<Rules, String> {
+    if builtin_only {
+        Ok(Rules::builtin())
+    } else {
+        Rules::load(user_rules_path().as_deref()).map_err(|e| e.to_string())
+    }
+}
+
+pub fn run(path: &Path, json: bool, builtin_rules: bool) -> Result<(), String> {
+    let rules = rules(builtin_rules)?;
+    let bundle = bundle::load(path).map_err(|e| e.to_string())?;
+    let analysis = analyze(&bundle, &rules);
+    let out = if json {
+        let mut s = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
+        s.push('\n');
+        s
+    } else {
+        let stdout = std::io::stdout();
+        let colour =
+            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        report::render(&analysis, colour)
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`baton analyze x | head`) is not an error worth a message.
+    match stdout.write_all(out.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
+    }
+}
+
+pub fn explain(path: &Path, at: &str, builtin_rules: bool) -> Result<(), String> {
+    let (file, line) = at
+        .rsplit_once(':')
+        .and_then(|(f, l)| Some((f, l.parse::<u32>().ok()?)))
+        .ok_or_else(|| format!("{at}: expected FILE:LINE, e.g. notes/demo.md:12"))?;
+    let rules = rules(builtin_rules)?;
+    let bundle = bundle::load(path).map_err(|e| e.to_string())?;
+    let explained = baton::analysis::explain(&bundle, &rules, file, line);
+    if explained.is_empty() {
+        return Err(format!("{file}:{line}: no statement starts on this line"));
+    }
+    let mut out = String::new();
+    for e in explained {
+        out.push_str(&format!("{}  {:?}\n  {}\n", e.evidence, e.kind, e.text));
+        if let Some(s) = &e.speaker {
+            out.push_str(&format!("  speaker: {s}\n"));
+        }
+        if let Some(h) = &e.heading {
+            out.push_str(&format!("  heading: {h}\n"));
+        }
+        out.push_str(&format!("  voice: {:?}\n", e.voice));
+        for (name, side) in &e.named {
+            out.push_str(&format!("  names {name} ({side:?})\n"));
+        }
+        for q in &e.quantities {
+            out.push_str(&format!("  quantity {q}\n"));
+        }
+        for (lexicon, m) in &e.matches {
+            out.push_str(&format!("  matches {lexicon}: {m:?}\n"));
+        }
+        for f in &e.findings {
+            out.push_str(&format!("  found {f}\n"));
+        }
+    }
+    print!("{out}");
+    Ok(())
+}

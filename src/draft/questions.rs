@@ -1,0 +1,216 @@
+//! Questions for the AE: one per conflict (which side did the customer agree to?)
+//! and one per piece of missing context, each phrased for what is missing and
+//! citing whatever the bundle does say about it.
+
+use super::{ConflictSides, Findings, cites, clip, executive_candidates, numbered, person};
+use crate::analysis::{Evidence, FlagKind, GoalKind, Missing, Side};
+use crate::bundle::Bundle;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    /// `Q1`, `Q2`...: conflicts first, then missing context in the analysis' order.
+    pub id: String,
+    /// The conflict id (`X1`) or the missing-context name (`kickoff_date`).
+    pub about: String,
+    pub text: String,
+    pub evidence: Vec<Evidence>,
+}
+
+pub fn draft(bundle: &Bundle, findings: &Findings) -> Vec<Question> {
+    let mut drafted: Vec<(String, String, Vec<Evidence>)> = Vec::new();
+    for x in numbered(findings.flags, FlagKind::Conflict) {
+        drafted.push((
+            x.id,
+            conflict_question(&ConflictSides::of(x.flag)),
+            x.flag.evidence.clone(),
+        ));
+    }
+    for &m in findings.missing {
+        let (text, evidence) = missing_question(m, bundle, findings);
+        drafted.push((m.as_str().to_string(), text, evidence));
+    }
+    drafted
+        .into_iter()
+        .enumerate()
+        .map(|(i, (about, text, evidence))| Question {
+            id: format!("Q{}", i + 1),
+            about,
+            text,
+            evidence,
+        })
+        .collect()
+}
+
+/// "Notes say four weeks (notes/demo.md:12), the signed scope says 6 weeks
+/// (sow.txt:31): which did the customer agree to?"
+fn conflict_question(sides: &ConflictSides) -> String {
+    let notes = cites(&sides.notes);
+    let scope = sides
+        .scope
+        .as_ref()
+        .map_or_else(|| "no line cited".to_string(), ToString::to_string);
+    if sides.scope_claim.is_empty() {
+        format!(
+            "{} (notes: {notes}; signed scope: {scope}): which did the customer agree to?",
+            sides.notes_claim
+        )
+    } else {
+        format!(
+            "{} ({notes}), {} ({scope}): which did the customer agree to?",
+            sides.notes_claim, sides.scope_claim
+        )
+    }
+}
+
+fn customer_name(bundle: &Bundle) -> &str {
+    bundle.deal.account.as_deref().unwrap_or("the customer")
+}
+
+/// `"text" (file:line)` for the first few items, so a question shows what the
+/// bundle already offers instead of asking from nothing.
+fn quoted<'a>(items: impl Iterator<Item = (&'a str, &'a [Evidence])>) -> (String, Vec<Evidence>) {
+    let mut parts = Vec::new();
+    let mut evidence = Vec::new();
+    for (text, ev) in items.take(3) {
+        parts.push(format!("\"{}\" ({})", clip(text, 80), cites(ev)));
+        evidence.extend_from_slice(ev);
+    }
+    (parts.join("; "), evidence)
+}
+
+fn missing_question(m: Missing, bundle: &Bundle, f: &Findings) -> (String, Vec<Evidence>) {
+    let customer = customer_name(bundle);
+    let goals = || {
+        f.goals
+            .iter()
+            .map(|g| (g.text.as_str(), g.evidence.as_slice()))
+    };
+    match m {
+        Missing::DealNotes => (
+            format!(
+                "There are no deal notes in the bundle: can you share the discovery and demo call notes for {customer}, including anything promised on the calls?"
+            ),
+            vec![],
+        ),
+        Missing::SignedScope => {
+            let promised = numbered(f.flags, FlagKind::Commitment).len();
+            (
+                format!(
+                    "There is no signed scope (order form or SOW) in the bundle: can you attach the signed version? {promised} commitment(s) in the notes cannot be checked against it until then."
+                ),
+                vec![],
+            )
+        }
+        Missing::CustomerGoals => (
+            format!(
+                "What business outcome did {customer} buy this for, and what do the people who will use it need day to day? No goal is stated in the CRM record or the notes."
+            ),
+            vec![],
+        ),
+        Missing::SuccessCriteria => {
+            let (listed, evidence) = quoted(goals());
+            let text = if listed.is_empty() {
+                format!(
+                    "How will {customer} measure success (a number, a target or a report they will check)? Nothing in the bundle says."
+                )
+            } else {
+                format!(
+                    "How will {customer} measure success? The stated goals have no number or measure: {listed}."
+                )
+            };
+            (text, evidence)
+        }
+        Missing::StakeholderMap => {
+            let named: Vec<_> = f
+                .stakeholders
+                .iter()
+                .filter(|s| s.side == Side::Customer)
+                .collect();
+            let evidence = named.iter().flat_map(|s| s.evidence.clone()).collect();
+            let who = if named.is_empty() {
+                "no customer person is named".to_string()
+            } else {
+                format!(
+                    "only {} named",
+                    named
+                        .iter()
+                        .map(|s| person(s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            (
+                format!(
+                    "Who are the people at {customer} for this rollout (name, title, role: sponsor, champion, admin, users)? So far {who}."
+                ),
+                evidence,
+            )
+        }
+        Missing::ExecutiveSponsor => {
+            let candidates = executive_candidates(f.stakeholders);
+            let evidence = candidates.iter().flat_map(|s| s.evidence.clone()).collect();
+            let text = if candidates.is_empty() {
+                format!(
+                    "Who is the executive sponsor at {customer}: who owns the budget and signed? No customer executive is named."
+                )
+            } else {
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|s| format!("{} ({})", person(s), cites(&s.evidence)))
+                    .collect();
+                format!(
+                    "Who is the executive sponsor at {customer}? Executives named: {}. Is one of them the sponsor?",
+                    names.join(", ")
+                )
+            };
+            (text, evidence)
+        }
+        Missing::ImplementationRequirements => (
+            format!(
+                "What does the implementation need from {customer}: which systems and data, integrations, access or accounts, and any security review?"
+            ),
+            vec![],
+        ),
+        Missing::KickoffDate => {
+            let due = bundle.deal.first_value.as_ref().and_then(|fv| fv.date);
+            let text = match due {
+                Some(date) => format!(
+                    "When is kickoff with {customer}? No date is agreed, and first value is due {date}."
+                ),
+                None => format!(
+                    "When is kickoff with {customer}, and who from their side attends? No date is agreed in the CRM record or the notes."
+                ),
+            };
+            (text, vec![])
+        }
+        Missing::FirstValueMilestone => {
+            let measurable = f
+                .goals
+                .iter()
+                .filter(|g| g.measurable || g.kind == GoalKind::Buyer);
+            let (listed, evidence) =
+                quoted(measurable.map(|g| (g.text.as_str(), g.evidence.as_slice())));
+            let mut text = "What concrete outcome will the customer reach first, and by what date?"
+                .to_string();
+            if !listed.is_empty() {
+                text.push_str(&format!(" Candidates from the goals: {listed}."));
+            }
+            (text, evidence)
+        }
+        Missing::Ae => (
+            format!(
+                "Who was the account executive for {customer}, to answer for what sales promised?"
+            ),
+            vec![],
+        ),
+        Missing::Csm => (
+            format!("Which CSM owns {customer} after the handoff?"),
+            vec![],
+        ),
+    }
+}
+
+#[cfg(test)]
+#[path = "tests/questions.rs"]
+mod tests;

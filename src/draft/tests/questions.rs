@@ -1,0 +1,116 @@
+use super::*;
+use crate::analysis::Category;
+use crate::bundle::{DealRecord, FirstValue};
+use crate::draft::test_support::*;
+
+fn ask(
+    bundle: &Bundle,
+    flags: &[crate::analysis::Flag],
+    missing: &[Missing],
+    stakeholders: &[crate::analysis::Stakeholder],
+) -> Vec<Question> {
+    draft(
+        bundle,
+        &Findings {
+            flags,
+            goals: &[],
+            missing,
+            stakeholders,
+        },
+    )
+}
+
+#[test]
+fn a_conflict_question_cites_both_sides() {
+    let b = bundle(
+        DealRecord::default(),
+        Some("Implementation takes 6 weeks.\n"),
+    );
+    let flags = [
+        commitment(
+            Category::Timeline,
+            "Told them four weeks.",
+            ev("notes/demo.md", 12),
+        ),
+        conflict_four_vs_six(),
+    ];
+    let qs = ask(&b, &flags, &[], &[]);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].about, "X1");
+    assert_eq!(
+        qs[0].text,
+        "Notes say four weeks (notes/demo.md:12), the signed scope says 6 weeks (sow.txt:31): which did the customer agree to?"
+    );
+    assert_eq!(
+        qs[0].evidence,
+        vec![ev("notes/demo.md", 12), ev("sow.txt", 31)]
+    );
+}
+
+#[test]
+fn sponsor_question_names_customer_executives_only() {
+    let b = bundle(
+        DealRecord {
+            account: Some("Acme".into()),
+            ..Default::default()
+        },
+        None,
+    );
+    let people = [
+        customer("Maria Chen", Some("VP Operations"), None, false),
+        customer("Tom Reed", Some("IT Manager"), None, false),
+    ];
+    let qs = ask(&b, &[], &[Missing::ExecutiveSponsor], &people);
+    assert_eq!(qs[0].about, "executive_sponsor");
+    assert!(
+        qs[0].text.contains("Maria Chen (VP Operations)"),
+        "{}",
+        qs[0].text
+    );
+    assert!(!qs[0].text.contains("Tom Reed"));
+    assert_eq!(qs[0].evidence, vec![ev("deal.toml", 20)]);
+}
+
+#[test]
+fn ids_follow_conflicts_then_missing() {
+    let fv = FirstValue {
+        date: "2026-12-18".parse().ok(),
+        criteria: None,
+        line: 9,
+    };
+    let b = bundle(
+        DealRecord {
+            first_value: Some(fv),
+            ..Default::default()
+        },
+        Some("x\n"),
+    );
+    let qs = ask(
+        &b,
+        &[conflict_four_vs_six()],
+        &[Missing::KickoffDate, Missing::FirstValueMilestone],
+        &[],
+    );
+    let ids: Vec<(&str, &str)> = qs
+        .iter()
+        .map(|q| (q.id.as_str(), q.about.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("Q1", "X1"),
+            ("Q2", "kickoff_date"),
+            ("Q3", "first_value_milestone")
+        ]
+    );
+    assert!(
+        qs[1].text.contains("first value is due 2026-12-18"),
+        "{}",
+        qs[1].text
+    );
+    assert!(
+        qs[2]
+            .text
+            .starts_with("What concrete outcome will the customer reach first")
+    );
+}

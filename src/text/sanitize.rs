@@ -1,0 +1,174 @@
+//! Cleaning text read from a bundle so that nothing in it can drive a terminal,
+//! while keeping its line numbering: the result has exactly as many `'\n'` as the
+//! input has line breaks (CRLF and a lone CR each count as one).
+
+/// Clean `text` for display and analysis:
+/// - drops a leading UTF-8 byte order mark;
+/// - turns CRLF and lone CR into LF;
+/// - removes ANSI escape sequences entirely (CSI `ESC [ ... final`, OSC / DCS / SOS /
+///   PM / APC strings up to BEL or `ESC \`, and two- or three-byte `ESC` sequences),
+///   as well as their 8-bit C1 forms;
+/// - drops every other C0 / C1 control character and DEL, and the Unicode bidi
+///   embedding / override / isolate controls (which can reorder what a terminal shows);
+/// - keeps `'\n'` and `'\t'`. A sequence never swallows a line break.
+///
+/// Linear in the input; returns the input unchanged (one copy) when clean.
+pub fn sanitize(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text
+        .bytes()
+        .all(|b| (b >= 0x20 && b != 0x7f && b < 0xc2) || b == b'\n' || b == b'\t')
+        || is_clean(text)
+    {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{1b}' => match chars.peek().copied() {
+                Some('[') => {
+                    chars.next();
+                    skip_csi(&mut chars);
+                }
+                Some(']' | 'P' | 'X' | '^' | '_') => {
+                    chars.next();
+                    skip_string(&mut chars);
+                }
+                Some(' '..='/') => {
+                    // nF: intermediates then one final byte.
+                    while matches!(chars.peek(), Some(' '..='/')) {
+                        chars.next();
+                    }
+                    if matches!(chars.peek(), Some('0'..='~')) {
+                        chars.next();
+                    }
+                }
+                Some('0'..='~') => {
+                    chars.next();
+                }
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            c if is_dropped(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`sanitize`] that reuses the string when it is already clean.
+pub fn sanitize_owned(text: String) -> String {
+    if !text.starts_with('\u{feff}') && is_clean(&text) {
+        text
+    } else {
+        sanitize(&text)
+    }
+}
+
+/// True when no character needs dropping or rewriting.
+fn is_clean(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| (c != '\n' && c != '\t' && c.is_control()) || is_bidi(c))
+}
+
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn is_dropped(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi(c)
+}
+
+/// After `ESC [` (or C1 CSI): parameter bytes, intermediate bytes, one final byte.
+/// Anything else ends the sequence early and is then read as ordinary text.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while matches!(chars.peek(), Some('0'..='?')) {
+        chars.next();
+    }
+    while matches!(chars.peek(), Some(' '..='/')) {
+        chars.next();
+    }
+    if matches!(chars.peek(), Some('@'..='~')) {
+        chars.next();
+    }
+}
+
+/// After `ESC ]` (and DCS, SOS, PM, APC): up to BEL or ST (`ESC \` or C1 ST). A line
+/// break ends the string without being consumed, so numbering is kept.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\n' | '\r' => return,
+            '\u{7}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn clean_text_is_unchanged() {
+        assert_eq!(sanitize("a\tb\nc é ü —"), "a\tb\nc é ü —");
+    }
+
+    #[test]
+    fn bom_and_line_endings() {
+        assert_eq!(sanitize("\u{feff}a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(sanitize("a\r\r\nb").matches('\n').count(), 2);
+    }
+
+    #[test]
+    fn ansi_sequences_are_removed() {
+        assert_eq!(sanitize("\x1b[31mred\x1b[0m text"), "red text");
+        assert_eq!(sanitize("\x1b[38;5;196mX"), "X");
+        assert_eq!(sanitize("a\x1b]0;title\x07b"), "ab");
+        assert_eq!(
+            sanitize("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b"),
+            "alinkb"
+        );
+        assert_eq!(sanitize("a\x1b(Bb\x1bcc"), "abc");
+        assert_eq!(sanitize("a\u{9b}2Jb"), "ab");
+    }
+
+    #[test]
+    fn unterminated_osc_keeps_lines() {
+        assert_eq!(
+            sanitize("a\x1b]0;never ends\nsecond line\n"),
+            "a\nsecond line\n"
+        );
+    }
+
+    #[test]
+    fn controls_dropped_newlines_kept() {
+        let s = sanitize("a\0b\x07c\x7fd\u{85}e\x08\nf\u{202e}g\x1b");
+        assert_eq!(s, "abcde\nfg");
+        for c in s.chars() {
+            assert!(!c.is_control() || c == '\n' || c == '\t');
+        }
+    }
+}
