@@ -216,6 +216,7 @@ mod tests {
         let drafts = draft(
             &bundle(deal, Some("Implementation takes 6 weeks.\n")),
             &Findings {
+                rules: crate::draft::test_support::rules(),
                 flags: &flags,
                 goals: &[],
                 missing: &missing,

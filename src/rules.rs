@@ -115,7 +115,7 @@ lexicons! {
     systems: RawSystems => SystemRules { names }
     risk: RawRisk => RiskRules { cues, weak, settled, not_risk }
     goal: RawGoal => GoalRules {
-        want, buyer, user, user_subjects, not_goal, success, dated,
+        want, buyer, user, user_subjects, not_goal, success, dated, first_outcome,
     }
     context: RawContext => ContextRules {
         implementation, kickoff, first_value, undated, non_statement, next_step_heading,
@@ -157,7 +157,7 @@ impl Lexicon {
             alternation.push_str(&bounded(pattern));
         }
         alternation.push(')');
-        let regex = Regex::new(&alternation).map_err(|e| RulesError {
+        let regex = build(&alternation).map_err(|e| RulesError {
             path: source.to_string(),
             line: None,
             message: format!("{name}: {}", one_line(&e.to_string())),
@@ -169,7 +169,7 @@ impl Lexicon {
     /// One pattern built at run time (e.g. from names found in a bundle); the
     /// caller escapes what must be literal.
     pub fn single(pattern: &str) -> Self {
-        let regex = Regex::new(&format!("(?i){}", bounded(pattern))).ok();
+        let regex = build(&format!("(?i){}", bounded(pattern))).ok();
         Self { regex }
     }
 
@@ -197,16 +197,26 @@ impl Lexicon {
     }
 }
 
+/// Compile with a lazy-DFA cache large enough for a long alternation, so a big
+/// input is scanned without the cache being rebuilt again and again.
+fn build(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(16 << 20)
+        .size_limit(32 << 20)
+        .build()
+}
+
 /// Wrap a pattern in word boundaries on the sides that start or end with a word
-/// character, so "AE" does not match inside "Michael".
+/// character, so "AE" does not match inside "Michael". ASCII boundaries keep the
+/// fast DFA engine in play (a Unicode `\b` makes it fall back on non-ASCII text).
 fn bounded(pattern: &str) -> String {
     let starts_word = pattern.chars().next().is_some_and(|c| c.is_alphanumeric());
     let ends_word = pattern.chars().last().is_some_and(|c| c.is_alphanumeric());
     format!(
         "{}(?:{}){}",
-        if starts_word { r"\b" } else { "" },
+        if starts_word { r"(?-u:\b)" } else { "" },
         pattern,
-        if ends_word { r"\b" } else { "" }
+        if ends_word { r"(?-u:\b)" } else { "" }
     )
 }
 

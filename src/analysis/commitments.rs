@@ -33,7 +33,7 @@ pub fn find(r: &Reading) -> Vec<Flag> {
             // is the whole line, not only the sentence with the cue.
             let line = line_text(r, s);
             flag.category = Some(categorize(r, &line.to_lowercase()));
-            flag.text = line;
+            flag.text = super::quote(&line);
             out.push(flag);
         }
     }
@@ -42,9 +42,7 @@ pub fn find(r: &Reading) -> Vec<Flag> {
 
 /// Every sentence that starts on the statement's line, joined.
 fn line_text(r: &Reading, s: &Cited) -> String {
-    r.said
-        .iter()
-        .filter(|o| o.file == s.file && o.stmt.line == s.stmt.line)
+    r.on_line(&s.file, s.stmt.line)
         .map(|o| o.stmt.text.as_str())
         .collect::<Vec<_>>()
         .join(" ")
@@ -58,12 +56,14 @@ struct SellerSubject {
 
 impl SellerSubject {
     fn new(r: &Reading) -> Self {
+        // The seller's organisations and people: "Quarry will", "Elena will run".
         let mut orgs: Vec<String> = r
             .people
             .persons
             .iter()
             .filter(|p| p.side == Some(Side::Seller))
-            .filter_map(|p| p.org.as_deref())
+            .flat_map(|p| [p.org.as_deref(), p.name.split(' ').next()])
+            .flatten()
             .filter_map(|o| o.split_whitespace().next())
             .filter(|o| o.len() > 2)
             .map(regex::escape)
@@ -106,6 +106,9 @@ pub(crate) fn voice_at(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
         .rev()
         .filter(|(start, _, _)| *start >= clause_start && *start < at)
         .find(|(start, end, _)| could_be_subject(lower, *start, *end))
+        // "To get Maren comfortable, I threw in ...": a first person between the
+        // name and the cue is the subject.
+        .filter(|(_, end, _)| !has_first_person(&lower[*end..at]))
         .and_then(|(_, _, p)| p.side);
     // "Told Devin we'd ...": a name right after the cue verb is its object.
     named.or_else(|| default_voice(&r.people, &s.stmt, r.rules))
@@ -113,6 +116,16 @@ pub(crate) fn voice_at(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
 
 /// A name is not the subject when it is possessive ("Sofia's analysts") or the
 /// object of a preposition or a telling verb ("for Sofia", "told Devin").
+fn has_first_person(span: &str) -> bool {
+    span.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| {
+            matches!(
+                w,
+                "i" | "we" | "i've" | "we've" | "i'd" | "we'd" | "i'll" | "we'll"
+            )
+        })
+}
+
 fn could_be_subject(lower: &str, start: usize, end: usize) -> bool {
     let rest = &lower[end..];
     if rest.starts_with("'s") || rest.starts_with("’s") {
@@ -149,7 +162,8 @@ fn could_be_subject(lower: &str, start: usize, end: usize) -> bool {
 fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<Flag> {
     let lx = &r.rules.commitment;
     let text = s.lower.as_str();
-    if r.rules.context.non_statement.is_match(text) {
+    // A question ("Can you also waive the fee?") asks; it promises nothing.
+    if r.rules.context.non_statement.is_match(text) || text.trim_end().ends_with('?') {
         return None;
     }
     let promise = lx
@@ -185,14 +199,24 @@ fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<Flag>
     if voice.is_none() && !strong && concession.is_none() {
         return None;
     }
-    // "She asked if we'd migrate ...": the request frames what follows.
-    if let Some((ask, _, _)) = lx.request.find(text)
+    // "She asked if we'd migrate ...": a request in the promise's own clause
+    // frames it, unless the seller conceded something.
+    let clause = clause_around(text, at);
+    if let Some((ask, _, _)) = lx.request.find(&text[clause.clone()])
         && !strong
-        && (promise.is_none() || ask < at)
+        && concession.is_none()
+        && (promise.is_none() || clause.start + ask < at)
     {
         return None;
     }
-    if (lx.negation.is_match(text) || lx.not_promise.is_match(text)) && !strong {
+    // "You have our word on that.": the promise's substance may sit in another
+    // sentence of the line.
+    if !has_substance(r, text) && !has_substance(r, &line_text(r, s).to_lowercase()) {
+        return None;
+    }
+    // A capability, a kickoff date or a usual price is never a promise, however
+    // strongly worded; a declined request is, when a strong cue overrides it.
+    if lx.not_promise.is_match(text) || (lx.negation.is_match(text) && !strong) {
         return None;
     }
     if lx.hypothetical.is_match(text) || lx.internal.is_match(text) || lx.next_step.is_match(text) {
@@ -204,11 +228,20 @@ fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<Flag>
     Some(Flag {
         kind: FlagKind::Commitment,
         category: Some(categorize(r, text)),
-        text: s.stmt.text.clone(),
+        text: s.quoted(),
         evidence: vec![s.evidence()],
         speaker: s.stmt.speaker.clone(),
         cues: vec![cue.to_string()],
     })
+}
+
+/// The byte range of the clause (between `;`, `.`, `?`, `!`) holding `at`.
+fn clause_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at].rfind([';', '.', '?', '!']).map_or(0, |i| i + 1);
+    let end = text[at..]
+        .find([';', '?', '!'])
+        .map_or(text.len(), |i| at + i);
+    start..end
 }
 
 /// Whether a statement names something a promise could be about: a category

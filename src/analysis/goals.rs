@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 /// A number, a percentage or a comparison makes a goal measurable.
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\d|%|\b(?:half|double|twice|quarter|one|two|three|four|five|six|seven|eight|nine|ten|twenty|same day)\b")
+    Regex::new(r"(?i)\d|%|\b(?:half|double|twice|triple|same day)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|a quarter) (?:\w+ )?(?:days?|weeks?|months?|hours?|minutes?|percent|points?|times)\b")
         .unwrap()
 });
 
@@ -70,7 +70,7 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     }
     Some(Goal {
         kind: classify(r, text, subject),
-        text: s.stmt.text.clone(),
+        text: s.quoted(),
         evidence: vec![s.evidence()],
         measurable,
     })

@@ -3,7 +3,7 @@
 
 use super::Reading;
 use super::model::{Goal, Missing, Side, Stakeholder};
-use super::quantity::{Quantity, find_quantities};
+use super::quantity::{Quantity, find_quantities_from};
 use crate::bundle::FileRole;
 
 pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Missing> {
@@ -49,10 +49,17 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
     {
         out.push(Missing::ExecutiveSponsor);
     }
+    // Extra CRM fields count too: `ehr = "athenahealth"` states a system.
+    let crm_fields = deal
+        .extra
+        .iter()
+        .map(|(k, v)| format!("{k} {v}").to_lowercase());
     let needs_stated = r
         .said
         .iter()
-        .any(|s| ctx.implementation.is_match(&s.lower) || r.rules.systems.names.is_match(&s.lower));
+        .map(|s| s.lower.clone())
+        .chain(crm_fields)
+        .any(|l| ctx.implementation.is_match(&l) || r.rules.systems.names.is_match(&l));
     if !needs_stated {
         out.push(Missing::ImplementationRequirements);
     }
@@ -60,7 +67,12 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
         out.push(Missing::KickoffDate);
     }
     let fv_in_crm = deal.first_value.as_ref().is_some_and(|f| f.date.is_some());
-    if !fv_in_crm && !dated_mention(r, &ctx.first_value) {
+    // A dated customer want with an outcome ("wants to run check-in at the gala
+    // on April 18") names a first-value milestone as well as a cue does.
+    if !fv_in_crm
+        && !dated_mention(r, &ctx.first_value)
+        && !dated_mention(r, &r.rules.goal.first_outcome)
+    {
         out.push(Missing::FirstValueMilestone);
     }
     let named_as = |lexicon: &crate::rules::Lexicon| {
@@ -81,16 +93,26 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
     out
 }
 
+/// The statement, or one just before it, carries a date: "the spring gala is
+/// april 18 and keisha wants to run check-in" wraps over two lines.
+fn dated_nearby(r: &Reading, s: &super::Cited) -> bool {
+    let previous = r.on_line(&s.file, s.stmt.line.saturating_sub(1));
+    r.on_line(&s.file, s.stmt.line).chain(previous).any(|o| {
+        find_quantities_from(&o.stmt.text, r.reference)
+            .iter()
+            .any(|f| matches!(f.quantity, Quantity::Date { .. }))
+    })
+}
+
 /// A statement that names the event with a concrete date ("kickoff the week of
 /// Nov 17"), not one that defers it ("kickoff soon", "once the CAB date is known").
 fn dated_mention(r: &Reading, cue: &crate::rules::Lexicon) -> bool {
     r.said.iter().any(|s| {
         cue.is_match(&s.lower)
+            && !s.lower.trim_end().ends_with('?')
             && !r.rules.context.non_statement.is_match(&s.lower)
             && !r.rules.commitment.hypothetical.is_match(&s.lower)
             && !r.rules.context.undated.is_match(&s.lower)
-            && find_quantities(&s.stmt.text, r.year)
-                .iter()
-                .any(|f| matches!(f.quantity, Quantity::Date { .. }))
+            && dated_nearby(r, s)
     })
 }

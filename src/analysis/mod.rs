@@ -44,6 +44,12 @@ impl Cited {
                 .is_some_and(|h| r.rules.context.next_step_heading.is_match(h))
     }
 
+    /// The statement as a finding quotes it: whole, unless it runs past what a
+    /// reader can take in (a 20 MB line without a full stop).
+    pub fn quoted(&self) -> String {
+        quote(&self.stmt.text)
+    }
+
     pub fn evidence(&self) -> Evidence {
         Evidence {
             file: self.file.clone(),
@@ -63,6 +69,8 @@ pub struct Reading<'a> {
     pub scope: Vec<Cited>,
     /// The deal's year, for resolving "March 15" or "end of Q1".
     pub year: i16,
+    /// Indices into `said` of the statements starting on each (file, line).
+    by_line: std::collections::HashMap<(String, u32), Vec<usize>>,
     /// The deal's reference date (closed, else kickoff): a date written without
     /// a year that falls well before it is read as next year's.
     pub reference: jiff::civil::Date,
@@ -96,6 +104,7 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
     let drafts = crate::draft::draft(
         bundle,
         &crate::draft::Findings {
+            rules,
             flags: &flags,
             goals: &goals,
             missing: &missing,
@@ -116,6 +125,74 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
     }
 }
 
+/// Lower-case, straight apostrophes, and the contractions hurried notes write
+/// without one ("hasnt", "dont"), so one cue list reads every style.
+pub fn normalise(text: &str) -> String {
+    const CONTRACTIONS: &[(&str, &str)] = &[
+        ("hasnt", "hasn't"),
+        ("havent", "haven't"),
+        ("hadnt", "hadn't"),
+        ("cant", "can't"),
+        ("dont", "don't"),
+        ("doesnt", "doesn't"),
+        ("didnt", "didn't"),
+        ("wont", "won't"),
+        ("isnt", "isn't"),
+        ("arent", "aren't"),
+        ("wasnt", "wasn't"),
+        ("werent", "weren't"),
+        ("couldnt", "couldn't"),
+        ("shouldnt", "shouldn't"),
+        ("wouldnt", "wouldn't"),
+        ("theyre", "they're"),
+        ("youre", "you're"),
+        ("weve", "we've"),
+        ("theyll", "they'll"),
+        ("youll", "you'll"),
+        ("itll", "it'll"),
+        ("thats", "that's"),
+        ("whats", "what's"),
+    ];
+    let lower = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+    if !lower.contains("nt")
+        && !lower.contains("re")
+        && !lower.contains("ll")
+        && !lower.contains("ts")
+    {
+        return lower;
+    }
+    let mut out = String::with_capacity(lower.len() + 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        match CONTRACTIONS.iter().find(|(bare, _)| *bare == word.as_str()) {
+            Some((_, full)) => out.push_str(full),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in lower.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Longest text a finding quotes from a statement, in characters.
+const QUOTE_LIMIT: usize = 600;
+
+/// Clip `text` to [`QUOTE_LIMIT`] characters, marking the cut.
+pub fn quote(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_LIMIT) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_string(),
+    }
+}
+
 /// Several sentences of one line that raise the same kind of flag are one mention.
 fn one_per_line(flags: Vec<Flag>) -> Vec<Flag> {
     let mut seen = std::collections::HashSet::new();
@@ -126,6 +203,15 @@ fn one_per_line(flags: Vec<Flag>) -> Vec<Flag> {
 }
 
 impl<'a> Reading<'a> {
+    /// The statements (of notes and other evidence) that start on `line` of `file`.
+    pub fn on_line(&self, file: &str, line: u32) -> impl Iterator<Item = &Cited> {
+        self.by_line
+            .get(&(file.to_string(), line))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.said[i])
+    }
+
     pub fn read(bundle: &'a Bundle, rules: &'a Rules) -> Self {
         let mut said = Vec::new();
         let mut scope = Vec::new();
@@ -134,7 +220,7 @@ impl<'a> Reading<'a> {
                 let cited = Cited {
                     file: file.path.clone(),
                     role: file.role,
-                    lower: stmt.text.to_lowercase(),
+                    lower: normalise(&stmt.text),
                     stmt,
                 };
                 if cited.role == FileRole::Scope {
@@ -151,10 +237,19 @@ impl<'a> Reading<'a> {
             .or(bundle.deal.kickoff)
             .unwrap_or_else(|| jiff::civil::date(2026, 1, 1));
         let year = reference.year();
+        let mut by_line: std::collections::HashMap<(String, u32), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, c) in said.iter().enumerate() {
+            by_line
+                .entry((c.file.clone(), c.stmt.line))
+                .or_default()
+                .push(i);
+        }
         Self {
             bundle,
             rules,
             people,
+            by_line,
             said,
             scope,
             year,

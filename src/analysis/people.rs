@@ -21,6 +21,8 @@ pub struct Person {
     pub org: Option<String>,
     /// An organisation standing for its side ("Kestrel will go with..."), not a person.
     pub is_org: bool,
+    /// The domain of the person's e-mail address, when the text gives one.
+    pub domain: Option<String>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -31,10 +33,12 @@ pub struct People {
     keys: HashMap<String, usize>,
     /// Lower-case keys usable inside running text (full and unique first names).
     text_keys: Vec<(String, usize)>,
+    automaton: Option<aho_corasick::AhoCorasick>,
 }
 
-const NAME: &str =
-    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: (?:[A-Z]\.?|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)){0,2}";
+/// A personal name: capitalised words, with particles ("Pieter de Groot") and
+/// accented letters ("Lucía Fernández").
+const NAME: &str = r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?(?: (?:(?:de|van|von|der|den|da|del|di|du|la|le|dos|das|ter|ten) )*(?:\p{Lu}\.?|\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?)){0,2}";
 
 /// `Name (paren)`: a person with a title, role or organisation.
 static NAME_PAREN: LazyLock<Regex> =
@@ -53,6 +57,12 @@ static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// `Name | Title | Company` e-mail signatures.
+static SIGNATURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s*({NAME}) \| ([^|]{{2,80}})")).unwrap());
+/// `From: Name <addr@domain>` e-mail headers (To/Cc too, several per line).
+static MAILBOX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"({NAME}) <[^@<>\s]+@([^<>\s]+)>")).unwrap());
 /// `XY = Full Name (...)` transcript legends.
 static LEGEND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b([A-Z]{{2,3}}) = ({NAME})")).unwrap());
@@ -268,6 +278,7 @@ impl People {
             side: None,
             org: None,
             is_org: false,
+            domain: None,
             evidence: if at.line > 0 { vec![at] } else { Vec::new() },
         });
         self.keys.insert(key, i);
@@ -322,8 +333,29 @@ impl People {
                 p.org = org.or_else(|| org_prefix.clone());
             }
         }
+        for c in MAILBOX.captures_iter(line) {
+            if is_name(&c[1]) {
+                let i = self.add(&c[1], None, at.clone());
+                self.persons[i]
+                    .domain
+                    .get_or_insert_with(|| c[2].to_lowercase());
+            }
+        }
+        if let Some(c) = SIGNATURE.captures(line)
+            && is_name(&c[1])
+            && looks_like_title(&c[2])
+        {
+            self.add(&c[1], Some(c[2].trim().to_string()), at.clone());
+        }
         // Signature blocks and contact lines in the scope name signers this way.
         for c in NAME_COMMA_TITLE.captures_iter(line) {
+            let start = c.get(0).map_or(0, |m| m.start());
+            // "(Vermeer & Ruiz, Managing Director)": inside parentheses the words
+            // before the comma are an organisation, not a person.
+            let open = line[..start].matches('(').count() > line[..start].matches(')').count();
+            if open || !c[1].contains(' ') {
+                continue;
+            }
             if is_name(&c[1]) && looks_like_title(&c[2]) {
                 let i = self.add(
                     &c[1],
@@ -360,6 +392,24 @@ impl People {
                 && let Some(org) = &p.org
             {
                 seller_orgs.push(org.to_lowercase());
+            }
+        }
+        // Colleagues share an e-mail domain with the seller's known people.
+        let seller_domains: Vec<String> = self
+            .persons
+            .iter()
+            .filter(|p| p.side == Some(Side::Seller))
+            .filter_map(|p| p.domain.clone())
+            .collect();
+        for p in &mut self.persons {
+            if p.side.is_none()
+                && let Some(d) = &p.domain
+            {
+                p.side = Some(if seller_domains.contains(d) {
+                    Side::Seller
+                } else {
+                    Side::Customer
+                });
             }
         }
         let account = bundle.deal.account.as_deref().unwrap_or("").to_lowercase();
@@ -420,6 +470,7 @@ impl People {
                 side: Some(side),
                 org: None,
                 is_org: true,
+                domain: None,
                 evidence: Vec::new(),
             });
         }
@@ -448,6 +499,8 @@ impl People {
             .map(|(k, &i)| (k.clone(), i))
             .collect();
         text_keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        // One automaton finds every name in a statement in a single pass.
+        self.automaton = aho_corasick::AhoCorasick::new(text_keys.iter().map(|(k, _)| k)).ok();
         self.text_keys = text_keys;
     }
 
@@ -479,8 +532,12 @@ impl People {
         if let Some(side) = self.find(speaker).and_then(|p| p.side) {
             return Some(side);
         }
-        // A lower-case dotted handle is an internal chat export: the seller's team.
-        if speaker.contains('.') && speaker.chars().all(|c| c.is_lowercase() || c == '.') {
+        // A lower-case handle ("owen.marsh", "bas") is an internal chat export:
+        // the seller's team talking among themselves.
+        if speaker
+            .chars()
+            .all(|c| c.is_lowercase() || matches!(c, '.' | '_' | '-'))
+        {
             return Some(Side::Seller);
         }
         None
@@ -488,27 +545,26 @@ impl People {
 
     /// People named in `text` (lower-cased), as (start, end, person), in order.
     pub fn mentions(&self, lower: &str) -> Vec<(usize, usize, &Person)> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut found: Vec<(usize, usize, usize)> = automaton
+            .find_overlapping_iter(lower)
+            .filter(|m| {
+                !is_word(lower[..m.start()].chars().next_back())
+                    && !is_word(lower[m.end()..].chars().next())
+            })
+            .map(|m| (m.start(), m.end(), self.text_keys[m.pattern().as_usize()].1))
+            .collect();
+        // The longest name at each place wins ("marcus lee" over "marcus").
+        found.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut out: Vec<(usize, usize, &Person)> = Vec::new();
-        for (key, i) in &self.text_keys {
-            let mut from = 0;
-            while let Some(pos) = lower[from..].find(key.as_str()) {
-                let start = from + pos;
-                let end = start + key.len();
-                from = end;
-                let before_ok = start == 0
-                    || !lower[..start]
-                        .chars()
-                        .next_back()
-                        .unwrap()
-                        .is_alphanumeric();
-                let after_ok =
-                    end == lower.len() || !lower[end..].chars().next().unwrap().is_alphanumeric();
-                if before_ok && after_ok && !out.iter().any(|(s, e, _)| start < *e && *s < end) {
-                    out.push((start, end, &self.persons[*i]));
-                }
+        for (start, end, i) in found {
+            if out.last().is_none_or(|&(_, e, _)| start >= e) {
+                out.push((start, end, &self.persons[i]));
             }
         }
-        out.sort_by_key(|(s, _, _)| *s);
         out
     }
 
@@ -657,7 +713,13 @@ pub fn default_voice(people: &People, stmt: &Statement, rules: &Rules) -> Option
         return people.speaker_side(stmt, rules);
     }
     if let Some(author) = &stmt.author {
-        return people.find(author).and_then(|p| p.side);
+        // An unknown sender of a top-level e-mail kept in the seller's notes is
+        // the seller's side ("The Findly team"); an unknown quoted one is not known.
+        return match people.find(author).and_then(|p| p.side) {
+            Some(side) => Some(side),
+            None if stmt.quote_depth == 0 => Some(Side::Seller),
+            None => None,
+        };
     }
     Some(Side::Seller)
 }

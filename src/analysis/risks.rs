@@ -47,13 +47,18 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
     };
     // An objection settled in the same sentence is not a risk, unless it was
     // settled only by a concession.
-    if lx.settled.is_match(text) && !r.rules.commitment.concession.is_match(text) {
+    // "accepted the price but pushed back on the term" is not settled.
+    let settled = lx
+        .settled
+        .find(text)
+        .is_some_and(|(_, end, _)| !text[end..].contains(" but "));
+    if settled && !r.rules.commitment.concession.is_match(text) {
         return None;
     }
     Some(Flag {
         kind: FlagKind::Risk,
         category: None,
-        text: s.stmt.text.clone(),
+        text: s.quoted(),
         evidence: vec![s.evidence()],
         speaker: s.stmt.speaker.clone(),
         cues: vec![cue],

@@ -35,22 +35,20 @@ pub fn find(r: &Reading) -> Vec<Stakeholder> {
 /// Customer executives the text names as sponsor, budget owner or signer.
 fn sponsor_names(r: &Reading) -> Vec<String> {
     let rules = &r.rules.people;
-    let mut out = Vec::new();
-    for p in r.people.customers() {
-        let title = p.title.as_deref().unwrap_or("");
-        if !rules.executive_titles.is_match(title) {
+    let mut out: Vec<String> = Vec::new();
+    // One pass over the statements that name a sponsor role, not one per person.
+    for s in r.said.iter().chain(r.scope.iter()) {
+        if !rules.sponsor_cues.is_match(&s.lower) || r.rules.risk.cues.is_match(&s.lower) {
             continue;
         }
-        let first = p.name.split(' ').next().unwrap_or("").to_lowercase();
-        let named_as_sponsor = r.said.iter().chain(r.scope.iter()).any(|s| {
-            let l = &s.lower;
-            (l.contains(&p.name.to_lowercase())
-                || l.split(|c: char| !c.is_alphanumeric()).any(|w| w == first))
-                && rules.sponsor_cues.is_match(l)
-                && !r.rules.risk.cues.is_match(l)
-        });
-        if named_as_sponsor {
-            out.push(p.name.clone());
+        for (_, _, p) in r.people.mentions(&s.lower) {
+            let executive = p
+                .title
+                .as_deref()
+                .is_some_and(|t| rules.executive_titles.is_match(t));
+            if p.side == Some(Side::Customer) && !p.is_org && executive && !out.contains(&p.name) {
+                out.push(p.name.clone());
+            }
         }
     }
     out

@@ -38,6 +38,8 @@ pub struct Drafts {
 
 /// The findings the drafts are built from.
 pub struct Findings<'a> {
+    /// The rules the analysis ran with (their system names name integrations).
+    pub rules: &'a crate::rules::Rules,
     pub flags: &'a [Flag],
     pub goals: &'a [Goal],
     pub missing: &'a [Missing],

@@ -182,7 +182,7 @@ fn complexity(f: &Findings) -> Part {
     let mut unnamed = 0u32;
     let mut systems: Vec<String> = Vec::new();
     for flag in f.flags.iter().filter(|fl| fl.kind != FlagKind::Conflict) {
-        let named = system_names(&flag.text);
+        let named = system_names(f.rules, &flag.text);
         if flag.kind == FlagKind::Commitment && flag.category == Some(Category::Integration) {
             if named.is_empty() {
                 unnamed += 1;

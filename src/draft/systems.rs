@@ -2,12 +2,6 @@
 //! complexity score.
 
 use crate::rules::Rules;
-use std::sync::LazyLock;
-
-/// The shipped system names (Salesforce, NetSuite, Okta, ...). The drafts only
-/// name systems for people to read, so the built-in list is enough and keeps
-/// `draft()` independent of the user's rules file.
-static BUILTIN_RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
 
 /// Systems named in a text, as written, first mention first, without repeats.
 ///
@@ -17,14 +11,14 @@ static BUILTIN_RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
 /// the first lower-case word (`Sage [A-Z0-9]+` would run on through "Sage 200
 /// supplier master"). Where the lexicon knows no name, a capitalised name right
 /// after "from"/"into" or before "connector"/"integration"/"sync"/"API" is taken.
-pub(crate) fn system_names(text: &str) -> Vec<String> {
+pub(crate) fn system_names(rules: &Rules, text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let push = |out: &mut Vec<String>, name: String| {
         if !name.is_empty() && !out.iter().any(|n| same_system(n, &name)) {
             out.push(name);
         }
     };
-    for (a, b) in BUILTIN_RULES.systems.names.find_all(text) {
+    for (a, b) in rules.systems.names.find_all(text) {
         let whole_word = !text[b..].chars().next().is_some_and(char::is_alphanumeric);
         if whole_word && let Some(name) = proper_name(&text[a..b]) {
             push(&mut out, name);

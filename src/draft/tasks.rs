@@ -96,7 +96,7 @@ pub fn draft(bundle: &Bundle, f: &Findings, questions: &[Question]) -> Vec<Task>
             tasks.push(task);
         }
     }
-    tasks.extend(integration_plans(&commitments));
+    tasks.extend(integration_plans(f.rules, &commitments));
     tasks.extend(first_value(bundle, f));
 
     if bundle.deal.kickoff.is_none() {
@@ -190,14 +190,17 @@ fn confirm_group(
 
 /// One plan per system named in an integration commitment (a promise repeated in
 /// several notes is one plan), and one per integration that names no system.
-fn integration_plans(commitments: &[Numbered]) -> Vec<(String, Vec<String>, Vec<Evidence>)> {
+fn integration_plans(
+    rules: &crate::rules::Rules,
+    commitments: &[Numbered],
+) -> Vec<(String, Vec<String>, Vec<Evidence>)> {
     let mut by_system: Vec<(String, Vec<String>, Vec<Evidence>)> = Vec::new();
     let mut unnamed = Vec::new();
     for c in commitments
         .iter()
         .filter(|c| c.flag.category == Some(Category::Integration))
     {
-        let systems = system_names(&c.flag.text);
+        let systems = system_names(rules, &c.flag.text);
         if systems.is_empty() {
             unnamed.push((
                 format!(

@@ -9,19 +9,21 @@ use super::{Claim, Contradiction, ScopeLine, Support};
 use crate::analysis::Reading;
 use crate::analysis::model::Category;
 use crate::analysis::quantity::Quantity;
+use std::collections::BTreeSet;
 
 pub(super) fn compare(
     r: &Reading,
     claim: &Claim,
     line: &ScopeLine,
     support: &Support,
+    included: &BTreeSet<String>,
 ) -> Option<Contradiction> {
     let overlap = claim.words.intersection(&line.words).count() as f64;
-    excluded(r, claim, line, overlap)
+    excluded(r, claim, line, overlap, included)
         .or_else(|| outside_listed(r, claim, line, overlap))
-        .or_else(|| price(r, claim, line, support, overlap))
+        .or_else(|| price(claim, line, support, overlap))
         .or_else(|| figures(r, claim, line, support, overlap))
-        .or_else(|| service(r, claim, line, overlap))
+        .or_else(|| service(claim, line, overlap))
 }
 
 fn found(
@@ -41,41 +43,51 @@ fn found(
 /// Something promised that an exclusion line of the scope names: a system, a
 /// service term, or a proper noun of the line ("Integration with KitchenLedger
 /// ... available under a separate SOW").
-fn excluded(r: &Reading, claim: &Claim, line: &ScopeLine, overlap: f64) -> Option<Contradiction> {
+fn excluded(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    overlap: f64,
+    included: &BTreeSet<String>,
+) -> Option<Contradiction> {
     if !line.excludes {
         return None;
     }
-    let mut named: Vec<String> = shared_terms(r, &claim.lower, &line.context);
-    // The scope includes the same system elsewhere ("one-way sync" in scope,
-    // "two-way sync" excluded): the promise may be the included kind.
-    named.retain(|term| {
-        !r.scope.iter().any(|c| {
-            c.stmt.line != line.cited.stmt.line
-                && has_word(&c.lower.replace([' ', '-'], ""), term)
-                && !r.rules.scope.exclusion.is_match(&c.lower)
-                && !c
-                    .stmt
-                    .heading
-                    .as_deref()
-                    .is_some_and(|h| r.rules.scope.exclusion_heading.is_match(h))
+    // A system the scope grants elsewhere ("one-way sync" in scope, "two-way
+    // sync" excluded): the promise may be the included kind.
+    let mut named: Vec<String> = claim
+        .terms
+        .iter()
+        .filter(|t| {
+            line.terms
+                .iter()
+                .any(|l| l.contains(t.as_str()) || t.contains(l.as_str()))
         })
-    });
+        .filter(|t| !included.contains(*t))
+        .cloned()
+        .collect();
     for noun in &line.names {
-        if has_word(&claim.lower, noun) && !is_party(r, noun) && !named.contains(noun) {
+        if claim.tokens.contains(noun) && !is_party(r, noun) && !named.contains(noun) {
             named.push(noun.clone());
         }
     }
-    for word in excluded_item_words(r, claim, line) {
-        if !named.contains(&word) {
-            named.push(word);
-        }
+    let hits: Vec<&String> = line
+        .item_words
+        .iter()
+        .filter(|w| claim.words.contains(*w))
+        .collect();
+    if hits.len() >= 2 && hits.len() * 5 >= line.item_words.len() * 3 {
+        named.push(
+            hits.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
     }
-    if r.rules.category.special.is_match(&claim.lower)
-        && r.rules.category.special.is_match(&line.cited.lower)
-        && !named.iter().any(|n| n == "onsite")
-    {
+    if claim.onsite && line.onsite && !named.iter().any(|n| n == "onsite") {
         named.push("onsite".into());
     }
+    named.dedup();
     if named.is_empty() {
         return None;
     }
@@ -90,11 +102,11 @@ fn excluded(r: &Reading, claim: &Claim, line: &ScopeLine, overlap: f64) -> Optio
     )
 }
 
-/// Words of the excluded item ("Custom reports or analytics beyond the standard
-/// library" names custom + reports) that the promise repeats: two or more.
-fn excluded_item_words(r: &Reading, claim: &Claim, line: &ScopeLine) -> Vec<String> {
-    let lower = &line.cited.lower;
-    let cut = [
+/// The specific words of the item an exclusion line names ("Custom reports or
+/// analytics beyond the standard library" → custom, report, analytic): what a
+/// promise must repeat (mostly) to be the excluded thing.
+pub(super) fn item_words(r: &Reading, lower: &str) -> BTreeSet<String> {
+    const CUTS: &[&str] = &[
         ";",
         " beyond ",
         " available",
@@ -108,30 +120,19 @@ fn excluded_item_words(r: &Reading, claim: &Claim, line: &ScopeLine) -> Vec<Stri
         " will be",
         " may be",
         " requires",
-    ]
-    .iter()
-    .filter_map(|c| lower.find(c))
-    .min()
-    .unwrap_or(lower.len());
-    let item = super::words::content_words(&lower[..cut]);
-    let generic = [
+    ];
+    const GENERIC: &[&str] = &[
         "standard", "other", "kind", "any", "service", "item", "activity", "work", "support",
     ];
-    let hits: Vec<String> = item
+    let cut = CUTS
         .iter()
-        .filter(|w| !generic.contains(&w.as_str()) && !is_party(r, w))
-        .filter(|w| claim.words.contains(*w))
-        .cloned()
-        .collect();
-    let specific = item
-        .iter()
-        .filter(|w| !generic.contains(&w.as_str()))
-        .count();
-    if hits.len() >= 2 && hits.len() * 5 >= specific * 3 {
-        vec![hits.join(" ")]
-    } else {
-        Vec::new()
-    }
+        .filter_map(|c| lower.find(c))
+        .min()
+        .unwrap_or(lower.len());
+    super::words::content_words(&lower[..cut])
+        .into_iter()
+        .filter(|w| !GENERIC.contains(&w.as_str()) && !is_party(r, w))
+        .collect()
 }
 
 /// "Sources in scope: A and B. Any other source requires a change order", or
@@ -143,7 +144,9 @@ fn outside_listed(
     overlap: f64,
 ) -> Option<Contradiction> {
     let lower = &line.cited.lower;
-    if let Some(at) = lower.find("any other ") {
+    if let Some(at) = lower.find("any other ")
+        && !claim.terms.is_empty()
+    {
         let noun = lower[at + 10..]
             .split(|c: char| !c.is_alphanumeric())
             .next()?;
@@ -158,7 +161,7 @@ fn outside_listed(
         if !noun.is_empty()
             && claim.words.contains(&stem(noun))
             && unlisted_system
-            && !listed.iter().any(|n| has_word(&claim.lower, n))
+            && !listed.iter().any(|n| claim.tokens.contains(n))
         {
             return found(
                 8.0 + overlap,
@@ -170,7 +173,7 @@ fn outside_listed(
     }
     // An enumeration in scope ("in scope: Toledo, OH and Muncie, IN") against a
     // promise that lists one of them and another besides.
-    if !r.rules.scope.enumeration.is_match(lower) {
+    if !line.enumerates {
         return None;
     }
     let listed = &line.names;
@@ -233,25 +236,18 @@ fn is_party(r: &Reading, noun: &str) -> bool {
 /// billing from day one, a renewal increase against a price hold, or a different
 /// discount rate.
 fn price(
-    r: &Reading,
     claim: &Claim,
     line: &ScopeLine,
     support: &Support,
     overlap: f64,
 ) -> Option<Contradiction> {
-    let concession = r.rules.commitment.concession.is_match(&claim.lower);
-    if !(claim.category == Category::Discount || concession) || support.concession {
+    if !(claim.category == Category::Discount || claim.concession) || support.concession {
         return None;
     }
-    let cat = &r.rules.category;
     let discount = claim.category == Category::Discount;
     if line.no_discount && discount {
         // "Discount: none" answers a discount more directly than "list price".
-        let direct = if line.cited.lower.contains("discount") {
-            2.0
-        } else {
-            0.0
-        };
+        let direct = if line.mentions_discount { 2.0 } else { 0.0 };
         return found(
             9.0 + direct + overlap,
             Category::Discount,
@@ -259,7 +255,7 @@ fn price(
             "Notes grant a price concession; the signed scope has none.".into(),
         );
     }
-    let priced = line.cited.lower.contains("discount") || line.cited.lower.contains(" off");
+    let priced = line.mentions_discount || line.cited.lower.contains(" off");
     for a in &claim.quantities {
         if let Quantity::Percent { value: x, .. } = a {
             for b in &line.quantities {
@@ -291,7 +287,7 @@ fn price(
                 .iter()
                 .any(|b| a.agrees_with(b) == Some(true))
     });
-    if cat.waiver.is_match(&claim.lower) && charges && !line.concession && same_amount {
+    if claim.waiver && charges && !line.concession && same_amount {
         return found(
             8.0 + overlap,
             Category::Discount,
@@ -299,9 +295,7 @@ fn price(
             "Notes waive a fee that the signed scope charges in full.".into(),
         );
     }
-    if cat.free_period.is_match(&claim.lower)
-        && r.rules.scope.billing_start.is_match(&line.cited.lower)
-    {
+    if claim.free_period && line.bills_from_start {
         return found(
             6.0 + overlap,
             Category::Discount,
@@ -309,9 +303,7 @@ fn price(
             "Notes promise a free period; the signed scope bills from the start date.".into(),
         );
     }
-    if cat.price_lock.is_match(&claim.lower)
-        && r.rules.scope.price_increase.is_match(&line.cited.lower)
-    {
+    if claim.price_lock && line.price_rises {
         return found(
             6.0 + overlap,
             Category::Discount,
@@ -333,10 +325,10 @@ fn figures(
 ) -> Option<Contradiction> {
     // "Toledo by December 3" is not about the line "Muncie within 10 weeks".
     let nouns = &line.names;
-    if !nouns.is_empty() && !nouns.iter().any(|n| has_word(&claim.lower, n)) {
+    if !nouns.is_empty() && !nouns.iter().any(|n| claim.tokens.contains(n)) {
         return None;
     }
-    let timed = r.rules.category.timeline.is_match(&claim.lower);
+    let timed = claim.timed;
     for a in claim
         .quantities
         .iter()
@@ -394,9 +386,7 @@ fn date_after_kickoff(r: &Reading, promised: &Quantity, line: &ScopeLine) -> Opt
         return None;
     };
     let kickoff = r.bundle.deal.kickoff?;
-    let lower = &line.cited.lower;
-    let from_kickoff = lower.contains("kickoff") || lower.contains("kick-off");
-    if !from_kickoff || !r.rules.category.timeline.is_match(lower) {
+    if !line.from_kickoff {
         return None;
     }
     for q in &line.quantities {
@@ -456,10 +446,8 @@ fn loose_count_mismatch(claim: &Claim, line: &ScopeLine) -> Option<String> {
 }
 
 /// An onsite or dedicated service against a scope that delivers remotely.
-fn service(r: &Reading, claim: &Claim, line: &ScopeLine, overlap: f64) -> Option<Contradiction> {
-    if r.rules.category.special.is_match(&claim.lower)
-        && r.rules.scope.remote_only.is_match(&line.cited.lower)
-    {
+fn service(claim: &Claim, line: &ScopeLine, overlap: f64) -> Option<Contradiction> {
+    if claim.onsite && line.remote_only {
         return found(
             4.0 + overlap,
             claim.category,
@@ -471,24 +459,17 @@ fn service(r: &Reading, claim: &Claim, line: &ScopeLine, overlap: f64) -> Option
     None
 }
 
-/// Systems and service terms named in both the claim and the scope line.
-fn shared_terms(r: &Reading, claim: &str, scope: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// Systems and service terms a text names, normalised ("Sage 300 CRE" ->
+/// "sage300cre", "on-site" -> "onsite").
+pub(super) fn terms(r: &Reading, lower: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     for lexicon in [&r.rules.systems.names, &r.rules.scope.service_terms] {
-        for (a, b) in lexicon.find_all(claim) {
-            let term = normalise_term(&claim[a..b]);
-            let in_scope = lexicon.find_all(scope).iter().any(|&(c, d)| {
-                let other = normalise_term(&scope[c..d]);
-                other.contains(&term) || term.contains(&other)
-            });
-            if in_scope && !out.contains(&term) {
+        for (a, b) in lexicon.find_all(lower) {
+            let term = lower[a..b].replace(['-', ' '], "");
+            if !out.contains(&term) {
                 out.push(term);
             }
         }
     }
     out
-}
-
-fn normalise_term(t: &str) -> String {
-    t.to_lowercase().replace(['-', ' '], "")
 }

@@ -19,18 +19,29 @@ use figures::{claim_text, scope_quantities};
 use std::collections::BTreeSet;
 use words::{clip, content_words};
 
-/// A scope line as the checks read it, computed once.
+/// A scope line as the checks read it: every fact computed once, since each
+/// line is compared with every promise.
 pub(super) struct ScopeLine<'a> {
     pub cited: &'a Cited,
-    /// The line with its heading, lower-cased: "Not included" makes an exclusion.
-    pub context: String,
     pub words: BTreeSet<String>,
     pub quantities: Vec<Quantity>,
     /// Names the line mentions ("Muncie", "Isah").
     pub names: Vec<String>,
+    /// Systems and service terms the line (with its heading) names, normalised.
+    pub terms: Vec<String>,
+    /// The specific words of the item an exclusion line excludes.
+    pub item_words: BTreeSet<String>,
     pub excludes: bool,
     pub no_discount: bool,
     pub concession: bool,
+    pub enumerates: bool,
+    pub bills_from_start: bool,
+    pub price_rises: bool,
+    pub remote_only: bool,
+    pub onsite: bool,
+    /// A schedule counted from kickoff ("12 weeks from kickoff to go-live").
+    pub from_kickoff: bool,
+    pub mentions_discount: bool,
 }
 
 /// A promise from the notes (or the CRM record) with its words and figures.
@@ -38,8 +49,19 @@ pub(super) struct Claim<'a> {
     pub text: &'a str,
     pub lower: String,
     pub words: BTreeSet<String>,
+    /// Every word of the claim, as written and stemmed, for whole-word lookups.
+    pub tokens: BTreeSet<String>,
     pub quantities: Vec<Quantity>,
     pub category: Category,
+    /// Systems and service terms the claim names, normalised.
+    pub terms: Vec<String>,
+    pub concession: bool,
+    pub waiver: bool,
+    pub free_period: bool,
+    pub price_lock: bool,
+    pub onsite: bool,
+    /// The claim speaks of time ("live by", "within"), whatever its category.
+    pub timed: bool,
 }
 
 /// What the whole scope says about a claim, before any one line is compared.
@@ -74,23 +96,29 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
     if scope.is_empty() {
         return Vec::new();
     }
+    // Terms the scope grants somewhere: an exclusion of "two-way sync with Sage"
+    // does not contradict a promise of the one-way Sage sync the scope includes.
+    let included: BTreeSet<String> = scope
+        .iter()
+        .filter(|l| !l.excludes)
+        .flat_map(|l| l.terms.iter().cloned())
+        .collect();
     let mut out = Vec::new();
+    let mut pairs = std::collections::HashSet::new();
     for flag in commitments {
         let claim = read_claim(r, flag);
         let support = support(&claim, &scope);
         let best = scope
             .iter()
-            .filter_map(|line| checks::compare(r, &claim, line, &support).map(|c| (c, line)))
-            .max_by(|(a, _), (b, _)| a.score.total_cmp(&b.score));
-        let duplicate = |f: &Flag| {
-            best.as_ref().is_some_and(|(_, line)| {
-                f.evidence.contains(&line.cited.evidence()) && f.evidence[0] == flag.evidence[0]
+            .filter_map(|line| {
+                checks::compare(r, &claim, line, &support, &included).map(|c| (c, line))
             })
-        };
-        if out.iter().any(duplicate) {
-            continue;
-        }
+            .max_by(|(a, _), (b, _)| a.score.total_cmp(&b.score));
         if let Some((c, line)) = best {
+            // One conflict per pair of lines, however many promises share a line.
+            if !pairs.insert((flag.evidence.first().cloned(), line.cited.evidence())) {
+                continue;
+            }
             let mut evidence = flag.evidence.clone();
             evidence.push(line.cited.evidence());
             out.push(Flag {
@@ -118,29 +146,49 @@ fn is_boilerplate(r: &Reading, c: &Cited) -> bool {
 
 fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) -> ScopeLine<'a> {
     let sx = &r.rules.scope;
+    let lower = &cited.lower;
     let heading = cited.stmt.heading.as_deref().unwrap_or("").to_lowercase();
+    let context = format!("{heading} {lower}");
     ScopeLine {
-        words: content_words(&cited.lower),
+        words: content_words(lower),
         quantities: scope_quantities(&cited.stmt.text, r),
         names: words::proper_nouns(&cited.stmt.text, names),
-        excludes: sx.exclusion.is_match(&cited.lower) || sx.exclusion_heading.is_match(&heading),
-        no_discount: sx.no_discount.is_match(&cited.lower),
-        concession: r.rules.commitment.concession.is_match(&cited.lower),
-        context: format!("{heading} {}", cited.lower),
+        terms: checks::terms(r, &context),
+        item_words: checks::item_words(r, lower),
+        excludes: sx.exclusion.is_match(lower) || sx.exclusion_heading.is_match(&heading),
+        no_discount: sx.no_discount.is_match(lower),
+        concession: r.rules.commitment.concession.is_match(lower),
+        enumerates: sx.enumeration.is_match(lower),
+        bills_from_start: sx.billing_start.is_match(lower),
+        price_rises: sx.price_increase.is_match(lower),
+        remote_only: sx.remote_only.is_match(lower),
+        onsite: r.rules.category.special.is_match(lower),
+        from_kickoff: (lower.contains("kickoff") || lower.contains("kick-off"))
+            && r.rules.category.timeline.is_match(lower),
+        mentions_discount: lower.contains("discount"),
         cited,
     }
 }
 
 fn read_claim<'a>(r: &Reading, flag: &'a Flag) -> Claim<'a> {
     let text = claim_text(&flag.text);
-    let lower = text.to_lowercase();
+    let lower = super::normalise(text);
+    let cat = &r.rules.category;
     Claim {
         words: content_words(&lower),
+        tokens: words::tokens(&lower),
         quantities: find_quantities_from(text, r.reference)
             .into_iter()
             .map(|f| f.quantity)
             .collect(),
         category: flag.category.unwrap_or(Category::Scope),
+        terms: checks::terms(r, &lower),
+        concession: r.rules.commitment.concession.is_match(&lower),
+        waiver: cat.waiver.is_match(&lower),
+        free_period: cat.free_period.is_match(&lower),
+        price_lock: cat.price_lock.is_match(&lower),
+        onsite: cat.special.is_match(&lower),
+        timed: cat.timeline.is_match(&lower),
         lower,
         text,
     }

@@ -303,6 +303,15 @@ pub(super) fn proper_nouns(text: &str, names: &BTreeSet<String>) -> Vec<String> 
     out
 }
 
+/// Every word of a lower-cased text, as written and stemmed.
+pub(super) fn tokens(lower: &str) -> BTreeSet<String> {
+    lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| [w.to_string(), stem(w)])
+        .collect()
+}
+
 /// Whether `word` (lower-case) appears in `lower` as a whole word.
 pub(super) fn has_word(lower: &str, word: &str) -> bool {
     lower

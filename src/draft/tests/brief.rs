@@ -48,6 +48,7 @@ fn brief(flags: &[crate::analysis::Flag], stakeholders: &[Stakeholder]) -> Brief
     draft(
         &bundle(deal(), None),
         &Findings {
+            rules: rules(),
             flags,
             goals: &goals,
             missing: &[],

@@ -3,6 +3,7 @@ use crate::draft::test_support::*;
 
 fn findings_of(flags: &[crate::analysis::Flag]) -> Vec<ChecklistItem> {
     draft(&Findings {
+        rules: rules(),
         flags,
         goals: &[],
         missing: &[],

@@ -12,6 +12,7 @@ fn ask(
     draft(
         bundle,
         &Findings {
+            rules: rules(),
             flags,
             goals: &[],
             missing,

@@ -17,6 +17,7 @@ fn score(
     draft(
         &b,
         &Findings {
+            rules: rules(),
             flags,
             goals,
             missing,
@@ -191,6 +192,7 @@ fn without_a_scope_every_risky_promise_counts_and_says_why() {
     let s = draft(
         &b,
         &Findings {
+            rules: rules(),
             flags: &flags,
             goals: &[],
             missing: &[],

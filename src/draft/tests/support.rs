@@ -78,3 +78,10 @@ pub fn bundle(deal: DealRecord, scope: Option<&str>) -> Bundle {
         files,
     }
 }
+
+/// The built-in rules, compiled once for all draft tests.
+pub fn rules() -> &'static crate::rules::Rules {
+    static RULES: std::sync::LazyLock<crate::rules::Rules> =
+        std::sync::LazyLock::new(crate::rules::Rules::builtin);
+    &RULES
+}

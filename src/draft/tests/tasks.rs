@@ -12,6 +12,7 @@ fn tasks(
     draft(
         &b,
         &Findings {
+            rules: rules(),
             flags,
             goals: &[],
             missing,
