@@ -40,9 +40,9 @@ pub fn find(r: &Reading) -> Vec<Flag> {
     out
 }
 
-/// Every sentence that starts on the statement's line, joined.
+/// The statement with its neighbours on the same line, joined.
 fn line_text(r: &Reading, s: &Cited) -> String {
-    r.on_line(&s.file, s.stmt.line)
+    r.beside(s)
         .map(|o| o.stmt.text.as_str())
         .collect::<Vec<_>>()
         .join(" ")

@@ -96,8 +96,11 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
 /// The statement, or one just before it, carries a date: "the spring gala is
 /// april 18 and keisha wants to run check-in" wraps over two lines.
 fn dated_nearby(r: &Reading, s: &super::Cited) -> bool {
-    let previous = r.on_line(&s.file, s.stmt.line.saturating_sub(1));
-    r.on_line(&s.file, s.stmt.line).chain(previous).any(|o| {
+    // The sentence, its neighbours, and the last sentence of the line before.
+    let previous = r
+        .on_line(&s.file, s.stmt.line.saturating_sub(1))
+        .next_back();
+    r.beside(s).chain(previous).any(|o| {
         find_quantities_from(&o.stmt.text, r.reference)
             .iter()
             .any(|f| matches!(f.quantity, Quantity::Date { .. }))

@@ -30,6 +30,8 @@ pub struct Cited {
     pub stmt: Statement,
     /// The statement text, lower-cased once for the cue lexicons.
     pub lower: String,
+    /// Which statement of its line this is (0 for the first).
+    pub nth: usize,
 }
 
 impl Cited {
@@ -204,12 +206,26 @@ fn one_per_line(flags: Vec<Flag>) -> Vec<Flag> {
 
 impl<'a> Reading<'a> {
     /// The statements (of notes and other evidence) that start on `line` of `file`.
-    pub fn on_line(&self, file: &str, line: u32) -> impl Iterator<Item = &Cited> {
+    pub fn on_line(&self, file: &str, line: u32) -> impl DoubleEndedIterator<Item = &Cited> {
         self.by_line
             .get(&(file.to_string(), line))
             .into_iter()
             .flatten()
             .map(|&i| &self.said[i])
+    }
+
+    /// A statement with its neighbours on the same line (one before, one after):
+    /// the context a short sentence ("You have our word on that.") leans on,
+    /// bounded so a line of a million sentences costs no more than three.
+    pub fn beside<'s>(&'s self, s: &'s Cited) -> impl Iterator<Item = &'s Cited> {
+        let on_line: &[usize] = self
+            .by_line
+            .get(&(s.file.clone(), s.stmt.line))
+            .map_or(&[], |v| v.as_slice());
+        let me = s.nth.min(on_line.len().saturating_sub(1));
+        let from = me.saturating_sub(1);
+        let to = (me + 2).min(on_line.len());
+        on_line[from..to].iter().map(|&i| &self.said[i])
     }
 
     pub fn read(bundle: &'a Bundle, rules: &'a Rules) -> Self {
@@ -221,6 +237,7 @@ impl<'a> Reading<'a> {
                     file: file.path.clone(),
                     role: file.role,
                     lower: normalise(&stmt.text),
+                    nth: 0,
                     stmt,
                 };
                 if cited.role == FileRole::Scope {
@@ -239,11 +256,10 @@ impl<'a> Reading<'a> {
         let year = reference.year();
         let mut by_line: std::collections::HashMap<(String, u32), Vec<usize>> =
             std::collections::HashMap::new();
-        for (i, c) in said.iter().enumerate() {
-            by_line
-                .entry((c.file.clone(), c.stmt.line))
-                .or_default()
-                .push(i);
+        for (i, c) in said.iter_mut().enumerate() {
+            let on_line = by_line.entry((c.file.clone(), c.stmt.line)).or_default();
+            c.nth = on_line.len();
+            on_line.push(i);
         }
         Self {
             bundle,

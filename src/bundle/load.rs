@@ -108,7 +108,11 @@ pub fn load(root: &Path) -> Result<Bundle, BundleError> {
     for (rel, role) in order {
         let text = read_text(&root.join(&rel))?;
         files.push(SourceFile {
-            path: rel,
+            // A file name can hold control characters too; cite it visibly, never raw.
+            path: rel
+                .chars()
+                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+                .collect(),
             role,
             text: sanitize_owned(text),
         });

@@ -41,12 +41,20 @@ pub fn explain(path: &Path, at: &str, builtin_rules: bool) -> Result<(), String>
     let (file, line) = at
         .rsplit_once(':')
         .and_then(|(f, l)| Some((f, l.parse::<u32>().ok()?)))
-        .ok_or_else(|| format!("{at}: expected FILE:LINE, e.g. notes/demo.md:12"))?;
+        .ok_or_else(|| {
+            format!(
+                "{}: expected FILE:LINE, e.g. notes/demo.md:12",
+                baton::text::sanitize(at)
+            )
+        })?;
     let rules = rules(builtin_rules)?;
     let bundle = bundle::load(path).map_err(|e| e.to_string())?;
     let explained = baton::analysis::explain(&bundle, &rules, file, line);
     if explained.is_empty() {
-        return Err(format!("{file}:{line}: no statement starts on this line"));
+        return Err(format!(
+            "{}:{line}: no statement starts on this line",
+            baton::text::sanitize(file)
+        ));
     }
     let mut out = String::new();
     for e in explained {

@@ -69,8 +69,21 @@ pub fn run() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("baton: {message}");
+            eprintln!("baton: {}", one_line(&message));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Every error is one line, and nothing in it (a file name, an argument echoed
+/// back) can move the cursor or recolour the terminal.
+fn one_line(message: &str) -> String {
+    message
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
 }
