@@ -12,11 +12,53 @@
 use baton::analysis::analyze;
 use baton::bundle;
 use baton::rules::Rules;
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
+
+/// Counts heap bytes (when `TRACK` is on) so the memory section can say where the
+/// peak comes from: the bundle, the analysis, or the JSON text.
+struct Counting;
+
+static TRACK: AtomicBool = AtomicBool::new(false);
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if TRACK.load(Relaxed) {
+            let now = CURRENT.fetch_add(layout.size(), Relaxed) + layout.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if TRACK.load(Relaxed) {
+            CURRENT.fetch_sub(layout.size(), Relaxed);
+        }
+        // SAFETY: `ptr` came from `alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if TRACK.load(Relaxed) {
+            let now = CURRENT.fetch_add(new_size, Relaxed) + new_size;
+            PEAK.fetch_max(now, Relaxed);
+            CURRENT.fetch_sub(layout.size(), Relaxed);
+        }
+        // SAFETY: forwarded unchanged; `ptr` came from this allocator with `layout`.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
 
 const MB: usize = 1024 * 1024;
 const TYPICAL_BYTES: usize = 30 * 1024;
@@ -126,7 +168,10 @@ fn main() {
         .map(|&(mb, t)| mb as f64 / t)
         .fold(f64::INFINITY, f64::min);
     let ok = slowest >= THROUGHPUT_TARGET;
-    println!("  slowest {slowest:.1} MB/s, target >= {THROUGHPUT_TARGET} MB/s  {}", verdict(ok));
+    println!(
+        "  slowest {slowest:.1} MB/s, target >= {THROUGHPUT_TARGET} MB/s  {}",
+        verdict(ok)
+    );
     results.push((format!("throughput >= {THROUGHPUT_TARGET} MB/s"), ok));
     let t1 = per_size[0].1;
     let t16 = per_size[per_size.len() - 1].1;
@@ -140,6 +185,7 @@ fn main() {
 
     // ------------------------------------------------------------ memory
     println!("\npeak memory: release binary, `baton analyze <16 MB folder> --json > /dev/null`");
+    heap_breakdown(&largest, &rules, largest_bytes);
     match release_binary(root) {
         Err(e) => {
             println!("  cannot measure: {e}  FAIL");
@@ -173,6 +219,44 @@ fn main() {
     if results.iter().any(|(_, ok)| !ok) {
         std::process::exit(1);
     }
+}
+
+/// In process, heap only (no code, stacks or allocator slack): the peak of each
+/// step over what was live before it, with the counter started from zero.
+/// A `realloc` counts old and new size at its peak, as a copying one would.
+fn heap_breakdown(dir: &Path, rules: &Rules, input: usize) {
+    let mb = |b: usize| b as f64 / MB as f64;
+    let step = |f: &mut dyn FnMut()| {
+        let base = CURRENT.load(Relaxed);
+        PEAK.store(base, Relaxed);
+        f();
+        PEAK.load(Relaxed) - base
+    };
+    CURRENT.store(0, Relaxed);
+    TRACK.store(true, Relaxed);
+    let mut b = None;
+    let load = step(&mut || b = Some(bundle::load(dir).unwrap()));
+    let b = b.unwrap();
+    let live_bundle = CURRENT.load(Relaxed);
+    let mut a = None;
+    let analysis = step(&mut || a = Some(analyze(&b, rules)));
+    let a = a.unwrap();
+    let live_analysis = CURRENT.load(Relaxed) - live_bundle;
+    let mut json_len = 0;
+    let json = step(&mut || json_len = serde_json::to_string_pretty(&a).unwrap().len());
+    TRACK.store(false, Relaxed);
+    println!(
+        "  in process (heap): bundle {:.1} MB, analyze peak +{:.1} MB (result {:.1} MB, {} flags), \
+         JSON text {:.1} MB (peak +{:.1} MB); load peak {:.1} MB; input {:.1} MB",
+        mb(live_bundle),
+        mb(analysis),
+        mb(live_analysis),
+        a.flags.len(),
+        mb(json_len),
+        mb(json),
+        mb(load),
+        mb(input)
+    );
 }
 
 fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
@@ -338,7 +422,9 @@ fn release_binary(root: &Path) -> Result<PathBuf, String> {
         .status();
     match status {
         Ok(s) if s.success() => {}
-        _ if bin.is_file() => println!("  (cargo build --release failed; using the existing binary)"),
+        _ if bin.is_file() => {
+            println!("  (cargo build --release failed; using the existing binary)")
+        }
         Ok(s) => return Err(format!("cargo build --release: {s}")),
         Err(e) => return Err(format!("cargo build --release: {e}")),
     }

@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod bundle;
 pub mod draft;
+pub mod handoff;
 pub mod report;
 pub mod rules;
 pub mod text;

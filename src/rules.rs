@@ -126,7 +126,10 @@ lexicons! {
     }
 }
 
-/// One list of cues compiled into a single case-insensitive alternation.
+/// One list of cues compiled into a single alternation. The alternation is
+/// written in lower case and matched against lower-cased text: without a
+/// case-insensitive flag the regex engine can skip ahead on literal prefixes,
+/// which makes a scan of a large notes folder several times faster.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     regex: Option<Regex>,
@@ -137,7 +140,7 @@ impl Lexicon {
         if patterns.is_empty() {
             return Ok(Self { regex: None });
         }
-        let mut alternation = String::from("(?i)(?:");
+        let mut alternation = String::from("(?:");
         for (i, pattern) in patterns.iter().enumerate() {
             // Validate each entry alone, so the error names the bad one.
             if let Err(e) = Regex::new(pattern) {
@@ -154,7 +157,7 @@ impl Lexicon {
             if i > 0 {
                 alternation.push('|');
             }
-            alternation.push_str(&bounded(pattern));
+            alternation.push_str(&bounded(&lowercase_pattern(pattern)));
         }
         alternation.push(')');
         let regex = build(&alternation).map_err(|e| RulesError {
@@ -169,7 +172,7 @@ impl Lexicon {
     /// One pattern built at run time (e.g. from names found in a bundle); the
     /// caller escapes what must be literal.
     pub fn single(pattern: &str) -> Self {
-        let regex = build(&format!("(?i){}", bounded(pattern))).ok();
+        let regex = build(&bounded(&lowercase_pattern(pattern))).ok();
         Self { regex }
     }
 
@@ -178,23 +181,97 @@ impl Lexicon {
         Self { regex: None }
     }
 
+    /// Run `f` on `text` lower-cased (borrowed as is when it already is), with
+    /// byte offsets that are valid in `text`.
+    fn on_lower<R>(&self, text: &str, f: impl FnOnce(&Regex, &str) -> R) -> Option<R> {
+        let regex = self.regex.as_ref()?;
+        if !has_upper(text) {
+            return Some(f(regex, text));
+        }
+        let lower = text.to_lowercase();
+        // Lower-casing kept every byte offset (the usual case): match on it.
+        if lower.len() == text.len() {
+            return Some(f(regex, &lower));
+        }
+        // A rare letter changed length when lower-cased: fold letter by letter,
+        // keeping offsets, so matches still point into `text`.
+        let folded: String = text
+            .chars()
+            .map(|c| {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(one), None) if one.len_utf8() == c.len_utf8() => one,
+                    _ => c,
+                }
+            })
+            .collect();
+        Some(f(regex, &folded))
+    }
+
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.as_ref().is_some_and(|r| r.is_match(text))
+        self.on_lower(text, |r, t| r.is_match(t)).unwrap_or(false)
     }
 
     /// The first match, as (start, end, matched text).
     pub fn find<'t>(&self, text: &'t str) -> Option<(usize, usize, &'t str)> {
-        let m = self.regex.as_ref()?.find(text)?;
-        Some((m.start(), m.end(), m.as_str()))
+        let (start, end) =
+            self.on_lower(text, |r, t| r.find(t).map(|m| (m.start(), m.end())))??;
+        Some((start, end, &text[start..end]))
     }
 
     /// Every non-overlapping match, as (start, end).
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
-        match &self.regex {
-            Some(r) => r.find_iter(text).map(|m| (m.start(), m.end())).collect(),
-            None => Vec::new(),
+        self.on_lower(text, |r, t| {
+            r.find_iter(t).map(|m| (m.start(), m.end())).collect()
+        })
+        .unwrap_or_default()
+    }
+}
+
+fn has_upper(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        text.chars().any(char::is_uppercase)
+    }
+}
+
+/// Lower-case the literal letters of a pattern, leaving escapes (`\W`, `\D`,
+/// `\p{Lu}`) and flag groups (`(?i)`, `(?-u:...)`) as written.
+fn lowercase_pattern(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push(c);
+                if let Some(escaped) = chars.next() {
+                    out.push(escaped);
+                    // \p{Greek} / \P{Lu}: keep the class name.
+                    if matches!(escaped, 'p' | 'P') && chars.peek() == Some(&'{') {
+                        for n in chars.by_ref() {
+                            out.push(n);
+                            if n == '}' {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            '(' if chars.peek() == Some(&'?') => {
+                out.push(c);
+                // Copy a flag group's flags up to ':' or ')'.
+                for n in chars.by_ref() {
+                    out.push(n);
+                    if n == ':' || n == ')' {
+                        break;
+                    }
+                }
+            }
+            c => out.extend(c.to_lowercase()),
         }
     }
+    out
 }
 
 /// Compile with a lazy-DFA cache large enough for a long alternation, so a big
@@ -273,7 +350,7 @@ impl Rules {
     /// The built-in rules extended by the user's file, when it exists.
     pub fn load(user_file: Option<&Path>) -> Result<Self, RulesError> {
         let Some(path) = user_file.filter(|p| p.exists()) else {
-            return Ok(Self::builtin());
+            return Self::from_sources(&[]);
         };
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| RulesError {
@@ -304,6 +381,19 @@ mod tests {
                 .promise
                 .is_match("we'll make sure it is live")
         );
+    }
+
+    #[test]
+    fn patterns_match_without_case_and_keep_escapes() {
+        assert_eq!(
+            lowercase_pattern(r"SSO\W\p{Lu}(?-u:\b)"),
+            r"sso\W\p{Lu}(?-u:\b)"
+        );
+        let lex = Lexicon::compile("t", &["Salesforce".into(), r"\d+ ?% OFF".into()], "t").unwrap();
+        assert!(lex.is_match("sync with SALESFORCE"));
+        assert_eq!(lex.find("Got 20% Off list").map(|m| m.2), Some("20% Off"));
+        // A letter that changes length when lower-cased keeps offsets valid.
+        assert_eq!(lex.find("İ: 5% off").map(|m| m.2), Some("5% off"));
     }
 
     #[test]

@@ -163,7 +163,7 @@ fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<Flag>
     let lx = &r.rules.commitment;
     let text = s.lower.as_str();
     // A question ("Can you also waive the fee?") asks; it promises nothing.
-    if r.rules.context.non_statement.is_match(text) || text.trim_end().ends_with('?') {
+    if text.trim_end().ends_with('?') {
         return None;
     }
     let promise = lx
@@ -189,6 +189,9 @@ fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<Flag>
         (None, None, Some(_)) => (0, "listed as a promise"),
         (None, None, None) => return None,
     };
+    if r.rules.context.non_statement.is_match(text) {
+        return None;
+    }
     let strong = lx.strong.is_match(text);
     let voice = voice_at(r, s, at);
     // A concession ("12% off", "waived") is the seller's whoever reports it; a

@@ -42,10 +42,10 @@ pub fn find(r: &Reading) -> Vec<Goal> {
 fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     let lx = &r.rules.goal;
     let text = s.lower.as_str();
+    let (at, _, _) = lx.want.find(text).or_else(|| lx.success.find(text))?;
     if r.rules.context.non_statement.is_match(text) || lx.not_goal.is_match(text) {
         return None;
     }
-    let (at, _, _) = lx.want.find(text).or_else(|| lx.success.find(text))?;
     let subject = &text[..at];
     let user_subject = lx.user_subjects.is_match(subject);
     // A goal is the customer's: a seller's hope is not one. Only an explicit

@@ -98,7 +98,7 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
 fn dated_nearby(r: &Reading, s: &super::Cited) -> bool {
     // The sentence, its neighbours, and the last sentence of the line before.
     let previous = r
-        .on_line(&s.file, s.stmt.line.saturating_sub(1))
+        .on_line(s.file_index, s.stmt.line.saturating_sub(1))
         .next_back();
     r.beside(s).chain(previous).any(|o| {
         find_quantities_from(&o.stmt.text, r.reference)

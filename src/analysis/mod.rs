@@ -25,7 +25,9 @@ use serde::Serialize;
 /// One statement of one evidence file, ready for the extractors.
 #[derive(Debug, Clone)]
 pub struct Cited {
-    pub file: String,
+    pub file: std::sync::Arc<str>,
+    /// Position of the file in the bundle, for indexing without string keys.
+    pub file_index: usize,
     pub role: FileRole,
     pub stmt: Statement,
     /// The statement text, lower-cased once for the cue lexicons.
@@ -54,7 +56,7 @@ impl Cited {
 
     pub fn evidence(&self) -> Evidence {
         Evidence {
-            file: self.file.clone(),
+            file: self.file.to_string(),
             line: self.stmt.line,
         }
     }
@@ -72,7 +74,7 @@ pub struct Reading<'a> {
     /// The deal's year, for resolving "March 15" or "end of Q1".
     pub year: i16,
     /// Indices into `said` of the statements starting on each (file, line).
-    by_line: std::collections::HashMap<(String, u32), Vec<usize>>,
+    by_line: std::collections::HashMap<(usize, u32), Vec<usize>>,
     /// The deal's reference date (closed, else kickoff): a date written without
     /// a year that falls well before it is read as next year's.
     pub reference: jiff::civil::Date,
@@ -103,6 +105,8 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
     let mut flags = one_per_line(commitments);
     flags.extend(conflicts);
     flags.extend(one_per_line(risks));
+    // The statements are no longer needed: free them before drafting.
+    drop(ev);
     let drafts = crate::draft::draft(
         bundle,
         &crate::draft::Findings {
@@ -206,9 +210,9 @@ fn one_per_line(flags: Vec<Flag>) -> Vec<Flag> {
 
 impl<'a> Reading<'a> {
     /// The statements (of notes and other evidence) that start on `line` of `file`.
-    pub fn on_line(&self, file: &str, line: u32) -> impl DoubleEndedIterator<Item = &Cited> {
+    pub fn on_line(&self, file_index: usize, line: u32) -> impl DoubleEndedIterator<Item = &Cited> {
         self.by_line
-            .get(&(file.to_string(), line))
+            .get(&(file_index, line))
             .into_iter()
             .flatten()
             .map(|&i| &self.said[i])
@@ -220,7 +224,7 @@ impl<'a> Reading<'a> {
     pub fn beside<'s>(&'s self, s: &'s Cited) -> impl Iterator<Item = &'s Cited> {
         let on_line: &[usize] = self
             .by_line
-            .get(&(s.file.clone(), s.stmt.line))
+            .get(&(s.file_index, s.stmt.line))
             .map_or(&[], |v| v.as_slice());
         let me = s.nth.min(on_line.len().saturating_sub(1));
         let from = me.saturating_sub(1);
@@ -231,10 +235,12 @@ impl<'a> Reading<'a> {
     pub fn read(bundle: &'a Bundle, rules: &'a Rules) -> Self {
         let mut said = Vec::new();
         let mut scope = Vec::new();
-        for file in &bundle.files {
+        for (file_index, file) in bundle.files.iter().enumerate() {
+            let path: std::sync::Arc<str> = std::sync::Arc::from(file.path.as_str());
             for stmt in segment(&file.text) {
                 let cited = Cited {
-                    file: file.path.clone(),
+                    file: path.clone(),
+                    file_index,
                     role: file.role,
                     lower: normalise(&stmt.text),
                     nth: 0,
@@ -254,10 +260,10 @@ impl<'a> Reading<'a> {
             .or(bundle.deal.kickoff)
             .unwrap_or_else(|| jiff::civil::date(2026, 1, 1));
         let year = reference.year();
-        let mut by_line: std::collections::HashMap<(String, u32), Vec<usize>> =
+        let mut by_line: std::collections::HashMap<(usize, u32), Vec<usize>> =
             std::collections::HashMap::new();
         for (i, c) in said.iter_mut().enumerate() {
-            let on_line = by_line.entry((c.file.clone(), c.stmt.line)).or_default();
+            let on_line = by_line.entry((c.file_index, c.stmt.line)).or_default();
             c.nth = on_line.len();
             on_line.push(i);
         }
@@ -326,13 +332,13 @@ pub fn explain(bundle: &Bundle, rules: &Rules, file: &str, line: u32) -> Vec<Exp
         .said
         .iter()
         .chain(reading.scope.iter())
-        .filter(|c| c.file == file && c.stmt.line == line)
+        .filter(|c| &*c.file == file && c.stmt.line == line)
         .map(|c| Explained {
             evidence: c.evidence(),
             text: c.stmt.text.clone(),
             kind: c.stmt.kind,
             speaker: c.stmt.speaker.clone(),
-            heading: c.stmt.heading.clone(),
+            heading: c.stmt.heading.as_deref().map(str::to_string),
             voice: people::default_voice(&reading.people, &c.stmt, rules),
             named: reading
                 .people

@@ -27,14 +27,13 @@ pub fn find(r: &Reading) -> Vec<Flag> {
 fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
     let lx = &r.rules.risk;
     let text = s.lower.as_str();
-    if r.rules.context.non_statement.is_match(text)
-        || lx.not_risk.is_match(text)
-        || s.is_process_step(r)
-    {
-        return None;
-    }
+    // The cue first: most statements have none, and stop here.
     let strong = lx.cues.find(text);
-    let weak = lx.weak.find_all(text);
+    let weak = if strong.is_none() {
+        lx.weak.find_all(text)
+    } else {
+        Vec::new()
+    };
     let cue = match strong {
         Some((_, _, cue)) => cue.to_string(),
         // Two weak signals ("review" + "not yet") make a risk; one does not.
@@ -45,6 +44,12 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
             .join(" + "),
         None => return None,
     };
+    if r.rules.context.non_statement.is_match(text)
+        || lx.not_risk.is_match(text)
+        || s.is_process_step(r)
+    {
+        return None;
+    }
     // An objection settled in the same sentence is not a risk, unless it was
     // settled only by a concession.
     // "accepted the price but pushed back on the term" is not settled.

@@ -19,19 +19,19 @@ pub fn run(path: &Path, json: bool, builtin_rules: bool) -> Result<(), String> {
     let rules = rules(builtin_rules)?;
     let bundle = bundle::load(path).map_err(|e| e.to_string())?;
     let analysis = analyze(&bundle, &rules);
-    let out = if json {
-        let mut s = serde_json::to_string_pretty(&analysis).map_err(|e| e.to_string())?;
-        s.push('\n');
-        s
+    let stdout = std::io::stdout();
+    let colour = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // Streamed through a buffer: the JSON of a 16 MB bundle is never held whole.
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = if json {
+        serde_json::to_writer_pretty(&mut out, &analysis)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
     } else {
-        let stdout = std::io::stdout();
-        let colour =
-            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        report::render(&analysis, colour)
+        out.write_all(report::render(&analysis, colour).as_bytes())
     };
-    let mut stdout = std::io::stdout().lock();
     // A closed pipe (`baton analyze x | head`) is not an error worth a message.
-    match stdout.write_all(out.as_bytes()) {
+    match written.and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| e.to_string()),
     }
@@ -50,6 +50,12 @@ pub fn explain(path: &Path, at: &str, builtin_rules: bool) -> Result<(), String>
     let rules = rules(builtin_rules)?;
     let bundle = bundle::load(path).map_err(|e| e.to_string())?;
     let explained = baton::analysis::explain(&bundle, &rules, file, line);
+    if !bundle.files.iter().any(|f| f.path == file) {
+        return Err(format!(
+            "{}: no such evidence file in the bundle",
+            baton::text::sanitize(file)
+        ));
+    }
     if explained.is_empty() {
         return Err(format!(
             "{}:{line}: no statement starts on this line",

@@ -127,12 +127,12 @@ pub fn summarize(bundle: &Bundle) -> ScopeSummary {
 /// section title line ("6. OUT OF SCOPE") seen since that heading.
 fn sections(statements: &[Statement]) -> Vec<Option<String>> {
     let mut out = Vec::with_capacity(statements.len());
-    let mut heading: Option<&String> = None;
+    let mut heading: Option<&std::sync::Arc<str>> = None;
     let mut current: Option<String> = None;
     for st in statements {
         if st.heading.as_ref() != heading {
             heading = st.heading.as_ref();
-            current = heading.cloned();
+            current = heading.map(|h| h.to_string());
         }
         if is_section_title(&st.text) {
             current = Some(st.text.clone());

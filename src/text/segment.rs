@@ -10,6 +10,8 @@ use super::abbreviations::{GREETINGS, NAME_PARTICLES, SIGN_OFFS, is_abbreviation
 use regex::Regex;
 use std::sync::LazyLock;
 
+use std::sync::Arc;
+
 /// What shape of text a statement came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,10 +48,10 @@ pub struct Statement {
     /// Author of the email text this statement belongs to, when known: from a
     /// `From:` header for depth 0, from an `On <date>, NAME <addr> wrote:` line for
     /// quoted depths.
-    pub author: Option<String>,
+    pub author: Option<Arc<str>>,
     /// Text of the nearest heading above (Markdown `#`, or a bold-only / ALL-CAPS
     /// line ending in `:` used as a heading), for context.
-    pub heading: Option<String>,
+    pub heading: Option<Arc<str>>,
 }
 
 /// Split one file's text into statements, in file order.
@@ -630,8 +632,8 @@ struct Segmenter<'a> {
     /// Most `Name:` lines repeat a name: the file is a dialogue, every such line a turn.
     weak_dialogue: bool,
     weak_counts: std::collections::HashMap<String, usize>,
-    heading: Option<String>,
-    authors: Vec<Option<String>>,
+    heading: Option<Arc<str>>,
+    authors: Vec<Option<Arc<str>>>,
     para: Option<Para>,
     /// In a signature block (after a sign-off) at this quote depth.
     signature: Option<u8>,
@@ -739,7 +741,7 @@ impl<'a> Segmenter<'a> {
                 Class::Heading(h) => {
                     self.flush();
                     self.signature = None;
-                    self.heading = (!h.is_empty()).then(|| h.clone());
+                    self.heading = (!h.is_empty()).then(|| Arc::from(h.as_str()));
                 }
                 Class::TableSep => self.flush(),
                 Class::Table(cells) => {
@@ -876,7 +878,7 @@ impl<'a> Segmenter<'a> {
         {
             let t = p.lines[0].1.trim();
             if t.chars().count() <= 80 && (c == '=' || !t.ends_with('.')) {
-                self.heading = Some(heading_text(t));
+                self.heading = Some(Arc::from(heading_text(t)));
                 self.para = None;
                 return;
             }
@@ -957,7 +959,7 @@ impl<'a> Segmenter<'a> {
                 || is_caps_heading(text)
                 || self.is_title_before_list(i, text))
         {
-            self.heading = Some(heading_text(text));
+            self.heading = Some(Arc::from(heading_text(text)));
             return i + 1;
         }
         self.para = Some(Para {
@@ -1012,7 +1014,7 @@ impl<'a> Segmenter<'a> {
         if self.authors.len() <= depth {
             self.authors.resize(depth + 1, None);
         }
-        self.authors[depth] = author;
+        self.authors[depth] = author.map(Arc::from);
         self.authors.truncate(depth + 1);
     }
 

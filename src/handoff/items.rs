@@ -1,0 +1,541 @@
+//! Review items: the analysis' findings as things a reviewer decides, with short
+//! stable ids (`C1` commitment, `X1` conflict, `R1` risk, `Q1` question, `G1`
+//! goal) numbered in the analysis' order, the same order the drafts use.
+//!
+//! Ids can shift when a bundle changes, so decisions carry over between
+//! revisions by [`fingerprint`] (kind + normalised text), never by id.
+
+use super::{Role, Signed};
+use crate::analysis::{Analysis, Evidence, FlagKind};
+use crate::bundle::Bundle;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
+
+/// A place in the bundle, as stored: `file:line`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Cite {
+    pub file: String,
+    pub line: u32,
+}
+
+impl std::fmt::Display for Cite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+impl From<&Evidence> for Cite {
+    fn from(e: &Evidence) -> Self {
+        Cite {
+            file: e.file.clone(),
+            line: e.line,
+        }
+    }
+}
+
+fn cites(evidence: &[Evidence]) -> Vec<Cite> {
+    evidence.iter().map(Cite::from).collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Commitment,
+    Conflict,
+    Risk,
+    Question,
+    Goal,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 5] = [
+        ItemKind::Commitment,
+        ItemKind::Conflict,
+        ItemKind::Risk,
+        ItemKind::Question,
+        ItemKind::Goal,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Commitment => "commitment",
+            ItemKind::Conflict => "conflict",
+            ItemKind::Risk => "risk",
+            ItemKind::Question => "question",
+            ItemKind::Goal => "goal",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ItemKind> {
+        ItemKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The letter its ids start with.
+    pub fn prefix(self) -> char {
+        match self {
+            ItemKind::Commitment => 'C',
+            ItemKind::Conflict => 'X',
+            ItemKind::Risk => 'R',
+            ItemKind::Question => 'Q',
+            ItemKind::Goal => 'G',
+        }
+    }
+}
+
+/// What a reviewer decides about a commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentOutcome {
+    Accepted,
+    Rejected,
+    /// Not decided yet: the AE must answer first.
+    SentToAe,
+}
+
+/// How a conflict between the notes and the signed scope is settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    ScopeStands,
+    /// The notes stand: a change order is needed.
+    NotesStand,
+    Clarified,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskStatus {
+    Open,
+    Mitigated,
+    Accepted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalKind {
+    Buyer,
+    User,
+}
+
+macro_rules! str_enum {
+    ($t:ty { $($v:ident => $s:literal $(| $alias:literal)*),* $(,)? }) => {
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$v => $s),* }
+            }
+            /// Parses the stored (`sent_to_ae`) or typed (`send-to-ae`, `accept`) spelling.
+            pub fn parse(s: &str) -> Option<Self> {
+                let s = s.trim().to_ascii_lowercase().replace('-', "_");
+                match s.as_str() { $($s $(| $alias)* => Some(Self::$v),)* _ => None }
+            }
+        }
+    };
+}
+str_enum!(CommitmentOutcome {
+    Accepted => "accepted" | "accept",
+    Rejected => "rejected" | "reject",
+    SentToAe => "sent_to_ae" | "send_to_ae",
+});
+str_enum!(Resolution { ScopeStands => "scope_stands", NotesStand => "notes_stand", Clarified => "clarified" });
+str_enum!(RiskStatus { Open => "open", Mitigated => "mitigated", Accepted => "accepted" });
+str_enum!(GoalKind { Buyer => "buyer", User => "user" });
+
+/// The decision recorded on an item; each kind of item takes its own kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Decision {
+    Pending,
+    Commitment {
+        outcome: CommitmentOutcome,
+        note: String,
+        by: Signed,
+    },
+    Conflict {
+        resolution: Resolution,
+        note: String,
+        by: Signed,
+    },
+    Risk {
+        owner: String,
+        due: Option<Date>,
+        status: RiskStatus,
+        by: Signed,
+    },
+    /// An answer to a question, kept as evidence: who answered and when.
+    Answer {
+        text: String,
+        by: Signed,
+    },
+    /// A goal's buyer/user kind, as corrected (or confirmed) by a reviewer.
+    Goal {
+        kind: GoalKind,
+        by: Signed,
+    },
+}
+
+impl Decision {
+    /// The one word a list shows (and the `items.state` column stores).
+    pub fn state(&self) -> &'static str {
+        match self {
+            Decision::Pending => "pending",
+            Decision::Commitment { outcome, .. } => outcome.as_str(),
+            Decision::Conflict { resolution, .. } => resolution.as_str(),
+            Decision::Risk { status, .. } => status.as_str(),
+            Decision::Answer { .. } => "answered",
+            Decision::Goal { kind, .. } => kind.as_str(),
+        }
+    }
+
+    /// The note, answer text or owner: the free text of the decision.
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Decision::Commitment { note, .. } | Decision::Conflict { note, .. } => Some(note),
+            Decision::Answer { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn by(&self) -> Option<&Signed> {
+        match self {
+            Decision::Pending => None,
+            Decision::Commitment { by, .. }
+            | Decision::Conflict { by, .. }
+            | Decision::Risk { by, .. }
+            | Decision::Answer { by, .. }
+            | Decision::Goal { by, .. } => Some(by),
+        }
+    }
+
+    /// Rebuild a decision from its stored columns; `None` when they do not fit
+    /// the item's kind (a hand-edited workspace), which reads as pending.
+    pub fn from_columns(
+        kind: ItemKind,
+        state: &str,
+        note: Option<String>,
+        owner: Option<String>,
+        due: Option<Date>,
+        by: Option<Signed>,
+    ) -> Decision {
+        let Some(by) = by else {
+            return Decision::Pending;
+        };
+        let note_text = note.unwrap_or_default();
+        let decided = match kind {
+            ItemKind::Commitment => {
+                CommitmentOutcome::parse(state).map(|outcome| Decision::Commitment {
+                    outcome,
+                    note: note_text,
+                    by,
+                })
+            }
+            ItemKind::Conflict => Resolution::parse(state).map(|resolution| Decision::Conflict {
+                resolution,
+                note: note_text,
+                by,
+            }),
+            ItemKind::Risk => RiskStatus::parse(state).map(|status| Decision::Risk {
+                owner: owner.unwrap_or_default(),
+                due,
+                status,
+                by,
+            }),
+            ItemKind::Question => (state == "answered").then_some(Decision::Answer {
+                text: note_text,
+                by,
+            }),
+            ItemKind::Goal => GoalKind::parse(state).map(|kind| Decision::Goal { kind, by }),
+        };
+        decided.unwrap_or(Decision::Pending)
+    }
+}
+
+/// One thing to review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub kind: ItemKind,
+    /// Commitment/conflict category; `buyer`/`user` as the analysis classified a goal.
+    pub category: Option<String>,
+    /// For a question: the conflict id or missing-context name it asks about.
+    pub about: Option<String>,
+    pub text: String,
+    pub evidence: Vec<Cite>,
+    pub fingerprint: String,
+    pub decision: Decision,
+}
+
+impl Item {
+    /// A goal's kind: the reviewer's correction, else the analysis' reading.
+    pub fn goal_kind(&self) -> Option<GoalKind> {
+        match &self.decision {
+            Decision::Goal { kind, .. } => Some(*kind),
+            _ => self.category.as_deref().and_then(GoalKind::parse),
+        }
+    }
+}
+
+/// Citations (`notes/demo.md:12`) move when lines are added above them; they are
+/// not what an item says, so the fingerprint ignores them.
+static CITATION: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"[\w./-]+\.(?:md|txt|toml):\d+").expect("valid regex"));
+
+/// Kind + normalised text (lower case, citations dropped, punctuation and
+/// spacing folded), hashed: the same statement reads as the same item.
+pub fn fingerprint(kind: ItemKind, text: &str) -> String {
+    let lower = text.to_lowercase();
+    let plain = CITATION.replace_all(&lower, " ");
+    let words: Vec<&str> = plain
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let digest = Sha256::digest(format!("{}\n{}", kind.as_str(), words.join(" ")));
+    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The parts of the drafted brief a handoff keeps beside its items.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BriefSnapshot {
+    pub why_they_bought: String,
+    pub success_criteria: Vec<Criterion>,
+    pub stakeholders: Vec<Person>,
+    pub tasks: Vec<TaskLine>,
+    /// Missing-context names (`kickoff_date`...).
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    /// `first_value`, `goal_measure` or `measurable_goal`.
+    pub source: String,
+    pub text: String,
+    pub date: Option<Date>,
+    pub evidence: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub title: Option<String>,
+    pub role: Option<String>,
+    pub executive_sponsor: bool,
+    pub evidence: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskLine {
+    pub id: String,
+    pub text: String,
+    pub evidence: Vec<Cite>,
+}
+
+/// The review items and brief snapshot of one analysed bundle. A risk the CRM
+/// record already gives an owner starts owned (signed by `deal.toml`).
+pub fn from_analysis(
+    bundle: &Bundle,
+    a: &Analysis,
+    now: jiff::Timestamp,
+) -> (Vec<Item>, BriefSnapshot) {
+    let mut items = Vec::new();
+    let mut push = |kind: ItemKind,
+                    category: Option<String>,
+                    about: Option<String>,
+                    text: &str,
+                    ev: &[Evidence]| {
+        let n = items.iter().filter(|i: &&Item| i.kind == kind).count() + 1;
+        items.push(Item {
+            id: format!("{}{n}", kind.prefix()),
+            kind,
+            category,
+            about,
+            text: text.to_string(),
+            evidence: cites(ev),
+            fingerprint: fingerprint(kind, text),
+            decision: Decision::Pending,
+        });
+    };
+    for (flag_kind, kind) in [
+        (FlagKind::Commitment, ItemKind::Commitment),
+        (FlagKind::Conflict, ItemKind::Conflict),
+        (FlagKind::Risk, ItemKind::Risk),
+    ] {
+        for f in a.flags.iter().filter(|f| f.kind == flag_kind) {
+            push(
+                kind,
+                f.category.map(|c| c.as_str().to_string()),
+                None,
+                &f.text,
+                &f.evidence,
+            );
+        }
+    }
+    for q in &a.drafts.questions {
+        push(
+            ItemKind::Question,
+            None,
+            Some(q.about.clone()),
+            &q.text,
+            &q.evidence,
+        );
+    }
+    for g in &a.goals {
+        push(
+            ItemKind::Goal,
+            Some(g.kind.as_str().to_string()),
+            None,
+            &g.text,
+            &g.evidence,
+        );
+    }
+    for item in items.iter_mut().filter(|i| i.kind == ItemKind::Risk) {
+        let logged = bundle.deal.risks.iter().find(|r| {
+            item.evidence
+                .iter()
+                .any(|e| e.file == "deal.toml" && e.line == r.line)
+        });
+        if let Some(owner) = logged.and_then(|r| r.owner.clone()) {
+            item.decision = Decision::Risk {
+                owner,
+                due: None,
+                status: RiskStatus::Open,
+                by: Signed {
+                    name: "deal.toml".into(),
+                    role: None::<Role>,
+                    at: now,
+                },
+            };
+        }
+    }
+    let b = &a.drafts.brief;
+    let snapshot = BriefSnapshot {
+        why_they_bought: b.why_they_bought.clone(),
+        success_criteria: b
+            .success_criteria
+            .iter()
+            .map(|c| Criterion {
+                source: c.source.to_string(),
+                text: c.text.clone(),
+                date: c.date,
+                evidence: cites(&c.evidence),
+            })
+            .collect(),
+        stakeholders: b
+            .stakeholders
+            .iter()
+            .map(|p| Person {
+                name: p.name.clone(),
+                title: p.title.clone(),
+                role: p.role.clone(),
+                executive_sponsor: p.executive_sponsor,
+                evidence: cites(&p.evidence),
+            })
+            .collect(),
+        tasks: a
+            .drafts
+            .tasks
+            .iter()
+            .map(|t| TaskLine {
+                id: t.id.clone(),
+                text: t.text.clone(),
+                evidence: cites(&t.evidence),
+            })
+            .collect(),
+        missing: a.missing.iter().map(|m| m.as_str().to_string()).collect(),
+    };
+    (items, snapshot)
+}
+
+/// Carry decisions from the previous revision's items to the new ones: an item
+/// whose fingerprint matches an old one inherits its decision (each old item
+/// is used once). Returns the ids (new) that inherited one.
+pub fn carry_over(old: &[Item], new: &mut [Item]) -> Vec<String> {
+    let mut used = vec![false; old.len()];
+    let mut carried = Vec::new();
+    for item in new.iter_mut() {
+        let found = old.iter().enumerate().position(|(i, o)| {
+            !used[i]
+                && o.fingerprint == item.fingerprint
+                && !matches!(o.decision, Decision::Pending)
+        });
+        if let Some(i) = found {
+            used[i] = true;
+            item.decision = old[i].decision.clone();
+            carried.push(item.id.clone());
+        }
+    }
+    carried
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::handoff::test_support::{ctx, item};
+
+    #[test]
+    fn fingerprint_ignores_case_spacing_and_citations() {
+        let a = fingerprint(
+            ItemKind::Question,
+            "Notes say 4 weeks (notes/a.md:12): which?",
+        );
+        let b = fingerprint(
+            ItemKind::Question,
+            "notes  say 4 weeks (notes/a.md:15) which",
+        );
+        assert_eq!(a, b);
+        assert_ne!(a, fingerprint(ItemKind::Risk, "Notes say 4 weeks which"));
+        assert_ne!(
+            a,
+            fingerprint(ItemKind::Question, "Notes say 5 weeks which")
+        );
+    }
+
+    #[test]
+    fn decisions_carry_over_by_fingerprint_not_id() {
+        let c = ctx("Priya", Role::Csm);
+        let mut old = vec![
+            item("C1", ItemKind::Commitment, "Four weeks"),
+            item("C2", ItemKind::Commitment, "Free training"),
+        ];
+        old[1].decision = Decision::Commitment {
+            outcome: CommitmentOutcome::Accepted,
+            note: "ok".into(),
+            by: c.signed(),
+        };
+        old[0].decision = old[1].decision.clone();
+        // C2's text is now C1; the old C1 changed its text.
+        let mut new = vec![
+            item("C1", ItemKind::Commitment, "Free training"),
+            item("C2", ItemKind::Commitment, "Six weeks"),
+        ];
+        assert_eq!(carry_over(&old, &mut new), vec!["C1".to_string()]);
+        assert_eq!(new[0].decision.state(), "accepted");
+        assert_eq!(new[1].decision, Decision::Pending);
+    }
+
+    #[test]
+    fn stored_columns_round_trip() {
+        let by = ctx("Priya", Role::Csm).signed();
+        let d = Decision::from_columns(
+            ItemKind::Risk,
+            "mitigated",
+            None,
+            Some("Dana".into()),
+            None,
+            Some(by.clone()),
+        );
+        assert_eq!(d.state(), "mitigated");
+        assert_eq!(
+            Decision::from_columns(ItemKind::Commitment, "buyer", None, None, None, Some(by)),
+            Decision::Pending
+        );
+        assert_eq!(
+            CommitmentOutcome::parse("send-to-ae"),
+            Some(CommitmentOutcome::SentToAe)
+        );
+        assert_eq!(
+            Resolution::parse("notes-stand"),
+            Some(Resolution::NotesStand)
+        );
+    }
+}

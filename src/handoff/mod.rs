@@ -1,0 +1,235 @@
+//! The handoff lifecycle as plain domain types and rules, with no storage and no
+//! terminal: review items derived from the analysis, the decisions a reviewer
+//! records on them, the gates that must pass before sign-off, the approval hash,
+//! and the status a handoff is in.
+//!
+//! Every state change is one function in [`commands`] that mutates a [`Handoff`]
+//! in memory and returns the events it caused; the workspace runs it inside one
+//! SQLite transaction, so the CLI and the TUI share one write path.
+
+pub mod approval;
+pub mod commands;
+pub mod events;
+pub mod gates;
+pub mod items;
+pub mod status;
+
+pub use approval::{Approval, is_approved, review_hash};
+pub use commands::{Change, DomainError};
+pub use events::{Event, EventKind};
+pub use gates::{Gate, gates};
+pub use items::{BriefSnapshot, Cite, Decision, Item, ItemKind, fingerprint};
+pub use status::Status;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// Which side of the handoff someone signs for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The account executive: owns the sales-side answers.
+    Ae,
+    /// The customer success manager: owns the handoff.
+    Csm,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Ae => "ae",
+            Role::Csm => "csm",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ae" => Some(Role::Ae),
+            "csm" => Some(Role::Csm),
+            _ => None,
+        }
+    }
+}
+
+/// Who does something. The role is absent for machine actions (an import run
+/// with no identity configured).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub name: String,
+    pub role: Option<Role>,
+}
+
+/// Who recorded a decision, and when: kept with the decision as its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signed {
+    pub name: String,
+    pub role: Option<Role>,
+    pub at: Timestamp,
+}
+
+/// The actor and the time of one command: every command takes one.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub actor: Actor,
+    pub now: Timestamp,
+}
+
+impl Ctx {
+    pub fn signed(&self) -> Signed {
+        Signed {
+            name: self.actor.name.clone(),
+            role: self.actor.role,
+            at: self.now,
+        }
+    }
+}
+
+/// The CRM facts a handoff carries (from `deal.toml`, latest revision).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Deal {
+    pub id: String,
+    pub name: Option<String>,
+    pub account: Option<String>,
+    pub segment: Option<String>,
+    pub ae: Option<String>,
+    pub csm: Option<String>,
+    pub closed_on: Option<Date>,
+    /// The planned kickoff, moved by `kickoff_moved` milestones.
+    pub kickoff: Option<Date>,
+    pub first_value_date: Option<Date>,
+    pub first_value_criteria: Option<String>,
+}
+
+/// What evidence the current revision holds (decision rule: notes and signed scope).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Sources {
+    pub notes_files: u32,
+    pub scope_file: Option<String>,
+}
+
+/// Dated milestones after sign-off.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Milestones {
+    pub kickoff_held: Option<Date>,
+    pub first_value_reached: Option<Date>,
+}
+
+/// One handoff: a deal's latest revision with its review state.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Handoff {
+    pub deal: Deal,
+    pub status: Status,
+    /// 1 for the first import; each changed import adds one.
+    pub revision: u32,
+    /// SHA-256 over every file of the revision: what "unchanged" means on import.
+    pub content_hash: String,
+    pub brief: BriefSnapshot,
+    pub items: Vec<Item>,
+    pub success_confirmed: Option<Signed>,
+    pub first_value_confirmed: Option<Signed>,
+    pub sources: Sources,
+    pub milestones: Milestones,
+    /// Approvals not (yet) invalidated.
+    pub approvals: Vec<Approval>,
+}
+
+impl Handoff {
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id.eq_ignore_ascii_case(id))
+    }
+
+    pub fn items_of(&self, kind: ItemKind) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.kind == kind)
+    }
+
+    /// Questions not answered yet: what goes back to the AE with a return.
+    pub fn open_questions(&self) -> impl Iterator<Item = &Item> {
+        self.items_of(ItemKind::Question)
+            .filter(|q| matches!(q.decision, Decision::Pending))
+    }
+
+    /// Whether any reviewer has recorded anything yet.
+    pub fn touched(&self) -> bool {
+        self.items
+            .iter()
+            .any(|i| !matches!(i.decision, Decision::Pending))
+            || self.success_confirmed.is_some()
+            || self.first_value_confirmed.is_some()
+            || !self.approvals.is_empty()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    pub fn at(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    pub fn ctx(name: &str, role: Role) -> Ctx {
+        Ctx {
+            actor: Actor {
+                name: name.into(),
+                role: Some(role),
+            },
+            now: at("2026-07-01T09:00:00Z"),
+        }
+    }
+
+    pub fn item(id: &str, kind: ItemKind, text: &str) -> Item {
+        Item {
+            id: id.into(),
+            kind,
+            category: None,
+            about: None,
+            text: text.into(),
+            evidence: vec![Cite {
+                file: "notes/a.md".into(),
+                line: 3,
+            }],
+            fingerprint: fingerprint(kind, text),
+            decision: Decision::Pending,
+        }
+    }
+
+    /// A handoff with one item of each kind, nothing decided.
+    pub fn handoff() -> Handoff {
+        let mut goal = item("G1", ItemKind::Goal, "Cut month-end close from 5 days to 2");
+        goal.category = Some("buyer".into());
+        let mut question = item("Q1", ItemKind::Question, "Which did the customer agree to?");
+        question.about = Some("X1".into());
+        Handoff {
+            deal: Deal {
+                id: "OPP-1".into(),
+                closed_on: Some(jiff::civil::date(2026, 6, 1)),
+                first_value_criteria: Some("Ops runs its weekly review in baton".into()),
+                ..Deal::default()
+            },
+            status: Status::New,
+            revision: 1,
+            content_hash: "abc".into(),
+            brief: BriefSnapshot::default(),
+            items: vec![
+                item("C1", ItemKind::Commitment, "Four weeks to go live"),
+                item(
+                    "X1",
+                    ItemKind::Conflict,
+                    "Notes say four weeks; scope says eight",
+                ),
+                item("R1", ItemKind::Risk, "Legacy export untested"),
+                question,
+                goal,
+            ],
+            success_confirmed: None,
+            first_value_confirmed: None,
+            sources: Sources {
+                notes_files: 1,
+                scope_file: Some("scope.md".into()),
+            },
+            milestones: Milestones::default(),
+            approvals: vec![],
+        }
+    }
+}
