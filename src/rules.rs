@@ -111,6 +111,7 @@ lexicons! {
     }
     category: RawCategory => CategoryRules {
         timeline, discount, integration, scope, custom, special, free_period, waiver, price_lock,
+        scope_first,
     }
     systems: RawSystems => SystemRules { names }
     risk: RawRisk => RiskRules { cues, weak, settled, not_risk }

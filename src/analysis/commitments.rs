@@ -12,14 +12,13 @@ use crate::rules::Lexicon;
 pub fn find(r: &Reading) -> Vec<Flag> {
     let mut out = Vec::new();
     for c in &r.bundle.deal.commitments {
-        let lower = c.text.to_lowercase();
         out.push(Flag {
             kind: FlagKind::Commitment,
             category: c
                 .category
                 .as_deref()
                 .and_then(Category::parse)
-                .or_else(|| Some(categorize(r, &lower))),
+                .or_else(|| Some(categorize(r, &c.text))),
             text: c.text.clone(),
             evidence: vec![super::Evidence::crm(c.line)],
             speaker: None,
@@ -31,8 +30,15 @@ pub fn find(r: &Reading) -> Vec<Flag> {
         if let Some(mut flag) = judge(r, s, &seller_subject) {
             // "Wen and I will be onsite. You have our word on that.": the promise
             // is the whole line, not only the sentence with the cue.
+            // The sentence with the cue sets the category; its neighbours only
+            // when it says nothing of its own ("You have our word on that.").
             let line = line_text(r, s);
-            flag.category = Some(categorize(r, &line.to_lowercase()));
+            let own = if has_substance(r, &s.lower) {
+                s.stmt.text.as_str()
+            } else {
+                line.as_str()
+            };
+            flag.category = Some(categorize(r, own));
             flag.text = super::quote(&line);
             out.push(flag);
         }
@@ -263,30 +269,68 @@ fn has_substance(r: &Reading, lower: &str) -> bool {
     .any(|l| l.is_match(lower))
         || r.rules.systems.names.is_match(lower)
         || !find_quantities(lower, r.year).is_empty()
+        // "8 blog posts/mo": a count the grammar leaves loose.
+        || super::conflicts::loose_counts(lower).iter().any(|c| !c.nouns.is_empty())
 }
 
-/// The category a CSM would file a promise under. Ordered from the most specific
-/// signal: a roadmap or dedicated-person promise is custom even when it names a
-/// quarter; a price concession is a discount even when it names a deadline.
-pub fn categorize(r: &Reading, lower: &str) -> Category {
+/// The category a CSM would file a promise under, from the promise as written.
+/// Ordered from the most specific signal: a roadmap or dedicated-person promise
+/// is custom even when it names a quarter; a price concession is a discount
+/// even when it names a deadline; a sync is an integration; onsite work is
+/// special treatment; a deadline is a timeline; what remains is scope.
+pub fn categorize(r: &Reading, text: &str) -> Category {
+    let text = super::conflicts::claim_text(text);
+    let lower = super::normalise(text);
+    let lower = lower.as_str();
     let cat = &r.rules.category;
-    if cat.custom.is_match(lower) {
+    // "no custom build needed" promises nothing custom.
+    let affirmed = |l: &crate::rules::Lexicon| {
+        l.find_all(lower).iter().any(|&(a, _)| {
+            let before = lower[..a].trim_end();
+            !(before.ends_with(" no")
+                || before.ends_with(" not")
+                || before.ends_with("without")
+                || before == "no")
+        })
+    };
+    if affirmed(&cat.custom) {
         return Category::Custom;
     }
     if cat.discount.is_match(lower) {
         return Category::Discount;
     }
-    if cat.integration.is_match(lower) || r.rules.systems.names.is_match(lower) {
+    if cat.integration.is_match(lower) {
         return Category::Integration;
-    }
-    let dated = find_quantities_from(lower, r.reference)
-        .iter()
-        .any(|f| matches!(f.quantity, Quantity::Date { .. }));
-    if cat.timeline.is_match(lower) || dated {
-        return Category::Timeline;
     }
     if cat.special.is_match(lower) {
         return Category::Custom;
     }
+    if cat.timeline.is_match(lower) || has_deadline(r, text) {
+        return Category::Timeline;
+    }
+    // A data move ("migrate two years of history from ADP") is scope even when
+    // it names a system; a bare system name otherwise means an integration.
+    if cat.scope_first.is_match(lower) {
+        return Category::Scope;
+    }
+    if r.rules.systems.names.is_match(lower) {
+        return Category::Integration;
+    }
     Category::Scope
+}
+
+/// A date the promise must meet ("by March 15", "before Jan 12"), not one it
+/// merely mentions ("as offered in September").
+fn has_deadline(r: &Reading, text: &str) -> bool {
+    let lower = text.to_lowercase();
+    find_quantities_from(text, r.reference).iter().any(|f| {
+        matches!(f.quantity, Quantity::Date { .. }) && {
+            let before = lower[..f.start].trim_end();
+            let word = before.rsplit(' ').next().unwrap_or("");
+            matches!(
+                word,
+                "by" | "before" | "until" | "ahead" | "of" | "for" | "on"
+            )
+        }
+    })
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 /// The words of a claim without a CRM log's date, type and owner columns, so a
 /// log date is not read as a promised date.
-pub(super) fn claim_text(text: &str) -> &str {
+pub(crate) fn claim_text(text: &str) -> &str {
     let text = text
         .split(" | ")
         .max_by_key(|cell| cell.len())
@@ -218,14 +218,14 @@ const TIME_UNITS: &[&str] = &[
 
 /// A loosely written count: the number, whether it is a cap ("up to N"), and
 /// the (unit-classed) nouns around it.
-pub(super) struct LooseCount {
+pub(crate) struct LooseCount {
     pub value: f64,
     pub capped: bool,
     pub nouns: BTreeSet<String>,
 }
 
 /// "all ~140 of their outside counsel firms", "Sites covered: 8", "nine stores".
-pub(super) fn loose_counts(lower: &str) -> Vec<LooseCount> {
+pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
     let words: Vec<&str> = lower.split_whitespace().collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {

@@ -15,7 +15,8 @@ mod words;
 use super::model::{Category, Flag, FlagKind};
 use super::quantity::{Quantity, find_quantities_from};
 use super::{Cited, Reading};
-use figures::{claim_text, scope_quantities};
+use figures::scope_quantities;
+pub(crate) use figures::{claim_text, loose_counts};
 use std::collections::BTreeSet;
 use words::{clip, content_words};
 
@@ -212,6 +213,8 @@ fn support(claim: &Claim, scope: &[ScopeLine]) -> Support {
                         && line
                             .quantities
                             .iter()
+                            // "in December" does not confirm "by December 1".
+                            .filter(|s| !s.is_month_precision())
                             .any(|s| figures::comparable(q, s) && q.agrees_with(s) == Some(true))
                 })
             })
