@@ -102,7 +102,7 @@ macro_rules! lexicons {
 
 lexicons! {
     people: RawPeople => PeopleRules {
-        seller_titles, executive_titles, customer_user_roles, sponsor_cues,
+        seller_titles, executive_titles, customer_user_roles, sponsor_cues, customer_labels,
         ae_cues, csm_cues,
     }
     commitment: RawCommitment => CommitmentRules {

@@ -358,3 +358,6 @@ pub fn explain(bundle: &Bundle, rules: &Rules, file: &str, line: u32) -> Vec<Exp
         .inspect(|_| findings.clear())
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

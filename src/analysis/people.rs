@@ -382,6 +382,30 @@ impl People {
     }
 
     fn assign_sides(&mut self, bundle: &Bundle, rules: &Rules) {
+        // Someone written with the customer's own name ("Devin Park (Kestrel,
+        // Director of Sales Ops)") is the customer's, whatever the title says.
+        let account_word = bundle
+            .deal
+            .account
+            .as_deref()
+            .and_then(|a| a.split_whitespace().next())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| w.len() > 2);
+        if let Some(account) = &account_word {
+            for p in &mut self.persons {
+                let org_word = p
+                    .org
+                    .as_deref()
+                    .and_then(|o| o.split_whitespace().next())
+                    .map(str::to_lowercase);
+                if p.side.is_none() && org_word.as_deref() == Some(account.as_str()) {
+                    p.side = Some(Side::Customer);
+                }
+            }
+        }
         let mut seller_orgs: Vec<String> = Vec::new();
         for p in &mut self.persons {
             let text = format!(
@@ -535,6 +559,13 @@ impl People {
         let speaker = stmt.speaker.as_deref()?;
         if let Some(side) = self.find(speaker).and_then(|p| p.side) {
             return Some(side);
+        }
+        // A role standing for the speaker ("Rep:", "Customer:").
+        if rules.people.customer_labels.is_match(speaker) {
+            return Some(Side::Customer);
+        }
+        if rules.people.seller_titles.is_match(speaker) {
+            return Some(Side::Seller);
         }
         // A lower-case handle ("owen.marsh", "bas") is an internal chat export:
         // the seller's team talking among themselves.

@@ -53,10 +53,13 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
     // An objection settled in the same sentence is not a risk, unless it was
     // settled only by a concession.
     // "accepted the price but pushed back on the term" is not settled.
-    let settled = lx
-        .settled
-        .find(text)
-        .is_some_and(|(_, end, _)| !text[end..].contains(" but "));
+    let settled = lx.settled.find(text).is_some_and(|(start, end, _)| {
+        let before = text[..start].trim_end();
+        // "hasn't signed off" is not settled.
+        let negated =
+            before.ends_with("n't") || before.ends_with(" not") || before.ends_with(" never");
+        !negated && !text[end..].contains(" but ")
+    });
     if settled && !r.rules.commitment.concession.is_match(text) {
         return None;
     }

@@ -542,6 +542,30 @@ const WEEKDAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 
+/// `Speaker 2 (Priya Shah, Orbitex):` from transcription tools: the person is
+/// in the parentheses.
+static NUMBERED_SPEAKER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?i:speaker|participant|person)\s*\d{1,2}\s*\((?P<who>[^(),]{2,60})(?:,\s*(?P<role>[^()]{1,40}))?\)\s*:(?:[ 	]+|$)")
+        .expect("numbered speaker pattern")
+});
+
+/// Role words that stand for a speaker in a transcript ("Customer:", "Rep:"),
+/// though elsewhere they label a field.
+const ROLE_SPEAKERS: &[&str] = &[
+    "customer",
+    "client",
+    "prospect",
+    "buyer",
+    "rep",
+    "sales",
+    "ae",
+    "se",
+    "csm",
+    "vendor",
+    "seller",
+    "interviewer",
+];
+
 /// A turn's speaker prefix (`[00:12:31] Dana Whitfield (AE):`, `Dana:`, `dana [10:42]:`),
 /// and the byte offset where the turn's text starts.
 fn speaker_prefix(line: &str) -> Option<(Speaker, usize)> {
@@ -549,13 +573,28 @@ fn speaker_prefix(line: &str) -> Option<(Speaker, usize)> {
     if !head.contains(':') {
         return None;
     }
+    if let Some(caps) = NUMBERED_SPEAKER_RE.captures(head) {
+        let name = caps.name("who")?.as_str().trim().to_string();
+        let role = caps.name("role").map(|r| r.as_str().trim().to_string());
+        return Some((
+            Speaker {
+                name,
+                role,
+                strong: true,
+            },
+            caps.get(0)?.end(),
+        ));
+    }
     let caps = SPEAKER_RE.captures(head)?;
     let has_ts = caps.name("ts1").is_some() || caps.name("ts2").is_some();
     let name = caps.name("name")?.as_str().trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     let lower = name.to_lowercase();
     let first_lower = words.first()?.to_lowercase();
-    if is_label(&lower) || is_label(&first_lower) || WEEKDAYS.contains(&first_lower.as_str()) {
+    let role_speaker = ROLE_SPEAKERS.contains(&lower.as_str());
+    if !role_speaker
+        && (is_label(&lower) || is_label(&first_lower) || WEEKDAYS.contains(&first_lower.as_str()))
+    {
         return None;
     }
     if !has_ts {
@@ -1557,6 +1596,29 @@ mod tests {
         assert_eq!(v[1].cells, vec!["Seats", "60"]);
         assert_eq!(v[1].text, "Seats | 60");
         assert_eq!(v[2].cells, vec!["a | b", ""]);
+    }
+
+    #[test]
+    fn numbered_and_role_speakers_are_turns() {
+        let t = "Speaker 1 (Jamie Cole, AE): We can have you live by May.\n\
+                 Speaker 2 (Priya Shah): Good.\n\
+                 Customer: Can you do onsite training?\n\
+                 Rep: Two onsite days at no cost.\n";
+        let v = segment(t);
+        let got: Vec<(u32, Option<&str>, Option<&str>)> = v
+            .iter()
+            .map(|s| (s.line, s.speaker.as_deref(), s.speaker_role.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, Some("Jamie Cole"), Some("AE")),
+                (2, Some("Priya Shah"), None),
+                (3, Some("Customer"), None),
+                (4, Some("Rep"), None),
+            ]
+        );
+        assert_eq!(v[2].text, "Can you do onsite training?");
     }
 
     #[test]

@@ -1,0 +1,67 @@
+use super::*;
+
+#[test]
+fn seller_promises_in_many_phrasings_are_commitments() {
+    let notes = "\
+- Told Maria the rollout takes four weeks end to end.
+- Dana agreed to two extra admin training sessions at no cost.
+- I threw in the first month free.
+- No problem, we can set up the NetSuite sync for them.
+- We'll make sure the dashboard is live before the January offsite.
+- Row-level security is on the Q1 roadmap and they will be part of the beta.
+";
+    let a = run(notes, None);
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![1, 2, 3, 4, 5, 6]);
+    assert_eq!(
+        category_at(&a, FlagKind::Commitment, 1),
+        Some(Category::Timeline)
+    );
+    assert_eq!(
+        category_at(&a, FlagKind::Commitment, 3),
+        Some(Category::Discount)
+    );
+    assert_eq!(
+        category_at(&a, FlagKind::Commitment, 4),
+        Some(Category::Integration)
+    );
+    assert_eq!(
+        category_at(&a, FlagKind::Commitment, 6),
+        Some(Category::Custom)
+    );
+}
+
+#[test]
+fn wishes_declines_hypotheticals_and_next_steps_are_not() {
+    let notes = "\
+- Maria wants the rollout done in four weeks.
+- She asked about a custom report. Told her that's not something we offer.
+- If they ever add the Canadian entity we could talk multi-currency then.
+- Dana to send the order form by Oct 20.
+- Everything else stays on our standard terms: 12-month subscription, net 30.
+- They tried another vendor on a free trial in 2023.
+- Can you also waive the implementation fee?
+";
+    let a = run(notes, None);
+    assert!(lines(&a, FlagKind::Commitment).is_empty(), "{:#?}", a.flags);
+}
+
+#[test]
+fn a_customer_speaking_does_not_commit_the_seller() {
+    let notes = "\
+[00:01:10] Maria Chen (VP Operations): We'll make sure our team attends every session.
+[00:01:30] Dana Whitfield (AE): And we'll make sure the integration is live by March 1.
+";
+    let a = run(notes, None);
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![2]);
+}
+
+#[test]
+fn items_under_a_promise_heading_are_promises() {
+    let notes = "\
+## What I told them
+- Weekly status report every Friday.
+- Dana to send the SOW.
+";
+    let a = run(notes, None);
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![2]);
+}

@@ -1,0 +1,68 @@
+use super::*;
+
+fn conflict_pairs(a: &Analysis) -> Vec<(u32, u32)> {
+    a.flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::Conflict)
+        .map(|f| (f.evidence[0].line, f.evidence.last().unwrap().line))
+        .collect()
+}
+
+#[test]
+fn a_promised_duration_against_the_scope_is_a_conflict() {
+    let a = run(
+        "- Told them implementation takes four weeks from kickoff.\n",
+        Some("# SOW\n- Implementation period: 8 weeks from kickoff.\n- Two training sessions.\n"),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 2)]);
+    assert_eq!(
+        category_at(&a, FlagKind::Conflict, 1),
+        Some(Category::Timeline)
+    );
+}
+
+#[test]
+fn agreeing_figures_worded_apart_are_no_conflict() {
+    let a = run(
+        "- Told them implementation takes a month from kickoff.\n- We agreed on 20 users.\n",
+        Some("- Implementation: four weeks from kickoff.\n- Twenty named users.\n"),
+    );
+    assert!(conflict_pairs(&a).is_empty(), "{:#?}", a.flags);
+}
+
+#[test]
+fn an_excluded_integration_and_a_discount_against_list_price_conflict() {
+    let scope = "\
+# Order form
+Discount: none. All items are at list price.
+## Not included
+- CRM integrations (Salesforce, HubSpot); available under a separate SOW.
+";
+    let notes = "\
+- Sam confirmed the Salesforce sync will be included in the setup.
+- I got approval to take 20% off the first year.
+";
+    let a = run(notes, Some(scope));
+    let pairs = conflict_pairs(&a);
+    assert!(pairs.contains(&(1, 4)), "{pairs:?}");
+    assert!(pairs.contains(&(2, 2)), "{pairs:?}");
+}
+
+#[test]
+fn a_promise_the_scope_neither_grants_nor_excludes_stays_a_commitment() {
+    let a = run(
+        "- Dana agreed to a dedicated support engineer for the first 90 days.\n",
+        Some("- Platform subscription, 12 months.\n- Standard support.\n"),
+    );
+    assert!(conflict_pairs(&a).is_empty());
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![1]);
+}
+
+#[test]
+fn a_count_above_the_scope_cap_conflicts() {
+    let a = run(
+        "- No problem, we can onboard all ~140 of their outside counsel firms.\n",
+        Some("| Item | Qty |\n|---|---|\n| Firm onboarding, up to 75 firms | 75 |\n"),
+    );
+    assert_eq!(conflict_pairs(&a).len(), 1, "{:#?}", a.flags);
+}

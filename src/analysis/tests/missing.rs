@@ -1,0 +1,56 @@
+use super::*;
+use crate::analysis::Missing;
+use jiff::civil::date;
+
+#[test]
+fn an_empty_record_and_no_scope_miss_most_context() {
+    let a = analyze(
+        &bundle(
+            DealRecord {
+                id: "x".into(),
+                ..DealRecord::default()
+            },
+            "- Good call.\n",
+            None,
+        ),
+        &RULES,
+    );
+    for m in [
+        Missing::SignedScope,
+        Missing::CustomerGoals,
+        Missing::KickoffDate,
+        Missing::Ae,
+        Missing::Csm,
+    ] {
+        assert!(a.missing.contains(&m), "{m:?} in {:?}", a.missing);
+    }
+    assert!(!a.missing.contains(&Missing::DealNotes));
+}
+
+#[test]
+fn the_text_can_supply_what_the_record_lacks() {
+    let notes = "\
+Attendees: Maria Chen (VP Operations), Tom Reyes (IT Manager)
+- Kickoff is booked for November 17 at their office.
+- Maria is the executive sponsor and signs the order.
+- Maria wants onboarding time cut from 10 days to 4.
+- They run on Salesforce and need SSO through Okta.
+";
+    let mut d = deal();
+    d.first_value = Some(crate::bundle::FirstValue {
+        date: Some(date(2027, 1, 15)),
+        criteria: Some("First cohort onboarded".into()),
+        line: 1,
+    });
+    let a = analyze(&bundle(d, notes, Some("- Platform\n")), &RULES);
+    assert!(a.missing.is_empty(), "{:?}", a.missing);
+}
+
+#[test]
+fn a_deferred_kickoff_is_still_missing() {
+    let a = run(
+        "- Kickoff to be scheduled once the CAB date is known, probably in December.\n",
+        None,
+    );
+    assert!(a.missing.contains(&Missing::KickoffDate));
+}
