@@ -134,12 +134,19 @@ lexicons! {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     regex: Option<Regex>,
+    /// The same alternation with every Unicode word boundary (`\b`, `\B`) made
+    /// ASCII, when it has any. On a text whose non-ASCII characters are none of
+    /// them word characters (an em dash, a pound sign, an emoji) both boundaries
+    /// agree at every position, so it finds exactly what `regex` finds, but the
+    /// lazy DFA runs it instead of falling back to a slow engine at the first
+    /// non-ASCII byte.
+    ascii_bounds: Option<Regex>,
 }
 
 impl Lexicon {
     fn compile(name: &str, patterns: &[String], source: &str) -> Result<Self, RulesError> {
         if patterns.is_empty() {
-            return Ok(Self { regex: None });
+            return Ok(Self::empty());
         }
         let mut alternation = String::from("(?:");
         for (i, pattern) in patterns.iter().enumerate() {
@@ -167,19 +174,42 @@ impl Lexicon {
             message: format!("{name}: {}", one_line(&e.to_string())),
             bad_pattern: None,
         })?;
-        Ok(Self { regex: Some(regex) })
+        Ok(Self::with_twin(regex, &alternation))
+    }
+
+    fn with_twin(regex: Regex, pattern: &str) -> Self {
+        let ascii_bounds = ascii_word_bounds(pattern).and_then(|p| build(&p).ok());
+        Self {
+            regex: Some(regex),
+            ascii_bounds,
+        }
     }
 
     /// One pattern built at run time (e.g. from names found in a bundle); the
     /// caller escapes what must be literal.
     pub fn single(pattern: &str) -> Self {
-        let regex = build(&bounded(&lowercase_pattern(pattern))).ok();
-        Self { regex }
+        let pattern = bounded(&lowercase_pattern(pattern));
+        match build(&pattern) {
+            Ok(regex) => Self::with_twin(regex, &pattern),
+            Err(_) => Self::empty(),
+        }
     }
 
     /// An empty lexicon that matches nothing.
     pub fn empty() -> Self {
-        Self { regex: None }
+        Self {
+            regex: None,
+            ascii_bounds: None,
+        }
+    }
+
+    /// The regex to run on `haystack` (already lower-cased): the ASCII-boundary
+    /// twin when it finds the same matches there.
+    fn engine<'r>(&'r self, regex: &'r Regex, haystack: &str) -> &'r Regex {
+        match &self.ascii_bounds {
+            Some(twin) if haystack.is_ascii() || !has_non_ascii_word(haystack) => twin,
+            _ => regex,
+        }
     }
 
     /// Run `f` on `text` lower-cased (borrowed as is when it already is), with
@@ -187,12 +217,12 @@ impl Lexicon {
     fn on_lower<R>(&self, text: &str, f: impl FnOnce(&Regex, &str) -> R) -> Option<R> {
         let regex = self.regex.as_ref()?;
         if !has_upper(text) {
-            return Some(f(regex, text));
+            return Some(f(self.engine(regex, text), text));
         }
         let lower = text.to_lowercase();
         // Lower-casing kept every byte offset (the usual case): match on it.
         if lower.len() == text.len() {
-            return Some(f(regex, &lower));
+            return Some(f(self.engine(regex, &lower), &lower));
         }
         // A rare letter changed length when lower-cased: fold letter by letter,
         // keeping offsets, so matches still point into `text`.
@@ -206,7 +236,7 @@ impl Lexicon {
                 }
             })
             .collect();
-        Some(f(regex, &folded))
+        Some(f(self.engine(regex, &folded), &folded))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -227,6 +257,60 @@ impl Lexicon {
         })
         .unwrap_or_default()
     }
+}
+
+/// Whether `text` has a non-ASCII character that a Unicode `\w` matches (a
+/// letter, mark, digit or connector), where Unicode and ASCII word boundaries
+/// can disagree.
+fn has_non_ascii_word(text: &str) -> bool {
+    static WORD: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("valid class"));
+    WORD.is_match(text)
+}
+
+/// `pattern` with each Unicode word-boundary assertion (`\b`, `\B`, outside a
+/// character class) written as its ASCII form, or `None` when it has none.
+fn ascii_word_bounds(pattern: &str) -> Option<String> {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut changed = false;
+    let mut class_depth = 0usize;
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(escaped) = chars.next() else {
+                    out.push(c);
+                    break;
+                };
+                if class_depth == 0 && matches!(escaped, 'b' | 'B') && !out.ends_with("(?-u:") {
+                    out.push_str("(?-u:\\");
+                    out.push(escaped);
+                    out.push(')');
+                    changed = true;
+                } else {
+                    out.push(c);
+                    out.push(escaped);
+                }
+            }
+            '[' => {
+                class_depth += 1;
+                out.push(c);
+                // A `]` or `^]` right after the opening bracket is literal.
+                if chars.peek() == Some(&'^') {
+                    out.push(chars.next().unwrap_or('^'));
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(chars.next().unwrap_or(']'));
+                }
+            }
+            ']' if class_depth > 0 => {
+                class_depth -= 1;
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    changed.then_some(out)
 }
 
 fn has_upper(text: &str) -> bool {
@@ -395,6 +479,22 @@ mod tests {
         assert_eq!(lex.find("Got 20% Off list").map(|m| m.2), Some("20% Off"));
         // A letter that changes length when lower-cased keeps offsets valid.
         assert_eq!(lex.find("İ: 5% off").map(|m| m.2), Some("5% off"));
+    }
+
+    #[test]
+    fn ascii_twin_only_rewrites_unicode_boundaries() {
+        assert_eq!(ascii_word_bounds(r"(?-u:\b)(?:ae)(?-u:\b)"), None);
+        assert_eq!(
+            ascii_word_bounds(r"\bfree\b|[\b\]x]\\b|\Bz"),
+            Some(r"(?-u:\b)free(?-u:\b)|[\b\]x]\\b|(?-u:\B)z".to_string())
+        );
+        let lex = Lexicon::compile("t", &[r"\bfree\b".into(), r"only\b".into()], "t").unwrap();
+        assert!(lex.ascii_bounds.is_some());
+        // A non-ASCII letter next to the cue: the Unicode boundary still decides.
+        assert!(!lex.is_match("caféfree"));
+        assert!(!lex.is_match("onlyé"));
+        assert!(lex.is_match("it's free — £0"));
+        assert_eq!(lex.find("é only £5").map(|m| m.2), Some("only"));
     }
 
     #[test]

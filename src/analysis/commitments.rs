@@ -27,13 +27,13 @@ pub fn find(r: &Reading) -> Vec<Flag> {
     }
     let seller_subject = SellerSubject::new(r);
     for s in &r.said {
-        if let Some(mut flag) = judge(r, s, &seller_subject) {
+        if let Some((mut flag, substance)) = judge(r, s, &seller_subject) {
             // "Wen and I will be onsite. You have our word on that.": the promise
             // is the whole line, not only the sentence with the cue.
             // The sentence with the cue sets the category; its neighbours only
             // when it says nothing of its own ("You have our word on that.").
             let line = line_text(r, s);
-            let own = if has_substance(r, &s.lower) {
+            let own = if substance {
                 s.stmt.text.as_str()
             } else {
                 line.as_str()
@@ -165,9 +165,14 @@ fn could_be_subject(lower: &str, start: usize, end: usize) -> bool {
     )
 }
 
-fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<Flag> {
+/// A commitment the statement makes (its category left for the caller to set),
+/// with whether the statement has substance of its own.
+fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<(Flag, bool)> {
     let lx = &r.rules.commitment;
     let text = s.lower.as_str();
+    // Asked up to twice here and once by the caller: worked out once.
+    let substance = std::cell::OnceCell::new();
+    let has_own_substance = || *substance.get_or_init(|| has_substance(r, text));
     // A question ("Can you also waive the fee?") asks; it promises nothing.
     if text.trim_end().ends_with('?') {
         return None;
@@ -188,7 +193,7 @@ fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<Flag>
         .heading
         .as_deref()
         .filter(|h| lx.promise_heading.is_match(h))
-        .filter(|_| has_substance(r, text));
+        .filter(|_| has_own_substance());
     let (at, cue) = match (promise, concession, listed) {
         (Some((at, _, cue)), _, _) => (at, cue),
         (None, Some((at, _, cue)), _) => (at, cue),
@@ -220,7 +225,7 @@ fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<Flag>
     }
     // "You have our word on that.": the promise's substance may sit in another
     // sentence of the line.
-    if !has_substance(r, text) && !has_substance(r, &line_text(r, s).to_lowercase()) {
+    if !has_own_substance() && !has_substance(r, &line_text(r, s).to_lowercase()) {
         return None;
     }
     // A capability, a kickoff date or a usual price is never a promise, however
@@ -234,14 +239,15 @@ fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<Flag>
     if lx.standard_terms.is_match(text) && concession.is_none() && !strong {
         return None;
     }
-    Some(Flag {
+    let flag = Flag {
         kind: FlagKind::Commitment,
-        category: Some(categorize(r, text)),
+        category: None,
         text: s.quoted(),
         evidence: vec![s.evidence()],
         speaker: s.stmt.speaker.clone(),
         cues: vec![cue.to_string()],
-    })
+    };
+    Some((flag, has_own_substance()))
 }
 
 /// The byte range of the clause (between `;`, `.`, `?`, `!`) holding `at`.

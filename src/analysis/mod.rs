@@ -159,7 +159,10 @@ pub fn normalise(text: &str) -> String {
         ("thats", "that's"),
         ("whats", "what's"),
     ];
-    let lower = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+    let mut lower = text.to_lowercase();
+    if lower.contains(['\u{2019}', '\u{2018}']) {
+        lower = lower.replace(['\u{2019}', '\u{2018}'], "'");
+    }
     if !lower.contains("nt")
         && !lower.contains("re")
         && !lower.contains("ll")
@@ -167,24 +170,39 @@ pub fn normalise(text: &str) -> String {
     {
         return lower;
     }
-    let mut out = String::with_capacity(lower.len() + 8);
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        match CONTRACTIONS.iter().find(|(bare, _)| *bare == word.as_str()) {
-            Some((_, full)) => out.push_str(full),
-            None => out.push_str(word),
+    // Copy only when a contraction is found: most statements have none.
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut expand = |start: usize, end: usize, out: &mut String| {
+        let word = &lower[start..end];
+        // Every bare contraction is 4 to 8 letters long.
+        if !(4..=8).contains(&word.len()) {
+            return;
         }
-        word.clear();
+        if let Some((_, full)) = CONTRACTIONS.iter().find(|(bare, _)| *bare == word) {
+            if out.is_empty() {
+                out.reserve(lower.len() + 8);
+            }
+            out.push_str(&lower[copied..start]);
+            out.push_str(full);
+            copied = end;
+        }
     };
-    for c in lower.chars() {
+    let mut word_start = None;
+    for (i, c) in lower.char_indices() {
         if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
+            word_start.get_or_insert(i);
+        } else if let Some(start) = word_start.take() {
+            expand(start, i, &mut out);
         }
     }
-    flush(&mut word, &mut out);
+    if let Some(start) = word_start {
+        expand(start, lower.len(), &mut out);
+    }
+    if copied == 0 {
+        return lower;
+    }
+    out.push_str(&lower[copied..]);
     out
 }
 

@@ -57,6 +57,31 @@ static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// Whether `line` holds one of the titles [`TITLE_NAME`] starts with: a cheap
+/// test (one pass for every title) that most lines fail.
+fn has_title_word(line: &str) -> bool {
+    static TITLES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new([
+            "CEO",
+            "CFO",
+            "COO",
+            "CTO",
+            "CIO",
+            "CRO",
+            "CMO",
+            "CISO",
+            "VP ",
+            "General Counsel",
+            "Owner",
+            "President",
+            "Founder",
+            "GC",
+        ])
+        .expect("literal titles")
+    });
+    TITLES.is_match(line)
+}
+
 /// `Name | Title | Company` e-mail signatures.
 static SIGNATURE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\s*({NAME}) \| ([^|]{{2,80}})")).unwrap());
@@ -254,14 +279,39 @@ impl People {
     }
 
     fn add(&mut self, name: &str, title: Option<String>, at: Evidence) -> usize {
-        let name = name.trim();
+        let name = strip_honorific(name.trim());
+        // "Executive Director. I joined ...": a title ends with its sentence.
+        let title = title
+            .map(|t| t.split(". ").next().unwrap_or(&t).trim().to_string())
+            .filter(|t| !t.is_empty());
         let key = name.to_lowercase();
+        // "Erik" and "Erik Halvorsen" are one person, whichever comes first.
+        let first = key.split(' ').next().unwrap_or("").to_string();
+        let same_first = |p: &Person| {
+            !p.is_org && p.name.to_lowercase().split(' ').next() == Some(first.as_str())
+        };
+        if !key.contains(' ')
+            && let Some(i) = self.persons.iter().position(|p| same_first(p) && p.name.contains(' '))
+        {
+            return self.add(&self.persons[i].name.clone(), title, at);
+        }
+        if key.contains(' ')
+            && let Some(i) = self.persons.iter().position(|p| same_first(p) && !p.name.contains(' '))
+        {
+            self.keys.remove(&self.persons[i].name.to_lowercase());
+            self.persons[i].name = name.to_string();
+            self.keys.insert(key.clone(), i);
+        }
         if let Some(&i) = self.keys.get(&key) {
             let p = &mut self.persons[i];
             if p.title.is_none() {
                 p.title = title;
             }
-            if !p.evidence.contains(&at) && at.line > 0 {
+            // Lines are scanned in order, so a line already cited is the last
+            // one; only the CRM record's lines come out of order.
+            let cited = p.evidence.last() == Some(&at)
+                || (at.file == "deal.toml" && p.evidence.contains(&at));
+            if !cited && at.line > 0 {
                 p.evidence.push(at);
             }
             return i;
@@ -302,20 +352,26 @@ impl People {
     }
 
     fn scan_line(&mut self, line: &str, at: &Evidence, role: FileRole) {
-        let org_prefix = ORG_LINE
-            .captures(line)
+        // An attendee line needs a ':'; most lines have none.
+        let org_prefix = line
+            .contains(':')
+            .then(|| ORG_LINE.captures(line))
+            .flatten()
             .map(|c| c[1].trim().to_string())
             .filter(|o| !NOT_NAMES.contains(&o.as_str()) && o.split(' ').count() <= 3);
         // Each pattern needs a character most lines lack: test for it first, so
         // a 16 MB notes folder is not run through five regexes line by line.
         let has = |c: char| line.contains(c);
-        for c in LEGEND.captures_iter(if line.contains(" = ") { line } else { "" }) {
+        // (A pattern a line cannot match is not run at all: even on an empty
+        // text, a captures search costs an allocation.)
+        let only_if = |cond: bool, re: &'static Regex| cond.then(|| re.captures_iter(line));
+        for c in only_if(line.contains(" = "), &LEGEND).into_iter().flatten() {
             if is_name(&c[2]) {
                 let i = self.add(&c[2], None, at.clone());
                 self.keys.insert(c[1].to_lowercase(), i);
             }
         }
-        for c in NAME_PAREN.captures_iter(if has('(') { line } else { "" }) {
+        for c in only_if(has('('), &NAME_PAREN).into_iter().flatten() {
             let name = &c[1];
             if !is_name(name) {
                 continue;
@@ -324,6 +380,13 @@ impl People {
             // A lone capitalised word before a parenthesis is a person only when
             // the parenthesis gives a title ("Ana (ecommerce mgr)", not "Critical (P1)").
             if !name.contains(' ') && !looks_like_title(paren) {
+                continue;
+            }
+            // "Kettering Castings (signed today)": a parenthesis that is neither a
+            // title nor an organisation does not make a person.
+            let organisation = paren.contains(',')
+                || paren.chars().next().is_some_and(char::is_uppercase);
+            if !looks_like_title(paren) && !organisation {
                 continue;
             }
             let (org, title) = split_org_title(paren);
@@ -336,7 +399,7 @@ impl People {
                 p.org = org.or_else(|| org_prefix.clone());
             }
         }
-        for c in MAILBOX.captures_iter(if has('@') { line } else { "" }) {
+        for c in only_if(has('@'), &MAILBOX).into_iter().flatten() {
             if is_name(&c[1]) {
                 let i = self.add(&c[1], None, at.clone());
                 self.persons[i]
@@ -352,7 +415,7 @@ impl People {
             self.add(&c[1], Some(c[2].trim().to_string()), at.clone());
         }
         // Signature blocks and contact lines in the scope name signers this way.
-        for c in NAME_COMMA_TITLE.captures_iter(if has(',') { line } else { "" }) {
+        for c in only_if(has(','), &NAME_COMMA_TITLE).into_iter().flatten() {
             let start = c.get(0).map_or(0, |m| m.start());
             // "(Vermeer & Ruiz, Managing Director)": inside parentheses the words
             // before the comma are an organisation, not a person.
@@ -373,7 +436,7 @@ impl People {
             }
         }
         if role != FileRole::Scope {
-            for c in TITLE_NAME.captures_iter(line) {
+            for c in only_if(has_title_word(line), &TITLE_NAME).into_iter().flatten() {
                 if is_name(&c[2]) {
                     self.add(&c[2], Some(c[1].to_string()), at.clone());
                 }
@@ -619,7 +682,27 @@ impl Evidence {
     }
 }
 
+/// "Dr. Helen Whitcomb" is Helen Whitcomb.
+fn strip_honorific(name: &str) -> &str {
+    for prefix in ["Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Mx. "] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            return rest;
+        }
+    }
+    name
+}
+
+/// Words that end an organisation's or a product's name, never a person's.
+const NON_PERSON_WORDS: &[&str] = &[
+    "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "Pty", "GmbH", "Corp", "Corp.", "Co.", "PLC", "LLP",
+    "System", "Systems", "Software", "Group", "Partners", "Financials", "Cloud", "Suite",
+    "Platform", "Chain", "Ops", "Operations", "Clinical", "Health", "Foods", "Castings",
+];
+
 fn is_name(name: &str) -> bool {
+    if name.split(' ').any(|w| NON_PERSON_WORDS.contains(&w)) {
+        return false;
+    }
     let first = name.split(' ').next().unwrap_or("");
     !NOT_NAMES.contains(&first)
         && !name

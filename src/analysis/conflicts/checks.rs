@@ -5,7 +5,7 @@ use super::figures::{
     comparable, disagree, fits_category, loose_counts, quantity_category, row_nouns,
 };
 use super::words::{has_word, stem};
-use super::{Claim, Contradiction, ScopeLine, Support};
+use super::{Claim, Contradiction, Included, ScopeLine, Support};
 use crate::analysis::Reading;
 use crate::analysis::model::Category;
 use crate::analysis::quantity::Quantity;
@@ -16,10 +16,10 @@ pub(super) fn compare(
     claim: &Claim,
     line: &ScopeLine,
     support: &Support,
-    included: &BTreeSet<String>,
+    included: &Included,
 ) -> Option<Contradiction> {
     let overlap = claim.words.intersection(&line.words).count() as f64;
-    excluded(r, claim, line, overlap, included)
+    excluded(r, claim, line, overlap, included, support.granted)
         .or_else(|| outside_listed(r, claim, line, overlap))
         .or_else(|| price(claim, line, support, overlap))
         .or_else(|| figures(r, claim, line, support, overlap))
@@ -48,7 +48,8 @@ fn excluded(
     claim: &Claim,
     line: &ScopeLine,
     overlap: f64,
-    included: &BTreeSet<String>,
+    included: &Included,
+    granted: bool,
 ) -> Option<Contradiction> {
     if !line.excludes {
         return None;
@@ -63,11 +64,15 @@ fn excluded(
                 .iter()
                 .any(|l| l.contains(t.as_str()) || t.contains(l.as_str()))
         })
-        .filter(|t| !included.contains(*t))
+        .filter(|t| !included.terms.contains(*t) && !granted)
         .cloned()
         .collect();
     for noun in &line.names {
-        if claim.tokens.contains(noun) && !is_party(r, noun) && !named.contains(noun) {
+        // A name the scope also grants, for a promise the scope grants, is the
+        // granted kind ("Sage" one-way in scope, two-way excluded).
+        let also_granted = granted && included.words.contains(noun);
+        if claim.tokens.contains(noun) && !is_party(r, noun) && !named.contains(noun) && !also_granted
+        {
             named.push(noun.clone());
         }
     }
@@ -76,7 +81,7 @@ fn excluded(
         .iter()
         .filter(|w| claim.words.contains(*w))
         .collect();
-    if hits.len() >= 2 && hits.len() * 5 >= line.item_words.len() * 3 {
+    if !granted && hits.len() >= 2 && hits.len() * 5 >= line.item_words.len() * 3 {
         named.push(
             hits.iter()
                 .map(|s| s.as_str())
@@ -409,23 +414,10 @@ fn date_after_kickoff(r: &Reading, promised: &Quantity, line: &ScopeLine) -> Opt
 /// Counts the grammar leaves loose, compared on a shared noun; a cap ("up to
 /// 75") conflicts only when the promise exceeds it.
 fn loose_count_mismatch(claim: &Claim, line: &ScopeLine) -> Option<String> {
-    let promised = loose_counts(&claim.lower);
-    let mut granted = loose_counts(&line.cited.lower);
-    // A table row's quantity column counts the row's description.
-    if !line.cited.stmt.cells.is_empty() {
-        let description = row_nouns(&line.cited.stmt.cells);
-        for cell in &line.cited.stmt.cells {
-            if let Ok(n) = cell.trim().replace(',', "").parse::<f64>() {
-                granted.push(super::figures::LooseCount {
-                    value: n,
-                    capped: false,
-                    nouns: description.clone(),
-                });
-            }
-        }
-    }
-    for p in &promised {
-        for g in &granted {
+    let promised = claim.promised.get_or_init(|| loose_counts(&claim.lower));
+    let granted = line.granted.get_or_init(|| granted_counts(line));
+    for p in promised {
+        for g in granted {
             let shared = p.nouns.iter().any(|w| g.nouns.contains(w));
             let exceeds = if g.capped {
                 p.value > g.value
@@ -443,6 +435,25 @@ fn loose_count_mismatch(claim: &Claim, line: &ScopeLine) -> Option<String> {
         }
     }
     None
+}
+
+/// The loose counts a scope line grants.
+fn granted_counts(line: &ScopeLine) -> Vec<super::figures::LooseCount> {
+    let mut granted = loose_counts(&line.cited.lower);
+    // A table row's quantity column counts the row's description.
+    if !line.cited.stmt.cells.is_empty() {
+        let description = row_nouns(&line.cited.stmt.cells);
+        for cell in &line.cited.stmt.cells {
+            if let Ok(n) = cell.trim().replace(',', "").parse::<f64>() {
+                granted.push(super::figures::LooseCount {
+                    value: n,
+                    capped: false,
+                    nouns: description.clone(),
+                });
+            }
+        }
+    }
+    granted
 }
 
 /// An onsite or dedicated service against a scope that delivers remotely.

@@ -43,6 +43,8 @@ pub(super) struct ScopeLine<'a> {
     /// A schedule counted from kickoff ("12 weeks from kickoff to go-live").
     pub from_kickoff: bool,
     pub mentions_discount: bool,
+    /// Loose counts of the line (and its table row), read when first compared.
+    pub granted: std::cell::OnceCell<Vec<figures::LooseCount>>,
 }
 
 /// A promise from the notes (or the CRM record) with its words and figures.
@@ -63,6 +65,8 @@ pub(super) struct Claim<'a> {
     pub onsite: bool,
     /// The claim speaks of time ("live by", "within"), whatever its category.
     pub timed: bool,
+    /// Loose counts of the claim, read when first compared.
+    pub promised: std::cell::OnceCell<Vec<figures::LooseCount>>,
 }
 
 /// What the whole scope says about a claim, before any one line is compared.
@@ -71,6 +75,18 @@ pub(super) struct Support {
     pub concession: bool,
     /// Figures of the claim that some scope line states as well.
     pub agreed: Vec<Quantity>,
+    /// An included scope line says much the same as the claim (three or more
+    /// topic words): the promise is the kind the scope grants, whatever an
+    /// exclusion elsewhere names ("one-way Sage sync" in, "two-way" out).
+    pub granted: bool,
+}
+
+/// What the scope grants outside its exclusions.
+pub(super) struct Included {
+    /// Systems and service terms named in granted lines.
+    pub terms: BTreeSet<String>,
+    /// Every word of the granted lines.
+    pub words: BTreeSet<String>,
 }
 
 /// One way a scope line contradicts a claim; the strongest wins.
@@ -82,16 +98,19 @@ pub(super) struct Contradiction {
 }
 
 pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
-    let names = words::names_in(
+    let lines: Vec<&Cited> = r.scope.iter().filter(|c| !is_boilerplate(r, c)).collect();
+    // Only a word opening a scope sentence needs the rest of the bundle to tell
+    // whether it is a name: look for those alone.
+    let openers = words::openers(lines.iter().map(|c| c.stmt.text.as_str()));
+    let names = words::names_among(
         r.said
             .iter()
             .chain(r.scope.iter())
             .map(|c| c.stmt.text.as_str()),
+        &openers,
     );
-    let scope: Vec<ScopeLine> = r
-        .scope
-        .iter()
-        .filter(|c| !is_boilerplate(r, c))
+    let scope: Vec<ScopeLine> = lines
+        .into_iter()
         .map(|c| read_scope_line(r, c, &names))
         .collect();
     if scope.is_empty() {
@@ -104,6 +123,17 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
         .filter(|l| !l.excludes)
         .flat_map(|l| l.terms.iter().cloned())
         .collect();
+    // Every word the granted (non-excluding) lines use: a name the scope grants
+    // somewhere is not simply excluded.
+    let included_words: BTreeSet<String> = scope
+        .iter()
+        .filter(|l| !l.excludes)
+        .flat_map(|l| words::tokens(&l.cited.lower))
+        .collect();
+    let included = Included {
+        terms: included,
+        words: included_words,
+    };
     let mut out = Vec::new();
     let mut pairs = std::collections::HashSet::new();
     for flag in commitments {
@@ -167,6 +197,7 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
         from_kickoff: (lower.contains("kickoff") || lower.contains("kick-off"))
             && r.rules.category.timeline.is_match(lower),
         mentions_discount: lower.contains("discount"),
+        granted: std::cell::OnceCell::new(),
         cited,
     }
 }
@@ -190,6 +221,7 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag) -> Claim<'a> {
         price_lock: cat.price_lock.is_match(&lower),
         onsite: cat.special.is_match(&lower),
         timed: cat.timeline.is_match(&lower),
+        promised: std::cell::OnceCell::new(),
         lower,
         text,
     }
@@ -197,6 +229,9 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag) -> Claim<'a> {
 
 fn support(claim: &Claim, scope: &[ScopeLine]) -> Support {
     Support {
+        granted: scope
+            .iter()
+            .any(|line| !line.excludes && claim.words.intersection(&line.words).count() >= 3),
         concession: scope
             .iter()
             .any(|line| line.concession && claim.words.intersection(&line.words).count() >= 2),

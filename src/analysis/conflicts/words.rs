@@ -283,12 +283,42 @@ fn capitalised(text: &str) -> Vec<(String, bool)> {
 
 /// The names a bundle uses: words capitalised in the middle of a sentence
 /// somewhere in it ("Muncie", "Isah", "KitchenLedger").
+#[cfg(test)]
 pub(super) fn names_in<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
     texts
         .flat_map(capitalised)
         .filter(|(_, opens)| !opens)
         .map(|(w, _)| w)
         .collect()
+}
+
+/// The words that open a sentence of these lines (where capitals prove nothing).
+pub(super) fn openers<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    texts
+        .flat_map(capitalised)
+        .filter(|(_, opens)| *opens)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// Of the `wanted` words, those [`names_in`] finds in `texts`: the same answer
+/// for every wanted word, without collecting every name of a large bundle.
+pub(super) fn names_among<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    wanted: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for text in texts {
+        if found.len() == wanted.len() {
+            break;
+        }
+        for (word, opens) in capitalised(text) {
+            if !opens && wanted.contains(&word) {
+                found.insert(word);
+            }
+        }
+    }
+    found
 }
 
 /// The names a line mentions, openers included when the bundle uses the word
@@ -349,6 +379,20 @@ mod tests {
             proper_nouns("Muncie sensors installed", &names),
             vec!["muncie"]
         );
+    }
+
+    #[test]
+    fn names_among_agrees_with_names_in() {
+        let texts = [
+            "Muncie sensors installed. Then the Muncie plant and Toledo.",
+            "Kickoff with Isah. Toledo is next.",
+        ];
+        let wanted = openers(texts.iter().copied());
+        let all = names_in(texts.iter().copied());
+        let among = names_among(texts.iter().copied(), &wanted);
+        let expected: BTreeSet<String> = all.intersection(&wanted).cloned().collect();
+        assert_eq!(among, expected);
+        assert!(among.contains("muncie") && among.contains("toledo"));
     }
 
     #[test]
