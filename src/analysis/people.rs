@@ -291,12 +291,18 @@ impl People {
             !p.is_org && p.name.to_lowercase().split(' ').next() == Some(first.as_str())
         };
         if !key.contains(' ')
-            && let Some(i) = self.persons.iter().position(|p| same_first(p) && p.name.contains(' '))
+            && let Some(i) = self
+                .persons
+                .iter()
+                .position(|p| same_first(p) && p.name.contains(' '))
         {
             return self.add(&self.persons[i].name.clone(), title, at);
         }
         if key.contains(' ')
-            && let Some(i) = self.persons.iter().position(|p| same_first(p) && !p.name.contains(' '))
+            && let Some(i) = self
+                .persons
+                .iter()
+                .position(|p| same_first(p) && !p.name.contains(' '))
         {
             self.keys.remove(&self.persons[i].name.to_lowercase());
             self.persons[i].name = name.to_string();
@@ -384,8 +390,8 @@ impl People {
             }
             // "Kettering Castings (signed today)": a parenthesis that is neither a
             // title nor an organisation does not make a person.
-            let organisation = paren.contains(',')
-                || paren.chars().next().is_some_and(char::is_uppercase);
+            let organisation =
+                paren.contains(',') || paren.chars().next().is_some_and(char::is_uppercase);
             if !looks_like_title(paren) && !organisation {
                 continue;
             }
@@ -436,7 +442,10 @@ impl People {
             }
         }
         if role != FileRole::Scope {
-            for c in only_if(has_title_word(line), &TITLE_NAME).into_iter().flatten() {
+            for c in only_if(has_title_word(line), &TITLE_NAME)
+                .into_iter()
+                .flatten()
+            {
                 if is_name(&c[2]) {
                     self.add(&c[2], Some(c[1].to_string()), at.clone());
                 }
@@ -684,7 +693,9 @@ impl Evidence {
 
 /// "Dr. Helen Whitcomb" is Helen Whitcomb.
 fn strip_honorific(name: &str) -> &str {
-    for prefix in ["Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Mx. "] {
+    for prefix in [
+        "Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Mx. ",
+    ] {
         if let Some(rest) = name.strip_prefix(prefix) {
             return rest;
         }
@@ -694,9 +705,34 @@ fn strip_honorific(name: &str) -> &str {
 
 /// Words that end an organisation's or a product's name, never a person's.
 const NON_PERSON_WORDS: &[&str] = &[
-    "Ltd", "Ltd.", "Inc", "Inc.", "LLC", "Pty", "GmbH", "Corp", "Corp.", "Co.", "PLC", "LLP",
-    "System", "Systems", "Software", "Group", "Partners", "Financials", "Cloud", "Suite",
-    "Platform", "Chain", "Ops", "Operations", "Clinical", "Health", "Foods", "Castings",
+    "Ltd",
+    "Ltd.",
+    "Inc",
+    "Inc.",
+    "LLC",
+    "Pty",
+    "GmbH",
+    "Corp",
+    "Corp.",
+    "Co.",
+    "PLC",
+    "LLP",
+    "System",
+    "Systems",
+    "Software",
+    "Group",
+    "Partners",
+    "Financials",
+    "Cloud",
+    "Suite",
+    "Platform",
+    "Chain",
+    "Ops",
+    "Operations",
+    "Clinical",
+    "Health",
+    "Foods",
+    "Castings",
 ];
 
 fn is_name(name: &str) -> bool {

@@ -71,7 +71,10 @@ fn excluded(
         // A name the scope also grants, for a promise the scope grants, is the
         // granted kind ("Sage" one-way in scope, two-way excluded).
         let also_granted = granted && included.words.contains(noun);
-        if claim.tokens.contains(noun) && !is_party(r, noun) && !named.contains(noun) && !also_granted
+        if claim.tokens.contains(noun)
+            && !is_party(r, noun)
+            && !named.contains(noun)
+            && !also_granted
         {
             named.push(noun.clone());
         }
@@ -102,9 +105,24 @@ fn excluded(
         "promised what the scope excludes",
         format!(
             "Notes promise {}; the signed scope excludes it.",
-            named.join(", ")
+            named
+                .iter()
+                .map(|n| as_written(n, &line.cited.stmt.text))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     )
+}
+
+/// A lower-cased term as the scope writes it ("kitchenledger" -> "KitchenLedger").
+fn as_written(term: &str, text: &str) -> String {
+    let lower = text.to_lowercase();
+    match lower.find(term) {
+        Some(at) if lower.len() == text.len() && text.is_char_boundary(at + term.len()) => {
+            text[at..at + term.len()].to_string()
+        }
+        _ => term.to_string(),
+    }
 }
 
 /// The specific words of the item an exclusion line names ("Custom reports or
