@@ -225,7 +225,9 @@ fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<(Flag
     }
     // "You have our word on that.": the promise's substance may sit in another
     // sentence of the line.
-    if !has_own_substance() && !has_substance(r, &line_text(r, s).to_lowercase()) {
+    // An explicit promise ("told Aisha we'd hand over the notes") needs no
+    // category word to be one.
+    if !strong && !has_own_substance() && !has_substance(r, &line_text(r, s).to_lowercase()) {
         return None;
     }
     // A capability, a kickoff date or a usual price is never a promise, however
