@@ -10,7 +10,10 @@
 pub mod analysis;
 pub mod bundle;
 pub mod draft;
+pub mod export;
 pub mod handoff;
+pub mod metrics;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod workspace;

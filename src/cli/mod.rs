@@ -3,6 +3,11 @@
 //! non-zero exit.
 
 mod analyze;
+mod export;
+mod import;
+mod inspect;
+mod review;
+mod session;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -17,6 +22,15 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// The workspace file (default: BATON_WORKSPACE, else the platform data dir).
+    #[arg(long, global = true, value_name = "PATH")]
+    workspace: Option<PathBuf>,
+    /// Who is acting (default: [identity] name in config.toml).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    as_name: Option<String>,
+    /// ae or csm: the actor's role, and the role an approval is for.
+    #[arg(long, global = true, value_name = "ae|csm")]
+    role: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -44,10 +58,131 @@ enum Command {
     },
     /// Open the review workstation on bundled sample deals.
     Demo,
+    /// Import bundles (or folders of bundles) into the workspace.
+    Import(import::ImportArgs),
+    /// List the handoffs in the workspace.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a handoff: every item with id, kind, state, text and evidence; gates; approvals.
+    Show {
+        deal: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Review a commitment: accept, reject or send-to-ae.
+    Review {
+        deal: String,
+        item: String,
+        decision: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Resolve a conflict: scope-stands, notes-stand or clarified.
+    Resolve {
+        deal: String,
+        item: String,
+        resolution: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Give a risk an owner, a due date and a status.
+    Owner {
+        deal: String,
+        item: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due: Option<String>,
+        #[arg(long, default_value = "open", value_name = "open|mitigated|accepted")]
+        status: String,
+    },
+    /// Answer a question (kept as evidence: who answered, when).
+    Answer {
+        deal: String,
+        item: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// Correct a goal's kind: buyer outcome or user requirement.
+    Goal {
+        deal: String,
+        item: String,
+        #[arg(long, value_name = "buyer|user")]
+        kind: String,
+    },
+    /// Confirm the success-criteria or first-value criteria.
+    Confirm { deal: String, criteria: String },
+    /// Return the handoff to the AE with a reason code; the open questions go with it.
+    Return {
+        deal: String,
+        #[arg(
+            long,
+            value_name = "missing-context|scope-conflict|no-first-value|other"
+        )]
+        reason: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Record that the AE resubmitted a returned handoff.
+    Resubmit { deal: String },
+    /// Record kickoff-held, kickoff-moved or first-value-reached.
+    Milestone {
+        deal: String,
+        milestone: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+    /// Print the gates with the reason each passes or fails.
+    Gates {
+        deal: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve as --role ae|csm (refused while a gate fails).
+    Approve {
+        deal: String,
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Show what changed in the bundle between revisions.
+    Diff {
+        deal: String,
+        #[arg(long)]
+        revision: Option<u32>,
+    },
+    /// Export the event log for a BI tool.
+    Events {
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long, default_value = "jsonl", value_name = "jsonl|csv")]
+        format: String,
+        #[arg(long)]
+        deal: Option<String>,
+    },
+    /// Pilot metrics: acceptance rate, returns, the three clocks, delays, misses.
+    Metrics {
+        #[arg(long)]
+        segment: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        until: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the approved brief as Markdown.
+    Export(export::ExportArgs),
 }
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let g = session::Global {
+        workspace: cli.workspace,
+        as_name: cli.as_name,
+        role: cli.role,
+    };
     let result = match cli.command {
         Some(Command::Analyze {
             bundle,
@@ -59,6 +194,55 @@ pub fn run() -> ExitCode {
             at,
             builtin_rules,
         }) => analyze::explain(&bundle, &at, builtin_rules),
+        Some(Command::Import(args)) => import::run(&g, args),
+        Some(Command::List { json }) => inspect::list(&g, json),
+        Some(Command::Show { deal, json }) => inspect::show(&g, &deal, json),
+        Some(Command::Review {
+            deal,
+            item,
+            decision,
+            note,
+        }) => review::review(&g, &deal, &item, &decision, &note),
+        Some(Command::Resolve {
+            deal,
+            item,
+            resolution,
+            note,
+        }) => review::resolve(&g, &deal, &item, &resolution, &note),
+        Some(Command::Owner {
+            deal,
+            item,
+            name,
+            due,
+            status,
+        }) => review::owner(&g, &deal, &item, &name, due.as_deref(), &status),
+        Some(Command::Answer { deal, item, text }) => review::answer(&g, &deal, &item, &text),
+        Some(Command::Goal { deal, item, kind }) => review::goal(&g, &deal, &item, &kind),
+        Some(Command::Confirm { deal, criteria }) => review::confirm(&g, &deal, &criteria),
+        Some(Command::Return { deal, reason, note }) => {
+            review::return_to_ae(&g, &deal, &reason, &note)
+        }
+        Some(Command::Resubmit { deal }) => review::resubmit(&g, &deal),
+        Some(Command::Milestone {
+            deal,
+            milestone,
+            date,
+        }) => review::milestone(&g, &deal, &milestone, &date),
+        Some(Command::Gates { deal, json }) => inspect::gates_cmd(&g, &deal, json),
+        Some(Command::Approve { deal, name }) => review::approve(&g, &deal, name.as_deref()),
+        Some(Command::Diff { deal, revision }) => inspect::diff(&g, &deal, revision),
+        Some(Command::Events {
+            since,
+            format,
+            deal,
+        }) => inspect::events(&g, since.as_deref(), &format, deal.as_deref()),
+        Some(Command::Metrics {
+            segment,
+            since,
+            until,
+            json,
+        }) => inspect::metrics_cmd(&g, segment, since.as_deref(), until.as_deref(), json),
+        Some(Command::Export(args)) => export::run(&g, args),
         Some(Command::Demo) | None => {
             println!(
                 "The review workstation comes with the TUI. Meanwhile: baton analyze examples/<bundle>"

@@ -1,0 +1,255 @@
+//! Read-only commands: list, show, gates, diff, events, metrics.
+
+use super::session::{self, Global, parse_date, parse_since, print};
+use baton::handoff::{Decision, Handoff, ItemKind, gates, review_hash};
+use baton::metrics::{self, Filter};
+use serde::Serialize;
+
+fn json(value: &impl Serialize) -> Result<String, String> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| e.to_string())
+}
+
+pub fn list(g: &Global, as_json: bool) -> Result<(), String> {
+    let s = session::open(g)?;
+    let deals = s.ws.list().map_err(|e| e.to_string())?;
+    if as_json {
+        return print(&json(&deals)?);
+    }
+    let mut out = String::with_capacity(deals.len() * 80);
+    out.push_str(&format!(
+        "{:<22} {:<18} {:>4} {:>5}  {}\n",
+        "DEAL", "STATUS", "REV", "OPEN", "NAME"
+    ));
+    for d in &deals {
+        out.push_str(&format!(
+            "{:<22} {:<18} {:>4} {:>5}  {}\n",
+            d.id,
+            d.status,
+            d.revision,
+            d.open_items,
+            d.name.as_deref().or(d.account.as_deref()).unwrap_or("")
+        ));
+    }
+    if deals.is_empty() {
+        out.push_str("(no deals: baton import PATH)\n");
+    }
+    print(&out)
+}
+
+#[derive(Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    handoff: &'a Handoff,
+    review_hash: String,
+    gates: Vec<baton::handoff::Gate>,
+    approval_history: Vec<baton::workspace::ApprovalRecord>,
+}
+
+fn decision_line(d: &Decision) -> Option<String> {
+    let by = d.by()?;
+    let who = format!(
+        "{}{} at {}",
+        by.name,
+        by.role
+            .map(|r| format!(" ({})", r.as_str()))
+            .unwrap_or_default(),
+        baton::handoff::events::stamp(by.at)
+    );
+    Some(match d {
+        Decision::Risk { owner, due, .. } => {
+            format!(
+                "owner {owner}{}; by {who}",
+                due.map(|d| format!(", due {d}")).unwrap_or_default()
+            )
+        }
+        Decision::Answer { text, .. } => format!("answer: {text} ({who})"),
+        other => match other.note().filter(|n| !n.is_empty()) {
+            Some(n) => format!("note: {n} ({who})"),
+            None => format!("by {who}"),
+        },
+    })
+}
+
+pub fn show(g: &Global, deal: &str, as_json: bool) -> Result<(), String> {
+    let s = session::open(g)?;
+    let h = s.ws.handoff(deal).map_err(|e| e.to_string())?;
+    let history = s.ws.approval_history(deal).map_err(|e| e.to_string())?;
+    if as_json {
+        return print(&json(&Shown {
+            handoff: &h,
+            review_hash: review_hash(&h),
+            gates: gates(&h),
+            approval_history: history,
+        })?);
+    }
+    let mut out = format!(
+        "{}  {}\nstatus {}, revision {}, review hash {}\n",
+        h.deal.id,
+        h.deal.name.as_deref().unwrap_or(""),
+        h.status,
+        h.revision,
+        &review_hash(&h)[..16]
+    );
+    for kind in ItemKind::ALL {
+        let items: Vec<_> = h.items_of(kind).collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{}s\n", kind.as_str()));
+        for i in items {
+            let state = match kind {
+                ItemKind::Goal => i.goal_kind().map_or("?", |k| k.as_str()),
+                _ => i.decision.state(),
+            };
+            let cat = i
+                .category
+                .as_deref()
+                .filter(|_| kind != ItemKind::Goal)
+                .map(|c| format!("[{c}] "))
+                .unwrap_or_default();
+            out.push_str(&format!("  {:<4} {:<13} {cat}{}\n", i.id, state, i.text));
+            let ev: Vec<String> = i.evidence.iter().map(ToString::to_string).collect();
+            out.push_str(&format!("       evidence: {}\n", ev.join(", ")));
+            if let Some(line) = decision_line(&i.decision) {
+                out.push_str(&format!("       {line}\n"));
+            }
+        }
+    }
+    out.push_str("\ngates\n");
+    out.push_str(&render_gates(&h));
+    out.push_str("\napprovals\n");
+    if history.is_empty() {
+        out.push_str("  none\n");
+    }
+    for a in &history {
+        let state = match (&a.invalidated_at, &a.invalidated_reason) {
+            (Some(at), reason) => format!("invalidated {at}: {}", reason.as_deref().unwrap_or("")),
+            (None, _) if a.hash == review_hash(&h) => "current".to_string(),
+            (None, _) => "stale".to_string(),
+        };
+        out.push_str(&format!(
+            "  {:<3} {} at {} hash {} ({state})\n",
+            a.role,
+            a.name,
+            a.at,
+            &a.hash[..16.min(a.hash.len())]
+        ));
+    }
+    print(&out)
+}
+
+fn render_gates(h: &Handoff) -> String {
+    gates(h)
+        .iter()
+        .map(|g| {
+            format!(
+                "  [{}] {}: {}\n",
+                if g.pass { "pass" } else { "FAIL" },
+                g.title,
+                g.reason
+            )
+        })
+        .collect()
+}
+
+pub fn gates_cmd(g: &Global, deal: &str, as_json: bool) -> Result<(), String> {
+    let s = session::open(g)?;
+    let h = s.ws.handoff(deal).map_err(|e| e.to_string())?;
+    if as_json {
+        return print(&json(&gates(&h))?);
+    }
+    print(&format!(
+        "{}: {}\n{}",
+        h.deal.id,
+        h.status,
+        render_gates(&h)
+    ))
+}
+
+pub fn diff(g: &Global, deal: &str, revision: Option<u32>) -> Result<(), String> {
+    let s = session::open(g)?;
+    let diffs = s.ws.diff(deal, revision).map_err(|e| e.to_string())?;
+    if diffs.is_empty() {
+        let h = s.ws.handoff(deal).map_err(|e| e.to_string())?;
+        let rev = revision.unwrap_or(h.revision);
+        return print(&format!(
+            "{deal}: revision {rev} has no earlier revision to compare with\n"
+        ));
+    }
+    let out: String = diffs
+        .iter()
+        .map(|d| format!("# {} {}\n{}", d.path, d.change, d.diff))
+        .collect();
+    print(&out)
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn events(
+    g: &Global,
+    since: Option<&str>,
+    format: &str,
+    deal: Option<&str>,
+) -> Result<(), String> {
+    let since = since.map(|s| parse_since("--since", s)).transpose()?;
+    if !matches!(format, "jsonl" | "csv") {
+        return Err(format!(
+            "--format {}: expected jsonl or csv",
+            baton::text::sanitize(format)
+        ));
+    }
+    let s = session::open(g)?;
+    let events = s.ws.events(since, deal).map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    if format == "csv" {
+        out.push_str("id,deal,kind,actor,role,at,payload\n");
+    }
+    for e in &events {
+        if format == "csv" {
+            out.push_str(&format!(
+                "{},{},{},{},{},{},{}\n",
+                e.id,
+                csv_field(&e.deal),
+                e.kind,
+                csv_field(&e.actor),
+                e.role.as_deref().unwrap_or(""),
+                baton::handoff::events::stamp(e.at),
+                csv_field(&e.payload.to_string())
+            ));
+        } else {
+            out.push_str(&serde_json::to_string(e).map_err(|e| e.to_string())?);
+            out.push('\n');
+        }
+    }
+    print(&out)
+}
+
+pub fn metrics_cmd(
+    g: &Global,
+    segment: Option<String>,
+    since: Option<&str>,
+    until: Option<&str>,
+    as_json: bool,
+) -> Result<(), String> {
+    let filter = Filter {
+        segment,
+        since: since.map(|d| parse_date("--since", d)).transpose()?,
+        until: until.map(|d| parse_date("--until", d)).transpose()?,
+    };
+    let s = session::open(g)?;
+    let (deals, events) = s.ws.metrics_rows().map_err(|e| e.to_string())?;
+    let today = s.now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let m = metrics::compute(&deals, &events, &filter, today);
+    if as_json {
+        return print(&json(&m)?);
+    }
+    print(&metrics::render(&m))
+}

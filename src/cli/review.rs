@@ -1,0 +1,196 @@
+//! The review commands: each parses its arguments, calls one domain command
+//! through `Workspace::apply` (one transaction) and prints one line per event.
+
+use super::session::{self, Global, parse_date};
+use baton::handoff::commands::{self, Criteria, Milestone, ReturnReason};
+use baton::handoff::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
+use baton::handoff::{Change, Ctx, DomainError, EventKind, Handoff};
+
+fn bad(what: &str, value: &str, expected: &str) -> String {
+    format!(
+        "{what} {}: expected {expected}",
+        baton::text::sanitize(value)
+    )
+}
+
+/// Run one command and report what happened.
+fn apply<F>(
+    global: &Global,
+    deal: &str,
+    ctx_for: impl FnOnce(&session::Session) -> Result<Ctx, String>,
+    command: F,
+) -> Result<(), String>
+where
+    F: FnOnce(&mut Handoff, &Ctx) -> Result<Change, DomainError>,
+{
+    let mut s = session::open(global)?;
+    let ctx = ctx_for(&s)?;
+    let (h, change) =
+        s.ws.apply(&ctx, deal, |h| command(h, &ctx))
+            .map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    for (kind, p) in &change.events {
+        let line = match kind {
+            EventKind::ApprovalInvalidated => format!(
+                "approval by {} ({}) invalidated: {}",
+                p["name"].as_str().unwrap_or(""),
+                p["role"].as_str().unwrap_or(""),
+                p["reason"].as_str().unwrap_or("")
+            ),
+            EventKind::HandoffAccepted => {
+                "handoff accepted: AE and CSM approvals cover the same state".to_string()
+            }
+            EventKind::HandoffReturned => format!(
+                "returned to the AE ({}) with {} open question(s)",
+                p["reason"].as_str().unwrap_or(""),
+                p["open_questions"].as_array().map_or(0, Vec::len)
+            ),
+            other => match p.get("item").and_then(|i| i.as_str()) {
+                Some(item) => {
+                    let what = ["outcome", "resolution", "owner", "to", "answer"]
+                        .iter()
+                        .find_map(|k| p.get(*k).and_then(|v| v.as_str()))
+                        .unwrap_or_default();
+                    format!(
+                        "{item}: {} {}",
+                        other.as_str().replace('_', " "),
+                        what.replace('_', " ")
+                    )
+                }
+                None => other.as_str().replace('_', " "),
+            },
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(&format!("{}: {}\n", h.deal.id, h.status));
+    session::print(&out)
+}
+
+fn actor(s: &session::Session) -> Result<Ctx, String> {
+    s.ctx()
+}
+
+pub fn review(
+    g: &Global,
+    deal: &str,
+    item: &str,
+    decision: &str,
+    note: &str,
+) -> Result<(), String> {
+    let outcome = CommitmentOutcome::parse(decision)
+        .ok_or_else(|| bad("decision", decision, "accept, reject or send-to-ae"))?;
+    apply(g, deal, actor, |h, c| {
+        commands::review(h, c, item, outcome, note)
+    })
+}
+
+pub fn resolve(
+    g: &Global,
+    deal: &str,
+    item: &str,
+    resolution: &str,
+    note: &str,
+) -> Result<(), String> {
+    let r = Resolution::parse(resolution).ok_or_else(|| {
+        bad(
+            "resolution",
+            resolution,
+            "scope-stands, notes-stand or clarified",
+        )
+    })?;
+    apply(g, deal, actor, |h, c| {
+        commands::resolve(h, c, item, r, note)
+    })
+}
+
+pub fn owner(
+    g: &Global,
+    deal: &str,
+    item: &str,
+    name: &str,
+    due: Option<&str>,
+    status: &str,
+) -> Result<(), String> {
+    let due = due.map(|d| parse_date("--due", d)).transpose()?;
+    let st = RiskStatus::parse(status)
+        .ok_or_else(|| bad("--status", status, "open, mitigated or accepted"))?;
+    apply(g, deal, actor, |h, c| {
+        commands::own_risk(h, c, item, name, due, st)
+    })
+}
+
+pub fn answer(g: &Global, deal: &str, item: &str, text: &str) -> Result<(), String> {
+    apply(g, deal, actor, |h, c| commands::answer(h, c, item, text))
+}
+
+pub fn goal(g: &Global, deal: &str, item: &str, kind: &str) -> Result<(), String> {
+    let k = GoalKind::parse(kind).ok_or_else(|| bad("--kind", kind, "buyer or user"))?;
+    apply(g, deal, actor, |h, c| {
+        commands::classify_goal(h, c, item, k)
+    })
+}
+
+pub fn confirm(g: &Global, deal: &str, which: &str) -> Result<(), String> {
+    let w = Criteria::parse(which)
+        .ok_or_else(|| bad("criteria", which, "success-criteria or first-value"))?;
+    apply(g, deal, actor, |h, c| commands::confirm(h, c, w))
+}
+
+pub fn return_to_ae(g: &Global, deal: &str, reason: &str, note: &str) -> Result<(), String> {
+    let r = ReturnReason::parse(reason).ok_or_else(|| {
+        bad(
+            "--reason",
+            reason,
+            "missing-context, scope-conflict, no-first-value or other",
+        )
+    })?;
+    apply(g, deal, actor, |h, c| commands::return_to_ae(h, c, r, note))
+}
+
+pub fn resubmit(g: &Global, deal: &str) -> Result<(), String> {
+    apply(g, deal, actor, |h, c| commands::resubmit(h, c, "command"))
+}
+
+pub fn milestone(g: &Global, deal: &str, which: &str, date: &str) -> Result<(), String> {
+    let m = Milestone::parse(which).ok_or_else(|| {
+        bad(
+            "milestone",
+            which,
+            "kickoff-held, kickoff-moved or first-value-reached",
+        )
+    })?;
+    let d = parse_date("--date", date)?;
+    apply(g, deal, actor, |h, c| commands::milestone(h, c, m, d))
+}
+
+/// Approve as `--role` (required, from the flag or config), named `--name`
+/// (else `--as`, else config).
+pub fn approve(g: &Global, deal: &str, name: Option<&str>) -> Result<(), String> {
+    let ctx_for = |s: &session::Session| -> Result<Ctx, String> {
+        let mut ctx = match name {
+            Some(n) if !n.trim().is_empty() => {
+                let role = s.actor().ok().and_then(|a| a.role);
+                Ctx {
+                    actor: baton::handoff::Actor {
+                        name: n.trim().to_string(),
+                        role,
+                    },
+                    now: s.now,
+                }
+            }
+            _ => s.ctx()?,
+        };
+        if let Some(r) = &g.role {
+            ctx.actor.role = Some(session::parse_role(r)?);
+        }
+        if ctx.actor.role.is_none() {
+            return Err("approve needs a role: pass --role ae|csm".to_string());
+        }
+        Ok(ctx)
+    };
+    apply(g, deal, ctx_for, |h, c| {
+        let role = c.actor.role.expect("checked above");
+        commands::approve(h, c, role)
+    })
+}

@@ -1,0 +1,134 @@
+//! What every workspace command needs: the workspace (flag, `BATON_WORKSPACE`
+//! or the default path), who is acting (flags or `config.toml`) and "now"
+//! (`BATON_NOW`, RFC 3339, fixes it for tests and demos).
+
+use baton::handoff::{Actor, Ctx, Role};
+use baton::workspace::{self, Workspace, config};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use std::path::PathBuf;
+
+/// The global options: `--workspace`, `--as`, `--role`.
+#[derive(Debug, Clone, Default)]
+pub struct Global {
+    pub workspace: Option<PathBuf>,
+    pub as_name: Option<String>,
+    pub role: Option<String>,
+}
+
+pub struct Session {
+    pub ws: Workspace,
+    pub now: Timestamp,
+    global: Global,
+}
+
+pub fn open(global: &Global) -> Result<Session, String> {
+    let path = workspace::resolve_workspace_path(global.workspace.as_deref())?;
+    let ws = Workspace::open(&path).map_err(|e| e.to_string())?;
+    Ok(Session {
+        ws,
+        now: now()?,
+        global: global.clone(),
+    })
+}
+
+pub fn now() -> Result<Timestamp, String> {
+    match std::env::var("BATON_NOW") {
+        Ok(v) if !v.trim().is_empty() => v.trim().parse().map_err(|_| {
+            format!(
+                "BATON_NOW={}: not an RFC 3339 time (e.g. 2026-07-01T09:00:00Z)",
+                baton::text::sanitize(&v)
+            )
+        }),
+        _ => Ok(Timestamp::now()),
+    }
+}
+
+pub fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s).ok_or_else(|| format!("--role {}: expected ae or csm", baton::text::sanitize(s)))
+}
+
+impl Session {
+    /// Who is acting: `--as`/`--role` over `[identity]` in config.toml.
+    pub fn actor(&self) -> Result<Actor, String> {
+        let configured = match config::config_path() {
+            Some(p) => config::load_identity(&p)?,
+            None => None,
+        };
+        let role = match &self.global.role {
+            Some(r) => Some(parse_role(r)?),
+            None => configured.as_ref().and_then(|a| a.role),
+        };
+        let name = self
+            .global
+            .as_name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .or_else(|| configured.map(|a| a.name))
+            .ok_or_else(|| {
+                let at = config::config_path()
+                    .map_or_else(String::new, |p| format!(" in {}", p.display()));
+                format!(
+                    "who is this? pass --as NAME --role ae|csm, or set [identity] name and role{at}"
+                )
+            })?;
+        Ok(Actor {
+            name: name.trim().to_string(),
+            role,
+        })
+    }
+
+    pub fn ctx(&self) -> Result<Ctx, String> {
+        Ok(Ctx {
+            actor: self.actor()?,
+            now: self.now,
+        })
+    }
+
+    /// The actor when there is one, else the machine (imports can run unattended).
+    pub fn ctx_or_system(&self) -> Ctx {
+        let actor = self.actor().unwrap_or(Actor {
+            name: "baton import".into(),
+            role: None,
+        });
+        Ctx {
+            actor,
+            now: self.now,
+        }
+    }
+}
+
+/// A `YYYY-MM-DD` argument, or a one-line error naming the flag.
+pub fn parse_date(flag: &str, s: &str) -> Result<Date, String> {
+    s.trim().parse().map_err(|_| {
+        format!(
+            "{flag} {}: not a valid date (expected YYYY-MM-DD)",
+            baton::text::sanitize(s)
+        )
+    })
+}
+
+/// A date (midnight UTC) or an RFC 3339 time.
+pub fn parse_since(flag: &str, s: &str) -> Result<Timestamp, String> {
+    if let Ok(t) = s.trim().parse::<Timestamp>() {
+        return Ok(t);
+    }
+    let d = parse_date(flag, s).map_err(|_| {
+        format!(
+            "{flag} {}: expected a date (YYYY-MM-DD) or an RFC 3339 time",
+            baton::text::sanitize(s)
+        )
+    })?;
+    d.to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp())
+        .map_err(|e| e.to_string())
+}
+
+/// Print, treating a closed pipe as success.
+pub fn print(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
+    }
+}

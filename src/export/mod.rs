@@ -1,0 +1,83 @@
+//! The approved brief as Markdown (CommonMark with GFM tables), for the CS team's
+//! wiki or the kickoff deck. An unapproved handoff exports only as a draft,
+//! marked DRAFT at the top and in every section heading.
+//!
+//! Every piece of text from a bundle goes through [`inline`], so notes cannot
+//! break the document: no heading, list, table cell, code span or raw HTML can
+//! start inside quoted text.
+
+mod sections;
+
+use crate::handoff::{Handoff, Status};
+
+/// Why an export was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotApproved {
+    pub deal: String,
+    pub status: Status,
+}
+
+impl std::fmt::Display for NotApproved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: not approved (status {}); export --draft to write a draft",
+            self.deal, self.status
+        )
+    }
+}
+
+impl std::error::Error for NotApproved {}
+
+/// Whether a handoff exports as final (approved, or kicked off after approval).
+pub fn is_final(h: &Handoff) -> bool {
+    matches!(h.status, Status::Approved | Status::KickedOff)
+}
+
+/// Render the brief. Refused for an unapproved handoff unless `draft`; a draft
+/// of an approved handoff is still marked DRAFT (the caller asked for one).
+pub fn markdown(h: &Handoff, draft: bool) -> Result<String, NotApproved> {
+    if !draft && !is_final(h) {
+        return Err(NotApproved {
+            deal: h.deal.id.clone(),
+            status: h.status,
+        });
+    }
+    Ok(sections::render(h, draft))
+}
+
+/// Text from a bundle as safe inline Markdown on one line: line breaks become
+/// spaces and every character that could open Markdown syntax (emphasis, code,
+/// links, HTML, headings, lists, table pipes, entities) is backslash-escaped.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
+            | '-' | '.' | '!' | '|' | '~' | '&' | '=' | ':' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    // Four leading spaces would make an indented code block in a paragraph.
+    out.trim().to_string()
+}
+
+/// A risk that is about a person or a delicate subject: shown to the CS team
+/// only, under "internal only", never in the customer-facing sections.
+pub fn is_sensitive(text: &str) -> bool {
+    static CUES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:sensitiv\w*|touchy|raw about|interviewing|resign\w*|leaving|may leave|on leave|parental leave|layoffs?|union\w*|stewards?|dispute|lawsuit|litigation|finalist for|approached about|confidential|off the record|between us|internal only|personal|(?:don't|do not|never) (?:mention|raise|bring|say|call it|pitch))\b",
+        )
+        .expect("valid regex")
+    });
+    CUES.is_match(text)
+}
+
+#[cfg(test)]
+mod tests;

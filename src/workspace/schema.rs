@@ -1,0 +1,130 @@
+//! The workspace schema: an ordered list of migrations, each one SQL batch. The
+//! schema version is `PRAGMA user_version` (the number of migrations applied);
+//! `PRAGMA application_id` marks the file as a baton workspace. README.md
+//! ("Workspace schema") documents every table for people querying with sqlite3.
+
+/// "BATN": what `PRAGMA application_id` holds in every baton workspace.
+pub const APPLICATION_ID: i32 = 0x4241_544E;
+
+/// Migration `i` takes the schema from version `i` to `i + 1`. Never edit one
+/// that has shipped: add a new one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: deals, revisions with their files and diffs, review items, approvals, events.
+    r#"
+CREATE TABLE deals (
+    id                        TEXT PRIMARY KEY,
+    name                      TEXT,
+    account                   TEXT,
+    segment                   TEXT,
+    ae                        TEXT,
+    csm                       TEXT,
+    closed_on                 TEXT,
+    kickoff                   TEXT,
+    kickoff_moved_to          TEXT,
+    first_value_date          TEXT,
+    first_value_criteria      TEXT,
+    status                    TEXT NOT NULL,
+    revision                  INTEGER NOT NULL,
+    success_confirmed_by      TEXT,
+    success_confirmed_role    TEXT,
+    success_confirmed_at      TEXT,
+    first_value_confirmed_by  TEXT,
+    first_value_confirmed_role TEXT,
+    first_value_confirmed_at  TEXT,
+    kickoff_held_on           TEXT,
+    first_value_reached_on    TEXT,
+    created_at                TEXT NOT NULL,
+    updated_at                TEXT NOT NULL
+);
+CREATE INDEX deals_segment ON deals(segment);
+
+CREATE TABLE revisions (
+    deal_id       TEXT NOT NULL REFERENCES deals(id),
+    number        INTEGER NOT NULL,
+    content_hash  TEXT NOT NULL,
+    source_path   TEXT NOT NULL,
+    imported_at   TEXT NOT NULL,
+    notes_files   INTEGER NOT NULL,
+    scope_file    TEXT,
+    brief_json    TEXT NOT NULL,
+    analysis_json TEXT NOT NULL,
+    PRIMARY KEY (deal_id, number)
+);
+
+CREATE TABLE files (
+    deal_id  TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    path     TEXT NOT NULL,
+    role     TEXT NOT NULL,
+    sha256   TEXT NOT NULL,
+    text     TEXT NOT NULL,
+    PRIMARY KEY (deal_id, revision, path),
+    FOREIGN KEY (deal_id, revision) REFERENCES revisions(deal_id, number)
+);
+
+CREATE TABLE file_diffs (
+    deal_id  TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    path     TEXT NOT NULL,
+    change   TEXT NOT NULL CHECK (change IN ('added', 'removed', 'modified')),
+    diff     TEXT NOT NULL,
+    PRIMARY KEY (deal_id, revision, path),
+    FOREIGN KEY (deal_id, revision) REFERENCES revisions(deal_id, number)
+);
+
+CREATE TABLE items (
+    deal_id       TEXT NOT NULL REFERENCES deals(id),
+    id            TEXT NOT NULL,
+    position      INTEGER NOT NULL,
+    kind          TEXT NOT NULL,
+    category      TEXT,
+    about         TEXT,
+    text          TEXT NOT NULL,
+    evidence_json TEXT NOT NULL,
+    fingerprint   TEXT NOT NULL,
+    state         TEXT NOT NULL DEFAULT 'pending',
+    note          TEXT,
+    owner         TEXT,
+    due           TEXT,
+    decided_by    TEXT,
+    decided_role  TEXT,
+    decided_at    TEXT,
+    PRIMARY KEY (deal_id, id)
+);
+CREATE INDEX items_kind_state ON items(kind, state);
+
+CREATE TABLE approvals (
+    id                 INTEGER PRIMARY KEY,
+    deal_id            TEXT NOT NULL REFERENCES deals(id),
+    role               TEXT NOT NULL CHECK (role IN ('ae', 'csm')),
+    name               TEXT NOT NULL,
+    at                 TEXT NOT NULL,
+    hash               TEXT NOT NULL,
+    invalidated_at     TEXT,
+    invalidated_reason TEXT
+);
+CREATE INDEX approvals_deal ON approvals(deal_id);
+
+CREATE TABLE events (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    deal_id TEXT NOT NULL REFERENCES deals(id),
+    kind    TEXT NOT NULL,
+    actor   TEXT NOT NULL,
+    role    TEXT,
+    at      TEXT NOT NULL,
+    payload TEXT NOT NULL
+);
+CREATE INDEX events_deal ON events(deal_id, id);
+CREATE INDEX events_kind ON events(kind);
+CREATE INDEX events_at ON events(at);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+"#,
+];
+
+/// The schema version this baton writes.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}

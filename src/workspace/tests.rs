@@ -1,0 +1,237 @@
+use super::*;
+use crate::handoff::commands::{self, Criteria};
+use crate::handoff::items::{CommitmentOutcome, Resolution, RiskStatus};
+use crate::handoff::{Actor, Role, Status};
+use crate::rules::Rules;
+use std::fs;
+
+fn ctx(name: &str, role: Role, now: &str) -> Ctx {
+    Ctx {
+        actor: Actor {
+            name: name.into(),
+            role: Some(role),
+        },
+        now: now.parse().unwrap(),
+    }
+}
+
+fn bundle(dir: &Path, notes: &str) {
+    fs::create_dir_all(dir.join("notes")).unwrap();
+    fs::write(
+        dir.join("deal.toml"),
+        "id = \"OPP-7\"\nname = \"Acme\"\nsegment = \"smb\"\nclosed_on = 2026-06-01\n\n[first_value]\ndate = 2026-08-01\ncriteria = \"Ops runs its weekly review in the tool\"\n",
+    )
+    .unwrap();
+    fs::write(dir.join("notes/call.md"), notes).unwrap();
+    fs::write(
+        dir.join("scope.md"),
+        "Implementation: 8 weeks from kickoff.\nIncludes 50 seats.\n",
+    )
+    .unwrap();
+}
+
+const NOTES: &str = "Maria (VP Ops) wants to cut month-end reporting from 5 days to 2.\nWe promised Maria the rollout takes four weeks end to end.\nThe legacy CRM export has not been tested.\n";
+
+#[test]
+fn refuses_a_file_that_is_not_sqlite_and_leaves_it_untouched() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("notes.db");
+    let bytes = b"hello, this is a text file and not a database at all\n".repeat(50);
+    fs::write(&p, &bytes).unwrap();
+    let e = Workspace::open(&p).err().unwrap();
+    assert!(
+        e.to_string()
+            .contains("not a baton workspace (not an SQLite database)"),
+        "{e}"
+    );
+    assert_eq!(fs::read(&p).unwrap(), bytes);
+    assert!(!d.path().join("notes.db-wal").exists());
+}
+
+#[test]
+fn refuses_another_applications_sqlite_and_a_newer_schema() {
+    let d = tempfile::tempdir().unwrap();
+    let other = d.path().join("other.db");
+    let c = Connection::open(&other).unwrap();
+    c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    drop(c);
+    let before = fs::read(&other).unwrap();
+    let e = Workspace::open(&other).err().unwrap();
+    assert!(e.to_string().contains("another application"), "{e}");
+    assert_eq!(fs::read(&other).unwrap(), before);
+
+    let newer = d.path().join("newer.db");
+    drop(Workspace::open(&newer).unwrap());
+    let c = Connection::open(&newer).unwrap();
+    c.pragma_update(None, "user_version", 99).unwrap();
+    drop(c);
+    let e = Workspace::open(&newer).err().unwrap();
+    assert!(e.to_string().contains("schema version 99 is newer"), "{e}");
+}
+
+#[test]
+fn creates_a_versioned_wal_workspace_and_reopens_it() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("sub/dir/ws.db");
+    let ws = Workspace::open(&p).unwrap();
+    let c = ws.connection();
+    let version: i64 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let fk: i64 = c
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert_eq!((version, mode.as_str(), fk), (schema::latest(), "wal", 1));
+    drop(ws);
+    Workspace::open(&p).unwrap();
+}
+
+#[test]
+fn import_review_reimport_carries_decisions_and_invalidates_approvals() {
+    let d = tempfile::tempdir().unwrap();
+    let src = d.path().join("acme");
+    bundle(&src, NOTES);
+    let mut ws = Workspace::open(&d.path().join("ws.db")).unwrap();
+    let rules = Rules::builtin();
+    let csm = ctx("Priya", Role::Csm, "2026-06-03T09:00:00Z");
+    let ae = ctx("Dana", Role::Ae, "2026-06-03T10:00:00Z");
+    let p = prepare(&src, &rules, csm.now).unwrap();
+    assert!(matches!(
+        ws.import(&p, &csm).unwrap(),
+        ImportOutcome::Imported { .. }
+    ));
+    assert_eq!(
+        ws.import(&p, &csm).unwrap(),
+        ImportOutcome::Unchanged {
+            deal: "OPP-7".into()
+        }
+    );
+
+    let h = ws.handoff("OPP-7").unwrap();
+    assert_eq!(h.status, Status::New);
+    let ids = |kind| h.items_of(kind).map(|i| i.id.clone()).collect::<Vec<_>>();
+    for c in ids(crate::handoff::ItemKind::Commitment) {
+        ws.apply(&csm, "OPP-7", |h| {
+            commands::review(h, &csm, &c, CommitmentOutcome::Accepted, "ok")
+        })
+        .unwrap();
+    }
+    for x in ids(crate::handoff::ItemKind::Conflict) {
+        ws.apply(&csm, "OPP-7", |h| {
+            commands::resolve(h, &csm, &x, Resolution::ScopeStands, "8 weeks")
+        })
+        .unwrap();
+    }
+    for r in ids(crate::handoff::ItemKind::Risk) {
+        ws.apply(&csm, "OPP-7", |h| {
+            commands::own_risk(h, &csm, &r, "Dana", None, RiskStatus::Open)
+        })
+        .unwrap();
+    }
+    for which in [Criteria::Success, Criteria::FirstValue] {
+        ws.apply(&csm, "OPP-7", |h| commands::confirm(h, &csm, which))
+            .unwrap();
+    }
+    let h = ws.handoff("OPP-7").unwrap();
+    assert!(
+        crate::handoff::gates::failing(&h).is_empty(),
+        "{:?}",
+        crate::handoff::gates::failing(&h)
+    );
+    ws.apply(&ae, "OPP-7", |h| commands::approve(h, &ae, Role::Ae))
+        .unwrap();
+    let (h, _) = ws
+        .apply(&csm, "OPP-7", |h| commands::approve(h, &csm, Role::Csm))
+        .unwrap();
+    assert_eq!(h.status, Status::Approved);
+    assert_eq!(ws.handoff("OPP-7").unwrap().status, Status::Approved);
+
+    // A wrong command changes nothing.
+    let before = ws.events(None, None).unwrap().len();
+    assert!(
+        ws.apply(&csm, "OPP-7", |h| commands::review(
+            h,
+            &csm,
+            "C99",
+            CommitmentOutcome::Accepted,
+            ""
+        ))
+        .is_err()
+    );
+    assert!(matches!(
+        ws.apply(&csm, "NOPE", |h| commands::resubmit(h, &csm, "x")),
+        Err(Error::UnknownDeal(_))
+    ));
+    assert_eq!(ws.events(None, None).unwrap().len(), before);
+
+    // A changed bundle: one new line, everything else the same.
+    fs::write(
+        src.join("notes/call.md"),
+        format!("{NOTES}Callum may leave the company.\n"),
+    )
+    .unwrap();
+    let p = prepare(&src, &rules, csm.now).unwrap();
+    let out = ws.import(&p, &csm).unwrap();
+    let ImportOutcome::Updated {
+        revision,
+        carried,
+        invalidated,
+        ..
+    } = out
+    else {
+        panic!("{out:?}")
+    };
+    assert_eq!((revision, invalidated), (2, 2));
+    assert_eq!(carried, 2, "C1 and R1 keep their decisions");
+    let h = ws.handoff("OPP-7").unwrap();
+    assert_eq!(h.revision, 2);
+    assert!(h.approvals.is_empty());
+    assert_ne!(h.status, Status::Approved);
+    let diffs = ws.diff("OPP-7", None).unwrap();
+    assert_eq!(diffs.len(), 1);
+    assert!(
+        diffs[0].diff.contains("+Callum may leave the company."),
+        "{}",
+        diffs[0].diff
+    );
+    let history = ws.approval_history("OPP-7").unwrap();
+    assert!(history.iter().all(|a| {
+        a.invalidated_reason
+            .as_deref()
+            .unwrap_or("")
+            .contains("notes/call.md modified")
+    }));
+    let kinds: Vec<String> = ws
+        .events(None, Some("OPP-7"))
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    for k in [
+        "handoff_created",
+        "revision_imported",
+        "item_reviewed",
+        "approval_recorded",
+        "handoff_accepted",
+        "approval_invalidated",
+    ] {
+        assert!(kinds.iter().any(|x| x == k), "{k} in {kinds:?}");
+    }
+    // Events are append-only, even for someone with sqlite3.
+    assert!(ws.connection().execute("DELETE FROM events", []).is_err());
+}
+
+#[test]
+fn an_empty_sqlite_file_left_by_a_killed_first_open_is_taken_as_new() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("ws.db");
+    let c = Connection::open(&p).unwrap();
+    c.pragma_update(None, "journal_mode", "WAL").unwrap();
+    drop(c);
+    assert!(fs::metadata(&p).unwrap().len() > 0);
+    Workspace::open(&p).unwrap().list().unwrap();
+}
