@@ -133,7 +133,21 @@ lexicons! {
 /// which makes a scan of a large notes folder several times faster.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    regex: Option<Regex>,
+    /// The whole alternation, in the order the cues are written.
+    whole: Option<Engines>,
+    /// The same cues in two alternations, when a list mixes plain cues with
+    /// windowed ones (`if .{0,40}leaves`): together they make the lazy DFA track
+    /// every window at every point of every plain cue, so one cache grows to
+    /// many megabytes and is rebuilt again and again. Apart, each stays small.
+    /// The earlier match of the two is the whole alternation's match; when
+    /// both start at the same place, the whole alternation decides.
+    parts: Option<Box<(Engines, Engines)>>,
+}
+
+/// A compiled alternation and its ASCII-boundary twin.
+#[derive(Debug, Clone)]
+struct Engines {
+    regex: Regex,
     /// The same alternation with every Unicode word boundary (`\b`, `\B`) made
     /// ASCII, when it has any. On a text whose non-ASCII characters are none of
     /// them word characters (an em dash, a pound sign, an emoji) both boundaries
@@ -143,13 +157,50 @@ pub struct Lexicon {
     ascii_bounds: Option<Regex>,
 }
 
+impl Engines {
+    fn new(pattern: &str) -> Result<Self, regex::Error> {
+        Ok(Self {
+            regex: build(pattern)?,
+            ascii_bounds: ascii_word_bounds(pattern).and_then(|p| build(&p).ok()),
+        })
+    }
+
+    /// The regex to run on `haystack` (already lower-cased): the ASCII-boundary
+    /// twin when it finds the same matches there.
+    fn on(&self, haystack: &str) -> &Regex {
+        match &self.ascii_bounds {
+            Some(twin) if haystack.is_ascii() || !has_non_ascii_word(haystack) => twin,
+            _ => &self.regex,
+        }
+    }
+}
+
+/// A cue with a repetition (`.{0,40}`, `(?:\w+ )*`): a window the lazy DFA must
+/// track position by position.
+fn is_windowed(pattern: &str) -> bool {
+    [".{", ".*", ".+", "){", ")*", ")+", "]{", "]*", "]+"]
+        .iter()
+        .any(|w| pattern.contains(w))
+}
+
+fn alternation<'p>(patterns: impl Iterator<Item = &'p String>) -> String {
+    let mut out = String::from("(?:");
+    for (i, pattern) in patterns.enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        out.push_str(&bounded(&lowercase_pattern(pattern)));
+    }
+    out.push(')');
+    out
+}
+
 impl Lexicon {
     fn compile(name: &str, patterns: &[String], source: &str) -> Result<Self, RulesError> {
         if patterns.is_empty() {
             return Ok(Self::empty());
         }
-        let mut alternation = String::from("(?:");
-        for (i, pattern) in patterns.iter().enumerate() {
+        for pattern in patterns {
             // Validate each entry alone, so the error names the bad one.
             if let Err(e) = Regex::new(pattern) {
                 return Err(RulesError {
@@ -162,67 +213,59 @@ impl Lexicon {
                     bad_pattern: Some(pattern.clone()),
                 });
             }
-            if i > 0 {
-                alternation.push('|');
-            }
-            alternation.push_str(&bounded(&lowercase_pattern(pattern)));
         }
-        alternation.push(')');
-        let regex = build(&alternation).map_err(|e| RulesError {
+        let error = |e: regex::Error| RulesError {
             path: source.to_string(),
             line: None,
             message: format!("{name}: {}", one_line(&e.to_string())),
             bad_pattern: None,
-        })?;
-        Ok(Self::with_twin(regex, &alternation))
-    }
-
-    fn with_twin(regex: Regex, pattern: &str) -> Self {
-        let ascii_bounds = ascii_word_bounds(pattern).and_then(|p| build(&p).ok());
-        Self {
-            regex: Some(regex),
-            ascii_bounds,
-        }
+        };
+        let whole = Engines::new(&alternation(patterns.iter())).map_err(error)?;
+        let windowed = patterns.iter().filter(|p| is_windowed(p)).count();
+        let parts = if windowed > 0 && windowed < patterns.len() {
+            let plain = alternation(patterns.iter().filter(|p| !is_windowed(p)));
+            let windows = alternation(patterns.iter().filter(|p| is_windowed(p)));
+            Some(Box::new((
+                Engines::new(&plain).map_err(error)?,
+                Engines::new(&windows).map_err(error)?,
+            )))
+        } else {
+            None
+        };
+        Ok(Self {
+            whole: Some(whole),
+            parts,
+        })
     }
 
     /// One pattern built at run time (e.g. from names found in a bundle); the
     /// caller escapes what must be literal.
     pub fn single(pattern: &str) -> Self {
-        let pattern = bounded(&lowercase_pattern(pattern));
-        match build(&pattern) {
-            Ok(regex) => Self::with_twin(regex, &pattern),
-            Err(_) => Self::empty(),
+        Self {
+            whole: Engines::new(&bounded(&lowercase_pattern(pattern))).ok(),
+            parts: None,
         }
     }
 
     /// An empty lexicon that matches nothing.
     pub fn empty() -> Self {
         Self {
-            regex: None,
-            ascii_bounds: None,
-        }
-    }
-
-    /// The regex to run on `haystack` (already lower-cased): the ASCII-boundary
-    /// twin when it finds the same matches there.
-    fn engine<'r>(&'r self, regex: &'r Regex, haystack: &str) -> &'r Regex {
-        match &self.ascii_bounds {
-            Some(twin) if haystack.is_ascii() || !has_non_ascii_word(haystack) => twin,
-            _ => regex,
+            whole: None,
+            parts: None,
         }
     }
 
     /// Run `f` on `text` lower-cased (borrowed as is when it already is), with
     /// byte offsets that are valid in `text`.
-    fn on_lower<R>(&self, text: &str, f: impl FnOnce(&Regex, &str) -> R) -> Option<R> {
-        let regex = self.regex.as_ref()?;
+    fn on_lower<R>(&self, text: &str, f: impl FnOnce(&Engines, &str) -> R) -> Option<R> {
+        let whole = self.whole.as_ref()?;
         if !has_upper(text) {
-            return Some(f(self.engine(regex, text), text));
+            return Some(f(whole, text));
         }
         let lower = text.to_lowercase();
         // Lower-casing kept every byte offset (the usual case): match on it.
         if lower.len() == text.len() {
-            return Some(f(self.engine(regex, &lower), &lower));
+            return Some(f(whole, &lower));
         }
         // A rare letter changed length when lower-cased: fold letter by letter,
         // keeping offsets, so matches still point into `text`.
@@ -236,24 +279,41 @@ impl Lexicon {
                 }
             })
             .collect();
-        Some(f(self.engine(regex, &folded), &folded))
+        Some(f(whole, &folded))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.on_lower(text, |r, t| r.is_match(t)).unwrap_or(false)
+        self.on_lower(text, |whole, t| match self.parts.as_deref() {
+            Some((plain, windows)) => plain.on(t).is_match(t) || windows.on(t).is_match(t),
+            None => whole.on(t).is_match(t),
+        })
+        .unwrap_or(false)
     }
 
     /// The first match, as (start, end, matched text).
     pub fn find<'t>(&self, text: &'t str) -> Option<(usize, usize, &'t str)> {
-        let (start, end) =
-            self.on_lower(text, |r, t| r.find(t).map(|m| (m.start(), m.end())))??;
+        let (start, end) = self.on_lower(text, |whole, t| {
+            let m = match self.parts.as_deref() {
+                None => whole.on(t).find(t),
+                Some((plain, windows)) => match (plain.on(t).find(t), windows.on(t).find(t)) {
+                    (Some(a), Some(b)) if a.start() == b.start() => whole.on(t).find(t),
+                    (Some(a), Some(b)) => Some(if a.start() < b.start() { a } else { b }),
+                    (a, b) => a.or(b),
+                },
+            };
+            m.map(|m| (m.start(), m.end()))
+        })??;
         Some((start, end, &text[start..end]))
     }
 
     /// Every non-overlapping match, as (start, end).
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
-        self.on_lower(text, |r, t| {
-            r.find_iter(t).map(|m| (m.start(), m.end())).collect()
+        self.on_lower(text, |whole, t| {
+            whole
+                .on(t)
+                .find_iter(t)
+                .map(|m| (m.start(), m.end()))
+                .collect()
         })
         .unwrap_or_default()
     }
@@ -489,12 +549,43 @@ mod tests {
             Some(r"(?-u:\b)free(?-u:\b)|[\b\]x]\\b|(?-u:\B)z".to_string())
         );
         let lex = Lexicon::compile("t", &[r"\bfree\b".into(), r"only\b".into()], "t").unwrap();
-        assert!(lex.ascii_bounds.is_some());
+        assert!(lex.whole.as_ref().is_some_and(|w| w.ascii_bounds.is_some()));
         // A non-ASCII letter next to the cue: the Unicode boundary still decides.
         assert!(!lex.is_match("caféfree"));
         assert!(!lex.is_match("onlyé"));
         assert!(lex.is_match("it's free — £0"));
         assert_eq!(lex.find("é only £5").map(|m| m.2), Some("only"));
+    }
+
+    #[test]
+    fn split_lexicon_finds_what_the_whole_alternation_finds() {
+        let patterns: Vec<String> = [
+            "if .{0,40}leaves",
+            "leaves",
+            "risk",
+            "at risk",
+            r"\bonly\b",
+            "only .{0,10}one",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        let lex = Lexicon::compile("t", &patterns, "t").unwrap();
+        assert!(lex.parts.is_some());
+        let whole = build(&alternation(patterns.iter())).unwrap();
+        for text in [
+            "if she leaves we are at risk",
+            "she leaves; if he leaves too",
+            "at risk only one",
+            "only one is at risk",
+            "risk é only",
+            "caféonly one",
+            "nothing here",
+        ] {
+            let expected = whole.find(text).map(|m| (m.start(), m.end(), m.as_str()));
+            assert_eq!(lex.find(text), expected, "{text}");
+            assert_eq!(lex.is_match(text), expected.is_some(), "{text}");
+        }
     }
 
     #[test]

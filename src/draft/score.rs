@@ -115,7 +115,7 @@ fn completeness(f: &Findings) -> Part {
 fn promise_risk(bundle: &Bundle, f: &Findings) -> Part {
     let conflicts = numbered(f.flags, FlagKind::Conflict);
     // A commitment already behind a conflict is counted there, not twice.
-    let in_conflict: Vec<_> = conflicts
+    let in_conflict: std::collections::HashSet<_> = conflicts
         .iter()
         .flat_map(|x| ConflictSides::of(x.flag).notes)
         .collect();

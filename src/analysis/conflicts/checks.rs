@@ -15,10 +15,12 @@ pub(super) fn compare(
     r: &Reading,
     claim: &Claim,
     line: &ScopeLine,
+    overlap: usize,
     support: &Support,
     included: &Included,
 ) -> Option<Contradiction> {
-    let overlap = claim.words.intersection(&line.words).count() as f64;
+    // The content words the claim shares with the line.
+    let overlap = overlap as f64;
     excluded(r, claim, line, overlap, included, support.granted)
         .or_else(|| outside_listed(r, claim, line, overlap))
         .or_else(|| price(claim, line, support, overlap))

@@ -136,13 +136,17 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
     };
     let mut out = Vec::new();
     let mut pairs = std::collections::HashSet::new();
+    let vocabulary = Vocabulary::of(&scope);
     for flag in commitments {
         let claim = read_claim(r, flag);
-        let support = support(&claim, &scope);
+        // The words each scope line shares with the claim, counted once.
+        let overlaps = vocabulary.overlaps(&claim.words);
+        let support = support(&claim, &scope, &overlaps);
         let best = scope
             .iter()
-            .filter_map(|line| {
-                checks::compare(r, &claim, line, &support, &included).map(|c| (c, line))
+            .zip(&overlaps)
+            .filter_map(|(line, &overlap)| {
+                checks::compare(r, &claim, line, overlap, &support, &included).map(|c| (c, line))
             })
             .max_by(|(a, _), (b, _)| a.score.total_cmp(&b.score));
         if let Some((c, line)) = best {
@@ -227,23 +231,75 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag) -> Claim<'a> {
     }
 }
 
-fn support(claim: &Claim, scope: &[ScopeLine]) -> Support {
+/// The scope's content words, numbered in sorted order: each line's words (and a
+/// claim's) become sorted number lists, and the words a claim shares with a
+/// line are counted in one merge, without comparing strings.
+struct Vocabulary<'a> {
+    ids: std::collections::HashMap<&'a str, u32>,
+    lines: Vec<Vec<u32>>,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn of(scope: &'a [ScopeLine]) -> Self {
+        let words: BTreeSet<&str> = scope
+            .iter()
+            .flat_map(|l| l.words.iter().map(String::as_str))
+            .collect();
+        let ids: std::collections::HashMap<&str, u32> = words.into_iter().zip(0..).collect();
+        let lines = scope
+            .iter()
+            .map(|l| l.words.iter().map(|w| ids[w.as_str()]).collect())
+            .collect();
+        Self { ids, lines }
+    }
+
+    /// For each scope line, how many of `words` it has: the size of the
+    /// intersection of the two word sets.
+    fn overlaps(&self, words: &BTreeSet<String>) -> Vec<usize> {
+        let claim: Vec<u32> = words
+            .iter()
+            .filter_map(|w| self.ids.get(w.as_str()).copied())
+            .collect();
+        self.lines.iter().map(|line| shared(&claim, line)).collect()
+    }
+}
+
+/// How many numbers two sorted lists share.
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// `overlaps[i]` is how many content words the claim shares with `scope[i]`.
+fn support(claim: &Claim, scope: &[ScopeLine], overlaps: &[usize]) -> Support {
     Support {
         granted: scope
             .iter()
-            .any(|line| !line.excludes && claim.words.intersection(&line.words).count() >= 3),
+            .zip(overlaps)
+            .any(|(line, &shared)| !line.excludes && shared >= 3),
         concession: scope
             .iter()
-            .any(|line| line.concession && claim.words.intersection(&line.words).count() >= 2),
+            .zip(overlaps)
+            .any(|(line, &shared)| line.concession && shared >= 2),
         // A count stated anywhere in the scope agrees ("the 60 Gdansk endpoints
         // are included"); a duration or date only on the same topic.
         agreed: claim
             .quantities
             .iter()
             .filter(|q| {
-                scope.iter().any(|line| {
-                    let on_topic = matches!(q, Quantity::Count { .. })
-                        || claim.words.intersection(&line.words).count() >= 2;
+                scope.iter().zip(overlaps).any(|(line, &shared)| {
+                    let on_topic = matches!(q, Quantity::Count { .. }) || shared >= 2;
                     on_topic
                         && line
                             .quantities

@@ -283,7 +283,6 @@ fn capitalised(text: &str) -> Vec<(String, bool)> {
 
 /// The names a bundle uses: words capitalised in the middle of a sentence
 /// somewhere in it ("Muncie", "Isah", "KitchenLedger").
-#[cfg(test)]
 pub(super) fn names_in<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
     texts
         .flat_map(capitalised)
@@ -308,9 +307,19 @@ pub(super) fn names_among<'a>(
     wanted: &BTreeSet<String>,
 ) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
+    // An ASCII text names a wanted word only if it holds it in some case.
+    let Ok(holds) = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(wanted)
+    else {
+        return names_in(texts).intersection(wanted).cloned().collect();
+    };
     for text in texts {
         if found.len() == wanted.len() {
             break;
+        }
+        if text.is_ascii() && !holds.is_match(text) {
+            continue;
         }
         for (word, opens) in capitalised(text) {
             if !opens && wanted.contains(&word) {
