@@ -8,6 +8,7 @@ use super::people::default_voice;
 use super::quantity::{Quantity, find_quantities, find_quantities_from};
 use super::{Cited, Reading};
 use crate::rules::Lexicon;
+use crate::text::StatementKind;
 
 pub fn find(r: &Reading) -> Vec<Flag> {
     let mut out = Vec::new();
@@ -26,8 +27,21 @@ pub fn find(r: &Reading) -> Vec<Flag> {
         });
     }
     let seller_subject = SellerSubject::new(r);
+    // "The two things I agreed to:" followed by a list: the list items are
+    // promises, as under a "What I told them" heading.
+    let mut lead_in: Option<usize> = None;
     for s in &r.said {
-        if let Some((mut flag, substance)) = judge(r, s, &seller_subject) {
+        let item = matches!(s.stmt.kind, StatementKind::Bullet | StatementKind::Checkbox);
+        if lead_in != Some(s.file_index) || !item {
+            lead_in = None;
+        }
+        let listed = lead_in.is_some();
+        if s.lower.trim_end().ends_with(':')
+            && r.rules.commitment.promise_heading.is_match(&s.lower)
+        {
+            lead_in = Some(s.file_index);
+        }
+        if let Some((mut flag, substance)) = judge(r, s, &seller_subject, listed) {
             // "Wen and I will be onsite. You have our word on that.": the promise
             // is the whole line, not only the sentence with the cue.
             // The sentence with the cue sets the category; its neighbours only
@@ -167,14 +181,20 @@ fn could_be_subject(lower: &str, start: usize, end: usize) -> bool {
 
 /// A commitment the statement makes (its category left for the caller to set),
 /// with whether the statement has substance of its own.
-fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<(Flag, bool)> {
+fn judge(
+    r: &Reading,
+    s: &Cited,
+    seller_subject: &SellerSubject,
+    after_lead_in: bool,
+) -> Option<(Flag, bool)> {
     let lx = &r.rules.commitment;
     let text = s.lower.as_str();
     // Asked up to twice here and once by the caller: worked out once.
     let substance = std::cell::OnceCell::new();
     let has_own_substance = || *substance.get_or_init(|| has_substance(r, text));
-    // A question ("Can you also waive the fee?") asks; it promises nothing.
-    if text.trim_end().ends_with('?') {
+    // A question ("Can you also waive the fee?") asks; it promises nothing. A
+    // lead-in ("The two things I agreed to:") introduces promises, it is none.
+    if text.trim_end().ends_with(['?', ':']) {
         return None;
     }
     let promise = lx
@@ -188,11 +208,13 @@ fn judge(r: &Reading, s: &Cited, seller_subject: &SellerSubject) -> Option<(Flag
         });
     let concession = lx.concession.find(text);
     // Items listed under "What I told them:" are promises without a cue of their own.
-    let listed = s
+    let under_heading = s
         .stmt
         .heading
         .as_deref()
-        .filter(|h| lx.promise_heading.is_match(h))
+        .is_some_and(|h| lx.promise_heading.is_match(h));
+    let listed = (under_heading || after_lead_in)
+        .then_some(())
         .filter(|_| has_own_substance());
     let (at, cue) = match (promise, concession, listed) {
         (Some((at, _, cue)), _, _) => (at, cue),

@@ -18,13 +18,20 @@ pub fn list(g: &Global, as_json: bool) -> Result<(), String> {
         return print(&json(&deals)?);
     }
     let mut out = String::with_capacity(deals.len() * 80);
+    // The deal column is as wide as the longest id, so rows stay aligned.
+    let w = deals
+        .iter()
+        .map(|d| d.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
     out.push_str(&format!(
-        "{:<22} {:<18} {:>4} {:>5}  {}\n",
+        "{:<w$} {:<18} {:>4} {:>5}  {}\n",
         "DEAL", "STATUS", "REV", "OPEN", "NAME"
     ));
     for d in &deals {
         out.push_str(&format!(
-            "{:<22} {:<18} {:>4} {:>5}  {}\n",
+            "{:<w$} {:<18} {:>4} {:>5}  {}\n",
             d.id,
             d.status,
             d.revision,

@@ -50,21 +50,49 @@ pub fn markdown(h: &Handoff, draft: bool) -> Result<String, NotApproved> {
 /// spaces and every character that could open Markdown syntax (emphasis, code,
 /// links, HTML, headings, lists, table pipes, entities) is backslash-escaped.
 pub fn inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' | '\t' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
-            | '-' | '.' | '!' | '|' | '~' | '&' | '=' | ':' => {
-                out.push('\\');
-                out.push(c);
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
             }
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
+        })
+        .filter(|c| !c.is_control())
+        .collect();
     // Four leading spaces would make an indented code block in a paragraph.
-    out.trim().to_string()
+    let mut rest = text.trim();
+    let mut out = String::with_capacity(rest.len() + 8);
+    // Only what Markdown would read as markup is escaped, so the raw file stays
+    // readable: block markers at the start ("# x", "- x", "12. x"), then
+    // emphasis, code, links, HTML, table pipes, strikethrough and entities.
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..10).contains(&digits) && rest[digits..].starts_with(['.', ')']) {
+        out.push_str(&rest[..digits]);
+        out.push('\\');
+        rest = &rest[digits..];
+    } else if rest.starts_with(['#', '-', '+', '=']) {
+        out.push('\\');
+    }
+    for (i, c) in rest.char_indices() {
+        let entity = c == '&'
+            && rest[i + 1..].split_once(';').is_some_and(|(name, _)| {
+                !name.is_empty()
+                    && name.len() < 32
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '#')
+            });
+        if entity
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+            )
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A risk that is about a person or a delicate subject: shown to the CS team

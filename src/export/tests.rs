@@ -144,6 +144,10 @@ fn inline_escapes_what_markdown_would_read() {
     assert_eq!(inline("# x"), "\\# x");
     assert_eq!(inline("<b>`x`</b>"), "\\<b\\>\\`x\\`\\</b\\>");
     assert_eq!(inline("line\nnext"), "line next");
+    assert_eq!(inline("12. not a list"), "12\\. not a list");
+    assert_eq!(inline("- not a bullet"), "\\- not a bullet");
+    assert_eq!(inline("A & B: fine"), "A & B: fine");
+    assert_eq!(inline("&amp; stays text"), "\\&amp; stays text");
     let md = format!("{}\n", inline(HOSTILE));
     let (headings, tables, _, html) = parse(&md);
     assert!(headings.is_empty() && tables == 0 && !html);
