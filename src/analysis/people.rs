@@ -285,6 +285,22 @@ impl People {
             .map(|t| t.split(". ").next().unwrap_or(&t).trim().to_string())
             .filter(|t| !t.is_empty());
         let key = name.to_lowercase();
+        if let Some(&i) = self.keys.get(&key) {
+            let p = &mut self.persons[i];
+            if p.title.is_none() {
+                p.title = title;
+            }
+            // Lines are scanned in order, so a line already cited is the last
+            // one; only the CRM record's lines come out of order.
+            let cited = p.evidence.last() == Some(&at)
+                || (at.file == "deal.toml" && p.evidence.contains(&at));
+            if !cited && at.line > 0 {
+                p.evidence.push(at);
+            }
+            return i;
+        }
+        // A name not seen before: the first-name merge below runs once per
+        // new name, not once per mention.
         // "Erik" and "Erik Halvorsen" are one person, whichever comes first.
         let first = key.split(' ').next().unwrap_or("").to_string();
         let same_first = |p: &Person| {
@@ -307,20 +323,7 @@ impl People {
             self.keys.remove(&self.persons[i].name.to_lowercase());
             self.persons[i].name = name.to_string();
             self.keys.insert(key.clone(), i);
-        }
-        if let Some(&i) = self.keys.get(&key) {
-            let p = &mut self.persons[i];
-            if p.title.is_none() {
-                p.title = title;
-            }
-            // Lines are scanned in order, so a line already cited is the last
-            // one; only the CRM record's lines come out of order.
-            let cited = p.evidence.last() == Some(&at)
-                || (at.file == "deal.toml" && p.evidence.contains(&at));
-            if !cited && at.line > 0 {
-                p.evidence.push(at);
-            }
-            return i;
+            return self.add(name, title, at);
         }
         // "Marcus O" and "Marcus Oyelaran" are one person.
         if let Some(i) = self.abbreviated_match(name) {
