@@ -186,70 +186,82 @@ pub(crate) fn parse_deal(
                 }
             }
             "goals" => {
-                for (i, t_at, t) in entries(&ctx, k, value, at)? {
-                    let mut g = DealGoal::default();
-                    let mut text_at = None;
-                    for (ek, ev) in t {
-                        let ekn = ek.get_ref().as_ref();
-                        let eat = ek.span().start;
-                        match ekn {
-                            "text" => {
-                                g.text = string(&ctx, ekn, ev, eat)?;
-                                text_at = Some(eat);
-                            }
-                            "kind" => g.kind = Some(string(&ctx, ekn, ev, eat)?),
-                            "measure" => g.measure = Some(string(&ctx, ekn, ev, eat)?),
-                            _ => keep(&mut deal.extra, format!("goals[{i}].{ekn}"), ev),
-                        }
-                    }
-                    g.line = required_text(&ctx, "goals", text_at, t_at)?;
-                    deal.goals.push(g);
+                for mut e in
+                    text_entries(&ctx, k, value, at, &["kind", "measure"], &mut deal.extra)?
+                {
+                    deal.goals.push(DealGoal {
+                        kind: e.fields.remove("kind"),
+                        measure: e.fields.remove("measure"),
+                        text: e.text,
+                        line: e.line,
+                    });
                 }
             }
             "risks" => {
-                for (i, t_at, t) in entries(&ctx, k, value, at)? {
-                    let mut r = DealRisk::default();
-                    let mut text_at = None;
-                    for (ek, ev) in t {
-                        let ekn = ek.get_ref().as_ref();
-                        let eat = ek.span().start;
-                        match ekn {
-                            "text" => {
-                                r.text = string(&ctx, ekn, ev, eat)?;
-                                text_at = Some(eat);
-                            }
-                            "owner" => r.owner = Some(string(&ctx, ekn, ev, eat)?),
-                            _ => keep(&mut deal.extra, format!("risks[{i}].{ekn}"), ev),
-                        }
-                    }
-                    r.line = required_text(&ctx, "risks", text_at, t_at)?;
-                    deal.risks.push(r);
+                for mut e in text_entries(&ctx, k, value, at, &["owner"], &mut deal.extra)? {
+                    deal.risks.push(DealRisk {
+                        owner: e.fields.remove("owner"),
+                        text: e.text,
+                        line: e.line,
+                    });
                 }
             }
             "commitments" => {
-                for (i, t_at, t) in entries(&ctx, k, value, at)? {
-                    let mut c = DealCommitment::default();
-                    let mut text_at = None;
-                    for (ek, ev) in t {
-                        let ekn = ek.get_ref().as_ref();
-                        let eat = ek.span().start;
-                        match ekn {
-                            "text" => {
-                                c.text = string(&ctx, ekn, ev, eat)?;
-                                text_at = Some(eat);
-                            }
-                            "category" => c.category = Some(string(&ctx, ekn, ev, eat)?),
-                            _ => keep(&mut deal.extra, format!("commitments[{i}].{ekn}"), ev),
-                        }
-                    }
-                    c.line = required_text(&ctx, "commitments", text_at, t_at)?;
-                    deal.commitments.push(c);
+                for mut e in text_entries(&ctx, k, value, at, &["category"], &mut deal.extra)? {
+                    deal.commitments.push(DealCommitment {
+                        category: e.fields.remove("category"),
+                        text: e.text,
+                        line: e.line,
+                    });
                 }
             }
             _ => keep(&mut deal.extra, sanitize(k), value),
         }
     }
     Ok(deal)
+}
+
+/// One `[[goals]]`, `[[risks]]` or `[[commitments]]` entry: its required
+/// `text`, cited at the line of that key, and the optional string fields the
+/// section knows; any other key is kept as an extra CRM field.
+struct TextEntry {
+    text: String,
+    line: u32,
+    fields: BTreeMap<String, String>,
+}
+
+fn text_entries(
+    ctx: &Ctx<'_>,
+    section: &str,
+    value: &Spanned<DeValue<'_>>,
+    at: usize,
+    known: &[&str],
+    extra: &mut BTreeMap<String, String>,
+) -> Result<Vec<TextEntry>, BundleError> {
+    let mut out = Vec::new();
+    for (i, entry_at, table) in entries(ctx, section, value, at)? {
+        let mut text = String::new();
+        let mut text_at = None;
+        let mut fields = BTreeMap::new();
+        for (key, v) in table {
+            let name = key.get_ref().as_ref();
+            let key_at = key.span().start;
+            if name == "text" {
+                text = string(ctx, name, v, key_at)?;
+                text_at = Some(key_at);
+            } else if known.contains(&name) {
+                fields.insert(name.to_string(), string(ctx, name, v, key_at)?);
+            } else {
+                keep(extra, format!("{section}[{i}].{name}"), v);
+            }
+        }
+        out.push(TextEntry {
+            line: required_text(ctx, section, text_at, entry_at)?,
+            text,
+            fields,
+        });
+    }
+    Ok(out)
 }
 
 fn required_text(
