@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod bundle;
+pub mod demo;
 pub mod draft;
 pub mod export;
 pub mod handoff;

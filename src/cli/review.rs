@@ -1,10 +1,11 @@
-//! The review commands: each parses its arguments, calls one domain command
-//! through `Workspace::apply` (one transaction) and prints one line per event.
+//! The review commands: each parses its arguments into one library
+//! [`Command`], runs it through `Workspace::run` (one transaction, the same
+//! path the TUI takes) and prints one line per event.
 
 use super::session::{self, Global, parse_date};
-use baton::handoff::commands::{self, Criteria, Milestone, ReturnReason};
+use baton::handoff::commands::{Criteria, Milestone, ReturnReason};
 use baton::handoff::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
-use baton::handoff::{Change, Ctx, DomainError, EventKind, Handoff};
+use baton::handoff::{Command, Ctx, EventKind};
 
 fn bad(what: &str, value: &str, expected: &str) -> String {
     format!(
@@ -14,19 +15,16 @@ fn bad(what: &str, value: &str, expected: &str) -> String {
 }
 
 /// Run one command and report what happened.
-fn apply<F>(
+fn run(
     global: &Global,
     deal: &str,
     ctx_for: impl FnOnce(&session::Session) -> Result<Ctx, String>,
-    command: F,
-) -> Result<(), String>
-where
-    F: FnOnce(&mut Handoff, &Ctx) -> Result<Change, DomainError>,
-{
+    command: impl FnOnce(&Ctx) -> Command,
+) -> Result<(), String> {
     let mut s = session::open(global)?;
     let ctx = ctx_for(&s)?;
     let (h, change) =
-        s.ws.apply(&ctx, deal, |h| command(h, &ctx))
+        s.ws.run(&ctx, deal, &command(&ctx))
             .map_err(|e| e.to_string())?;
     let mut out = String::new();
     for (kind, p) in &change.events {
@@ -80,8 +78,10 @@ pub fn review(
 ) -> Result<(), String> {
     let outcome = CommitmentOutcome::parse(decision)
         .ok_or_else(|| bad("decision", decision, "accept, reject or send-to-ae"))?;
-    apply(g, deal, actor, |h, c| {
-        commands::review(h, c, item, outcome, note)
+    run(g, deal, actor, |_| Command::Review {
+        item: item.into(),
+        outcome,
+        note: note.into(),
     })
 }
 
@@ -99,8 +99,10 @@ pub fn resolve(
             "scope-stands, notes-stand or clarified",
         )
     })?;
-    apply(g, deal, actor, |h, c| {
-        commands::resolve(h, c, item, r, note)
+    run(g, deal, actor, |_| Command::Resolve {
+        item: item.into(),
+        resolution: r,
+        note: note.into(),
     })
 }
 
@@ -115,26 +117,33 @@ pub fn owner(
     let due = due.map(|d| parse_date("--due", d)).transpose()?;
     let st = RiskStatus::parse(status)
         .ok_or_else(|| bad("--status", status, "open, mitigated or accepted"))?;
-    apply(g, deal, actor, |h, c| {
-        commands::own_risk(h, c, item, name, due, st)
+    run(g, deal, actor, |_| Command::OwnRisk {
+        item: item.into(),
+        owner: name.into(),
+        due,
+        status: st,
     })
 }
 
 pub fn answer(g: &Global, deal: &str, item: &str, text: &str) -> Result<(), String> {
-    apply(g, deal, actor, |h, c| commands::answer(h, c, item, text))
+    run(g, deal, actor, |_| Command::Answer {
+        item: item.into(),
+        text: text.into(),
+    })
 }
 
 pub fn goal(g: &Global, deal: &str, item: &str, kind: &str) -> Result<(), String> {
     let k = GoalKind::parse(kind).ok_or_else(|| bad("--kind", kind, "buyer or user"))?;
-    apply(g, deal, actor, |h, c| {
-        commands::classify_goal(h, c, item, k)
+    run(g, deal, actor, |_| Command::ClassifyGoal {
+        item: item.into(),
+        kind: k,
     })
 }
 
 pub fn confirm(g: &Global, deal: &str, which: &str) -> Result<(), String> {
     let w = Criteria::parse(which)
         .ok_or_else(|| bad("criteria", which, "success-criteria or first-value"))?;
-    apply(g, deal, actor, |h, c| commands::confirm(h, c, w))
+    run(g, deal, actor, |_| Command::Confirm(w))
 }
 
 pub fn return_to_ae(g: &Global, deal: &str, reason: &str, note: &str) -> Result<(), String> {
@@ -145,11 +154,16 @@ pub fn return_to_ae(g: &Global, deal: &str, reason: &str, note: &str) -> Result<
             "missing-context, scope-conflict, no-first-value or other",
         )
     })?;
-    apply(g, deal, actor, |h, c| commands::return_to_ae(h, c, r, note))
+    run(g, deal, actor, |_| Command::ReturnToAe {
+        reason: r,
+        note: note.into(),
+    })
 }
 
 pub fn resubmit(g: &Global, deal: &str) -> Result<(), String> {
-    apply(g, deal, actor, |h, c| commands::resubmit(h, c, "command"))
+    run(g, deal, actor, |_| Command::Resubmit {
+        via: "command".into(),
+    })
 }
 
 pub fn milestone(g: &Global, deal: &str, which: &str, date: &str) -> Result<(), String> {
@@ -161,7 +175,7 @@ pub fn milestone(g: &Global, deal: &str, which: &str, date: &str) -> Result<(), 
         )
     })?;
     let d = parse_date("--date", date)?;
-    apply(g, deal, actor, |h, c| commands::milestone(h, c, m, d))
+    run(g, deal, actor, |_| Command::Milestone { which: m, date: d })
 }
 
 /// Approve as `--role` (required, from the flag or config), named `--name`
@@ -189,8 +203,7 @@ pub fn approve(g: &Global, deal: &str, name: Option<&str>) -> Result<(), String>
         }
         Ok(ctx)
     };
-    apply(g, deal, ctx_for, |h, c| {
-        let role = c.actor.role.expect("checked above");
-        commands::approve(h, c, role)
+    run(g, deal, ctx_for, |c| {
+        Command::Approve(c.actor.role.expect("ctx_for refuses a missing role"))
     })
 }

@@ -7,6 +7,9 @@
 //! start inside quoted text.
 
 mod sections;
+mod write;
+
+pub use write::{export_to, exported, file_name, write_atomic};
 
 use crate::handoff::{Handoff, Status};
 

@@ -8,6 +8,7 @@
 //! SQLite transaction, so the CLI and the TUI share one write path.
 
 pub mod approval;
+pub mod command;
 pub mod commands;
 pub mod events;
 pub mod gates;
@@ -15,6 +16,7 @@ pub mod items;
 pub mod status;
 
 pub use approval::{Approval, is_approved, review_hash};
+pub use command::Command;
 pub use commands::{Change, DomainError};
 pub use events::{Event, EventKind};
 pub use gates::{Gate, gates};

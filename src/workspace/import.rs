@@ -39,6 +39,8 @@ pub struct Prepared {
     pub brief: BriefSnapshot,
     pub sources: Sources,
     pub analysis_json: String,
+    /// The handoff score (0-100) the analysis drafted.
+    pub score: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,6 +189,7 @@ pub fn prepare(
         items,
         brief,
         analysis_json: serde_json::to_string(&analysis).unwrap_or_else(|_| "{}".into()),
+        score: analysis.drafts.score.total,
     })
 }
 
@@ -336,12 +339,13 @@ fn insert_revision(
     now: &str,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO revisions (deal_id, number, content_hash, source_path, imported_at, notes_files, scope_file, brief_json, analysis_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO revisions (deal_id, number, content_hash, source_path, imported_at, notes_files, scope_file, brief_json, analysis_json, score)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             p.deal.id, number, p.content_hash, p.source.display().to_string(), now,
             p.sources.notes_files, p.sources.scope_file,
             serde_json::to_string(&p.brief).unwrap_or_else(|_| "{}".into()), p.analysis_json,
+            p.score,
         ],
     )?;
     let mut stmt = conn.prepare_cached(

@@ -8,12 +8,14 @@
 pub mod config;
 mod import;
 mod queries;
+mod queue;
 pub mod schema;
 mod store;
 
 pub use config::{default_workspace_path, load_identity, resolve_workspace_path};
 pub use import::{ImportOutcome, Prepared, find_bundles, prepare};
 pub use queries::{ApprovalRecord, DealSummary, FileDiff};
+pub use queue::{QueueRow, StoredText};
 
 use crate::handoff::{Change, Ctx, DomainError, Handoff};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -215,6 +217,17 @@ impl Workspace {
         store::record(&tx, &h.deal.id, ctx, &change)?;
         tx.commit()?;
         Ok((h, change))
+    }
+
+    /// Run one review [`Command`](crate::handoff::Command): what the CLI and
+    /// every TUI key that changes state call.
+    pub fn run(
+        &mut self,
+        ctx: &Ctx,
+        deal: &str,
+        command: &crate::handoff::Command,
+    ) -> Result<(Handoff, Change)> {
+        self.apply(ctx, deal, |h| command.apply(h, ctx))
     }
 
     /// Append one event outside a review change (an export), in its own transaction.

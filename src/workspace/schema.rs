@@ -122,6 +122,11 @@ CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
 CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 "#,
+    // 2: the handoff score on each revision, so the queue needs no JSON parsing.
+    r#"
+ALTER TABLE revisions ADD COLUMN score INTEGER;
+UPDATE revisions SET score = json_extract(analysis_json, '$.score.total');
+"#,
 ];
 
 /// The schema version this baton writes.

@@ -235,3 +235,76 @@ fn an_empty_sqlite_file_left_by_a_killed_first_open_is_taken_as_new() {
     assert!(fs::metadata(&p).unwrap().len() > 0);
     Workspace::open(&p).unwrap().list().unwrap();
 }
+
+#[test]
+fn migration_2_backfills_the_score_of_a_version_1_workspace() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("v1.db");
+    let c = Connection::open(&p).unwrap();
+    c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+    c.pragma_update(None, "user_version", 1).unwrap();
+    c.pragma_update(None, "application_id", schema::APPLICATION_ID)
+        .unwrap();
+    c.execute_batch(
+        "INSERT INTO deals (id, status, revision, created_at, updated_at)
+           VALUES ('OPP-1', 'new', 1, '2026-07-01T09:00:00Z', '2026-07-01T09:00:00Z');
+         INSERT INTO revisions VALUES ('OPP-1', 1, 'h', '/b', '2026-07-01T09:00:00Z', 1, NULL, '{}',
+           '{\"score\": {\"total\": 64, \"max\": 100}}');",
+    )
+    .unwrap();
+    drop(c);
+    let ws = Workspace::open(&p).unwrap();
+    let rows = ws.queue().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].score, Some(64));
+}
+
+#[test]
+fn queue_counts_what_is_left_to_review() {
+    let d = tempfile::tempdir().unwrap();
+    let b = d.path().join("bundle");
+    bundle(&b, NOTES);
+    let mut ws = Workspace::open(&d.path().join("ws.db")).unwrap();
+    let c = ctx("Dev", Role::Csm, "2026-07-01T09:00:00Z");
+    ws.import(&prepare(&b, &Rules::builtin(), c.now).unwrap(), &c)
+        .unwrap();
+    let before = ws.queue().unwrap().remove(0);
+    let h = ws.handoff("OPP-7").unwrap();
+    let risks = h.items_of(crate::handoff::ItemKind::Risk).count() as u32;
+    assert_eq!(before.unowned_risks, risks);
+    assert!(before.score.is_some());
+    assert!(before.commitments_to_review >= 1, "{before:?}");
+    let first = |kind| h.items_of(kind).next().unwrap().id.clone();
+    ws.run(
+        &c,
+        "OPP-7",
+        &crate::handoff::Command::Review {
+            item: first(crate::handoff::ItemKind::Commitment),
+            outcome: CommitmentOutcome::Accepted,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    ws.run(
+        &c,
+        "OPP-7",
+        &crate::handoff::Command::OwnRisk {
+            item: first(crate::handoff::ItemKind::Risk),
+            owner: "Dev".into(),
+            due: None,
+            status: RiskStatus::Open,
+        },
+    )
+    .unwrap();
+    let after = ws.queue().unwrap().remove(0);
+    assert_eq!(
+        after.commitments_to_review,
+        before.commitments_to_review - 1
+    );
+    assert_eq!(after.unowned_risks, before.unowned_risks - 1);
+    assert_eq!(after.status, "in_review");
+    let files = ws.files("OPP-7").unwrap();
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["deal.toml", "notes/call.md", "scope.md"]);
+    assert_eq!(files[2].role, "scope");
+}

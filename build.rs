@@ -1,0 +1,47 @@
+//! Embeds the sample bundles of `examples/` (without their gold annotations)
+//! so `baton demo` works from any directory, with no files beside the binary.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            collect(root, &p, out);
+        } else if p
+            .file_name()
+            .is_some_and(|n| n != "gold.toml" && n != "README.md")
+        {
+            let rel = p.strip_prefix(root).expect("under root");
+            out.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    println!("cargo:rerun-if-changed=examples");
+    let mut files = Vec::new();
+    collect(&root, &root, &mut files);
+    // Only files inside a bundle folder: examples/<bundle>/...
+    files.retain(|f| f.contains('/'));
+    let mut code = String::from("pub static BUNDLE_FILES: &[(&str, &str)] = &[\n");
+    for f in &files {
+        let abs = root.join(f);
+        writeln!(
+            code,
+            "    ({f:?}, include_str!({:?})),",
+            abs.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("demo_bundles.rs");
+    std::fs::write(out, code).expect("write demo_bundles.rs");
+}

@@ -1,0 +1,85 @@
+//! Every review action as one value: the CLI parses its arguments into a
+//! [`Command`], the TUI maps a key (and whatever was typed in place) to one,
+//! and both hand it to `Workspace::run`. That is the one write path.
+
+use super::commands::{self, Change, Criteria, DomainError, Milestone, ReturnReason};
+use super::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
+use super::{Ctx, Handoff, Role};
+use jiff::civil::Date;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Accept, reject or send a commitment to the AE.
+    Review {
+        item: String,
+        outcome: CommitmentOutcome,
+        note: String,
+    },
+    /// Decide which side of a conflict stands.
+    Resolve {
+        item: String,
+        resolution: Resolution,
+        note: String,
+    },
+    /// Give a risk an owner, a due date and a status.
+    OwnRisk {
+        item: String,
+        owner: String,
+        due: Option<Date>,
+        status: RiskStatus,
+    },
+    Answer {
+        item: String,
+        text: String,
+    },
+    ClassifyGoal {
+        item: String,
+        kind: GoalKind,
+    },
+    Confirm(Criteria),
+    ReturnToAe {
+        reason: ReturnReason,
+        note: String,
+    },
+    /// `via` says where the resubmission came from (`command`, `tui`).
+    Resubmit {
+        via: String,
+    },
+    /// Approve for the acting role.
+    Approve(Role),
+    Milestone {
+        which: Milestone,
+        date: Date,
+    },
+}
+
+impl Command {
+    /// Run the command on a handoff in memory.
+    pub fn apply(&self, h: &mut Handoff, ctx: &Ctx) -> Result<Change, DomainError> {
+        match self {
+            Command::Review {
+                item,
+                outcome,
+                note,
+            } => commands::review(h, ctx, item, *outcome, note),
+            Command::Resolve {
+                item,
+                resolution,
+                note,
+            } => commands::resolve(h, ctx, item, *resolution, note),
+            Command::OwnRisk {
+                item,
+                owner,
+                due,
+                status,
+            } => commands::own_risk(h, ctx, item, owner, *due, *status),
+            Command::Answer { item, text } => commands::answer(h, ctx, item, text),
+            Command::ClassifyGoal { item, kind } => commands::classify_goal(h, ctx, item, *kind),
+            Command::Confirm(which) => commands::confirm(h, ctx, *which),
+            Command::ReturnToAe { reason, note } => commands::return_to_ae(h, ctx, *reason, note),
+            Command::Resubmit { via } => commands::resubmit(h, ctx, via),
+            Command::Approve(role) => commands::approve(h, ctx, *role),
+            Command::Milestone { which, date } => commands::milestone(h, ctx, *which, *date),
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! What a CSM's queue and the evidence view read: one row per handoff with the
+//! counts that say how much review is left, and the stored files of the
+//! current revision. Both are single statements so 10,000 handoffs list fast.
+
+use super::store::date;
+use super::{Result, Workspace};
+use jiff::civil::Date;
+use rusqlite::params;
+use serde::Serialize;
+
+/// One handoff as the queue shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueueRow {
+    pub id: String,
+    pub name: Option<String>,
+    pub account: Option<String>,
+    pub segment: Option<String>,
+    pub ae: Option<String>,
+    pub csm: Option<String>,
+    pub status: String,
+    /// The planned kickoff, or where `kickoff-moved` put it.
+    pub kickoff: Option<Date>,
+    /// The handoff score (0-100) of the current revision.
+    pub score: Option<u32>,
+    /// Commitments pending or sent to the AE.
+    pub commitments_to_review: u32,
+    /// Conflicts nobody has resolved.
+    pub open_conflicts: u32,
+    /// Open risks without an owner.
+    pub unowned_risks: u32,
+    /// Questions for the AE not answered yet.
+    pub open_questions: u32,
+    pub updated_at: String,
+}
+
+/// One evidence file of a revision as stored (text already sanitised on import).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredText {
+    pub path: String,
+    /// `crm`, `notes`, `scope` or `other`.
+    pub role: String,
+    pub text: String,
+}
+
+impl Workspace {
+    /// Every handoff with its review counts, by deal id.
+    pub fn queue(&self) -> Result<Vec<QueueRow>> {
+        let mut stmt = self.conn.prepare(
+            // One grouped pass over the items (not a subquery per deal).
+            "SELECT d.id, d.name, d.account, d.segment, d.ae, d.csm, d.status,
+                    coalesce(d.kickoff_moved_to, d.kickoff), r.score,
+                    coalesce(c.commitments, 0), coalesce(c.conflicts, 0),
+                    coalesce(c.risks, 0), coalesce(c.questions, 0), d.updated_at
+             FROM deals d
+             LEFT JOIN revisions r ON r.deal_id = d.id AND r.number = d.revision
+             LEFT JOIN (SELECT deal_id,
+                    sum(kind = 'commitment' AND state IN ('pending', 'sent_to_ae')) AS commitments,
+                    sum(kind = 'conflict' AND state = 'pending') AS conflicts,
+                    sum(kind = 'risk' AND (state = 'pending'
+                        OR (state = 'open' AND coalesce(trim(owner), '') = ''))) AS risks,
+                    sum(kind = 'question' AND state = 'pending') AS questions
+                  FROM items GROUP BY deal_id) c ON c.deal_id = d.id
+             ORDER BY d.id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(QueueRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    account: r.get(2)?,
+                    segment: r.get(3)?,
+                    ae: r.get(4)?,
+                    csm: r.get(5)?,
+                    status: r.get(6)?,
+                    kickoff: date(r.get(7)?),
+                    score: r.get(8)?,
+                    commitments_to_review: r.get(9)?,
+                    open_conflicts: r.get(10)?,
+                    unowned_risks: r.get(11)?,
+                    open_questions: r.get(12)?,
+                    updated_at: r.get(13)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The files of a deal's current revision, by path.
+    pub fn files(&self, deal: &str) -> Result<Vec<StoredText>> {
+        super::store::require_deal(&self.conn, deal)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT f.path, f.role, f.text FROM files f
+             JOIN deals d ON d.id = f.deal_id AND d.revision = f.revision
+             WHERE f.deal_id = ?1 ORDER BY f.path",
+        )?;
+        let rows = stmt
+            .query_map(params![deal], |r| {
+                Ok(StoredText {
+                    path: r.get(0)?,
+                    role: r.get(1)?,
+                    text: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}
