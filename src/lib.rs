@@ -5,7 +5,12 @@
 //! - [`text`] splits evidence files into statements, each citing file and line;
 //! - [`rules`] holds the cue lexicons (`assets/rules.toml`, extendable by the user);
 //! - [`analysis`] finds commitments, conflicts, risks, goals, stakeholders and
-//!   missing context, and drafts the brief, checklist, questions and tasks.
+//!   missing context, and drafts the brief, checklist, questions and tasks;
+//! - [`workspace`], [`handoff`], [`metrics`], [`export`], [`demo`]: the review
+//!   lifecycle in one SQLite file.
+//!
+//! The terminal UI ([`tui`], feature `tui`, on by default) sits on top and adds
+//! no rules of its own.
 
 pub mod analysis;
 pub mod bundle;
@@ -17,4 +22,6 @@ pub mod metrics;
 pub mod report;
 pub mod rules;
 pub mod text;
+#[cfg(feature = "tui")]
+pub mod tui;
 pub mod workspace;

@@ -8,6 +8,8 @@ mod import;
 mod inspect;
 mod review;
 mod session;
+#[cfg(feature = "tui")]
+mod tui;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -56,8 +58,16 @@ enum Command {
         #[arg(long)]
         builtin_rules: bool,
     },
-    /// Open the review workstation on bundled sample deals.
-    Demo,
+    /// Open the review workstation on the bundled sample deals (a fresh demo workspace).
+    Demo {
+        /// Where to build the demo (default: a `baton-demo` folder in the temp dir).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Open the review workstation on a workspace (the same as `baton` alone).
+    Tui,
+    /// Print every key binding and every action a keymap can name.
+    Keys,
     /// Import bundles (or folders of bundles) into the workspace.
     Import(import::ImportArgs),
     /// List the handoffs in the workspace.
@@ -243,12 +253,16 @@ pub fn run() -> ExitCode {
             json,
         }) => inspect::metrics_cmd(&g, segment, since.as_deref(), until.as_deref(), json),
         Some(Command::Export(args)) => export::run(&g, args),
-        Some(Command::Demo) | None => {
-            println!(
-                "The review workstation comes with the TUI. Meanwhile: baton analyze examples/<bundle>"
-            );
-            Ok(())
-        }
+        #[cfg(feature = "tui")]
+        Some(Command::Demo { dir }) => tui::demo(&g, dir.as_deref()),
+        #[cfg(feature = "tui")]
+        Some(Command::Tui) | None => tui::open(&g),
+        #[cfg(feature = "tui")]
+        Some(Command::Keys) => tui::keys(),
+        #[cfg(not(feature = "tui"))]
+        Some(Command::Demo { .. } | Command::Tui | Command::Keys) | None => Err(
+            "this baton was built without the tui feature: rebuild with default features".into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,7 +5,7 @@
 use super::session::{self, Global, parse_date};
 use baton::handoff::commands::{Criteria, Milestone, ReturnReason};
 use baton::handoff::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
-use baton::handoff::{Command, Ctx, EventKind};
+use baton::handoff::{Command, Ctx};
 
 fn bad(what: &str, value: &str, expected: &str) -> String {
     format!(
@@ -28,36 +28,7 @@ fn run(
             .map_err(|e| e.to_string())?;
     let mut out = String::new();
     for (kind, p) in &change.events {
-        let line = match kind {
-            EventKind::ApprovalInvalidated => format!(
-                "approval by {} ({}) invalidated: {}",
-                p["name"].as_str().unwrap_or(""),
-                p["role"].as_str().unwrap_or(""),
-                p["reason"].as_str().unwrap_or("")
-            ),
-            EventKind::HandoffAccepted => {
-                "handoff accepted: AE and CSM approvals cover the same state".to_string()
-            }
-            EventKind::HandoffReturned => format!(
-                "returned to the AE ({}) with {} open question(s)",
-                p["reason"].as_str().unwrap_or(""),
-                p["open_questions"].as_array().map_or(0, Vec::len)
-            ),
-            other => match p.get("item").and_then(|i| i.as_str()) {
-                Some(item) => {
-                    let what = ["outcome", "resolution", "owner", "to", "answer"]
-                        .iter()
-                        .find_map(|k| p.get(*k).and_then(|v| v.as_str()))
-                        .unwrap_or_default();
-                    format!(
-                        "{item}: {} {}",
-                        other.as_str().replace('_', " "),
-                        what.replace('_', " ")
-                    )
-                }
-                None => other.as_str().replace('_', " "),
-            },
-        };
+        let line = baton::handoff::describe(*kind, p);
         out.push_str(&line);
         out.push('\n');
     }

@@ -51,31 +51,7 @@ pub fn parse_role(s: &str) -> Result<Role, String> {
 impl Session {
     /// Who is acting: `--as`/`--role` over `[identity]` in config.toml.
     pub fn actor(&self) -> Result<Actor, String> {
-        let configured = match config::config_path() {
-            Some(p) => config::load_identity(&p)?,
-            None => None,
-        };
-        let role = match &self.global.role {
-            Some(r) => Some(parse_role(r)?),
-            None => configured.as_ref().and_then(|a| a.role),
-        };
-        let name = self
-            .global
-            .as_name
-            .clone()
-            .filter(|n| !n.trim().is_empty())
-            .or_else(|| configured.map(|a| a.name))
-            .ok_or_else(|| {
-                let at = config::config_path()
-                    .map_or_else(String::new, |p| format!(" in {}", p.display()));
-                format!(
-                    "who is this? pass --as NAME --role ae|csm, or set [identity] name and role{at}"
-                )
-            })?;
-        Ok(Actor {
-            name: name.trim().to_string(),
-            role,
-        })
+        actor(&self.global)
     }
 
     pub fn ctx(&self) -> Result<Ctx, String> {
@@ -96,6 +72,34 @@ impl Session {
             now: self.now,
         }
     }
+}
+
+/// Who is acting: `--as`/`--role` over `[identity]` in config.toml.
+pub fn actor(global: &Global) -> Result<Actor, String> {
+    let configured = match config::config_path() {
+        Some(p) => config::load_identity(&p)?,
+        None => None,
+    };
+    let role = match &global.role {
+        Some(r) => Some(parse_role(r)?),
+        None => configured.as_ref().and_then(|a| a.role),
+    };
+    let name = global
+        .as_name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| configured.map(|a| a.name))
+        .ok_or_else(|| {
+            let at =
+                config::config_path().map_or_else(String::new, |p| format!(" in {}", p.display()));
+            format!(
+                "who is this? pass --as NAME --role ae|csm, or set [identity] name and role{at}"
+            )
+        })?;
+    Ok(Actor {
+        name: name.trim().to_string(),
+        role,
+    })
 }
 
 /// A `YYYY-MM-DD` argument, or a one-line error naming the flag.

@@ -10,6 +10,7 @@
 pub mod approval;
 pub mod command;
 pub mod commands;
+mod describe;
 pub mod events;
 pub mod gates;
 pub mod items;
@@ -18,6 +19,7 @@ pub mod status;
 pub use approval::{Approval, is_approved, review_hash};
 pub use command::Command;
 pub use commands::{Change, DomainError};
+pub use describe::describe;
 pub use events::{Event, EventKind};
 pub use gates::{Gate, gates};
 pub use items::{BriefSnapshot, Cite, Decision, Item, ItemKind, fingerprint};

@@ -5,6 +5,10 @@
 //! The cohort is the handoffs *created* in `[since, until]` (and of `segment`);
 //! everything is counted over that cohort.
 
+mod weekly;
+
+pub use weekly::{Week, weekly};
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;

@@ -104,4 +104,17 @@ impl Workspace {
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
+
+    /// The analysis of a deal's current revision, as `baton analyze --json`
+    /// printed it when it was imported.
+    pub fn analysis(&self, deal: &str) -> Result<serde_json::Value> {
+        super::store::require_deal(&self.conn, deal)?;
+        let text: String = self.conn.query_row(
+            "SELECT r.analysis_json FROM revisions r
+             JOIN deals d ON d.id = r.deal_id AND d.revision = r.number WHERE d.id = ?1",
+            params![deal],
+            |r| r.get(0),
+        )?;
+        Ok(serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+    }
 }

@@ -1,0 +1,109 @@
+//! Everything the TUI can do, as one enum. Keys map to actions through the
+//! keymap; the app changes state only by applying actions.
+
+macro_rules! named_actions {
+    ($($variant:ident => $name:literal, $help:literal;)*) => {
+        /// One thing the user asked for. The named ones are what a keymap binds;
+        /// the rest carry data from the terminal (typed text, mouse, size, time).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $($variant,)*
+            /// A character typed into a prompt.
+            Type(char),
+            /// A mouse click at a cell (column, row).
+            Click(u16, u16),
+            /// The terminal's new size (columns, rows).
+            Resize(u16, u16),
+            /// Time passed: transient messages expire.
+            Tick,
+        }
+
+        impl Action {
+            /// Every action a keymap can bind, in the order help lists them.
+            pub const NAMED: &'static [Action] = &[$(Action::$variant,)*];
+
+            /// The keymap name (`next_conflict`), for the named actions.
+            pub fn name(self) -> Option<&'static str> {
+                match self {
+                    $(Action::$variant => Some($name),)*
+                    _ => None,
+                }
+            }
+
+            /// What the action does, as help shows it.
+            pub fn help(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $help,)*
+                    Action::Type(_) => "type a character",
+                    Action::Click(..) => "click",
+                    Action::Resize(..) => "resize",
+                    Action::Tick => "tick",
+                }
+            }
+
+            pub fn from_name(name: &str) -> Option<Action> {
+                match name {
+                    $($name => Some(Action::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+named_actions! {
+    Quit => "quit", "quit baton";
+    Back => "back", "go back (quit from the queue)";
+    Help => "help", "show the keys of this screen";
+    Refresh => "refresh", "reload from the workspace";
+    Metrics => "metrics", "open the metrics screen";
+    Up => "up", "move up";
+    Down => "down", "move down";
+    PageUp => "page_up", "page up";
+    PageDown => "page_down", "page down";
+    Top => "top", "go to the top";
+    Bottom => "bottom", "go to the bottom";
+    Open => "open", "open the selected handoff";
+    Filter => "filter", "filter (fuzzy over deal, account, AE, CSM)";
+    ClearFilter => "clear_filter", "clear the filters";
+    NextStatusFilter => "next_status_filter", "cycle the status filter";
+    ShowAll => "show_all", "show every status";
+    ShowNeedsReview => "show_needs_review", "show handoffs that need review";
+    ShowReturned => "show_returned", "show handoffs returned to the AE";
+    ShowPaused => "show_paused", "show handoffs paused by a conflict";
+    ShowReady => "show_ready", "show handoffs ready for sign-off";
+    ShowApproved => "show_approved", "show approved handoffs";
+    SortNext => "sort_next", "sort by the next column";
+    SortReverse => "sort_reverse", "reverse the sort order";
+    NextTab => "next_tab", "next tab";
+    PrevTab => "prev_tab", "previous tab";
+    TabBrief => "tab_brief", "brief";
+    TabEvidence => "tab_evidence", "evidence: notes and signed scope";
+    TabChecklist => "tab_checklist", "promise and scope checklist";
+    TabRisks => "tab_risks", "risks";
+    TabStakeholders => "tab_stakeholders", "stakeholders";
+    TabQuestions => "tab_questions", "questions for the AE";
+    TabTasks => "tab_tasks", "kickoff tasks";
+    TabActivity => "tab_activity", "this deal's events";
+    TabSignOff => "tab_sign_off", "gates and sign-off";
+    FocusNext => "focus_next", "switch pane";
+    NextConflict => "next_conflict", "next conflict";
+    PrevConflict => "prev_conflict", "previous conflict";
+    Act => "act", "decide the selected item";
+    Accept => "accept", "accept the commitment";
+    Reject => "reject", "reject the commitment";
+    SendToAe => "send_to_ae", "send the commitment to the AE";
+    ShowEvidence => "show_evidence", "show the item's evidence";
+    ReturnToAe => "return_to_ae", "return the handoff to the AE";
+    Approve => "approve", "approve as AE or CSM";
+    ConfirmSuccess => "confirm_success", "confirm the success criteria";
+    ConfirmFirstValue => "confirm_first_value", "confirm the first-value criteria";
+    Resubmit => "resubmit", "record the AE's resubmission";
+    Milestone => "milestone", "record kickoff held/moved or first value";
+    Export => "export", "export the approved brief to Markdown";
+    Submit => "submit", "submit";
+    Cancel => "cancel", "cancel";
+    DeleteBack => "delete_back", "delete the character before the cursor";
+    Yes => "yes", "confirm";
+    No => "no", "decline";
+}

@@ -1,0 +1,561 @@
+//! Decisions that need a few answers (which outcome, a note, a date, a
+//! confirmation) as small step-by-step flows. A flow asks one step at a
+//! time in an overlay; when it has every answer it becomes one library
+//! [`Command`]. Nothing is written before the last step.
+
+use crate::handoff::commands::{Criteria, Milestone, ReturnReason};
+use crate::handoff::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
+use crate::handoff::{Command, Decision, Handoff, Role};
+use jiff::civil::Date;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FlowKind {
+    /// Choose accept / reject / send to AE, then a note.
+    DecideCommitment,
+    /// A direct key (`a`, `x`, `s`): only the note is asked.
+    QuickCommitment(CommitmentOutcome),
+    ResolveConflict,
+    ClassifyGoal,
+    OwnRisk,
+    Answer,
+    ReturnToAe,
+    Approve,
+    ConfirmCriteria(Criteria),
+    Resubmit,
+    Milestone,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Picked(usize),
+    Text(String),
+    Yes,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    Pick {
+        title: String,
+        options: Vec<String>,
+        selected: usize,
+    },
+    Text {
+        title: String,
+        text: String,
+        hint: String,
+        rule: TextRule,
+        error: Option<String>,
+    },
+    Confirm {
+        message: String,
+    },
+}
+
+/// What a typed answer must be before the flow takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRule {
+    Any,
+    NonEmpty,
+    /// A date, or empty for none.
+    OptionalDate,
+    Date,
+}
+
+impl TextRule {
+    pub fn check(self, typed: &str) -> Result<(), String> {
+        match self {
+            TextRule::Any => Ok(()),
+            TextRule::NonEmpty if typed.trim().is_empty() => Err("this cannot be empty".into()),
+            TextRule::NonEmpty => Ok(()),
+            TextRule::OptionalDate => parse_date(typed).map(|_| ()),
+            TextRule::Date => match parse_date(typed)? {
+                Some(_) => Ok(()),
+                None => Err("a date is needed (YYYY-MM-DD)".into()),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    pub kind: FlowKind,
+    pub deal: String,
+    pub item: Option<String>,
+    pub answers: Vec<Answer>,
+}
+
+/// What a flow needs next.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Next {
+    Ask(Step),
+    Run(Command),
+}
+
+/// What a flow may draw on: the handoff, the team, who is acting, today.
+pub struct Context<'a> {
+    pub h: &'a Handoff,
+    pub team: &'a [String],
+    pub role: Option<Role>,
+    pub today: Date,
+}
+
+const TYPE_A_NAME: &str = "Type a name…";
+
+fn pick(title: String, options: &[&str], selected: usize) -> Next {
+    Next::Ask(Step::Pick {
+        title,
+        options: options.iter().map(|s| s.to_string()).collect(),
+        selected,
+    })
+}
+
+fn text(title: String, initial: &str, hint: &str, rule: TextRule) -> Next {
+    Next::Ask(Step::Text {
+        title,
+        text: initial.to_string(),
+        hint: hint.to_string(),
+        rule,
+        error: None,
+    })
+}
+
+/// Parse a typed date; empty is `None`.
+pub fn parse_date(s: &str) -> Result<Option<Date>, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.parse()
+        .map(Some)
+        .map_err(|_| format!("{s:?} is not a date: use YYYY-MM-DD"))
+}
+
+impl Flow {
+    pub fn new(kind: FlowKind, deal: &str, item: Option<&str>) -> Flow {
+        Flow {
+            kind,
+            deal: deal.to_string(),
+            item: item.map(str::to_string),
+            answers: vec![],
+        }
+    }
+
+    fn picked(&self, i: usize) -> usize {
+        match self.answers.get(i) {
+            Some(Answer::Picked(n)) => *n,
+            _ => 0,
+        }
+    }
+
+    fn typed(&self, i: usize) -> &str {
+        match self.answers.get(i) {
+            Some(Answer::Text(t)) => t,
+            _ => "",
+        }
+    }
+
+    fn id(&self) -> String {
+        self.item.clone().unwrap_or_default()
+    }
+
+    /// Owner choices for a risk: the current owner, the customer's and the
+    /// team's people, then free text.
+    pub fn owner_options(cx: &Context, current: Option<&str>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |n: &str| {
+            let n = n.trim();
+            if !n.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(n)) {
+                out.push(n.to_string());
+            }
+        };
+        if let Some(c) = current {
+            add(c);
+        }
+        for m in cx.team {
+            add(m);
+        }
+        for d in [&cx.h.deal.csm, &cx.h.deal.ae].into_iter().flatten() {
+            add(d);
+        }
+        for p in &cx.h.brief.stakeholders {
+            add(&p.name);
+        }
+        out.push(TYPE_A_NAME.to_string());
+        out
+    }
+
+    /// The next step, or the command once every answer is in.
+    pub fn next(&self, cx: &Context) -> Next {
+        let n = self.answers.len();
+        let id = self.id();
+        let item = cx.h.item(&id);
+        let note = item
+            .and_then(|i| i.decision.note())
+            .unwrap_or("")
+            .to_string();
+        match &self.kind {
+            FlowKind::DecideCommitment => match n {
+                0 => pick(
+                    format!("Decide {id}"),
+                    &["Accept", "Reject", "Send to AE"],
+                    0,
+                ),
+                1 => text(
+                    format!("Note on {id}"),
+                    &note,
+                    "optional; Enter to save",
+                    TextRule::Any,
+                ),
+                _ => Next::Run(Command::Review {
+                    item: id,
+                    outcome: [
+                        CommitmentOutcome::Accepted,
+                        CommitmentOutcome::Rejected,
+                        CommitmentOutcome::SentToAe,
+                    ][self.picked(0).min(2)],
+                    note: self.typed(1).to_string(),
+                }),
+            },
+            FlowKind::QuickCommitment(outcome) => match n {
+                0 => {
+                    let verb = match outcome {
+                        CommitmentOutcome::Accepted => "Accept",
+                        CommitmentOutcome::Rejected => "Reject",
+                        CommitmentOutcome::SentToAe => "Send to AE",
+                    };
+                    text(
+                        format!("{verb} {id}: note"),
+                        &note,
+                        "optional; Enter to save",
+                        TextRule::Any,
+                    )
+                }
+                _ => Next::Run(Command::Review {
+                    item: id,
+                    outcome: *outcome,
+                    note: self.typed(0).to_string(),
+                }),
+            },
+            FlowKind::ResolveConflict => match n {
+                0 => pick(
+                    format!("Resolve {id}"),
+                    &[
+                        "The signed scope stands",
+                        "The notes stand",
+                        "Clarified with the customer",
+                    ],
+                    0,
+                ),
+                1 => text(
+                    format!("Note on {id}"),
+                    &note,
+                    "what was decided, with whom",
+                    TextRule::Any,
+                ),
+                _ => Next::Run(Command::Resolve {
+                    item: id,
+                    resolution: [
+                        Resolution::ScopeStands,
+                        Resolution::NotesStand,
+                        Resolution::Clarified,
+                    ][self.picked(0).min(2)],
+                    note: self.typed(1).to_string(),
+                }),
+            },
+            FlowKind::ClassifyGoal => match n {
+                0 => {
+                    let user = item.and_then(|i| i.goal_kind()) == Some(GoalKind::User);
+                    pick(
+                        format!("{id} is a"),
+                        &[
+                            "Buyer goal (business outcome)",
+                            "User requirement (workflow)",
+                        ],
+                        usize::from(user),
+                    )
+                }
+                _ => Next::Run(Command::ClassifyGoal {
+                    item: id,
+                    kind: [GoalKind::Buyer, GoalKind::User][self.picked(0).min(1)],
+                }),
+            },
+            FlowKind::OwnRisk => {
+                let (owner, due, status) = match item.map(|i| &i.decision) {
+                    Some(Decision::Risk {
+                        owner, due, status, ..
+                    }) => (Some(owner.as_str()), *due, *status),
+                    _ => (None, None, RiskStatus::Open),
+                };
+                let options = Self::owner_options(cx, owner);
+                let typed_name = self.picked(0) + 1 == options.len();
+                // With a typed name the answers are: pick, name, due, status.
+                let base = usize::from(typed_name);
+                match n {
+                    0 => Next::Ask(Step::Pick {
+                        title: format!("Owner of {id}"),
+                        options,
+                        selected: 0,
+                    }),
+                    1 if typed_name => {
+                        text(format!("Owner of {id}"), "", "a name", TextRule::NonEmpty)
+                    }
+                    _ if n == 1 + base => text(
+                        format!("{id} due"),
+                        &due.map(|d| d.to_string()).unwrap_or_default(),
+                        "YYYY-MM-DD, or empty for none",
+                        TextRule::OptionalDate,
+                    ),
+                    _ if n == 2 + base => pick(
+                        format!("{id} status"),
+                        &["Open", "Mitigated", "Accepted"],
+                        match status {
+                            RiskStatus::Open => 0,
+                            RiskStatus::Mitigated => 1,
+                            RiskStatus::Accepted => 2,
+                        },
+                    ),
+                    _ => {
+                        let name = if typed_name {
+                            self.typed(1).to_string()
+                        } else {
+                            options[self.picked(0)].clone()
+                        };
+                        Next::Run(Command::OwnRisk {
+                            item: id,
+                            owner: name,
+                            due: parse_date(self.typed(1 + base)).ok().flatten(),
+                            status: [
+                                RiskStatus::Open,
+                                RiskStatus::Mitigated,
+                                RiskStatus::Accepted,
+                            ][self.picked(2 + base).min(2)],
+                        })
+                    }
+                }
+            }
+            FlowKind::Answer => match n {
+                0 => text(
+                    format!("Answer {id}"),
+                    &note,
+                    "what the AE said",
+                    TextRule::NonEmpty,
+                ),
+                _ => Next::Run(Command::Answer {
+                    item: id,
+                    text: self.typed(0).to_string(),
+                }),
+            },
+            FlowKind::ReturnToAe => match n {
+                0 => pick(
+                    format!("Return {} to the AE because", self.deal),
+                    &[
+                        "Missing context",
+                        "Scope conflict",
+                        "No first-value criteria",
+                        "Other",
+                    ],
+                    0,
+                ),
+                1 => text(
+                    "Note for the AE".into(),
+                    "",
+                    "what you need from them",
+                    TextRule::Any,
+                ),
+                2 => Next::Ask(Step::Confirm {
+                    message: format!(
+                        "Return {} to the AE with {} open question(s)? The return is recorded and counts in the metrics.",
+                        self.deal,
+                        cx.h.open_questions().count()
+                    ),
+                }),
+                _ => Next::Run(Command::ReturnToAe {
+                    reason: [
+                        ReturnReason::MissingContext,
+                        ReturnReason::ScopeConflict,
+                        ReturnReason::NoFirstValue,
+                        ReturnReason::Other,
+                    ][self.picked(0).min(3)],
+                    note: self.typed(1).to_string(),
+                }),
+            },
+            FlowKind::Approve => {
+                let roles = if cx.role == Some(Role::Ae) {
+                    [Role::Ae, Role::Csm]
+                } else {
+                    [Role::Csm, Role::Ae]
+                };
+                let label = |r: Role| match r {
+                    Role::Ae => "Approve as AE",
+                    Role::Csm => "Approve as CSM",
+                };
+                let role = roles[self.picked(0).min(1)];
+                match n {
+                    0 => pick(
+                        format!("Sign off {}", self.deal),
+                        &[label(roles[0]), label(roles[1])],
+                        0,
+                    ),
+                    1 => Next::Ask(Step::Confirm {
+                        message: format!(
+                            "Approve {} as {}? The approval covers the review state {}; any later change invalidates it.",
+                            self.deal,
+                            role.as_str().to_uppercase(),
+                            &crate::handoff::review_hash(cx.h)[..12]
+                        ),
+                    }),
+                    _ => Next::Run(Command::Approve(role)),
+                }
+            }
+            FlowKind::ConfirmCriteria(which) => match n {
+                0 => Next::Ask(Step::Confirm {
+                    message: format!(
+                        "Confirm the {} of {} as written?",
+                        match which {
+                            Criteria::Success => "success criteria",
+                            Criteria::FirstValue => "first-value criteria",
+                        },
+                        self.deal
+                    ),
+                }),
+                _ => Next::Run(Command::Confirm(*which)),
+            },
+            FlowKind::Resubmit => match n {
+                0 => Next::Ask(Step::Confirm {
+                    message: format!("Record that the AE resubmitted {}?", self.deal),
+                }),
+                _ => Next::Run(Command::Resubmit { via: "tui".into() }),
+            },
+            FlowKind::Milestone => match n {
+                0 => pick(
+                    format!("Milestone for {}", self.deal),
+                    &["Kickoff held", "Kickoff moved", "First value reached"],
+                    0,
+                ),
+                1 => text(
+                    "On (YYYY-MM-DD)".into(),
+                    &cx.today.to_string(),
+                    "the date",
+                    TextRule::Date,
+                ),
+                _ => Next::Run(Command::Milestone {
+                    which: [
+                        Milestone::KickoffHeld,
+                        Milestone::KickoffMoved,
+                        Milestone::FirstValueReached,
+                    ][self.picked(0).min(2)],
+                    date: parse_date(self.typed(1)).ok().flatten().unwrap_or(cx.today),
+                }),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::handoff::test_support;
+
+    fn cx(h: &Handoff) -> Context<'_> {
+        Context {
+            h,
+            team: &[],
+            role: Some(Role::Csm),
+            today: jiff::civil::date(2026, 9, 4),
+        }
+    }
+
+    /// Answer each step in turn; returns the command the flow ends in.
+    fn walk(mut flow: Flow, h: &Handoff, answers: Vec<Answer>) -> Command {
+        for a in answers {
+            assert!(matches!(flow.next(&cx(h)), Next::Ask(_)), "{flow:?}");
+            flow.answers.push(a);
+        }
+        match flow.next(&cx(h)) {
+            Next::Run(c) => c,
+            other => panic!("still asking: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_commitment_decision_asks_outcome_then_note() {
+        let h = test_support::handoff();
+        let c = walk(
+            Flow::new(FlowKind::DecideCommitment, "OPP-1", Some("C1")),
+            &h,
+            vec![Answer::Picked(2), Answer::Text("ask Dana".into())],
+        );
+        assert_eq!(
+            c,
+            Command::Review {
+                item: "C1".into(),
+                outcome: CommitmentOutcome::SentToAe,
+                note: "ask Dana".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_risk_owner_can_be_picked_or_typed() {
+        let h = test_support::handoff();
+        let team = vec!["Priya Raman".to_string()];
+        let options = Flow::owner_options(
+            &Context {
+                h: &h,
+                team: &team,
+                role: None,
+                today: jiff::civil::date(2026, 9, 4),
+            },
+            None,
+        );
+        assert_eq!(options.first().map(String::as_str), Some("Priya Raman"));
+        assert_eq!(options.last().map(String::as_str), Some(TYPE_A_NAME));
+        // Picking the last option ("Type a name…") asks for the name.
+        let typed = Flow::owner_options(&cx(&h), None).len() - 1;
+        let flow = Flow::new(FlowKind::OwnRisk, "OPP-1", Some("R1"));
+        let c = walk(
+            flow,
+            &h,
+            vec![
+                Answer::Picked(typed),
+                Answer::Text("Sam Ode".into()),
+                Answer::Text("2026-09-30".into()),
+                Answer::Picked(1),
+            ],
+        );
+        assert_eq!(
+            c,
+            Command::OwnRisk {
+                item: "R1".into(),
+                owner: "Sam Ode".into(),
+                due: Some(jiff::civil::date(2026, 9, 30)),
+                status: RiskStatus::Mitigated
+            }
+        );
+    }
+
+    #[test]
+    fn return_and_approve_end_on_a_confirmation() {
+        let h = test_support::handoff();
+        let mut f = Flow::new(FlowKind::ReturnToAe, "OPP-1", None);
+        f.answers = vec![Answer::Picked(0), Answer::Text("who owns it?".into())];
+        assert!(matches!(f.next(&cx(&h)), Next::Ask(Step::Confirm { .. })));
+        let mut f = Flow::new(FlowKind::Approve, "OPP-1", None);
+        f.answers = vec![Answer::Picked(1)];
+        let Next::Ask(Step::Confirm { message }) = f.next(&cx(&h)) else {
+            panic!()
+        };
+        assert!(message.contains("as AE"), "{message}");
+        f.answers.push(Answer::Yes);
+        assert_eq!(f.next(&cx(&h)), Next::Run(Command::Approve(Role::Ae)));
+    }
+
+    #[test]
+    fn typed_dates_are_checked() {
+        assert!(TextRule::OptionalDate.check("").is_ok());
+        assert!(TextRule::OptionalDate.check("2026-13-01").is_err());
+        assert!(TextRule::Date.check("").is_err());
+        assert!(TextRule::Date.check("2026-09-30").is_ok());
+        assert!(TextRule::NonEmpty.check("  ").is_err());
+    }
+}

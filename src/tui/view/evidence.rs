@@ -1,0 +1,238 @@
+//! Notes and signed scope side by side (stacked below 100 columns), every
+//! line numbered, conflicting statements highlighted in both panes and
+//! findings marked in the gutter; a detail box shows the current conflict's
+//! two sides with a word diff. Only the lines on screen are wrapped, so a
+//! 2 MB note draws as fast as a short one.
+
+use crate::tui::state::App;
+use crate::tui::state::evidence::{Evidence, PaneLine, Side};
+use crate::tui::state::handoff::HandoffView;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// Below this width the panes stack.
+pub const SIDE_BY_SIDE: u16 = 100;
+/// Rows of the conflict detail box.
+const DETAIL: u16 = 7;
+/// Line number and mark columns.
+const GUTTER: usize = 7;
+
+/// The notes pane, the scope pane and the detail box.
+pub fn areas(body: Rect) -> (Rect, Rect, Rect) {
+    let [panes, detail] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(DETAIL)]).areas(body);
+    let [a, b] = if body.width >= SIDE_BY_SIDE {
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(panes)
+    } else {
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(panes)
+    };
+    (a, b, detail)
+}
+
+/// Text rows inside a pane (its border takes one), for paging.
+pub fn pane_rows(size: (u16, u16), side: Side) -> usize {
+    let (a, b, _) = areas(super::handoff::tab_body(size));
+    let r = if side == Side::Notes { a } else { b };
+    (r.height as usize).saturating_sub(1).max(1)
+}
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
+    let t = &app.config.theme;
+    let (notes_area, scope_area, detail_area) = areas(area);
+    let ev = &v.evidence;
+    let current = v.scroll.current.and_then(|i| ev.conflicts.get(i));
+    let marked = |side: Side| -> Option<usize> {
+        if let Some((s, i)) = v.scroll.target
+            && s == side
+        {
+            return Some(i);
+        }
+        current.and_then(|c| match side {
+            Side::Notes => c.notes,
+            Side::Scope => c.scope,
+        })
+    };
+    for (side, r, top, title) in [
+        (
+            Side::Notes,
+            notes_area,
+            v.scroll.notes_top,
+            "Notes and CRM record",
+        ),
+        (Side::Scope, scope_area, v.scroll.scope_top, "Signed scope"),
+    ] {
+        let focused = v.scroll.focus == side;
+        let title_style = if focused { t.selected() } else { t.title() };
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .border_style(if focused { t.accent() } else { t.dim() })
+            .title(Span::styled(format!(" {title} "), title_style));
+        let inner = block.inner(r);
+        f.render_widget(block, r);
+        let pane = ev.pane(side);
+        if pane.lines.is_empty() {
+            let msg = match side {
+                Side::Notes => " no notes in this bundle",
+                Side::Scope => " no signed scope in this bundle: the evidence gate fails",
+            };
+            f.render_widget(Paragraph::new(msg).style(t.bad()), inner);
+            continue;
+        }
+        let lines = visible_lines(ev, side, top, inner, marked(side), t);
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+    detail(f, detail_area, app, v);
+}
+
+/// Wrap and style the pane lines from `top` until `area` is full.
+pub fn visible_lines<'a>(
+    ev: &'a Evidence,
+    side: Side,
+    top: usize,
+    area: Rect,
+    marked: Option<usize>,
+    t: &Theme,
+) -> Vec<Line<'a>> {
+    let width = (area.width as usize).saturating_sub(GUTTER).max(8);
+    let mut out: Vec<Line> = Vec::with_capacity(area.height as usize);
+    let pane = ev.pane(side);
+    for (i, line) in pane.lines.iter().enumerate().skip(top) {
+        if out.len() >= area.height as usize {
+            break;
+        }
+        match line {
+            PaneLine::Header { .. } => {
+                out.push(Line::from(Span::styled(
+                    format!("── {} ", ev.text(line)),
+                    t.accent(),
+                )));
+            }
+            PaneLine::Text { number, marks, .. } => {
+                let text = ev.text(line);
+                let style = if Some(i) == marked {
+                    t.current_conflict()
+                } else if marks.conflict {
+                    t.conflict()
+                } else {
+                    Style::new()
+                };
+                let mark = if marks.conflict {
+                    Span::styled("X", t.bad())
+                } else if marks.commitment {
+                    Span::styled("C", t.accent())
+                } else if marks.risk {
+                    Span::styled("R", t.warn())
+                } else {
+                    Span::raw(" ")
+                };
+                let pieces = if text.is_empty() {
+                    vec![std::borrow::Cow::Borrowed("")]
+                } else {
+                    textwrap::wrap(text, width)
+                };
+                for (n, piece) in pieces.into_iter().enumerate() {
+                    if out.len() >= area.height as usize {
+                        break;
+                    }
+                    let gutter = if n == 0 {
+                        Span::styled(format!("{number:>5}"), t.dim())
+                    } else {
+                        Span::raw("     ")
+                    };
+                    let m = if n == 0 { mark.clone() } else { Span::raw(" ") };
+                    out.push(Line::from(vec![
+                        gutter,
+                        m,
+                        Span::raw(" "),
+                        Span::styled(piece.into_owned(), style),
+                    ]));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The current conflict: both sides cited, then the notes' words struck
+/// where the scope differs and the scope's words underlined.
+fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
+    let t = &app.config.theme;
+    let ev = &v.evidence;
+    let block = Block::new().borders(Borders::TOP).border_style(t.dim());
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let keys = |a| {
+        app.config
+            .keymap
+            .key_for(app.section(), a)
+            .unwrap_or_default()
+    };
+    let Some(spot) = v.scroll.current.and_then(|i| ev.conflicts.get(i)) else {
+        let n = ev.conflicts.len();
+        let text = if n == 0 {
+            " No conflicts between the notes and the signed scope.".to_string()
+        } else {
+            format!(
+                " {n} conflict(s): {} / {} go to the next / previous one, both panes follow. {} switches pane.",
+                keys(crate::tui::action::Action::NextConflict),
+                keys(crate::tui::action::Action::PrevConflict),
+                keys(crate::tui::action::Action::FocusNext)
+            )
+        };
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+        return;
+    };
+    let item = v.h.item(&spot.item);
+    let side_text = |side: Side, at: Option<usize>| -> (String, String) {
+        match at.and_then(|i| ev.pane(side).lines.get(i).map(|l| (i, l))) {
+            Some((i, l)) => (ev.cite(side, i).unwrap_or_default(), ev.text(l).to_string()),
+            None => ("—".into(), String::new()),
+        }
+    };
+    let (ncite, ntext) = side_text(Side::Notes, spot.notes);
+    let (scite, stext) = side_text(Side::Scope, spot.scope);
+    let index = v.scroll.current.unwrap_or(0) + 1;
+    let title = format!(" {} ({index}/{}) ", spot.item, ev.conflicts.len());
+    let room = (inner.width as usize).saturating_sub(title.chars().count());
+    let what = item.map(|i| i.text.as_str()).unwrap_or_default();
+    let (notes_words, scope_words) = word_diff(&ntext, &stext, t);
+    let side = |label: &str, cite: &str, mut words: Vec<Span<'static>>| {
+        let mut spans = vec![Span::styled(format!(" {label} {cite} › "), t.dim())];
+        spans.append(&mut words);
+        Line::from(spans)
+    };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(title, t.title()),
+            Span::raw(super::clip(what, room)),
+        ]),
+        side("notes", &ncite, notes_words),
+        side("scope", &scite, scope_words),
+    ];
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}
+
+/// A word diff of the two sides: the notes' words with those the scope
+/// lacks struck through, and the scope's words with those the notes lack
+/// underlined (the "removed" and "inserted" styles).
+pub fn word_diff(notes: &str, scope: &str, t: &Theme) -> (Vec<Span<'static>>, Vec<Span<'static>>) {
+    use similar::{ChangeTag, TextDiff};
+    let diff = TextDiff::from_words(notes, scope);
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for c in diff.iter_all_changes() {
+        let s = c.value().to_string();
+        match c.tag() {
+            ChangeTag::Equal => {
+                left.push(Span::raw(s.clone()));
+                right.push(Span::raw(s));
+            }
+            ChangeTag::Delete => left.push(Span::styled(s, t.removed())),
+            ChangeTag::Insert => right.push(Span::styled(s, t.inserted())),
+        }
+    }
+    (left, right)
+}

@@ -1,0 +1,335 @@
+//! The list tabs of a handoff (checklist, risks, stakeholders, questions,
+//! tasks, activity): a table of the visible rows and, for review items, a
+//! detail box with the selected item's whole text, evidence and decision.
+
+use crate::handoff::{Cite, Decision, Item, ItemKind};
+use crate::tui::state::App;
+use crate::tui::state::handoff::{HandoffView, Tab};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+/// Rows of the detail box under an item list.
+const DETAIL: u16 = 7;
+
+fn has_detail(tab: Tab) -> bool {
+    matches!(tab, Tab::Checklist | Tab::Risks | Tab::Questions)
+}
+
+/// The table and the detail box of a list tab.
+pub fn areas(body: Rect, tab: Tab) -> [Rect; 2] {
+    let detail = if has_detail(tab) { DETAIL } else { 0 };
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(detail)]).areas(body)
+}
+
+/// Rows of a list tab's table that fit on a terminal this size.
+pub fn visible_rows(size: (u16, u16), tab: Tab) -> usize {
+    let [table, _] = areas(super::handoff::tab_body(size), tab);
+    (table.height as usize).saturating_sub(1).max(1)
+}
+
+pub fn cites(ev: &[Cite]) -> String {
+    ev.iter()
+        .map(|c| format!("{}:{}", c.file, c.line))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The state word of an item, styled by what it means for the gates.
+pub fn state_span(item: &Item, t: &Theme) -> Span<'static> {
+    let word = match &item.decision {
+        Decision::Pending if item.kind == ItemKind::Risk => "unowned".to_string(),
+        Decision::Risk { owner, status, .. } if owner.trim().is_empty() => status.as_str().into(),
+        d => d.state().replace('_', " "),
+    };
+    let style = match &item.decision {
+        Decision::Pending => t.warn(),
+        Decision::Commitment {
+            outcome: crate::handoff::items::CommitmentOutcome::SentToAe,
+            ..
+        } => t.warn(),
+        _ => t.good(),
+    };
+    Span::styled(word, style)
+}
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
+    let t = &app.config.theme;
+    let [table_area, detail_area] = areas(area, v.tab);
+    let c = v.cursor();
+    let height = table_area.height.saturating_sub(1) as usize;
+    let (header, widths, rows): (Vec<&str>, Vec<Constraint>, Vec<Row>) = match v.tab {
+        Tab::Checklist => (
+            vec!["Item", "Kind", "State", "What", "Evidence"],
+            vec![
+                Constraint::Length(4),
+                Constraint::Length(22),
+                Constraint::Length(12),
+                Constraint::Fill(3),
+                Constraint::Fill(1),
+            ],
+            v.checklist()
+                .iter()
+                .map(|i| {
+                    let kind = match (i.kind, i.category.as_deref()) {
+                        (ItemKind::Goal, _) => match i.goal_kind() {
+                            Some(crate::handoff::items::GoalKind::User) => "goal: user".into(),
+                            _ => "goal: buyer".into(),
+                        },
+                        (k, Some(cat)) => format!("{} {cat}", k.as_str()),
+                        (k, None) => k.as_str().to_string(),
+                    };
+                    Row::new(vec![
+                        Cell::from(i.id.clone()),
+                        Cell::from(kind),
+                        Cell::from(state_span(i, t)),
+                        Cell::from(i.text.clone()),
+                        Cell::from(Span::styled(cites(&i.evidence), t.dim())),
+                    ])
+                })
+                .collect(),
+        ),
+        Tab::Risks => (
+            vec!["Risk", "Owner", "Due", "Status", "What"],
+            vec![
+                Constraint::Length(4),
+                Constraint::Length(18),
+                Constraint::Length(10),
+                Constraint::Length(10),
+                Constraint::Fill(1),
+            ],
+            v.risks()
+                .iter()
+                .map(|i| {
+                    let (owner, due) = match &i.decision {
+                        Decision::Risk { owner, due, .. } => (
+                            owner.clone(),
+                            due.map(|d| d.to_string()).unwrap_or_default(),
+                        ),
+                        _ => (String::new(), String::new()),
+                    };
+                    let owner_cell = if owner.trim().is_empty() {
+                        Cell::from(Span::styled("— none —", t.warn()))
+                    } else {
+                        Cell::from(owner)
+                    };
+                    Row::new(vec![
+                        Cell::from(i.id.clone()),
+                        owner_cell,
+                        Cell::from(due),
+                        Cell::from(state_span(i, t)),
+                        Cell::from(i.text.clone()),
+                    ])
+                })
+                .collect(),
+        ),
+        Tab::Questions => (
+            vec!["Q", "About", "State", "Question for the AE"],
+            vec![
+                Constraint::Length(4),
+                Constraint::Length(22),
+                Constraint::Length(9),
+                Constraint::Fill(1),
+            ],
+            v.questions()
+                .iter()
+                .map(|i| {
+                    Row::new(vec![
+                        Cell::from(i.id.clone()),
+                        Cell::from(i.about.clone().unwrap_or_default().replace('_', " ")),
+                        Cell::from(state_span(i, t)),
+                        Cell::from(i.text.clone()),
+                    ])
+                })
+                .collect(),
+        ),
+        Tab::Stakeholders => (
+            vec!["Name", "Title", "Role", "Sponsor", "Cited"],
+            vec![
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+                Constraint::Length(18),
+                Constraint::Length(7),
+                Constraint::Fill(1),
+            ],
+            v.h.brief
+                .stakeholders
+                .iter()
+                .map(|p| {
+                    Row::new(vec![
+                        Cell::from(p.name.clone()),
+                        Cell::from(p.title.clone().unwrap_or_default()),
+                        Cell::from(p.role.clone().unwrap_or_default().replace('_', " ")),
+                        Cell::from(if p.executive_sponsor {
+                            Span::styled("yes", t.good())
+                        } else {
+                            Span::raw("")
+                        }),
+                        Cell::from(Span::styled(cites(&p.evidence), t.dim())),
+                    ])
+                })
+                .collect(),
+        ),
+        Tab::Tasks => (
+            vec!["Task", "Kickoff preparation", "From"],
+            vec![
+                Constraint::Length(5),
+                Constraint::Fill(3),
+                Constraint::Fill(1),
+            ],
+            v.h.brief
+                .tasks
+                .iter()
+                .map(|task| {
+                    Row::new(vec![
+                        Cell::from(task.id.clone()),
+                        Cell::from(task.text.clone()),
+                        Cell::from(Span::styled(cites(&task.evidence), t.dim())),
+                    ])
+                })
+                .collect(),
+        ),
+        _ => (
+            vec!["When (UTC)", "Who", "Event", "Details"],
+            vec![
+                Constraint::Length(16),
+                Constraint::Length(20),
+                Constraint::Length(20),
+                Constraint::Fill(1),
+            ],
+            v.events
+                .iter()
+                .map(|e| {
+                    let who = match &e.role {
+                        Some(r) => format!("{} ({})", e.actor, r.to_uppercase()),
+                        None => e.actor.clone(),
+                    };
+                    Row::new(vec![
+                        Cell::from(e.at.strftime("%Y-%m-%d %H:%M").to_string()),
+                        Cell::from(who),
+                        Cell::from(e.kind.replace('_', " ")),
+                        Cell::from(Span::styled(event_details(&e.payload), t.dim())),
+                    ])
+                })
+                .collect(),
+        ),
+    };
+    if rows.is_empty() {
+        let what = match v.tab {
+            Tab::Checklist => "No commitments, conflicts or goals were found in this bundle.",
+            Tab::Risks => "No risks were found in this bundle.",
+            Tab::Questions => "No missing context: nothing to ask the AE.",
+            Tab::Stakeholders => "No stakeholders were named in this bundle.",
+            Tab::Tasks => "No kickoff tasks were drafted.",
+            _ => "No events yet.",
+        };
+        f.render_widget(
+            Paragraph::new(format!(" {what}")).style(t.dim()),
+            table_area,
+        );
+        return;
+    }
+    let start = c.offset.min(rows.len());
+    let end = (start + height).min(rows.len());
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .enumerate()
+        .skip(start)
+        .take(end - start)
+        .map(|(i, r)| {
+            if i == c.selected {
+                r.style(t.selected())
+            } else {
+                r
+            }
+        })
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(t.title()))
+        .column_spacing(1);
+    f.render_widget(table, table_area);
+    if has_detail(v.tab) {
+        detail(f, detail_area, app, v);
+    }
+}
+
+fn event_details(p: &serde_json::Value) -> String {
+    let Some(map) = p.as_object() else {
+        return String::new();
+    };
+    map.iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "hash" | "content_hash" | "open_questions"))
+        .filter_map(|(k, v)| {
+            let s = match v {
+                serde_json::Value::String(s) if !s.is_empty() => s.clone(),
+                serde_json::Value::Number(n) => n.to_string(),
+                serde_json::Value::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            Some(format!("{k}: {s}"))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
+    let t = &app.config.theme;
+    let block = Block::new().borders(Borders::TOP).border_style(t.dim());
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let Some(item) = v.selected_item() else {
+        return;
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} ", item.id), t.title()),
+        Span::raw(item.text.clone()),
+    ])];
+    lines.push(Line::from(Span::styled(
+        format!("evidence: {}", cites(&item.evidence)),
+        t.dim(),
+    )));
+    let decided = match &item.decision {
+        Decision::Pending => Line::from(Span::styled(
+            match item.kind {
+                ItemKind::Question => "not answered yet",
+                ItemKind::Risk => "no owner yet: every open risk needs one before kickoff",
+                ItemKind::Goal => "as the analysis classified it",
+                _ => "not reviewed yet",
+            },
+            t.warn(),
+        )),
+        d => {
+            let by = d.by().map_or(String::new(), |s| {
+                format!(
+                    " by {}{} on {}",
+                    s.name,
+                    s.role.map_or(String::new(), |r| format!(
+                        " ({})",
+                        r.as_str().to_uppercase()
+                    )),
+                    s.at.strftime("%Y-%m-%d")
+                )
+            });
+            let extra = match d {
+                Decision::Risk { owner, due, .. } => format!(
+                    " · owner {owner}{}",
+                    due.map_or(String::new(), |d| format!(", due {d}"))
+                ),
+                _ => d
+                    .note()
+                    .filter(|n| !n.is_empty())
+                    .map_or(String::new(), |n| format!(" · “{n}”")),
+            };
+            Line::from(vec![
+                state_span(item, t),
+                Span::styled(by, t.dim()),
+                Span::raw(extra),
+            ])
+        }
+    };
+    lines.push(decided);
+    let para = Paragraph::new(lines).wrap(Wrap { trim: true });
+    f.render_widget(para, inner);
+}

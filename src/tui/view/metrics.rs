@@ -1,0 +1,153 @@
+//! The metrics screen: the acceptance rate against the pilot bar, returns,
+//! kickoff delays, first-value misses, unowned risks, and a weekly chart.
+
+use crate::tui::state::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Gauge, Paragraph};
+
+/// Weeks the chart shows.
+pub const WEEKS: usize = 12;
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App) {
+    let t = &app.config.theme;
+    let Some(mv) = &app.metrics else {
+        f.render_widget(Paragraph::new(" loading…"), area);
+        return;
+    };
+    let m = &mv.metrics;
+    let [gauge_area, numbers, chart] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(9),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+
+    let (ratio, label, style) = match m.cs_handoff_acceptance_rate {
+        Some(r) => {
+            let meets = r >= m.pilot_bar;
+            (
+                r.clamp(0.0, 1.0),
+                format!(
+                    "cs_handoff_acceptance_rate {:.1}% — {} the {:.0}% pilot bar ({} of {} decided)",
+                    r * 100.0,
+                    if meets { "meets" } else { "below" },
+                    m.pilot_bar * 100.0,
+                    (r * f64::from(m.handoffs_decided)).round(),
+                    m.handoffs_decided
+                ),
+                if meets { t.good() } else { t.bad() },
+            )
+        }
+        None => (0.0, "no handoff accepted or returned yet".into(), t.dim()),
+    };
+    let gauge = Gauge::default()
+        .block(
+            Block::new()
+                .borders(Borders::TOP)
+                .title(Span::styled(" Acceptance ", t.title())),
+        )
+        .gauge_style(style)
+        .ratio(ratio)
+        .label(Span::styled(label, Style::new()));
+    f.render_widget(gauge, gauge_area);
+
+    let days = |d: Option<f64>| d.map_or_else(|| "n/a".to_string(), |d| format!("{d:.1} days"));
+    let returns = if m.returns_by_reason.is_empty() {
+        "none".to_string()
+    } else {
+        m.returns_by_reason
+            .iter()
+            .map(|(r, n)| format!("{} {n}", r.replace('_', " ")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let row = |k: &str, v: String, s: Style| {
+        Line::from(vec![
+            Span::styled(format!(" {k:<32}"), t.dim()),
+            Span::styled(v, s),
+        ])
+    };
+    let plain = Style::new();
+    let warn_if = |n: u32| if n > 0 { t.warn() } else { t.good() };
+    let lines = vec![
+        row(
+            "handoffs created / accepted",
+            format!("{} / {}", m.handoffs_created, m.handoffs_accepted),
+            plain,
+        ),
+        row(
+            "missing-context returns",
+            m.missing_context_returns.to_string(),
+            warn_if(m.missing_context_returns),
+        ),
+        row("returns by reason", returns, plain),
+        row(
+            "kickoff delays",
+            format!(
+                "{} deal(s) moved later, {} day(s) in all",
+                m.kickoff_delays.deals_delayed, m.kickoff_delays.total_days_delayed
+            ),
+            warn_if(m.kickoff_delays.deals_delayed),
+        ),
+        row(
+            "first-value misses",
+            m.first_value_misses.to_string(),
+            warn_if(m.first_value_misses),
+        ),
+        row(
+            "open risks without an owner",
+            m.open_risks_without_owner.to_string(),
+            warn_if(m.open_risks_without_owner),
+        ),
+        row(
+            "closed-won to accepted (median)",
+            days(m.median_days_closed_to_accepted),
+            plain,
+        ),
+        row(
+            "closed-won to kickoff (median)",
+            days(m.median_days_closed_to_kickoff),
+            plain,
+        ),
+    ];
+    f.render_widget(Paragraph::new(lines), numbers);
+
+    let block = Block::new().borders(Borders::TOP).title(Span::styled(
+        format!(" Last {WEEKS} weeks: created · accepted · returned "),
+        t.title(),
+    ));
+    let inner = block.inner(chart);
+    f.render_widget(block, chart);
+    let groups: Vec<BarGroup> = mv
+        .weeks
+        .iter()
+        .map(|w| {
+            let bar = |v: u32, s: Style| {
+                Bar::default()
+                    .value(u64::from(v))
+                    .style(s)
+                    .text_value(if v == 0 { String::new() } else { v.to_string() })
+            };
+            BarGroup::default()
+                .label(Line::from(w.start.strftime("%b %d").to_string()))
+                .bars(&[
+                    bar(w.created, t.accent()),
+                    bar(w.accepted, t.good()),
+                    bar(w.returned, t.bad()),
+                ])
+        })
+        .collect();
+    // Three one-column bars a week and a gap: 12 weeks fit in 80 columns.
+    let bar_width = ((inner.width as usize / WEEKS.max(1)).saturating_sub(2) / 3).max(1) as u16;
+    let mut chart_widget = BarChart::default()
+        .bar_width(bar_width)
+        .bar_gap(0)
+        .group_gap(2);
+    for g in groups {
+        chart_widget = chart_widget.data(g);
+    }
+    f.render_widget(chart_widget, inner);
+}

@@ -1,0 +1,191 @@
+//! Drawing: a pure function of the app state. Each screen's layout is a
+//! function of the terminal size alone, shared with `update` (paging and
+//! mouse clicks need the same geometry the screen was drawn with).
+
+mod brief;
+pub mod evidence;
+pub mod handoff;
+mod lists;
+mod metrics;
+mod overlay;
+pub mod queue;
+mod signoff;
+mod status;
+
+use super::state::{App, Screen};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub use metrics::WEEKS as METRIC_WEEKS;
+
+/// Rows of a list tab's table on a terminal this size.
+pub fn lists_rows(size: (u16, u16), tab: super::state::handoff::Tab) -> usize {
+    lists::visible_rows(size, tab)
+}
+
+/// The list row at screen row `y` of a list tab, if any (for mouse clicks).
+pub fn list_row_at(
+    size: (u16, u16),
+    v: &super::state::handoff::HandoffView,
+    y: u16,
+) -> Option<usize> {
+    use super::state::handoff::Tab;
+    if matches!(v.tab, Tab::Brief | Tab::Evidence | Tab::SignOff) {
+        return None;
+    }
+    let [table, _] = lists::areas(handoff::tab_body(size), v.tab);
+    // The table's first row is its header.
+    let first = table.y + 1;
+    if y < first || y >= table.y + table.height {
+        return None;
+    }
+    let i = (y - first) as usize + v.cursor().offset;
+    (i < v.rows()).then_some(i)
+}
+
+/// Lines of the open handoff's brief before wrapping (how far it scrolls).
+pub fn brief_len(app: &App) -> usize {
+    app.view.as_ref().map_or(0, |v| brief::lines(app, v).len())
+}
+
+/// The smallest terminal baton draws on.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// The header row, the body, the status row.
+pub fn frame_areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        too_small(f, area, app);
+        return;
+    }
+    let [header, body, status_row] = frame_areas(area);
+    draw_header(f, header, app);
+    match app.screen {
+        Screen::Queue => queue::draw(f, body, app),
+        Screen::Handoff => match &app.view {
+            Some(v) => handoff::draw(f, body, app, v),
+            None => queue::draw(f, body, app),
+        },
+        Screen::Metrics => metrics::draw(f, body, app),
+    }
+    status::draw(f, status_row, app);
+    overlay::draw(f, area, app);
+}
+
+fn draw_header(f: &mut Frame, area: Rect, app: &App) {
+    let t = &app.config.theme;
+    let screen = match app.screen {
+        Screen::Queue => "onboarding queue",
+        Screen::Handoff => "handoff review",
+        Screen::Metrics => "metrics",
+    };
+    let mut spans = vec![
+        Span::styled(" baton ", t.title()),
+        Span::styled(screen, t.accent()),
+    ];
+    if let Some(b) = &app.banner {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(b.clone(), t.warn()));
+    }
+    let who = match &app.actor {
+        Some(a) => match a.role {
+            Some(r) => format!(
+                "{} ({}) · {} ",
+                a.name,
+                r.as_str().to_uppercase(),
+                app.today
+            ),
+            None => format!("{} · {} ", a.name, app.today),
+        },
+        None => format!("no identity · {} ", app.today),
+    };
+    let left = Line::from(spans);
+    let room = (area.width as usize).saturating_sub(left.width() + 1);
+    f.render_widget(Paragraph::new(left).style(t.bar()), area);
+    let who = clip(&who, room);
+    let w = who.chars().count() as u16;
+    f.render_widget(
+        Paragraph::new(who).style(t.bar()),
+        Rect {
+            x: area.x + area.width.saturating_sub(w),
+            width: w.min(area.width),
+            ..area
+        },
+    );
+}
+
+fn too_small(f: &mut Frame, area: Rect, app: &App) {
+    let text = vec![
+        Line::from(Span::styled(
+            "baton needs at least 80x24",
+            app.config.theme.bad(),
+        )),
+        Line::from(format!("this terminal is {}x{}", area.width, area.height)),
+        Line::from("enlarge it, or press q to quit"),
+    ];
+    f.render_widget(
+        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
+}
+
+/// Cut `s` to `width` characters, marking the cut with an ellipsis.
+pub fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out: String = s.chars().take(width - 1).collect();
+    out.push('…');
+    out
+}
+
+/// A centred rectangle of at most `w` x `h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Days from `today` to `date`, as the queue and header show them.
+pub fn days_left(today: jiff::civil::Date, date: jiff::civil::Date) -> (i64, String) {
+    let d = i64::from((date - today).get_days());
+    let text = match d {
+        0 => "today".to_string(),
+        d if d > 0 => format!("in {d}d"),
+        d => format!("{}d ago", -d),
+    };
+    (d, text)
+}
+
+/// A handoff status as people read it.
+pub fn status_label(s: &str) -> &str {
+    match s {
+        "new" => "new",
+        "in_review" => "in review",
+        "returned_to_ae" => "returned",
+        "paused" => "paused",
+        "ready_for_sign_off" => "ready",
+        "approved" => "approved",
+        "kicked_off" => "kicked off",
+        other => other,
+    }
+}

@@ -1,0 +1,206 @@
+//! Overlays: the help generated from the keymap, the filter line, and the
+//! steps of a flow (pick one, type a note, confirm).
+
+use super::centered;
+use crate::tui::action::Action;
+use crate::tui::keymap::Section;
+use crate::tui::state::flow::Step;
+use crate::tui::state::{App, Overlay};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+pub fn draw(f: &mut Frame, area: Rect, app: &App) {
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => help(f, area, app, *scroll),
+        Some(Overlay::Filter { text, .. }) => filter(f, area, app, text),
+        Some(Overlay::Prompt { step, .. }) => prompt(f, area, app, step),
+    }
+}
+
+/// The screen help describes: what is under the help overlay.
+pub fn help_section(app: &App) -> Section {
+    use crate::tui::state::Screen;
+    use crate::tui::state::handoff::Tab;
+    match app.screen {
+        Screen::Queue => Section::Queue,
+        Screen::Metrics => Section::Metrics,
+        Screen::Handoff => match app.view.as_ref().map(|v| v.tab) {
+            Some(Tab::Evidence) => Section::Evidence,
+            Some(Tab::Checklist) => Section::Checklist,
+            Some(Tab::Risks) => Section::Risks,
+            Some(Tab::Stakeholders) => Section::Stakeholders,
+            Some(Tab::Questions) => Section::Questions,
+            Some(Tab::Tasks) => Section::Tasks,
+            Some(Tab::Activity) => Section::Activity,
+            Some(Tab::SignOff) => Section::SignOff,
+            _ => Section::Brief,
+        },
+    }
+}
+
+/// Every line of the help for `section`, grouped by the table each key comes from.
+pub fn help_lines(app: &App, section: Section) -> Vec<Line<'static>> {
+    let t = &app.config.theme;
+    let mut out = Vec::new();
+    let mut last: Option<Section> = None;
+    for (s, keys, action) in app.config.keymap.help(section) {
+        if last != Some(s) {
+            if last.is_some() {
+                out.push(Line::from(""));
+            }
+            out.push(Line::from(Span::styled(
+                format!("[{}]", s.name()),
+                t.title(),
+            )));
+            last = Some(s);
+        }
+        out.push(Line::from(vec![
+            Span::styled(format!("  {:<22}", keys.join(" ")), t.accent()),
+            Span::raw(action.help()),
+        ]));
+    }
+    if section == Section::Queue {
+        out.push(Line::from(""));
+        out.push(Line::from(Span::styled(
+            format!("  {}", super::queue::LEGEND),
+            t.dim(),
+        )));
+    }
+    out
+}
+
+fn help(f: &mut Frame, area: Rect, app: &App, scroll: usize) {
+    let t = &app.config.theme;
+    let section = help_section(app);
+    let lines = help_lines(app, section);
+    let r = centered(area, 72, area.height.saturating_sub(4));
+    f.render_widget(Clear, r);
+    let close = app
+        .config
+        .keymap
+        .key_for(Section::Help, Action::Back)
+        .unwrap_or_default();
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(t.accent())
+        .title(Span::styled(
+            format!(" Keys: {} ", section.name()),
+            t.title(),
+        ))
+        .title_bottom(Span::styled(
+            format!(
+                " {close} closes · config.toml [keys.{}] rebinds ",
+                section.name()
+            ),
+            t.dim(),
+        ));
+    let scroll = scroll.min(lines.len().saturating_sub(1)) as u16;
+    f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), r);
+}
+
+fn filter(f: &mut Frame, area: Rect, app: &App, text: &str) {
+    let t = &app.config.theme;
+    // Over the queue's summary line.
+    let r = Rect {
+        x: area.x,
+        y: area.y + 1,
+        width: area.width,
+        height: 1,
+    };
+    f.render_widget(Clear, r);
+    let line = Line::from(vec![
+        Span::styled(" filter: ", t.title()),
+        Span::raw(text.to_string()),
+        Span::styled("█", t.accent()),
+        Span::styled("  enter keeps · esc clears", t.dim()),
+    ]);
+    f.render_widget(Paragraph::new(line), r);
+}
+
+fn prompt(f: &mut Frame, area: Rect, app: &App, step: &Step) {
+    let t = &app.config.theme;
+    let key = |s: Section, a: Action| app.config.keymap.key_for(s, a).unwrap_or_default();
+    let (title, body, footer): (String, Vec<Line>, String) = match step {
+        Step::Pick {
+            title,
+            options,
+            selected,
+        } => (
+            title.clone(),
+            options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let row = Line::from(format!("  {o}  "));
+                    if i == *selected {
+                        row.style(t.selected())
+                    } else {
+                        row
+                    }
+                })
+                .collect(),
+            format!(
+                " {} choose · {} cancel ",
+                key(Section::Picker, Action::Submit),
+                key(Section::Picker, Action::Cancel)
+            ),
+        ),
+        Step::Text {
+            title,
+            text,
+            hint,
+            error,
+            ..
+        } => {
+            let mut lines = vec![
+                Line::from(vec![
+                    Span::raw(" "),
+                    Span::raw(text.clone()),
+                    Span::styled("█", t.accent()),
+                ]),
+                Line::from(Span::styled(format!(" {hint}"), t.dim())),
+            ];
+            if let Some(e) = error {
+                lines.push(Line::from(Span::styled(format!(" {e}"), t.bad())));
+            }
+            (
+                title.clone(),
+                lines,
+                format!(
+                    " {} save · {} cancel ",
+                    key(Section::Input, Action::Submit),
+                    key(Section::Input, Action::Cancel)
+                ),
+            )
+        }
+        Step::Confirm { message } => (
+            "Confirm".into(),
+            vec![Line::from(format!(" {message}"))],
+            format!(
+                " {} yes · {} no ",
+                key(Section::Confirm, Action::Yes),
+                key(Section::Confirm, Action::No)
+            ),
+        ),
+    };
+    let width = 64.min(area.width.saturating_sub(4));
+    // Border, body (wrapped), border.
+    let wrapped: usize = body
+        .iter()
+        .map(|l| (l.width() / (width as usize).saturating_sub(2).max(1)) + 1)
+        .sum();
+    let r = centered(area, width, (wrapped as u16 + 2).min(area.height));
+    f.render_widget(Clear, r);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(t.accent())
+        .title(Span::styled(format!(" {title} "), t.title()))
+        .title_bottom(Span::styled(footer, t.dim()));
+    f.render_widget(
+        Paragraph::new(body).block(block).wrap(Wrap { trim: false }),
+        r,
+    );
+}
