@@ -248,6 +248,9 @@ pub struct KeymapError {
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
     tables: BTreeMap<Section, BTreeMap<Key, Action>>,
+    /// Each table's keys in the order they were written, so help and hints
+    /// show a table's first key for an action first (`tab` before `]`).
+    order: BTreeMap<Section, Vec<Key>>,
 }
 
 /// The raw form of `[keys.*]` tables: section -> key -> action name.
@@ -277,7 +280,10 @@ impl Keymap {
                 offset: keys.values().next().map(|v| v.span().start),
             })?;
             let table = self.tables.entry(s).or_default();
-            for (key, action) in keys {
+            let order = self.order.entry(s).or_default();
+            let mut written: Vec<_> = keys.iter().collect();
+            written.sort_by_key(|(_, action)| action.span().start);
+            for (key, action) in written {
                 let at = Some(action.span().start);
                 let k = Key::parse(key).map_err(|message| KeymapError {
                     message,
@@ -287,6 +293,7 @@ impl Keymap {
                 // "none" unbinds a default key.
                 if name == "none" {
                     table.remove(&k);
+                    order.retain(|o| *o != k);
                     continue;
                 }
                 let a = Action::from_name(name).ok_or_else(|| KeymapError {
@@ -296,6 +303,9 @@ impl Keymap {
                     offset: at,
                 })?;
                 table.insert(k, a);
+                if !order.contains(&k) {
+                    order.push(k);
+                }
             }
         }
         Ok(())
@@ -320,8 +330,10 @@ impl Keymap {
                 continue;
             };
             let mut by_action: BTreeMap<Action, Vec<String>> = BTreeMap::new();
-            for (k, a) in table {
-                if seen_keys.insert(*k) {
+            for k in self.order.get(&s).into_iter().flatten() {
+                if let Some(a) = table.get(k)
+                    && seen_keys.insert(*k)
+                {
                     by_action.entry(*a).or_default().push(k.label());
                 }
             }
@@ -421,6 +433,15 @@ mod tests {
             .collect();
         assert_eq!(tab_lines.len(), 1, "tab is shadowed in [handoff]");
         assert!(help.iter().any(|(_, _, a)| *a == Action::NextConflict));
+        // Keys come in the order the keymap writes them.
+        assert_eq!(
+            k.key_for(Section::Brief, Action::NextTab).as_deref(),
+            Some("tab")
+        );
+        assert_eq!(
+            k.key_for(Section::Brief, Action::Back).as_deref(),
+            Some("q")
+        );
         assert!(help.iter().any(|(_, _, a)| *a == Action::Help));
     }
 }

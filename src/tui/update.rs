@@ -369,7 +369,7 @@ fn handoff(app: &mut App, action: Action) {
         Action::ReturnToAe => start(app, FlowKind::ReturnToAe, None),
         Action::Click(x, y) => {
             if y == view::handoff::TAB_ROW {
-                if let Some(tab) = view::handoff::tab_at(v, x) {
+                if let Some(tab) = view::handoff::tab_at(v, x, size.0) {
                     v.tab = tab;
                 }
             } else if let Some(i) = view::list_row_at(size, v, y) {

@@ -47,6 +47,21 @@ impl Tab {
         }
     }
 
+    /// The title on a narrow screen.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Tab::Brief => "Brief",
+            Tab::Evidence => "Evid",
+            Tab::Checklist => "Check",
+            Tab::Risks => "Risks",
+            Tab::Stakeholders => "People",
+            Tab::Questions => "Qs",
+            Tab::Tasks => "Tasks",
+            Tab::Activity => "Log",
+            Tab::SignOff => "Sign",
+        }
+    }
+
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }

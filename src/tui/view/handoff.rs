@@ -26,16 +26,26 @@ pub fn tab_body(size: (u16, u16)) -> Rect {
     areas(body)[2]
 }
 
+/// The tab titles that fit `width`: numbered in full, else short.
+pub fn tab_titles(v: &HandoffView, width: u16) -> Vec<String> {
+    let full: Vec<String> = Tab::ALL.iter().map(|t| tab_title(v, *t, true)).collect();
+    // Tabs pads each title with a space either side and divides with "│".
+    let need: usize = full.iter().map(|t| t.chars().count() + 3).sum();
+    if need <= width as usize {
+        return full;
+    }
+    Tab::ALL.iter().map(|t| tab_title(v, *t, false)).collect()
+}
+
 /// The tab whose title is at column `x` of the tab bar, for mouse clicks.
-pub fn tab_at(v: &HandoffView, x: u16) -> Option<Tab> {
+pub fn tab_at(v: &HandoffView, x: u16, width: u16) -> Option<Tab> {
     let mut left = 1u16;
-    for tab in Tab::ALL {
-        let w = tab_title(v, tab).chars().count() as u16;
+    for (tab, title) in Tab::ALL.iter().zip(tab_titles(v, width)) {
+        let w = title.chars().count() as u16;
         if x >= left && x < left + w {
-            return Some(tab);
+            return Some(*tab);
         }
-        // Tabs pads each title with a space either side, then " │".
-        left += w + 4;
+        left += w + 3;
     }
     None
 }
@@ -58,7 +68,7 @@ fn pending(v: &HandoffView, kind: ItemKind) -> usize {
         .count()
 }
 
-fn tab_title(v: &HandoffView, tab: Tab) -> String {
+fn tab_title(v: &HandoffView, tab: Tab, full: bool) -> String {
     let n = tab.index() + 1;
     let count = match tab {
         Tab::Checklist => {
@@ -83,7 +93,11 @@ fn tab_title(v: &HandoffView, tab: Tab) -> String {
         }
         _ => None,
     };
-    format!("{n} {}{}", tab.title(), count.unwrap_or_default())
+    if full {
+        format!("{n} {}{}", tab.title(), count.unwrap_or_default())
+    } else {
+        format!("{}{}", tab.short_title(), count.unwrap_or_default())
+    }
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
@@ -121,11 +135,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
     let line = Line::from(spans);
     f.render_widget(Paragraph::new(line), deal_row);
 
-    let titles: Vec<String> = Tab::ALL.iter().map(|tab| tab_title(v, *tab)).collect();
-    let tabs = Tabs::new(titles)
+    let tabs = Tabs::new(tab_titles(v, tab_row.width))
         .select(v.tab.index())
         .highlight_style(t.selected())
-        .divider(" │");
+        .divider("│");
     f.render_widget(tabs, tab_row);
 
     match v.tab {

@@ -41,10 +41,12 @@ pub fn cites(ev: &[Cite]) -> String {
 pub fn state_span(item: &Item, t: &Theme) -> Span<'static> {
     let word = match &item.decision {
         Decision::Pending if item.kind == ItemKind::Risk => "unowned".to_string(),
+        Decision::Pending if item.kind == ItemKind::Goal => "as analysed".to_string(),
         Decision::Risk { owner, status, .. } if owner.trim().is_empty() => status.as_str().into(),
         d => d.state().replace('_', " "),
     };
     let style = match &item.decision {
+        Decision::Pending if item.kind == ItemKind::Goal => t.dim(),
         Decision::Pending => t.warn(),
         Decision::Commitment {
             outcome: crate::handoff::items::CommitmentOutcome::SentToAe,

@@ -6,7 +6,30 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Gauge, Paragraph};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
+
+/// The rate as a bar with the pilot bar marked: `█████░░░│░`.
+fn rate_bar(
+    ratio: f64,
+    bar: f64,
+    width: u16,
+    style: Style,
+    t: &crate::tui::theme::Theme,
+) -> Line<'static> {
+    let w = (width as usize).saturating_sub(2).max(10);
+    let filled = (ratio * w as f64).round() as usize;
+    let mark = ((bar * w as f64).round() as usize).min(w - 1);
+    let mut spans = vec![Span::raw(" ")];
+    for i in 0..w {
+        let (c, s) = match (i == mark, i < filled) {
+            (true, _) => ("│", t.accent()),
+            (false, true) => ("█", style),
+            (false, false) => ("░", t.dim()),
+        };
+        spans.push(Span::styled(c, s));
+    }
+    Line::from(spans)
+}
 
 /// Weeks the chart shows.
 pub const WEEKS: usize = 12;
@@ -31,7 +54,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             (
                 r.clamp(0.0, 1.0),
                 format!(
-                    "cs_handoff_acceptance_rate {:.1}% — {} the {:.0}% pilot bar ({} of {} decided)",
+                    " cs_handoff_acceptance_rate {:.1}% — {} the {:.0}% pilot bar ({} of {} decided accepted without a missing-context return)",
                     r * 100.0,
                     if meets { "meets" } else { "below" },
                     m.pilot_bar * 100.0,
@@ -41,18 +64,19 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 if meets { t.good() } else { t.bad() },
             )
         }
-        None => (0.0, "no handoff accepted or returned yet".into(), t.dim()),
+        None => (0.0, " no handoff accepted or returned yet".into(), t.dim()),
     };
-    let gauge = Gauge::default()
-        .block(
-            Block::new()
-                .borders(Borders::TOP)
-                .title(Span::styled(" Acceptance ", t.title())),
-        )
-        .gauge_style(style)
-        .ratio(ratio)
-        .label(Span::styled(label, Style::new()));
-    f.render_widget(gauge, gauge_area);
+    let [label_row, bar_row, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(gauge_area);
+    f.render_widget(Paragraph::new(Span::styled(label, style)), label_row);
+    f.render_widget(
+        Paragraph::new(rate_bar(ratio, m.pilot_bar, bar_row.width, style, t)),
+        bar_row,
+    );
 
     let days = |d: Option<f64>| d.map_or_else(|| "n/a".to_string(), |d| format!("{d:.1} days"));
     let returns = if m.returns_by_reason.is_empty() {
@@ -116,13 +140,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(Paragraph::new(lines), numbers);
 
     let block = Block::new().borders(Borders::TOP).title(Span::styled(
-        format!(" Last {WEEKS} weeks: created · accepted · returned "),
+        " Weekly: created · accepted · returned ",
         t.title(),
     ));
     let inner = block.inner(chart);
     f.render_widget(block, chart);
-    let groups: Vec<BarGroup> = mv
-        .weeks
+    // Three two-column bars and a gap a week: as many recent weeks as fit.
+    let fit = ((inner.width as usize) / 7).clamp(1, mv.weeks.len().max(1));
+    let shown = &mv.weeks[mv.weeks.len().saturating_sub(fit)..];
+    let groups: Vec<BarGroup> = shown
         .iter()
         .map(|w| {
             let bar = |v: u32, s: Style| {
@@ -132,7 +158,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                     .text_value(if v == 0 { String::new() } else { v.to_string() })
             };
             BarGroup::default()
-                .label(Line::from(w.start.strftime("%b %d").to_string()))
+                .label(Line::from(w.start.strftime("%m/%d").to_string()))
                 .bars(&[
                     bar(w.created, t.accent()),
                     bar(w.accepted, t.good()),
@@ -140,12 +166,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
                 ])
         })
         .collect();
-    // Three one-column bars a week and a gap: 12 weeks fit in 80 columns.
-    let bar_width = ((inner.width as usize / WEEKS.max(1)).saturating_sub(2) / 3).max(1) as u16;
-    let mut chart_widget = BarChart::default()
-        .bar_width(bar_width)
-        .bar_gap(0)
-        .group_gap(2);
+    let mut chart_widget = BarChart::default().bar_width(2).bar_gap(0).group_gap(1);
     for g in groups {
         chart_widget = chart_widget.data(g);
     }

@@ -32,12 +32,15 @@ pub fn row_at(app: &App, y: u16) -> Option<usize> {
 struct Columns {
     segment: bool,
     people: bool,
+    /// The kickoff's year is left out on narrow screens.
+    short_dates: bool,
 }
 
 fn columns(width: u16) -> Columns {
     Columns {
         segment: width >= 140,
         people: width >= 110,
+        short_dates: width < 100,
     }
 }
 
@@ -83,12 +86,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         header.extend(["AE", "CSM"]);
     }
     widths.extend([
-        Constraint::Length(19),
+        Constraint::Length(if cols.short_dates { 14 } else { 19 }),
         Constraint::Length(5),
-        Constraint::Length(3),
-        Constraint::Length(3),
-        Constraint::Length(3),
-        Constraint::Length(3),
+        Constraint::Length(2),
+        Constraint::Length(2),
+        Constraint::Length(2),
+        Constraint::Length(2),
     ]);
     header.extend(["Kickoff", "Score", "C", "X", "R", "Q"]);
 
@@ -152,7 +155,12 @@ fn build_row<'a>(app: &App, r: &'a QueueRow, cols: &Columns) -> Row<'a> {
             } else {
                 Style::new()
             };
-            Cell::from(Span::styled(format!("{d} {left}"), style))
+            let date = if cols.short_dates {
+                d.strftime("%m-%d").to_string()
+            } else {
+                d.to_string()
+            };
+            Cell::from(Span::styled(format!("{date} {left}"), style))
         }
         None => Cell::from(Span::styled("none set", t.dim())),
     };
@@ -201,7 +209,16 @@ fn empty(f: &mut Frame, area: Rect, app: &App) {
             t.accent(),
         )),
         Line::from(""),
-        Line::from(" then press R here to reload. To look around first: baton demo"),
+        Line::from(format!(
+            " then press {} here to reload. To look around first: baton demo",
+            app.config
+                .keymap
+                .key_for(
+                    crate::tui::keymap::Section::Queue,
+                    crate::tui::action::Action::Refresh
+                )
+                .unwrap_or_else(|| "refresh".into())
+        )),
         Line::from(" The bundle format is described in shared/spec/bundle.md and README.md."),
     ];
     f.render_widget(

@@ -30,7 +30,7 @@ pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
         let row = Line::from(vec![
             Span::styled(format!("  {mark}  "), style),
             Span::raw(g.title),
-            Span::styled(format!(" — {}", g.reason), t.dim()),
+            Span::styled(format!(" — {}", without_cli_hints(&g.reason)), t.dim()),
         ]);
         out.push(if i == sel {
             row.style(t.selected())
@@ -167,4 +167,33 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
         Paragraph::new(lines(app, v)).wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// Gate reasons name the CLI command that fixes them; here the keys do.
+fn without_cli_hints(reason: &str) -> String {
+    let mut out = String::with_capacity(reason.len());
+    let mut rest = reason;
+    while let Some(start) = rest.find(" (baton ") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find(')') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cli_hints_are_dropped_from_gate_reasons() {
+        assert_eq!(
+            super::without_cli_hints("a not confirmed (baton confirm D x); b (baton y)"),
+            "a not confirmed; b"
+        );
+        assert_eq!(super::without_cli_hints("no owner: R1"), "no owner: R1");
+    }
 }

@@ -1,0 +1,96 @@
+//! Snapshots of every screen at 80x24 and 160x48 (ratatui's TestBackend),
+//! on the demo workspace with a fixed clock.
+
+mod tui_support;
+
+use tui_support::{demo, open_deal, press, screen};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn snap(name: &str, keys: &[&str], deal: Option<&str>) {
+    for size in SIZES {
+        let mut d = demo(size);
+        if let Some(deal) = deal {
+            open_deal(&mut d.app, deal);
+        }
+        press(&mut d.app, keys);
+        let text = screen(&d.app).replace(&d.dir.path().display().to_string(), "[TMP]");
+        insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), text);
+    }
+}
+
+#[test]
+fn queue() {
+    snap("queue", &[], None);
+}
+
+#[test]
+fn queue_filtered_to_returned_and_sorted_by_score() {
+    snap("queue_returned", &["2"], None);
+    snap("queue_by_score", &["s", "s"], None);
+}
+
+#[test]
+fn queue_fuzzy_filter_while_typing() {
+    snap("queue_filter", &["/", "s", "l", "t"], None);
+}
+
+#[test]
+fn help_overlay() {
+    snap("help_queue", &["?"], None);
+    snap("help_evidence", &["2", "?"], Some("TF-OPP-26-0457"));
+}
+
+#[test]
+fn every_handoff_tab() {
+    let deal = Some("CD-0926-214");
+    snap("tab_brief", &[], deal);
+    snap("tab_evidence", &["2"], deal);
+    snap("tab_evidence_conflict", &["2", "n", "n"], deal);
+    snap("tab_checklist", &["3"], deal);
+    snap("tab_risks", &["4"], deal);
+    snap("tab_stakeholders", &["5"], deal);
+    snap("tab_questions", &["6"], deal);
+    snap("tab_tasks", &["7"], deal);
+    snap("tab_activity", &["8"], deal);
+    snap("tab_sign_off", &["9"], deal);
+}
+
+#[test]
+fn prompts() {
+    let deal = Some("CD-0926-214");
+    snap("prompt_pick", &["3", "G", "k", "enter"], deal);
+    snap("prompt_note", &["3", "enter", "enter"], deal);
+    snap("prompt_confirm_return", &["r", "enter", "enter"], deal);
+}
+
+#[test]
+fn metrics() {
+    snap("metrics", &["M"], None);
+}
+
+#[test]
+fn an_approved_handoff_signs_off_clean() {
+    snap("sign_off_approved", &["9"], Some("TF-OPP-26-0457"));
+}
+
+#[test]
+fn too_small_and_empty() {
+    let mut d = demo((79, 23));
+    insta::assert_snapshot!("too_small", screen(&d.app));
+    press(&mut d.app, &["q"]);
+    assert!(d.app.quit, "q still quits below the smallest size");
+
+    let dir = tempfile::tempdir().unwrap();
+    let ws = baton::workspace::Workspace::open(&dir.path().join("empty.db")).unwrap();
+    let app = baton::tui::App::new(
+        ws,
+        baton::tui::config::TuiConfig::defaults(false),
+        Some(tui_support::actor()),
+        baton::tui::Clock::Fixed(baton::demo::clock()),
+        (80, 24),
+    )
+    .unwrap();
+    let text = screen(&app).replace(&dir.path().display().to_string(), "[TMP]");
+    insta::assert_snapshot!("empty_workspace", text);
+}
