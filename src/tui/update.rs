@@ -3,6 +3,7 @@
 //! everything else here only moves the reviewer around.
 
 use super::action::Action;
+use super::state::cursor::Cursor;
 use super::state::flow::{Answer, Context, Flow, FlowKind, Next, Step};
 use super::state::handoff::{HandoffView, Tab};
 use super::state::queue::StatusFilter;
@@ -262,17 +263,28 @@ fn open_metrics(app: &mut App) {
     }
 }
 
+/// Apply a movement to a list cursor; false when `action` is not one.
+fn move_cursor(c: &mut Cursor, action: Action, len: usize, height: usize) -> bool {
+    let page = height as isize;
+    match action {
+        Action::Down => c.step(1, len, height),
+        Action::Up => c.step(-1, len, height),
+        Action::PageDown => c.step(page, len, height),
+        Action::PageUp => c.step(-page, len, height),
+        Action::Top => c.top(),
+        Action::Bottom => c.bottom(len, height),
+        _ => return false,
+    }
+    true
+}
+
 fn queue(app: &mut App, action: Action) {
     let rows = view::queue::visible_rows(app.size);
     let len = app.queue.visible.len();
-    let c = &mut app.queue.cursor;
+    if move_cursor(&mut app.queue.cursor, action, len, rows) {
+        return;
+    }
     match action {
-        Action::Down => c.step(1, len, rows),
-        Action::Up => c.step(-1, len, rows),
-        Action::PageDown => c.step(rows as isize, len, rows),
-        Action::PageUp => c.step(-(rows as isize), len, rows),
-        Action::Top => c.top(),
-        Action::Bottom => c.bottom(len, rows),
         Action::Back => app.quit = true,
         Action::Open => open_selected(app),
         Action::Filter => {
@@ -413,14 +425,10 @@ fn list_tab(app: &mut App, action: Action) {
         return;
     };
     let (n, h) = (v.rows(), view::lists_rows(size, v.tab));
-    let c = v.cursor_mut();
+    if move_cursor(v.cursor_mut(), action, n, h) {
+        return;
+    }
     match action {
-        Action::Down => c.step(1, n, h),
-        Action::Up => c.step(-1, n, h),
-        Action::PageDown => c.step(h as isize, n, h),
-        Action::PageUp => c.step(-(h as isize), n, h),
-        Action::Top => c.top(),
-        Action::Bottom => c.bottom(n, h),
         Action::ShowEvidence => super::update_evidence::show_evidence(app),
         Action::Act => {
             let Some(item) = v.selected_item() else {
