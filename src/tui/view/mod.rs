@@ -45,9 +45,15 @@ pub fn list_row_at(
     (i < v.rows()).then_some(i)
 }
 
-/// Lines of the open handoff's brief before wrapping (how far it scrolls).
+/// Rows of the open handoff's brief as wrapped on screen (how far it scrolls).
 pub fn brief_len(app: &App) -> usize {
-    app.view.as_ref().map_or(0, |v| brief::lines(app, v).len())
+    let width = handoff::tab_body(app.size).width as usize;
+    app.view.as_ref().map_or(0, |v| {
+        brief::lines(app, v)
+            .iter()
+            .map(|l| hang(l, width).len())
+            .sum()
+    })
 }
 
 /// The smallest terminal baton draws on.
@@ -187,5 +193,118 @@ pub fn status_label(s: &str) -> &str {
         "approved" => "approved",
         "kicked_off" => "kicked off",
         other => other,
+    }
+}
+
+/// Wrap a styled line to `width` at word boundaries, continuation rows
+/// indented past the line's own leading spaces, so lists stay readable.
+pub fn hang<'a>(line: &Line<'a>, width: usize) -> Vec<Line<'static>> {
+    let width = width.max(10);
+    let lead = line
+        .spans
+        .first()
+        .map_or(0, |s| s.content.len() - s.content.trim_start().len());
+    let indent = (lead + 2).min(width / 2);
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    let mut row: Vec<Span<'static>> = Vec::new();
+    let mut used = 0usize;
+    for span in &line.spans {
+        // Words with the spaces before them, so joins keep the spacing.
+        let mut rest: &str = &span.content;
+        while !rest.is_empty() {
+            let start = rest.len() - rest.trim_start().len();
+            let end = rest[start..].find(' ').map_or(rest.len(), |e| start + e);
+            let word = &rest[..end];
+            rest = &rest[end..];
+            let w = word.chars().count();
+            if used + w > width && used > indent {
+                rows.push(Line::from(std::mem::take(&mut row)).style(line.style));
+                row.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+                let trimmed = word.trim_start();
+                push_word(
+                    &mut row, &mut used, trimmed, span.style, width, indent, &mut rows, line.style,
+                );
+            } else {
+                push_word(
+                    &mut row, &mut used, word, span.style, width, indent, &mut rows, line.style,
+                );
+            }
+        }
+    }
+    if !row.is_empty() || rows.is_empty() {
+        rows.push(Line::from(row).style(line.style));
+    }
+    rows
+}
+
+/// Add a word to the row, breaking a word longer than a row by characters.
+#[allow(clippy::too_many_arguments)]
+fn push_word(
+    row: &mut Vec<Span<'static>>,
+    used: &mut usize,
+    word: &str,
+    style: ratatui::style::Style,
+    width: usize,
+    indent: usize,
+    rows: &mut Vec<Line<'static>>,
+    line_style: ratatui::style::Style,
+) {
+    let mut chars: Vec<char> = word.chars().collect();
+    while *used + chars.len() > width {
+        let room = width.saturating_sub(*used).max(1);
+        let head: String = chars.drain(..room.min(chars.len())).collect();
+        row.push(Span::styled(head, style));
+        rows.push(Line::from(std::mem::take(row)).style(line_style));
+        row.push(Span::raw(" ".repeat(indent)));
+        *used = indent;
+    }
+    *used += chars.len();
+    row.push(Span::styled(chars.into_iter().collect::<String>(), style));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn hanging_indent_keeps_words_and_styles() {
+        let bold = ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let line = Line::from(vec![
+            Span::raw("  G1 "),
+            Span::styled("Cut write-offs to under fifty thousand", bold),
+            Span::raw("  deal.toml:49"),
+        ]);
+        let rows = hang(&line, 20);
+        assert_eq!(
+            text(&rows),
+            [
+                "  G1 Cut write-offs",
+                "    to under fifty",
+                "    thousand",
+                "    deal.toml:49"
+            ]
+        );
+        assert!(
+            rows[1]
+                .spans
+                .iter()
+                .any(|s| s.style == bold && s.content.contains("fifty"))
+        );
+        // A word longer than a row is broken, nothing is lost.
+        let long = Line::from("x".repeat(25));
+        let rows = hang(&long, 12);
+        assert_eq!(
+            rows.iter()
+                .map(|r| r.to_string().trim().len())
+                .sum::<usize>(),
+            25
+        );
+        assert!(rows.iter().all(|r| r.width() <= 12));
+        assert_eq!(text(&hang(&Line::from(""), 20)), [""]);
     }
 }

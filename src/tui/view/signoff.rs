@@ -9,7 +9,7 @@ use crate::tui::state::handoff::HandoffView;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
     let t = &app.config.theme;
@@ -163,10 +163,11 @@ pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
-    f.render_widget(
-        Paragraph::new(lines(app, v)).wrap(Wrap { trim: false }),
-        area,
-    );
+    let rows: Vec<Line> = lines(app, v)
+        .iter()
+        .flat_map(|l| super::hang(l, area.width as usize))
+        .collect();
+    f.render_widget(Paragraph::new(rows), area);
 }
 
 /// Gate reasons name the CLI command that fixes them; here the keys do.
