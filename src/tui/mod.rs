@@ -61,9 +61,20 @@ pub fn action_for(app: &App, ev: &Event) -> Option<Action> {
 /// Open the workspace and run the UI until the user quits. The terminal is
 /// restored on every way out, a panic included (ratatui's hook).
 pub fn run(opts: Options) -> Result<(), String> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(
+            "the review workstation needs a terminal (stdin and stdout are not one); the CLI commands work anywhere"
+                .into(),
+        );
+    }
     let ws = Workspace::open(&opts.workspace).map_err(|e| e.to_string())?;
     let mouse = opts.config.mouse;
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        // Raw mode may be on already when the alternate screen failed.
+        ratatui::restore();
+        format!("terminal: {e}")
+    })?;
     if mouse {
         let _ = ratatui::crossterm::execute!(
             std::io::stdout(),
