@@ -197,7 +197,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
             vec!["When (UTC)", "Who", "Event", "Details"],
             vec![
                 Constraint::Length(16),
-                Constraint::Length(20),
+                Constraint::Length(24),
                 Constraint::Length(20),
                 Constraint::Fill(1),
             ],

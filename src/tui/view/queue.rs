@@ -219,7 +219,7 @@ fn empty(f: &mut Frame, area: Rect, app: &App) {
                 )
                 .unwrap_or_else(|| "refresh".into())
         )),
-        Line::from(" The bundle format is described in shared/spec/bundle.md and README.md."),
+        Line::from(" README.md (Usage) describes what a bundle holds."),
     ];
     f.render_widget(
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
