@@ -5,7 +5,7 @@
 
 use super::model::{Category, Flag, FlagKind, Side};
 use super::people::default_voice;
-use super::quantity::{Quantity, find_quantities, find_quantities_from};
+use super::quantity::{Quantity, find_quantities_from, has_quantities, may_hold_date};
 use super::{Cited, Reading};
 use crate::rules::Lexicon;
 use crate::text::StatementKind;
@@ -298,7 +298,7 @@ fn has_substance(r: &Reading, lower: &str) -> bool {
     .iter()
     .any(|l| l.is_match(lower))
         || r.rules.systems.names.is_match(lower)
-        || !find_quantities(lower, r.year).is_empty()
+        || has_quantities(lower, r.year)
         // "8 blog posts/mo": a count the grammar leaves loose.
         || super::conflicts::loose_counts(lower).iter().any(|c| !c.nouns.is_empty())
 }
@@ -352,6 +352,9 @@ pub fn categorize(r: &Reading, text: &str) -> Category {
 /// A date the promise must meet ("by March 15", "before Jan 12"), not one it
 /// merely mentions ("as offered in September").
 fn has_deadline(r: &Reading, text: &str) -> bool {
+    if !may_hold_date(text) {
+        return false;
+    }
     let lower = text.to_lowercase();
     find_quantities_from(text, r.reference).iter().any(|f| {
         matches!(f.quantity, Quantity::Date { .. }) && {

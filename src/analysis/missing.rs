@@ -3,7 +3,7 @@
 
 use super::Reading;
 use super::model::{Goal, Missing, Side, Stakeholder};
-use super::quantity::{Quantity, find_quantities_from};
+use super::quantity::{Quantity, find_quantities_from, may_hold_date};
 use crate::bundle::FileRole;
 
 pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Missing> {
@@ -101,9 +101,10 @@ fn dated_nearby(r: &Reading, s: &super::Cited) -> bool {
         .on_line(s.file_index, s.stmt.line.saturating_sub(1))
         .next_back();
     r.beside(s).chain(previous).any(|o| {
-        find_quantities_from(&o.stmt.text, r.reference)
-            .iter()
-            .any(|f| matches!(f.quantity, Quantity::Date { .. }))
+        may_hold_date(&o.stmt.text)
+            && find_quantities_from(&o.stmt.text, r.reference)
+                .iter()
+                .any(|f| matches!(f.quantity, Quantity::Date { .. }))
     })
 }
 
