@@ -53,11 +53,11 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
     let crm_fields = deal
         .extra
         .iter()
-        .map(|(k, v)| format!("{k} {v}").to_lowercase());
+        .map(|(k, v)| std::borrow::Cow::Owned(format!("{k} {v}").to_lowercase()));
     let needs_stated = r
         .said
         .iter()
-        .map(|s| s.lower.clone())
+        .map(|s| std::borrow::Cow::Borrowed(&*s.lower))
         .chain(crm_fields)
         .any(|l| ctx.implementation.is_match(&l) || r.rules.systems.names.is_match(&l));
     if !needs_stated {
