@@ -373,12 +373,29 @@ fn ascii_word_bounds(pattern: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// Asked before every lexicon search, mostly of text already lower-cased: an
+/// ASCII text is tested eight bytes at a time, since a byte-by-byte scan of
+/// every statement for every lexicon cost more than some of the searches.
 fn has_upper(text: &str) -> bool {
-    if text.is_ascii() {
-        text.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        text.chars().any(char::is_uppercase)
+    if !text.is_ascii() {
+        return text.chars().any(char::is_uppercase);
     }
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let word_has_upper = |w: u64| {
+        // Every byte is below 0x80, so neither sum carries into the next byte:
+        // a byte's high bit is set in `from_a` when it is >= b'A' and in
+        // `past_z` when it is > b'Z'.
+        let from_a = w + ONES * u64::from(0x80 - b'A');
+        let past_z = w + ONES * u64::from(0x80 - b'Z' - 1);
+        from_a & !past_z & HIGH != 0
+    };
+    let chunks = text.as_bytes().chunks_exact(8);
+    let tail = chunks.remainder();
+    chunks
+        .map(|c| u64::from_ne_bytes(c.try_into().expect("eight bytes")))
+        .any(word_has_upper)
+        || tail.iter().any(u8::is_ascii_uppercase)
 }
 
 /// Lower-case the literal letters of a pattern, leaving escapes (`\W`, `\D`,
@@ -585,6 +602,26 @@ mod tests {
             let expected = whole.find(text).map(|m| (m.start(), m.end(), m.as_str()));
             assert_eq!(lex.find(text), expected, "{text}");
             assert_eq!(lex.is_match(text), expected.is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn has_upper_sees_every_capital() {
+        for text in [
+            "",
+            "a",
+            "Z",
+            "abcdefgh",
+            "abcdefgZ",
+            "@[`{",
+            "abcdefghijklmnoP",
+            "ŝ É",
+        ] {
+            assert_eq!(
+                has_upper(text),
+                text.chars().any(char::is_uppercase),
+                "{text}"
+            );
         }
     }
 

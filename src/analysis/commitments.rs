@@ -5,7 +5,7 @@
 
 use super::model::{Category, Flag, FlagKind, Side};
 use super::people::default_voice;
-use super::quantity::{Quantity, find_quantities, find_quantities_from};
+use super::quantity::{Quantity, find_quantities_from, has_quantities, may_hold_date};
 use super::{Cited, Reading};
 use crate::rules::Lexicon;
 use crate::text::StatementKind;
@@ -48,7 +48,7 @@ pub fn find(r: &Reading) -> Vec<Flag> {
             // when it says nothing of its own ("You have our word on that.").
             let line = line_text(r, s);
             let own = if substance {
-                s.stmt.text.as_str()
+                &*s.stmt.text
             } else {
                 line.as_str()
             };
@@ -63,7 +63,7 @@ pub fn find(r: &Reading) -> Vec<Flag> {
 /// The statement with its neighbours on the same line, joined.
 fn line_text(r: &Reading, s: &Cited) -> String {
     r.beside(s)
-        .map(|o| o.stmt.text.as_str())
+        .map(|o| &*o.stmt.text)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -106,7 +106,7 @@ impl SellerSubject {
 /// The side whose promise a cue at `at` expresses: the nearest person named before
 /// it in the same clause, else the statement's speaker, author or writer.
 pub(crate) fn voice_at(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
-    let lower = s.lower.as_str();
+    let lower = &*s.lower;
     // "we'll", "I told", "you'll have": the writer or speaker is the subject.
     let cue = &lower[at..];
     if ["we ", "we'", "i ", "i'", "our ", "my ", "you"]
@@ -188,7 +188,7 @@ fn judge(
     after_lead_in: bool,
 ) -> Option<(Flag, bool)> {
     let lx = &r.rules.commitment;
-    let text = s.lower.as_str();
+    let text = &*s.lower;
     // Asked up to twice here and once by the caller: worked out once.
     let substance = std::cell::OnceCell::new();
     let has_own_substance = || *substance.get_or_init(|| has_substance(r, text));
@@ -268,7 +268,7 @@ fn judge(
         category: None,
         text: s.quoted(),
         evidence: vec![s.evidence()],
-        speaker: s.stmt.speaker.clone(),
+        speaker: s.stmt.speaker.as_deref().map(str::to_string),
         cues: vec![cue.to_string()],
     };
     Some((flag, has_own_substance()))
@@ -298,7 +298,7 @@ fn has_substance(r: &Reading, lower: &str) -> bool {
     .iter()
     .any(|l| l.is_match(lower))
         || r.rules.systems.names.is_match(lower)
-        || !find_quantities(lower, r.year).is_empty()
+        || has_quantities(lower, r.year)
         // "8 blog posts/mo": a count the grammar leaves loose.
         || super::conflicts::loose_counts(lower).iter().any(|c| !c.nouns.is_empty())
 }
@@ -352,6 +352,9 @@ pub fn categorize(r: &Reading, text: &str) -> Category {
 /// A date the promise must meet ("by March 15", "before Jan 12"), not one it
 /// merely mentions ("as offered in September").
 fn has_deadline(r: &Reading, text: &str) -> bool {
+    if !may_hold_date(text) {
+        return false;
+    }
     let lower = text.to_lowercase();
     find_quantities_from(text, r.reference).iter().any(|f| {
         matches!(f.quantity, Quantity::Date { .. }) && {

@@ -4,7 +4,7 @@
 
 use super::model::{Evidence, Goal, GoalKind, Side};
 use super::people::default_voice;
-use super::quantity::{Quantity, find_quantities_from};
+use super::quantity::{Quantity, find_quantities_from, may_hold_date};
 use super::{Cited, Reading};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -41,7 +41,7 @@ pub fn find(r: &Reading) -> Vec<Goal> {
 
 fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     let lx = &r.rules.goal;
-    let text = s.lower.as_str();
+    let text = &*s.lower;
     let (at, _, _) = lx.want.find(text).or_else(|| lx.success.find(text))?;
     if r.rules.context.non_statement.is_match(text) || lx.not_goal.is_match(text) {
         return None;
@@ -62,9 +62,10 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     // A dated want ("in place before the examiners arrive") is a risk; it is a
     // goal too only when it also states a measurable outcome.
     let dated = r.rules.goal.dated.is_match(text)
-        || find_quantities_from(&s.stmt.text, r.reference)
-            .iter()
-            .any(|f| matches!(f.quantity, Quantity::Date { .. }));
+        || (may_hold_date(&s.stmt.text)
+            && find_quantities_from(&s.stmt.text, r.reference)
+                .iter()
+                .any(|f| matches!(f.quantity, Quantity::Date { .. })));
     if dated && !(measurable && lx.buyer.is_match(text)) {
         return None;
     }

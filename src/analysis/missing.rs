@@ -3,7 +3,7 @@
 
 use super::Reading;
 use super::model::{Goal, Missing, Side, Stakeholder};
-use super::quantity::{Quantity, find_quantities_from};
+use super::quantity::{Quantity, find_quantities_from, may_hold_date};
 use crate::bundle::FileRole;
 
 pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Missing> {
@@ -53,11 +53,11 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
     let crm_fields = deal
         .extra
         .iter()
-        .map(|(k, v)| format!("{k} {v}").to_lowercase());
+        .map(|(k, v)| std::borrow::Cow::Owned(format!("{k} {v}").to_lowercase()));
     let needs_stated = r
         .said
         .iter()
-        .map(|s| s.lower.clone())
+        .map(|s| std::borrow::Cow::Borrowed(&*s.lower))
         .chain(crm_fields)
         .any(|l| ctx.implementation.is_match(&l) || r.rules.systems.names.is_match(&l));
     if !needs_stated {
@@ -101,9 +101,10 @@ fn dated_nearby(r: &Reading, s: &super::Cited) -> bool {
         .on_line(s.file_index, s.stmt.line.saturating_sub(1))
         .next_back();
     r.beside(s).chain(previous).any(|o| {
-        find_quantities_from(&o.stmt.text, r.reference)
-            .iter()
-            .any(|f| matches!(f.quantity, Quantity::Date { .. }))
+        may_hold_date(&o.stmt.text)
+            && find_quantities_from(&o.stmt.text, r.reference)
+                .iter()
+                .any(|f| matches!(f.quantity, Quantity::Date { .. }))
     })
 }
 

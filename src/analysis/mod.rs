@@ -31,9 +31,9 @@ pub struct Cited {
     pub role: FileRole,
     pub stmt: Statement,
     /// The statement text, lower-cased once for the cue lexicons.
-    pub lower: String,
+    pub lower: Box<str>,
     /// Which statement of its line this is (0 for the first).
-    pub nth: usize,
+    pub nth: u32,
 }
 
 impl Cited {
@@ -253,7 +253,7 @@ impl<'a> Reading<'a> {
     /// bounded so a line of a million sentences costs no more than three.
     pub fn beside<'s>(&'s self, s: &'s Cited) -> impl Iterator<Item = &'s Cited> {
         let on_line = self.run(s.file_index, s.stmt.line);
-        let me = s.nth.min(on_line.len().saturating_sub(1));
+        let me = (s.nth as usize).min(on_line.len().saturating_sub(1));
         let from = me.saturating_sub(1);
         let to = (me + 2).min(on_line.len());
         on_line[from..to].iter().map(|&i| &self.said[i as usize])
@@ -269,7 +269,7 @@ impl<'a> Reading<'a> {
                     file: path.clone(),
                     file_index,
                     role: file.role,
-                    lower: normalise(&stmt.text),
+                    lower: normalise(&stmt.text).into_boxed_str(),
                     nth: 0,
                     stmt,
                 };
@@ -298,7 +298,7 @@ impl<'a> Reading<'a> {
             if k > 0 && at(&said[by_line[k] as usize]) != at(&said[by_line[k - 1] as usize]) {
                 run_start = k;
             }
-            said[by_line[k] as usize].nth = k - run_start;
+            said[by_line[k] as usize].nth = u32::try_from(k - run_start).unwrap_or(u32::MAX);
         }
         Self {
             bundle,
@@ -368,9 +368,9 @@ pub fn explain(bundle: &Bundle, rules: &Rules, file: &str, line: u32) -> Vec<Exp
         .filter(|c| &*c.file == file && c.stmt.line == line)
         .map(|c| Explained {
             evidence: c.evidence(),
-            text: c.stmt.text.clone(),
+            text: c.stmt.text.to_string(),
             kind: c.stmt.kind,
-            speaker: c.stmt.speaker.clone(),
+            speaker: c.stmt.speaker.as_deref().map(str::to_string),
             heading: c.stmt.heading.as_deref().map(str::to_string),
             voice: people::default_voice(&reading.people, &c.stmt, rules),
             named: reading

@@ -26,7 +26,7 @@ pub fn find(r: &Reading) -> Vec<Flag> {
 
 fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
     let lx = &r.rules.risk;
-    let text = s.lower.as_str();
+    let text = &*s.lower;
     // The cue first: most statements have none, and stop here.
     let strong = lx.cues.find(text);
     let weak = if strong.is_none() {
@@ -68,7 +68,7 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
         category: None,
         text: s.quoted(),
         evidence: vec![s.evidence()],
-        speaker: s.stmt.speaker.clone(),
+        speaker: s.stmt.speaker.as_deref().map(str::to_string),
         cues: vec![cue],
     })
 }

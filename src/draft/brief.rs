@@ -6,7 +6,7 @@
 
 use super::scope::{self, ScopeSummary};
 use super::{Findings, cites, clip, numbered};
-use crate::analysis::quantity::{Quantity, find_quantities};
+use crate::analysis::quantity::{Quantity, find_quantities, may_hold_date};
 use crate::analysis::{Category, Evidence, FlagKind, Goal, GoalKind, Side};
 use crate::bundle::Bundle;
 use jiff::civil::Date;
@@ -274,8 +274,10 @@ fn timeline(bundle: &Bundle, f: &Findings) -> Vec<Milestone> {
     });
     let year = deal.closed_on.or(deal.kickoff).map_or(2026, |d| d.year());
     for c in numbered(f.flags, FlagKind::Commitment) {
-        let date = find_quantities(&c.flag.text, year)
+        let date = may_hold_date(&c.flag.text)
+            .then(|| find_quantities(&c.flag.text, year))
             .into_iter()
+            .flatten()
             .find_map(|found| match found.quantity {
                 Quantity::Date { date, .. } => Some(date),
                 _ => None,

@@ -135,7 +135,7 @@ fn sections(statements: &[Statement]) -> Vec<Option<String>> {
             current = heading.map(|h| h.to_string());
         }
         if is_section_title(&st.text) {
-            current = Some(st.text.clone());
+            current = Some(st.text.to_string());
         }
         out.push(current.clone());
     }
@@ -175,7 +175,7 @@ fn item_text(st: &Statement) -> String {
             .collect::<Vec<_>>()
             .join(" | ")
     } else {
-        st.text.clone()
+        st.text.to_string()
     }
 }
 

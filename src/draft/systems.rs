@@ -27,6 +27,11 @@ pub(crate) fn system_names(rules: &Rules, text: &str) -> Vec<String> {
     if out.is_empty() {
         let words: Vec<&str> = text.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
+            // Only a capitalised word can be a name: the word tests below
+            // lower-case three words, so they wait for one.
+            let Some(name) = proper_name(w) else {
+                continue;
+            };
             let after_preposition =
                 i > 0 && matches!(words[i - 1].to_lowercase().as_str(), "from" | "into");
             let before_noun = words.get(i + 1).is_some_and(|n| {
@@ -43,10 +48,7 @@ pub(crate) fn system_names(rules: &Rules, text: &str) -> Vec<String> {
                     .to_lowercase()
                     .as_str(),
             );
-            if (after_preposition || before_noun)
-                && !calendar
-                && let Some(name) = proper_name(w)
-            {
+            if (after_preposition || before_noun) && !calendar {
                 let mut name = name;
                 // "Deltek Vantagepoint": a following capitalised word is part of the name.
                 if let Some(next) = words

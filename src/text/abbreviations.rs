@@ -99,6 +99,9 @@ pub fn is_abbreviation(token_lower: &str) -> bool {
     ABBREVIATIONS.contains(&token_lower)
 }
 
+/// Asked of every line that opens with `Word:`: a set, not a scan of the list.
 pub fn is_label(prefix_lower: &str) -> bool {
-    LABEL_WORDS.contains(&prefix_lower)
+    static LABELS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| LABEL_WORDS.iter().copied().collect());
+    LABELS.contains(prefix_lower)
 }

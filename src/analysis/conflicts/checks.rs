@@ -184,7 +184,7 @@ fn outside_listed(
             .iter()
             .any(|&(a, b)| !has_word(lower, &claim.lower[a..b].to_lowercase()));
         if !noun.is_empty()
-            && claim.words.contains(&stem(noun))
+            && claim.words.contains(&*stem(noun))
             && unlisted_system
             && !listed.iter().any(|n| claim.tokens.contains(n))
         {

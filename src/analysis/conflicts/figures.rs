@@ -265,7 +265,7 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
             })
             .collect();
         if following.first().is_some_and(|w| {
-            TIME_UNITS.contains(&stem(w).as_str())
+            TIME_UNITS.contains(&&*stem(w))
                 || matches!(w.as_str(), "st" | "nd" | "rd" | "th" | "am" | "pm")
         }) {
             continue;

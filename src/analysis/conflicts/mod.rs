@@ -101,12 +101,9 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
     let lines: Vec<&Cited> = r.scope.iter().filter(|c| !is_boilerplate(r, c)).collect();
     // Only a word opening a scope sentence needs the rest of the bundle to tell
     // whether it is a name: look for those alone.
-    let openers = words::openers(lines.iter().map(|c| c.stmt.text.as_str()));
+    let openers = words::openers(lines.iter().map(|c| &*c.stmt.text));
     let names = words::names_among(
-        r.said
-            .iter()
-            .chain(r.scope.iter())
-            .map(|c| c.stmt.text.as_str()),
+        r.said.iter().chain(r.scope.iter()).map(|c| &*c.stmt.text),
         &openers,
     );
     let scope: Vec<ScopeLine> = lines

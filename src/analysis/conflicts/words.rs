@@ -1,7 +1,9 @@
 //! Word-level helpers for comparing a promise with a scope line: content words,
 //! a light stemmer and the proper nouns a line names.
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashSet};
+use std::sync::LazyLock;
 
 const STOPWORDS: &[&str] = &[
     "the",
@@ -231,19 +233,23 @@ const COMMON_CAPITALS: &[&str] = &[
     "One-way",
 ];
 
-pub(super) fn stem(w: &str) -> String {
+/// Borrowed unless the stem is a new word ("policies" -> "policy"): every
+/// word of every promise is stemmed, most of them to a slice of themselves.
+pub(super) fn stem(w: &str) -> Cow<'_, str> {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     if w.len() > 4 && w.ends_with("ies") {
-        format!("{}y", &w[..w.len() - 3])
+        Cow::Owned(format!("{}y", &w[..w.len() - 3]))
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-        w[..w.len() - 1].to_string()
+        Cow::Borrowed(&w[..w.len() - 1])
     } else {
-        w.to_string()
+        Cow::Borrowed(w)
     }
 }
 
 pub(super) fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
+    static SET: LazyLock<HashSet<&'static str>> =
+        LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(w)
 }
 
 /// Stemmed words that carry the topic of a lower-cased line.
@@ -256,6 +262,7 @@ pub(super) fn content_words(lower: &str) -> BTreeSet<String> {
         .filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit() || c == '-'))
         .map(stem)
         .filter(|w| !is_stopword(w) && w.len() > 2)
+        .map(Cow::into_owned)
         .collect()
 }
 
@@ -347,7 +354,11 @@ pub(super) fn tokens(lower: &str) -> BTreeSet<String> {
     lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
-        .flat_map(|w| [w.to_string(), stem(w)])
+        .flat_map(|w| {
+            let stemmed = stem(w);
+            let other = (stemmed != w).then(|| stemmed.into_owned());
+            std::iter::once(w.to_string()).chain(other)
+        })
         .collect()
 }
 

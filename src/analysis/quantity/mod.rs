@@ -78,14 +78,35 @@ pub fn find_quantities_from(text: &str, reference: Date) -> Vec<Found> {
     find(text, reference.year(), Some(reference))
 }
 
-fn find(text: &str, reference_year: i16, reference: Option<Date>) -> Vec<Found> {
-    let mut candidates = Vec::new();
-    for (rule, re) in RULES.iter() {
-        for caps in re.captures_iter(text) {
+/// Whether `text` holds any quantity: what [`find_quantities`] returns is not
+/// empty. It stops at the first candidate that reads as a quantity, since
+/// resolving overlaps always keeps the first one it takes.
+pub fn has_quantities(text: &str, reference_year: i16) -> bool {
+    candidates(text, reference_year, None).next().is_some()
+}
+
+/// Whether `text` could hold a date: `false` means that neither
+/// [`find_quantities`] nor [`find_quantities_from`] finds a
+/// [`Quantity::Date`] in it. A search without captures is far cheaper than
+/// reading every candidate of every rule, and most text names no date.
+pub fn may_hold_date(text: &str) -> bool {
+    RULES
+        .iter()
+        .any(|(rule, re)| rule.is_date() && re.is_match(text))
+}
+
+/// Every candidate of every rule, in rule order: (start, end, priority, quantity).
+fn candidates(
+    text: &str,
+    reference_year: i16,
+    reference: Option<Date>,
+) -> impl Iterator<Item = (usize, usize, u8, Quantity)> + '_ {
+    RULES.iter().flat_map(move |(rule, re)| {
+        re.captures_iter(text).filter_map(move |caps| {
             let m = caps.get(0).expect("group 0");
             let (start, mut end) = (m.start(), m.end());
             if !clean_edges(text, start, end, *rule) {
-                continue;
+                return None;
             }
             // "by 19 August." keeps the sentence's full stop out of the span.
             if rule.is_date() && text[..end].ends_with('.') {
@@ -101,11 +122,13 @@ fn find(text: &str, reference_year: i16, reference: Option<Date>) -> Vec<Found> 
                 year: reference_year,
                 reference,
             };
-            if let Some(q) = interpret(*rule, &caps, &ctx) {
-                candidates.push((start, end, rule.priority(), q));
-            }
-        }
-    }
+            interpret(*rule, &caps, &ctx).map(|q| (start, end, rule.priority(), q))
+        })
+    })
+}
+
+fn find(text: &str, reference_year: i16, reference: Option<Date>) -> Vec<Found> {
+    let mut candidates: Vec<_> = candidates(text, reference_year, reference).collect();
     candidates.sort_by(|a, b| {
         (b.1 - b.0)
             .cmp(&(a.1 - a.0))

@@ -380,3 +380,28 @@ fn long_input_is_fast() {
     assert_eq!(found.len(), 6 * 5_000);
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
+
+#[test]
+fn shortcuts_agree_with_the_full_reading() {
+    for text in [
+        "Go-live by March 15, 2027 with 40 seats at $12,000 a year.",
+        "We'll waive the first two months.",
+        "nothing to count here",
+        "Kickoff the week of Nov 17; training in Q1.",
+        "v4.2 shipped at 10:30",
+        "A quarter of the users log in twice a week.",
+        "end of year, 15% off, three onsite workshops",
+        "May we start on 29 February?",
+    ] {
+        let found = find_quantities(text, 2026);
+        assert_eq!(has_quantities(text, 2026), !found.is_empty(), "{text}");
+        if !may_hold_date(text) {
+            assert!(
+                !found
+                    .iter()
+                    .any(|f| matches!(f.quantity, Quantity::Date { .. })),
+                "{text}"
+            );
+        }
+    }
+}
