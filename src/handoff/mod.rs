@@ -119,6 +119,20 @@ pub struct Milestones {
     pub first_value_reached: Option<Date>,
 }
 
+/// How much review a handoff has left. Kept on the `deals` row so the queue
+/// reads one table; migration 2 computes the same counts in SQL.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenCounts {
+    /// Commitments pending or sent to the AE.
+    pub commitments: u32,
+    /// Conflicts nobody has resolved.
+    pub conflicts: u32,
+    /// Open risks without an owner.
+    pub unowned_risks: u32,
+    /// Questions for the AE not answered yet.
+    pub questions: u32,
+}
+
 /// One handoff: a deal's latest revision with its review state.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Handoff {
@@ -151,6 +165,33 @@ impl Handoff {
     pub fn open_questions(&self) -> impl Iterator<Item = &Item> {
         self.items_of(ItemKind::Question)
             .filter(|q| matches!(q.decision, Decision::Pending))
+    }
+
+    /// What is left to review, as the queue counts it.
+    pub fn open_counts(&self) -> OpenCounts {
+        let mut c = OpenCounts::default();
+        for i in &self.items {
+            match (&i.kind, &i.decision) {
+                (ItemKind::Commitment, Decision::Pending) => c.commitments += 1,
+                (
+                    ItemKind::Commitment,
+                    Decision::Commitment {
+                        outcome: items::CommitmentOutcome::SentToAe,
+                        ..
+                    },
+                ) => c.commitments += 1,
+                (ItemKind::Conflict, Decision::Pending) => c.conflicts += 1,
+                (ItemKind::Risk, Decision::Pending) => c.unowned_risks += 1,
+                (ItemKind::Risk, Decision::Risk { owner, status, .. })
+                    if *status == items::RiskStatus::Open && owner.trim().is_empty() =>
+                {
+                    c.unowned_risks += 1
+                }
+                (ItemKind::Question, Decision::Pending) => c.questions += 1,
+                _ => {}
+            }
+        }
+        c
     }
 
     /// Whether any reviewer has recorded anything yet.

@@ -77,7 +77,7 @@ fn follow_all(app: &mut App) {
     app.queue.cursor.follow(len, rows);
     if let Some(v) = &mut app.view {
         for tab in Tab::ALL {
-            if matches!(tab, Tab::Brief | Tab::Evidence) {
+            if matches!(tab, Tab::Brief | Tab::Evidence | Tab::SignOff) {
                 continue;
             }
             let saved = v.tab;
@@ -204,8 +204,44 @@ fn start(app: &mut App, kind: FlowKind, item: Option<String>) {
     let Some(v) = &app.view else {
         return;
     };
+    if let Err(why) = precheck(app, &kind) {
+        return app.error(why);
+    }
     let flow = Flow::new(kind, &v.h.deal.id, item.as_deref());
     advance(app, flow);
+}
+
+/// Whether a flow could end in a write at all, asked before its first step:
+/// its command is tried on a copy of the handoff, so a refusal (gates fail,
+/// wrong status) shows at once instead of after every question.
+fn precheck(app: &App, kind: &FlowKind) -> Result<(), String> {
+    let (Some(v), Ok(ctx)) = (&app.view, app.ctx()) else {
+        return Ok(());
+    };
+    let probes: Vec<Command> = match kind {
+        FlowKind::Approve => vec![
+            Command::Approve(crate::handoff::Role::Csm),
+            Command::Approve(crate::handoff::Role::Ae),
+        ],
+        FlowKind::ReturnToAe => vec![Command::ReturnToAe {
+            reason: crate::handoff::commands::ReturnReason::Other,
+            note: String::new(),
+        }],
+        FlowKind::Resubmit => vec![Command::Resubmit { via: "tui".into() }],
+        FlowKind::ConfirmCriteria(which) => vec![Command::Confirm(*which)],
+        _ => return Ok(()),
+    };
+    // Any probe that would succeed (approving as one role may be done already).
+    let mut first_error = None;
+    for p in probes {
+        match p.apply(&mut v.h.clone(), &ctx) {
+            Ok(_) => return Ok(()),
+            Err(e) => {
+                first_error.get_or_insert(e.to_string());
+            }
+        }
+    }
+    Err(first_error.unwrap_or_default())
 }
 
 /// Run one library command, then reload what it changed.
@@ -391,11 +427,14 @@ fn handoff(app: &mut App, action: Action) {
         }
         _ => match v.tab {
             Tab::Evidence => super::update_evidence::evidence(app, action),
-            Tab::Brief => {
-                let n = view::brief_len(app);
+            Tab::Brief | Tab::SignOff => {
+                let n = view::text_len(app);
                 let height = view::handoff::tab_body(size).height;
                 if let Some(v) = &mut app.view {
                     scroll_text(&mut v.cursor_mut().offset, action, n, height);
+                }
+                if app.view.as_ref().is_some_and(|v| v.tab == Tab::SignOff) {
+                    list_tab(app, action);
                 }
             }
             _ => list_tab(app, action),

@@ -315,7 +315,8 @@ fn update_deal(conn: &rusqlite::Connection, p: &Prepared) -> Result<()> {
     let d = &p.deal;
     conn.execute(
         "UPDATE deals SET name = ?2, account = ?3, segment = ?4, ae = ?5, csm = ?6, closed_on = ?7,
-                kickoff = ?8, first_value_date = ?9, first_value_criteria = ?10 WHERE id = ?1",
+                kickoff = ?8, first_value_date = ?9, first_value_criteria = ?10, score = ?11
+         WHERE id = ?1",
         params![
             d.id,
             d.name,
@@ -327,6 +328,7 @@ fn update_deal(conn: &rusqlite::Connection, p: &Prepared) -> Result<()> {
             d.kickoff.map(|x| x.to_string()),
             d.first_value_date.map(|x| x.to_string()),
             d.first_value_criteria,
+            p.score,
         ],
     )?;
     Ok(())

@@ -126,10 +126,19 @@ impl Workspace {
     /// Events in order, optionally from `since` on and for one deal.
     pub fn events(&self, since: Option<Timestamp>, deal: Option<&str>) -> Result<Vec<Event>> {
         let since = since.map(crate::handoff::events::stamp).unwrap_or_default();
-        let mut stmt = self.conn.prepare(
-            "SELECT id, deal_id, kind, actor, role, at, payload FROM events
-             WHERE at >= ?1 AND (?2 IS NULL OR deal_id = ?2) ORDER BY id",
-        )?;
+        // Two statements, not `(?2 IS NULL OR deal_id = ?2)`: that form keeps
+        // the planner off the (deal_id, id) index and scans every event.
+        let sql = match deal {
+            Some(_) => {
+                "SELECT id, deal_id, kind, actor, role, at, payload FROM events
+                 WHERE deal_id = ?2 AND at >= ?1 ORDER BY id"
+            }
+            None => {
+                "SELECT id, deal_id, kind, actor, role, at, payload FROM events
+                 WHERE at >= ?1 AND ?2 IS NULL ORDER BY id"
+            }
+        };
+        let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt
             .query_map(params![since, deal], |r| {
                 let at: String = r.get(5)?;

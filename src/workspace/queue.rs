@@ -45,22 +45,12 @@ pub struct StoredText {
 impl Workspace {
     /// Every handoff with its review counts, by deal id.
     pub fn queue(&self) -> Result<Vec<QueueRow>> {
+        // One scan of `deals`: the counts are kept there by every change.
         let mut stmt = self.conn.prepare(
-            // One grouped pass over the items (not a subquery per deal).
-            "SELECT d.id, d.name, d.account, d.segment, d.ae, d.csm, d.status,
-                    coalesce(d.kickoff_moved_to, d.kickoff), r.score,
-                    coalesce(c.commitments, 0), coalesce(c.conflicts, 0),
-                    coalesce(c.risks, 0), coalesce(c.questions, 0), d.updated_at
-             FROM deals d
-             LEFT JOIN revisions r ON r.deal_id = d.id AND r.number = d.revision
-             LEFT JOIN (SELECT deal_id,
-                    sum(kind = 'commitment' AND state IN ('pending', 'sent_to_ae')) AS commitments,
-                    sum(kind = 'conflict' AND state = 'pending') AS conflicts,
-                    sum(kind = 'risk' AND (state = 'pending'
-                        OR (state = 'open' AND coalesce(trim(owner), '') = ''))) AS risks,
-                    sum(kind = 'question' AND state = 'pending') AS questions
-                  FROM items GROUP BY deal_id) c ON c.deal_id = d.id
-             ORDER BY d.id",
+            "SELECT id, name, account, segment, ae, csm, status,
+                    coalesce(kickoff_moved_to, kickoff), score,
+                    open_commitments, open_conflicts, unowned_risks, open_questions, updated_at
+             FROM deals ORDER BY id",
         )?;
         let rows = stmt
             .query_map([], |r| {

@@ -122,10 +122,28 @@ CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
 CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 "#,
-    // 2: the handoff score on each revision, so the queue needs no JSON parsing.
+    // 2: what the queue shows, kept on each deal so it reads one table: the
+    // handoff score and the counts of what is left to review (the same rules
+    // as `Handoff::open_counts`). The score is kept per revision too.
     r#"
 ALTER TABLE revisions ADD COLUMN score INTEGER;
 UPDATE revisions SET score = json_extract(analysis_json, '$.score.total');
+ALTER TABLE deals ADD COLUMN score INTEGER;
+ALTER TABLE deals ADD COLUMN open_commitments INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE deals ADD COLUMN open_conflicts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE deals ADD COLUMN unowned_risks INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE deals ADD COLUMN open_questions INTEGER NOT NULL DEFAULT 0;
+UPDATE deals SET
+    score = (SELECT r.score FROM revisions r WHERE r.deal_id = deals.id AND r.number = deals.revision),
+    open_commitments = (SELECT count(*) FROM items i WHERE i.deal_id = deals.id
+        AND i.kind = 'commitment' AND i.state IN ('pending', 'sent_to_ae')),
+    open_conflicts = (SELECT count(*) FROM items i WHERE i.deal_id = deals.id
+        AND i.kind = 'conflict' AND i.state = 'pending'),
+    unowned_risks = (SELECT count(*) FROM items i WHERE i.deal_id = deals.id
+        AND i.kind = 'risk' AND (i.state = 'pending'
+            OR (i.state = 'open' AND coalesce(trim(i.owner), '') = ''))),
+    open_questions = (SELECT count(*) FROM items i WHERE i.deal_id = deals.id
+        AND i.kind = 'question' AND i.state = 'pending');
 "#,
 ];
 

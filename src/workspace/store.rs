@@ -190,12 +190,14 @@ pub(super) fn save(conn: &Connection, h: &Handoff, ctx: &Ctx) -> Result<()> {
     };
     let (sb, sr, sa) = s(&h.success_confirmed);
     let (fb, fr, fa) = s(&h.first_value_confirmed);
+    let open = h.open_counts();
     conn.execute(
         "UPDATE deals SET status = ?2,
             kickoff_moved_to = CASE WHEN ?3 IS kickoff AND kickoff_moved_to IS NULL THEN NULL ELSE ?3 END,
             success_confirmed_by = ?4, success_confirmed_role = ?5, success_confirmed_at = ?6,
             first_value_confirmed_by = ?7, first_value_confirmed_role = ?8, first_value_confirmed_at = ?9,
-            kickoff_held_on = ?10, first_value_reached_on = ?11, updated_at = ?12
+            kickoff_held_on = ?10, first_value_reached_on = ?11, updated_at = ?12,
+            open_commitments = ?13, open_conflicts = ?14, unowned_risks = ?15, open_questions = ?16
          WHERE id = ?1",
         params![
             h.deal.id,
@@ -210,6 +212,10 @@ pub(super) fn save(conn: &Connection, h: &Handoff, ctx: &Ctx) -> Result<()> {
             ymd(h.milestones.kickoff_held),
             ymd(h.milestones.first_value_reached),
             stamp(ctx.now),
+            open.commitments,
+            open.conflicts,
+            open.unowned_risks,
+            open.questions,
         ],
     )?;
     let mut stmt = conn.prepare_cached(

@@ -114,10 +114,8 @@ fn bold_colon_heading_and_title_before_list() {
 fn bullets_checkboxes_and_continuations() {
     let t = "- First item wraps\n  onto a second line. Then a second sentence.\n* star item\n+ plus item\n• dot item\n1. numbered\n2) paren\na) letter\n- [ ] open box\n- [x] done box\n";
     let v = segment(t);
-    let got: Vec<(u32, StatementKind, &str)> = v
-        .iter()
-        .map(|s| (s.line, s.kind, &*s.text))
-        .collect();
+    let got: Vec<(u32, StatementKind, &str)> =
+        v.iter().map(|s| (s.line, s.kind, &*s.text)).collect();
     use StatementKind::*;
     assert_eq!(
         got,

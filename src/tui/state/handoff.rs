@@ -125,16 +125,27 @@ impl HandoffView {
         })
     }
 
-    /// Reload after a change, keeping the tab and positions.
+    /// Reload after a change, keeping the tab and positions. The evidence
+    /// and the drafted brief only change with a new revision (a re-import),
+    /// so a review decision keeps them instead of re-reading 2 MB of notes.
     pub fn reload(&mut self, ws: &Workspace) -> crate::workspace::Result<()> {
-        let fresh = HandoffView::load(ws, &self.h.deal.id)?;
-        let (tab, cursors, scroll) = (self.tab, self.cursors, self.scroll);
-        *self = HandoffView {
-            tab,
-            cursors,
-            scroll,
-            ..fresh
-        };
+        let deal = self.h.deal.id.clone();
+        let h = ws.handoff(&deal)?;
+        if h.revision != self.h.revision {
+            let fresh = HandoffView::load(ws, &deal)?;
+            let (tab, cursors) = (self.tab, self.cursors);
+            *self = HandoffView {
+                tab,
+                cursors,
+                ..fresh
+            };
+            return Ok(());
+        }
+        self.gates = gates(&h);
+        self.hash = review_hash(&h);
+        self.approvals = ws.approval_history(&deal)?;
+        self.events = ws.events(None, Some(&deal))?;
+        self.h = h;
         Ok(())
     }
 
@@ -173,8 +184,7 @@ impl HandoffView {
             Tab::Stakeholders => self.h.brief.stakeholders.len(),
             Tab::Tasks => self.h.brief.tasks.len(),
             Tab::Activity => self.events.len(),
-            Tab::SignOff => self.gates.len(),
-            Tab::Brief | Tab::Evidence => 0,
+            Tab::Brief | Tab::Evidence | Tab::SignOff => 0,
         }
     }
 

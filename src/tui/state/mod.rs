@@ -183,6 +183,13 @@ impl App {
             }
             None => {}
         }
+        self.screen_section()
+    }
+
+    /// The section of the screen itself, under any overlay: what help
+    /// describes and what hints on the screen refer to.
+    pub fn screen_section(&self) -> super::keymap::Section {
+        use super::keymap::Section;
         match self.screen {
             Screen::Queue => Section::Queue,
             Screen::Metrics => Section::Metrics,

@@ -168,7 +168,7 @@ fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
     let keys = |a| {
         app.config
             .keymap
-            .key_for(app.section(), a)
+            .key_for(app.screen_section(), a)
             .unwrap_or_default()
     };
     let Some(spot) = v.scroll.current.and_then(|i| ev.conflicts.get(i)) else {

@@ -1,7 +1,6 @@
 //! An open handoff: its header line, the tab bar, and the current tab.
 
 use super::{clip, days_left, status_label};
-use crate::handoff::{Decision, ItemKind};
 use crate::tui::state::App;
 use crate::tui::state::handoff::{HandoffView, Tab};
 use ratatui::Frame;
@@ -53,36 +52,14 @@ pub fn tab_at(v: &HandoffView, x: u16, width: u16) -> Option<Tab> {
 /// The screen row of the tab bar.
 pub const TAB_ROW: u16 = 2;
 
-fn pending(v: &HandoffView, kind: ItemKind) -> usize {
-    v.h.items_of(kind)
-        .filter(|i| match &i.decision {
-            Decision::Pending => true,
-            Decision::Commitment { outcome, .. } => {
-                *outcome == crate::handoff::items::CommitmentOutcome::SentToAe
-            }
-            Decision::Risk { owner, status, .. } => {
-                owner.trim().is_empty() && *status == crate::handoff::items::RiskStatus::Open
-            }
-            _ => false,
-        })
-        .count()
-}
-
 fn tab_title(v: &HandoffView, tab: Tab, full: bool) -> String {
     let n = tab.index() + 1;
+    let open = v.h.open_counts();
+    let shown = |n: u32| (n > 0).then(|| format!(" {n}"));
     let count = match tab {
-        Tab::Checklist => {
-            let open = pending(v, ItemKind::Commitment) + pending(v, ItemKind::Conflict);
-            (open > 0).then(|| format!(" {open}"))
-        }
-        Tab::Risks => {
-            let open = pending(v, ItemKind::Risk);
-            (open > 0).then(|| format!(" {open}"))
-        }
-        Tab::Questions => {
-            let open = pending(v, ItemKind::Question);
-            (open > 0).then(|| format!(" {open}"))
-        }
+        Tab::Checklist => shown(open.commitments + open.conflicts),
+        Tab::Risks => shown(open.unowned_risks),
+        Tab::Questions => shown(open.questions),
         Tab::SignOff => {
             let failing = v.gates.iter().filter(|g| !g.pass).count();
             Some(if failing == 0 {

@@ -45,14 +45,17 @@ pub fn list_row_at(
     (i < v.rows()).then_some(i)
 }
 
-/// Rows of the open handoff's brief as wrapped on screen (how far it scrolls).
-pub fn brief_len(app: &App) -> usize {
+/// Rows of the open handoff's text tab (brief, sign-off) as wrapped on
+/// screen: how far it scrolls.
+pub fn text_len(app: &App) -> usize {
+    use super::state::handoff::Tab;
     let width = handoff::tab_body(app.size).width as usize;
     app.view.as_ref().map_or(0, |v| {
-        brief::lines(app, v)
-            .iter()
-            .map(|l| hang(l, width).len())
-            .sum()
+        let lines = match v.tab {
+            Tab::SignOff => signoff::lines(app, v),
+            _ => brief::lines(app, v),
+        };
+        lines.iter().map(|l| hang(l, width).len()).sum()
     })
 }
 

@@ -20,27 +20,6 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-/// The screen help describes: what is under the help overlay.
-pub fn help_section(app: &App) -> Section {
-    use crate::tui::state::Screen;
-    use crate::tui::state::handoff::Tab;
-    match app.screen {
-        Screen::Queue => Section::Queue,
-        Screen::Metrics => Section::Metrics,
-        Screen::Handoff => match app.view.as_ref().map(|v| v.tab) {
-            Some(Tab::Evidence) => Section::Evidence,
-            Some(Tab::Checklist) => Section::Checklist,
-            Some(Tab::Risks) => Section::Risks,
-            Some(Tab::Stakeholders) => Section::Stakeholders,
-            Some(Tab::Questions) => Section::Questions,
-            Some(Tab::Tasks) => Section::Tasks,
-            Some(Tab::Activity) => Section::Activity,
-            Some(Tab::SignOff) => Section::SignOff,
-            _ => Section::Brief,
-        },
-    }
-}
-
 /// Every line of the help for `section`, grouped by the table each key comes from.
 pub fn help_lines(app: &App, section: Section) -> Vec<Line<'static>> {
     let t = &app.config.theme;
@@ -74,7 +53,7 @@ pub fn help_lines(app: &App, section: Section) -> Vec<Line<'static>> {
 
 fn help(f: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let t = &app.config.theme;
-    let section = help_section(app);
+    let section = app.screen_section();
     let lines = help_lines(app, section);
     let r = centered(area, 72, area.height.saturating_sub(4));
     f.render_widget(Clear, r);

@@ -115,7 +115,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
             " nothing matches: {} clears the filters",
             app.config
                 .keymap
-                .key_for(app.section(), crate::tui::action::Action::ClearFilter)
+                .key_for(
+                    app.screen_section(),
+                    crate::tui::action::Action::ClearFilter
+                )
                 .unwrap_or_else(|| "clear_filter".into())
         );
         f.render_widget(Paragraph::new(hint).style(t.dim()), table_area);

@@ -16,12 +16,11 @@ pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
     let key = |a: Action| {
         app.config
             .keymap
-            .key_for(app.section(), a)
+            .key_for(app.screen_section(), a)
             .unwrap_or_default()
     };
     let mut out = vec![Line::from(Span::styled("Gates", t.title()))];
-    let sel = v.cursor().selected;
-    for (i, g) in v.gates.iter().enumerate() {
+    for g in &v.gates {
         let (mark, style) = if g.pass {
             ("✔ pass", t.good())
         } else {
@@ -32,11 +31,7 @@ pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
             Span::raw(g.title),
             Span::styled(format!(" — {}", without_cli_hints(&g.reason)), t.dim()),
         ]);
-        out.push(if i == sel {
-            row.style(t.selected())
-        } else {
-            row
-        });
+        out.push(row);
     }
     let failing = v.gates.iter().filter(|g| !g.pass).count();
     out.push(Line::from(""));
@@ -166,6 +161,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
     let rows: Vec<Line> = lines(app, v)
         .iter()
         .flat_map(|l| super::hang(l, area.width as usize))
+        .skip(v.cursor().offset)
+        .take(area.height as usize)
         .collect();
     f.render_widget(Paragraph::new(rows), area);
 }
