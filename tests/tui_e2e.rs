@@ -427,18 +427,18 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
                 t.until(&[&format!("Decide {id}"), "Send to AE"]);
                 if rejected.is_none() && n > 0 {
                     rejected = Some(id.clone());
-                    (1, "item reviewed rejected")
+                    (1, "rejected")
                 } else {
-                    (0, "item reviewed accepted")
+                    (0, "accepted")
                 }
             }
             _ => {
                 t.until(&[&format!("Resolve {id}"), "The signed scope stands"]);
                 if Some(n) == last_conflict {
                     clarified = Some(id.clone());
-                    (2, "conflict resolved clarified")
+                    (2, "resolved: clarified")
                 } else {
-                    (0, "conflict resolved scope stands")
+                    (0, "resolved: scope stands")
                 }
             }
         };
@@ -449,7 +449,7 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
         t.type_text(NOTE);
         t.until(&[NOTE]);
         t.keys(&["Enter"]);
-        t.until(&[&format!("{id}: {word}")]);
+        t.until(&[&format!("{id} {word}")]);
     }
     let s = t.wait_for("the checklist done", STEP, |s| {
         tab_badge(s, CHECKLIST).is_empty() && s.contains(&format!("{DEAL} [in review]"))
@@ -494,7 +494,7 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
         };
         t.until(&[&format!("{id} status"), "Mitigated"]);
         t.keys(&["Enter"]);
-        t.until(&[&format!("{id}: risk owner assigned {owner}")]);
+        t.until(&[&format!("{id} owned by {owner}")]);
     }
     let s = t.wait_for("every risk owned", STEP, |s| tab_badge(s, RISKS).is_empty());
     assert!(!s.contains("— none —"), "{s}");
@@ -509,7 +509,7 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
         t.until(&[&format!("Answer {id}"), "what the AE said"]);
         t.type_text(ANSWER);
         t.keys(&["Enter"]);
-        t.until(&[&format!("{id}: question answered {ANSWER}")]);
+        t.until(&[&format!("{id} answered")]);
     }
     t.wait_for("every question answered", STEP, |s| {
         tab_badge(s, QUESTIONS).is_empty()

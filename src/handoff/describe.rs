@@ -26,21 +26,69 @@ pub fn describe(kind: EventKind, p: &Value) -> String {
             s("name"),
             s("role").to_uppercase()
         ),
-        other => match p.get("item").and_then(|i| i.as_str()) {
-            Some(item) => {
-                let what = ["outcome", "resolution", "owner", "to", "answer"]
-                    .iter()
-                    .find_map(|k| p.get(*k).and_then(|v| v.as_str()))
-                    .unwrap_or_default();
-                format!(
-                    "{item}: {} {}",
-                    other.as_str().replace('_', " "),
-                    what.replace('_', " ")
-                )
-                .trim_end()
-                .to_string()
-            }
-            None => other.as_str().replace('_', " "),
-        },
+        EventKind::ItemReviewed => format!("{} {}", s("item"), s("outcome").replace('_', " ")),
+        EventKind::ConflictResolved => format!(
+            "{} resolved: {}",
+            s("item"),
+            s("resolution").replace('_', " ")
+        ),
+        EventKind::RiskOwnerAssigned => {
+            let due = p["due"]
+                .as_str()
+                .map_or(String::new(), |d| format!(", due {d}"));
+            format!(
+                "{} owned by {} ({}{due})",
+                s("item"),
+                s("owner"),
+                s("status")
+            )
+        }
+        EventKind::QuestionAnswered => format!("{} answered", s("item")),
+        EventKind::GoalClassified => format!("{} is a {} goal", s("item"), s("to")),
+        EventKind::CriteriaConfirmed => format!("{} confirmed", s("criteria").replace('_', " ")),
+        EventKind::KickoffMoved => format!("kickoff moved from {} to {}", s("from"), s("to")),
+        EventKind::KickoffHeld => format!("kickoff held on {}", s("date")),
+        EventKind::FirstValueReached => format!("first value reached on {}", s("date")),
+        other => other.as_str().replace('_', " "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn each_event_reads_as_a_sentence() {
+        let d = |k, p: Value| describe(k, &p);
+        assert_eq!(
+            d(
+                EventKind::ItemReviewed,
+                json!({"item": "C3", "outcome": "sent_to_ae"})
+            ),
+            "C3 sent to ae"
+        );
+        assert_eq!(
+            d(
+                EventKind::RiskOwnerAssigned,
+                json!({"item": "R2", "owner": "Wen", "due": "2026-09-30", "status": "open"})
+            ),
+            "R2 owned by Wen (open, due 2026-09-30)"
+        );
+        assert_eq!(
+            d(
+                EventKind::RiskOwnerAssigned,
+                json!({"item": "R2", "owner": "Wen", "due": null, "status": "mitigated"})
+            ),
+            "R2 owned by Wen (mitigated)"
+        );
+        assert_eq!(
+            d(
+                EventKind::HandoffReturned,
+                json!({"reason": "missing_context", "open_questions": [1, 2]})
+            ),
+            "returned to the AE (missing_context) with 2 open question(s)"
+        );
+        assert_eq!(d(EventKind::BriefExported, json!({})), "brief exported");
     }
 }

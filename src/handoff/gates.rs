@@ -163,7 +163,14 @@ fn conflicts_resolved(h: &Handoff) -> Gate {
             vec![]
         } else {
             vec![format!(
-                "unresolved (the handoff is paused): {}",
+                // A conflict pauses a handoff under review; a returned one
+                // waits for the AE anyway.
+                "unresolved{}: {}",
+                if h.status == super::Status::ReturnedToAe {
+                    ""
+                } else {
+                    " (the handoff is paused)"
+                },
                 open.join(", ")
             )]
         },

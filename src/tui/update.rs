@@ -528,8 +528,9 @@ fn export(app: &mut App) {
             "it needs an AE and a CSM approval of the current state (see Sign-off)".into()
         };
         return app.error(format!(
-            "{} is not approved (status {}): {why}; nothing exported",
-            h.deal.id, h.status
+            "{} is not approved ({}): {why}; nothing exported",
+            h.deal.id,
+            view::status_label(h.status.as_str())
         ));
     }
     let id = h.deal.id.clone();

@@ -67,10 +67,16 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
     ] {
         let focused = v.scroll.focus == side;
         let title_style = if focused { t.selected() } else { t.title() };
+        // Scrolled into a file, the title says which one.
+        let at = ev.pane(side).lines.get(top).map(|l| ev.path(l));
+        let title = match at {
+            Some(path) if top > 0 => format!(" {title} · {path} "),
+            _ => format!(" {title} "),
+        };
         let block = Block::new()
             .borders(Borders::TOP)
             .border_style(if focused { t.accent() } else { t.dim() })
-            .title(Span::styled(format!(" {title} "), title_style));
+            .title(Span::styled(title, title_style));
         let inner = block.inner(r);
         f.render_widget(block, r);
         let pane = ev.pane(side);

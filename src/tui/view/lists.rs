@@ -304,6 +304,9 @@ fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
         )),
         d => {
             let by = d.by().map_or(String::new(), |s| {
+                if s.name == "deal.toml" {
+                    return " as the CRM record (deal.toml) gives it".to_string();
+                }
                 format!(
                     " by {}{} on {}",
                     s.name,
