@@ -343,7 +343,7 @@ mod bench {
         let ev = baton::tui::state::evidence::Evidence::build(files, &h);
         let evidence = t.elapsed();
         let t = Instant::now();
-        let analysis = ws.analysis(deal).unwrap();
+        let analysis = ws.drafted_brief(deal).unwrap();
         let analysis_t = t.elapsed();
         let t = Instant::now();
         let gates = baton::handoff::gates(&h);
@@ -354,7 +354,7 @@ mod bench {
         let events_t = t.elapsed();
         let line = format!(
             "opening it, by part: handoff ({} items) {:.1} ms, files {:.1} ms, evidence index ({} lines) {:.1} ms, \
-             analysis JSON {:.1} ms, gates + review hash {:.1} ms, events {:.1} ms",
+             drafted brief {:.1} ms, gates + review hash {:.1} ms, events {:.1} ms",
             h.items.len(),
             ms(handoff),
             ms(files_t),

@@ -95,16 +95,19 @@ impl Workspace {
         Ok(rows)
     }
 
-    /// The analysis of a deal's current revision, as `baton analyze --json`
-    /// printed it when it was imported.
-    pub fn analysis(&self, deal: &str) -> Result<serde_json::Value> {
+    /// The drafted brief of a deal's current revision (the `brief` of
+    /// `baton analyze --json` as imported). SQLite extracts it, so the rest
+    /// of a large analysis is never parsed.
+    pub fn drafted_brief(&self, deal: &str) -> Result<serde_json::Value> {
         super::store::require_deal(&self.conn, deal)?;
-        let text: String = self.conn.query_row(
-            "SELECT r.analysis_json FROM revisions r
+        let text: Option<String> = self.conn.query_row(
+            "SELECT json_extract(r.analysis_json, '$.brief') FROM revisions r
              JOIN deals d ON d.id = r.deal_id AND d.revision = r.number WHERE d.id = ?1",
             params![deal],
             |r| r.get(0),
         )?;
-        Ok(serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+        Ok(text
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(serde_json::Value::Null))
     }
 }

@@ -110,7 +110,7 @@ impl HandoffView {
             hash: review_hash(&h),
             approvals: ws.approval_history(deal)?,
             events: ws.events(None, Some(deal))?,
-            drafted: ws.analysis(deal)?["brief"].take(),
+            drafted: ws.drafted_brief(deal)?,
             evidence,
             h,
             tab: Tab::Brief,
