@@ -150,7 +150,7 @@ impl Workspace {
         }
         // WAL lets readers (a TUI) run beside a writer; NORMAL sync is still
         // consistent after a crash (a killed process loses no committed data).
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        set_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut ws = Workspace {
@@ -239,6 +239,24 @@ impl Workspace {
         store::record(&tx, deal, ctx, change)?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// Switch to WAL. Two processes opening a new workspace at once can both try:
+/// SQLite may then answer BUSY at once, without its busy handler (it will not
+/// wait while holding a lock the other needs), so retry within the timeout.
+fn set_wal(conn: &Connection) -> Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other.map_err(Error::from),
+        }
     }
 }
 
