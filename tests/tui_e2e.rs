@@ -241,6 +241,14 @@ fn move_to(t: &Term, at: &mut usize, to: usize) {
     *at = to;
 }
 
+/// After a decision the cursor moves to the next item that needs one: the
+/// next stop of a walk over exactly those items.
+fn advanced(at: &mut usize, next: Option<usize>) {
+    if let Some(n) = next {
+        *at = n;
+    }
+}
+
 fn needs_review(i: &Item) -> bool {
     match (&i.kind, &i.decision) {
         (ItemKind::Commitment | ItemKind::Conflict, Decision::Pending) => true,
@@ -450,6 +458,7 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
         t.until(&[NOTE]);
         t.keys(&["Enter"]);
         t.until(&[&format!("{id} {word}")]);
+        advanced(&mut at, p.checklist.get(n + 1).map(|c| c.0));
     }
     let s = t.wait_for("the checklist done", STEP, |s| {
         tab_badge(s, CHECKLIST).is_empty() && s.contains(&format!("{DEAL} [in review]"))
@@ -495,6 +504,7 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
         t.until(&[&format!("{id} status"), "Mitigated"]);
         t.keys(&["Enter"]);
         t.until(&[&format!("{id} owned by {owner}")]);
+        advanced(&mut at, p.risks.get(n + 1).map(|r| r.0));
     }
     let s = t.wait_for("every risk owned", STEP, |s| tab_badge(s, RISKS).is_empty());
     assert!(!s.contains("— none —"), "{s}");
@@ -503,13 +513,14 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
     t.keys(&["6"]);
     t.until(&["Question for the AE"]);
     let mut at = 0;
-    for (i, id) in &p.questions {
+    for (n, (i, id)) in p.questions.iter().enumerate() {
         move_to(&t, &mut at, *i);
         t.keys(&["Enter"]);
         t.until(&[&format!("Answer {id}"), "what the AE said"]);
         t.type_text(ANSWER);
         t.keys(&["Enter"]);
         t.until(&[&format!("{id} answered")]);
+        advanced(&mut at, p.questions.get(n + 1).map(|q| q.0));
     }
     t.wait_for("every question answered", STEP, |s| {
         tab_badge(s, QUESTIONS).is_empty()

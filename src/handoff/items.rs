@@ -267,6 +267,27 @@ pub struct Item {
 }
 
 impl Item {
+    /// Whether a reviewer still has to decide it: a commitment pending or
+    /// sent to the AE, an unresolved conflict, an open risk without an owner,
+    /// an unanswered question. Goals need no decision.
+    pub fn needs_decision(&self) -> bool {
+        match (&self.kind, &self.decision) {
+            (ItemKind::Goal, _) => false,
+            (_, Decision::Pending) => true,
+            (
+                ItemKind::Commitment,
+                Decision::Commitment {
+                    outcome: CommitmentOutcome::SentToAe,
+                    ..
+                },
+            ) => true,
+            (ItemKind::Risk, Decision::Risk { owner, status, .. }) => {
+                *status == RiskStatus::Open && owner.trim().is_empty()
+            }
+            _ => false,
+        }
+    }
+
     /// A goal's kind: the reviewer's correction, else the analysis' reading.
     pub fn goal_kind(&self) -> Option<GoalKind> {
         match &self.decision {

@@ -191,7 +191,41 @@ fn advance(app: &mut App, flow: Flow) {
     };
     match flow.next(&cx) {
         Next::Ask(step) => app.overlay = Some(Overlay::Prompt { flow, step }),
-        Next::Run(command) => run(app, &flow.deal, &command),
+        Next::Run(command) => {
+            if run(app, &flow.deal, &command)
+                && let Some(item) = &flow.item
+            {
+                select_next_open(app, item);
+            }
+        }
+    }
+}
+
+/// After deciding `item`, move to the next item of the tab that still needs
+/// a decision, so a reviewer walks a list with Enter alone.
+fn select_next_open(app: &mut App, item: &str) {
+    let size = app.size;
+    let Some(v) = &mut app.view else {
+        return;
+    };
+    let rows = match v.tab {
+        Tab::Checklist => v.checklist(),
+        Tab::Risks => v.risks(),
+        Tab::Questions => v.questions(),
+        _ => return,
+    };
+    let Some(here) = rows.iter().position(|i| i.id == item) else {
+        return;
+    };
+    let next = rows
+        .iter()
+        .enumerate()
+        .skip(here + 1)
+        .find(|(_, i)| i.needs_decision())
+        .map(|(n, _)| n);
+    if let Some(n) = next {
+        let (len, h) = (rows.len(), view::lists_rows(size, v.tab));
+        v.cursor_mut().select(n, len, h);
     }
 }
 
@@ -244,11 +278,15 @@ fn precheck(app: &App, kind: &FlowKind) -> Result<(), String> {
     Err(first_error.unwrap_or_default())
 }
 
-/// Run one library command, then reload what it changed.
-pub fn run(app: &mut App, deal: &str, command: &Command) {
+/// Run one library command, then reload what it changed; true when it was
+/// recorded.
+pub fn run(app: &mut App, deal: &str, command: &Command) -> bool {
     let ctx = match app.ctx() {
         Ok(c) => c,
-        Err(e) => return app.error(e),
+        Err(e) => {
+            app.error(e);
+            return false;
+        }
     };
     match app.ws.run(&ctx, deal, command) {
         Ok((_, change)) => {
@@ -259,8 +297,12 @@ pub fn run(app: &mut App, deal: &str, command: &Command) {
                 .collect();
             reload(app);
             app.info(lines.join(" · "));
+            true
         }
-        Err(e) => app.error(e.to_string()),
+        Err(e) => {
+            app.error(e.to_string());
+            false
+        }
     }
 }
 
