@@ -170,25 +170,13 @@ impl Handoff {
     /// What is left to review, as the queue counts it.
     pub fn open_counts(&self) -> OpenCounts {
         let mut c = OpenCounts::default();
-        for i in &self.items {
-            match (&i.kind, &i.decision) {
-                (ItemKind::Commitment, Decision::Pending) => c.commitments += 1,
-                (
-                    ItemKind::Commitment,
-                    Decision::Commitment {
-                        outcome: items::CommitmentOutcome::SentToAe,
-                        ..
-                    },
-                ) => c.commitments += 1,
-                (ItemKind::Conflict, Decision::Pending) => c.conflicts += 1,
-                (ItemKind::Risk, Decision::Pending) => c.unowned_risks += 1,
-                (ItemKind::Risk, Decision::Risk { owner, status, .. })
-                    if *status == items::RiskStatus::Open && owner.trim().is_empty() =>
-                {
-                    c.unowned_risks += 1
-                }
-                (ItemKind::Question, Decision::Pending) => c.questions += 1,
-                _ => {}
+        for i in self.items.iter().filter(|i| i.needs_decision()) {
+            match i.kind {
+                ItemKind::Commitment => c.commitments += 1,
+                ItemKind::Conflict => c.conflicts += 1,
+                ItemKind::Risk => c.unowned_risks += 1,
+                ItemKind::Question => c.questions += 1,
+                ItemKind::Goal => {}
             }
         }
         c

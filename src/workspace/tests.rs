@@ -252,11 +252,61 @@ fn migration_2_backfills_the_score_of_a_version_1_workspace() {
            '{\"score\": {\"total\": 64, \"max\": 100}}');",
     )
     .unwrap();
+    // One item of each kind and state the counts tell apart.
+    let items = [
+        ("C1", "commitment", "pending", None),
+        ("C2", "commitment", "sent_to_ae", None),
+        ("C3", "commitment", "accepted", None),
+        ("X1", "conflict", "pending", None),
+        ("X2", "conflict", "scope_stands", None),
+        ("R1", "risk", "pending", None),
+        ("R2", "risk", "open", Some("")),
+        ("R3", "risk", "open", Some("Dev")),
+        ("R4", "risk", "accepted", Some("")),
+        ("Q1", "question", "pending", None),
+        ("Q2", "question", "answered", None),
+        ("G1", "goal", "pending", None),
+    ];
+    for (n, (id, kind, state, owner)) in items.iter().enumerate() {
+        let decided = (*state != "pending").then_some("Dev");
+        c.execute(
+            "INSERT INTO items (deal_id, id, position, kind, text, evidence_json, fingerprint,
+                                state, owner, decided_by, decided_at)
+             VALUES ('OPP-1', ?1, ?2, ?3, 'x', '[]', ?1, ?4, ?5, ?6, '2026-07-01T09:00:00Z')",
+            rusqlite::params![id, n as i64, kind, state, owner, decided],
+        )
+        .unwrap();
+    }
     drop(c);
     let ws = Workspace::open(&p).unwrap();
     let rows = ws.queue().unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].score, Some(64));
+    // The SQL backfill counts what `Handoff::open_counts` counts.
+    let open = ws.handoff("OPP-1").unwrap().open_counts();
+    assert_eq!(
+        (
+            rows[0].commitments_to_review,
+            rows[0].open_conflicts,
+            rows[0].unowned_risks,
+            rows[0].open_questions
+        ),
+        (
+            open.commitments,
+            open.conflicts,
+            open.unowned_risks,
+            open.questions
+        )
+    );
+    assert_eq!(
+        (
+            open.commitments,
+            open.conflicts,
+            open.unowned_risks,
+            open.questions
+        ),
+        (2, 1, 2, 1)
+    );
 }
 
 #[test]
