@@ -56,7 +56,7 @@ impl Cited {
 
     pub fn evidence(&self) -> Evidence {
         Evidence {
-            file: self.file.to_string(),
+            file: self.file.clone(),
             line: self.stmt.line,
         }
     }
@@ -339,7 +339,7 @@ pub fn explain(bundle: &Bundle, rules: &Rules, file: &str, line: u32) -> Vec<Exp
     let reading = Reading::read(bundle, rules);
     let analysis = analyze(bundle, rules);
     let at = Evidence {
-        file: file.to_string(),
+        file: file.into(),
         line,
     };
     let mut findings: Vec<String> = analysis
