@@ -107,11 +107,15 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
     let goals = goals::find(&ev);
     let stakeholders = stakeholders::find(&ev);
     let missing = missing::find(&ev, &goals, &stakeholders);
-    let mut flags = one_per_line(commitments);
-    flags.extend(conflicts);
-    flags.extend(one_per_line(risks));
-    // The statements are no longer needed: free them before drafting.
+    // The statements are no longer needed: free them before the flags are
+    // gathered, so the two never peak together, and before drafting.
     drop(ev);
+    let commitments = one_per_line(commitments);
+    let risks = one_per_line(risks);
+    let mut flags = Vec::with_capacity(commitments.len() + conflicts.len() + risks.len());
+    flags.extend(commitments);
+    flags.extend(conflicts);
+    flags.extend(risks);
     let drafts = crate::draft::draft(
         bundle,
         &crate::draft::Findings {
