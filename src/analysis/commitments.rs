@@ -29,7 +29,7 @@ pub fn find(r: &Reading) -> Vec<Flag> {
     let seller_subject = SellerSubject::new(r);
     // "The two things I agreed to:" followed by a list: the list items are
     // promises, as under a "What I told them" heading.
-    let mut lead_in: Option<usize> = None;
+    let mut lead_in: Option<u32> = None;
     for s in &r.said {
         let item = matches!(s.stmt.kind, StatementKind::Bullet | StatementKind::Checkbox);
         if lead_in != Some(s.file_index) || !item {
@@ -267,7 +267,7 @@ fn judge(
         kind: FlagKind::Commitment,
         category: None,
         text: s.quoted(),
-        evidence: vec![s.evidence()],
+        evidence: vec![s.evidence(r)],
         speaker: s.stmt.speaker.as_deref().map(str::to_string),
         cues: vec![cue.to_string()],
     };

@@ -72,7 +72,7 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     Some(Goal {
         kind: classify(r, text, subject),
         text: s.quoted(),
-        evidence: vec![s.evidence()],
+        evidence: vec![s.evidence(r)],
         measurable,
     })
 }

@@ -25,9 +25,10 @@ use serde::Serialize;
 /// One statement of one evidence file, ready for the extractors.
 #[derive(Debug, Clone)]
 pub struct Cited {
-    pub file: std::sync::Arc<str>,
-    /// Position of the file in the bundle, for indexing without string keys.
-    pub file_index: usize,
+    /// Position of the file in the bundle, for indexing without string keys
+    /// (its path is [`Reading::path`]: a 16 MB folder holds a quarter of a
+    /// million statements, each byte of one is a quarter of a megabyte).
+    pub file_index: u32,
     pub role: FileRole,
     pub stmt: Statement,
     /// The statement text, lower-cased once for the cue lexicons.
@@ -54,9 +55,9 @@ impl Cited {
         quote(&self.stmt.text)
     }
 
-    pub fn evidence(&self) -> Evidence {
+    pub fn evidence(&self, r: &Reading) -> Evidence {
         Evidence {
-            file: self.file.to_string(),
+            file: r.path(self).clone(),
             line: self.stmt.line,
         }
     }
@@ -71,6 +72,8 @@ pub struct Reading<'a> {
     pub said: Vec<Cited>,
     /// Statements of the signed scope.
     pub scope: Vec<Cited>,
+    /// The path of each bundle file, shared by the evidence citing it.
+    paths: Vec<std::sync::Arc<str>>,
     /// The deal's year, for resolving "March 15" or "end of Q1".
     pub year: i16,
     /// Indices into `said` ordered by (file, line), then by position: the
@@ -104,11 +107,15 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
     let goals = goals::find(&ev);
     let stakeholders = stakeholders::find(&ev);
     let missing = missing::find(&ev, &goals, &stakeholders);
-    let mut flags = one_per_line(commitments);
-    flags.extend(conflicts);
-    flags.extend(one_per_line(risks));
-    // The statements are no longer needed: free them before drafting.
+    // The statements are no longer needed: free them before the flags are
+    // gathered, so the two never peak together, and before drafting.
     drop(ev);
+    let commitments = one_per_line(commitments);
+    let risks = one_per_line(risks);
+    let mut flags = Vec::with_capacity(commitments.len() + conflicts.len() + risks.len());
+    flags.extend(commitments);
+    flags.extend(conflicts);
+    flags.extend(risks);
     let drafts = crate::draft::draft(
         bundle,
         &crate::draft::Findings {
@@ -229,8 +236,13 @@ fn one_per_line(flags: Vec<Flag>) -> Vec<Flag> {
 }
 
 impl<'a> Reading<'a> {
+    /// The path of the file a statement comes from.
+    pub fn path(&self, c: &Cited) -> &std::sync::Arc<str> {
+        &self.paths[c.file_index as usize]
+    }
+
     /// The statements (of notes and other evidence) that start on `line` of `file`.
-    pub fn on_line(&self, file_index: usize, line: u32) -> impl DoubleEndedIterator<Item = &Cited> {
+    pub fn on_line(&self, file_index: u32, line: u32) -> impl DoubleEndedIterator<Item = &Cited> {
         self.run(file_index, line)
             .iter()
             .map(|&i| &self.said[i as usize])
@@ -238,7 +250,7 @@ impl<'a> Reading<'a> {
 
     /// The indices into `said` of the statements starting on `line` of `file`,
     /// in order.
-    fn run(&self, file_index: usize, line: u32) -> &[u32] {
+    fn run(&self, file_index: u32, line: u32) -> &[u32] {
         let at = |i: &u32| {
             let c = &self.said[*i as usize];
             (c.file_index, c.stmt.line)
@@ -262,11 +274,15 @@ impl<'a> Reading<'a> {
     pub fn read(bundle: &'a Bundle, rules: &'a Rules) -> Self {
         let mut said = Vec::new();
         let mut scope = Vec::new();
+        let paths = bundle
+            .files
+            .iter()
+            .map(|f| f.path.as_str().into())
+            .collect();
         for (file_index, file) in bundle.files.iter().enumerate() {
-            let path: std::sync::Arc<str> = std::sync::Arc::from(file.path.as_str());
+            let file_index = u32::try_from(file_index).expect("fewer than 4 billion files");
             for stmt in segment(&file.text) {
                 let cited = Cited {
-                    file: path.clone(),
                     file_index,
                     role: file.role,
                     lower: normalise(&stmt.text).into_boxed_str(),
@@ -305,6 +321,7 @@ impl<'a> Reading<'a> {
             rules,
             people,
             by_line,
+            paths,
             said,
             scope,
             year,
@@ -339,7 +356,7 @@ pub fn explain(bundle: &Bundle, rules: &Rules, file: &str, line: u32) -> Vec<Exp
     let reading = Reading::read(bundle, rules);
     let analysis = analyze(bundle, rules);
     let at = Evidence {
-        file: file.to_string(),
+        file: file.into(),
         line,
     };
     let mut findings: Vec<String> = analysis
@@ -365,9 +382,9 @@ pub fn explain(bundle: &Bundle, rules: &Rules, file: &str, line: u32) -> Vec<Exp
         .said
         .iter()
         .chain(reading.scope.iter())
-        .filter(|c| &*c.file == file && c.stmt.line == line)
+        .filter(|c| &**reading.path(c) == file && c.stmt.line == line)
         .map(|c| Explained {
-            evidence: c.evidence(),
+            evidence: c.evidence(&reading),
             text: c.stmt.text.to_string(),
             kind: c.stmt.kind,
             speaker: c.stmt.speaker.as_deref().map(str::to_string),

@@ -6,7 +6,9 @@ use serde::Serialize;
 /// A place in the bundle: path relative to the bundle root and 1-based line.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Evidence {
-    pub file: String,
+    /// Shared by every citation of one file: a 16 MB folder cites its files a
+    /// hundred thousand times.
+    pub file: std::sync::Arc<str>,
     pub line: u32,
 }
 

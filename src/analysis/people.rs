@@ -264,9 +264,10 @@ impl People {
             p.role = s.role.clone().or(p.role.take());
         }
         for file in &bundle.files {
+            let path: std::sync::Arc<str> = file.path.as_str().into();
             for (n, line) in file.text.lines().enumerate() {
                 let at = Evidence {
-                    file: file.path.clone(),
+                    file: path.clone(),
                     line: n as u32 + 1,
                 };
                 people.scan_line(line, &at, file.role);
@@ -293,7 +294,7 @@ impl People {
             // Lines are scanned in order, so a line already cited is the last
             // one; only the CRM record's lines come out of order.
             let cited = p.evidence.last() == Some(&at)
-                || (at.file == "deal.toml" && p.evidence.contains(&at));
+                || (&*at.file == "deal.toml" && p.evidence.contains(&at));
             if !cited && at.line > 0 {
                 p.evidence.push(at);
             }

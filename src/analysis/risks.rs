@@ -67,7 +67,7 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
         kind: FlagKind::Risk,
         category: None,
         text: s.quoted(),
-        evidence: vec![s.evidence()],
+        evidence: vec![s.evidence(r)],
         speaker: s.stmt.speaker.as_deref().map(str::to_string),
         cues: vec![cue],
     })

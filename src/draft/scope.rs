@@ -85,7 +85,7 @@ pub fn summarize(bundle: &Bundle) -> ScopeSummary {
         let item = ScopeItem {
             text: super::clip(&item_text(st), 140),
             evidence: Evidence {
-                file: file.path.clone(),
+                file: file.path.as_str().into(),
                 line: st.line,
             },
         };

@@ -138,7 +138,7 @@ fn risk_owner<'b>(bundle: &'b Bundle, flag: &Flag) -> Option<&'b str> {
         .find(|r| {
             flag.evidence
                 .iter()
-                .any(|e| e.file == "deal.toml" && e.line == r.line)
+                .any(|e| &*e.file == "deal.toml" && e.line == r.line)
                 || r.text == flag.text
         })
         .and_then(|r| r.owner.as_deref())

@@ -29,7 +29,7 @@ impl std::fmt::Display for Cite {
 impl From<&Evidence> for Cite {
     fn from(e: &Evidence) -> Self {
         Cite {
-            file: e.file.clone(),
+            file: e.file.to_string(),
             line: e.line,
         }
     }

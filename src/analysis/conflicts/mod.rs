@@ -148,11 +148,11 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
             .max_by(|(a, _), (b, _)| a.score.total_cmp(&b.score));
         if let Some((c, line)) = best {
             // One conflict per pair of lines, however many promises share a line.
-            if !pairs.insert((flag.evidence.first().cloned(), line.cited.evidence())) {
+            if !pairs.insert((flag.evidence.first().cloned(), line.cited.evidence(r))) {
                 continue;
             }
             let mut evidence = flag.evidence.clone();
-            evidence.push(line.cited.evidence());
+            evidence.push(line.cited.evidence(r));
             out.push(Flag {
                 kind: FlagKind::Conflict,
                 category: flag.category.or(Some(c.category)),
@@ -160,7 +160,7 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
                     "{} The signed scope says: \"{}\" ({}).",
                     c.summary,
                     clip(&line.cited.stmt.text, 160),
-                    line.cited.evidence()
+                    line.cited.evidence(r)
                 ),
                 evidence,
                 speaker: flag.speaker.clone(),
