@@ -3,9 +3,11 @@
 //! the screen must show (`tmux capture-pane`), then the workspace the walk
 //! wrote is checked through the library.
 //!
-//! The binary is the one cargo builds for integration tests
-//! (`CARGO_BIN_EXE_baton`: the debug profile of the current source), not
-//! `target/release/baton`. Each test starts its own tmux server on a private
+//! The binary is the release build (`target/release/baton`, under
+//! `CARGO_TARGET_DIR` when set; CI builds it first) when it is at least as new
+//! as every source file, else the debug build cargo made for this run
+//! (`CARGO_BIN_EXE_baton`), so a stale release binary is never tested.
+//! `BATON_E2E_BIN` names another. Each test starts its own tmux server on a private
 //! socket with an isolated HOME, so no user config, keymap or workspace leaks
 //! in. Skipped, with a note on stderr, when `tmux` is not installed.
 //!
@@ -26,6 +28,51 @@ use std::time::{Duration, Instant};
 
 /// The debug build cargo made for this test run.
 const BATON_DEBUG_BIN: &str = env!("CARGO_BIN_EXE_baton");
+
+/// Newest modification time under `dir`.
+fn newest(dir: &Path) -> std::time::SystemTime {
+    let mut t = std::time::SystemTime::UNIX_EPOCH;
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        let m = if p.is_dir() {
+            newest(&p)
+        } else {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::SystemTime::UNIX_EPOCH)
+        };
+        t = t.max(m);
+    }
+    t
+}
+
+/// The binary under test: see the module comment.
+fn baton_bin() -> std::path::PathBuf {
+    if let Some(b) = std::env::var_os("BATON_E2E_BIN") {
+        return b.into();
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let release = target.join("release").join("baton");
+    let sources = [root.join("src"), root.join("assets"), root.join("examples")]
+        .iter()
+        .map(|d| newest(d))
+        .max()
+        .unwrap_or(std::time::SystemTime::UNIX_EPOCH);
+    let fresh = std::fs::metadata(&release)
+        .and_then(|m| m.modified())
+        .is_ok_and(|built| built >= sources);
+    if fresh {
+        release
+    } else {
+        eprintln!(
+            "tui_e2e: target/release/baton is missing or older than the source; testing the debug build"
+        );
+        BATON_DEBUG_BIN.into()
+    }
+}
 const NOW: &str = "2026-09-04T09:00:00Z";
 const ME: &str = "Test CSM";
 /// The demo deal with conflicts, commitments, risks and questions open.
@@ -72,7 +119,7 @@ impl Term {
             home = q(&home),
             config = q(&home.join(".config")),
             data = q(&home.join(".local/share")),
-            bin = q(Path::new(BATON_DEBUG_BIN)),
+            bin = q(&baton_bin()),
             me = sh_quote(ME),
             demo = q(&d.join("demo")),
         );
