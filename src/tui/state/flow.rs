@@ -318,7 +318,7 @@ impl Flow {
                         let name = if typed_name {
                             self.typed(1).to_string()
                         } else {
-                            options[self.picked(0)].clone()
+                            options.get(self.picked(0)).cloned().unwrap_or_default()
                         };
                         Next::Run(Command::OwnRisk {
                             item: id,
