@@ -452,3 +452,19 @@ fn a_user_keymap_rebinds_keys() {
     press(&mut d.app, &["o"]);
     assert!(d.app.view.is_some());
 }
+
+#[test]
+fn the_sign_off_tab_scrolls_to_its_last_lines_on_a_small_terminal() {
+    let mut d = demo((80, 24));
+    open_deal(&mut d.app, PAUSED);
+    press(&mut d.app, &["9"]);
+    assert!(!tui_support::screen(&d.app).contains("has not approved this state"));
+    press(&mut d.app, &["G"]);
+    assert!(d.app.view.as_ref().unwrap().cursor().offset > 0);
+    let s = tui_support::screen(&d.app);
+    assert!(s.contains("CSM has not approved this state"), "{s}");
+    press(&mut d.app, &["k"]);
+    let after = d.app.view.as_ref().unwrap().cursor().offset;
+    press(&mut d.app, &["j"]);
+    assert_eq!(d.app.view.as_ref().unwrap().cursor().offset, after + 1);
+}

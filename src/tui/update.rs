@@ -80,11 +80,8 @@ fn follow_all(app: &mut App) {
             if matches!(tab, Tab::Brief | Tab::Evidence | Tab::SignOff) {
                 continue;
             }
-            let saved = v.tab;
-            v.tab = tab;
-            let (n, h) = (v.rows(), view::lists_rows(app.size, tab));
-            v.cursor_mut().follow(n, h);
-            v.tab = saved;
+            let (n, h) = (v.rows_in(tab), view::lists_rows(app.size, tab));
+            v.cursors[tab.index()].follow(n, h);
         }
     }
 }
@@ -476,7 +473,7 @@ fn handoff(app: &mut App, action: Action) {
                     scroll_text(&mut v.cursor_mut().offset, action, n, height);
                 }
                 if app.view.as_ref().is_some_and(|v| v.tab == Tab::SignOff) {
-                    list_tab(app, action);
+                    decide(app, action);
                 }
             }
             _ => list_tab(app, action),
@@ -506,9 +503,16 @@ fn list_tab(app: &mut App, action: Action) {
         return;
     };
     let (n, h) = (v.rows(), view::lists_rows(size, v.tab));
-    if move_cursor(v.cursor_mut(), action, n, h) {
-        return;
+    if !move_cursor(v.cursor_mut(), action, n, h) {
+        decide(app, action);
     }
+}
+
+/// The actions of a tab that start a decision (or jump to evidence).
+fn decide(app: &mut App, action: Action) {
+    let Some(v) = &app.view else {
+        return;
+    };
     match action {
         Action::ShowEvidence => super::update_evidence::show_evidence(app),
         Action::Act => {

@@ -60,7 +60,6 @@ pub fn evidence(app: &mut App, action: Action) {
                 s.scope_top = i.saturating_sub(CONTEXT);
             }
         }
-        Action::ShowEvidence => {}
         _ => {}
     }
 }

@@ -177,7 +177,12 @@ impl HandoffView {
 
     /// How many rows the current tab's list has (0 for text tabs).
     pub fn rows(&self) -> usize {
-        match self.tab {
+        self.rows_in(self.tab)
+    }
+
+    /// How many rows `tab`'s list has (0 for text tabs).
+    pub fn rows_in(&self, tab: Tab) -> usize {
+        match tab {
             Tab::Checklist => self.checklist().len(),
             Tab::Risks => self.risks().len(),
             Tab::Questions => self.questions().len(),
