@@ -55,8 +55,23 @@ pub fn text_len(app: &App) -> usize {
             Tab::SignOff => signoff::lines(app, v),
             _ => brief::lines(app, v),
         };
-        lines.iter().map(|l| hang(l, width).len()).sum()
+        wrapped(&lines, width).count()
     })
+}
+
+/// A text tab's lines as rows on screen (hanging indent), for drawing and
+/// for knowing how far the tab scrolls.
+fn wrapped<'a>(lines: &'a [Line<'a>], width: usize) -> impl Iterator<Item = Line<'static>> + 'a {
+    lines.iter().flat_map(move |l| hang(l, width))
+}
+
+/// Draw a text tab from its row `offset`.
+fn draw_text(f: &mut Frame, area: Rect, lines: &[Line], offset: usize) {
+    let rows: Vec<Line> = wrapped(lines, area.width as usize)
+        .skip(offset)
+        .take(area.height as usize)
+        .collect();
+    f.render_widget(Paragraph::new(rows), area);
 }
 
 /// The smallest terminal baton draws on.

@@ -9,7 +9,6 @@ use crate::tui::state::handoff::HandoffView;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
     let t = &app.config.theme;
@@ -158,13 +157,7 @@ pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
-    let rows: Vec<Line> = lines(app, v)
-        .iter()
-        .flat_map(|l| super::hang(l, area.width as usize))
-        .skip(v.cursor().offset)
-        .take(area.height as usize)
-        .collect();
-    f.render_widget(Paragraph::new(rows), area);
+    super::draw_text(f, area, &lines(app, v), v.cursor().offset);
 }
 
 /// Gate reasons name the CLI command that fixes them; here the keys do.
