@@ -39,6 +39,8 @@ pub fn open(g: &Global) -> Result<(), String> {
 
 /// Build a fresh demo workspace (never the user's) and open it.
 pub fn demo(g: &Global, dir: Option<&Path>) -> Result<(), String> {
+    // A bad config.toml is refused before anything is built.
+    let config = load_config()?;
     let dir = dir
         .map(Path::to_path_buf)
         .unwrap_or_else(|| std::env::temp_dir().join("baton-demo"));
@@ -46,7 +48,6 @@ pub fn demo(g: &Global, dir: Option<&Path>) -> Result<(), String> {
     let db = dir.join("workspace.db");
     let ws = baton::demo::build(&db, &dir.join("bundles")).map_err(|e| e.to_string())?;
     drop(ws);
-    let config = load_config()?;
     let actor = session::actor(g)
         .ok()
         .or_else(|| Some(baton::demo::default_actor()));
