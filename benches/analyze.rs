@@ -7,7 +7,11 @@
 //!    core, with time growing linearly (time(16 MB) / (16 x time(1 MB)) <= 1.5);
 //! 3. the release binary's peak RSS on the 16 MB folder is under 10x the input.
 //!
-//! All data is generated deterministically into a temp dir.
+//! All data is generated deterministically into a temp dir; set
+//! `BATON_BENCH_KEEP=DIR` to generate into DIR instead and keep it there (to
+//! profile `baton analyze DIR/typical` or `DIR/notes-16mb` afterwards). To
+//! profile the typical bundle in process, `BATON_BENCH_ONLY=typical` runs that
+//! section alone, 1,000 times.
 
 use baton::analysis::analyze;
 use baton::bundle;
@@ -74,6 +78,10 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let examples = root.join("examples");
     let tmp = tempfile::tempdir().expect("temp dir");
+    let keep = std::env::var_os("BATON_BENCH_KEEP").map(PathBuf::from);
+    let out_dir = keep.as_deref().unwrap_or(tmp.path());
+    let only_typical = std::env::var("BATON_BENCH_ONLY").is_ok_and(|v| v == "typical");
+    let typical_runs = if only_typical { 1000 } else { TYPICAL_RUNS };
     let mut results: Vec<(String, bool)> = Vec::new();
 
     // ------------------------------------------------------------ rules
@@ -82,7 +90,7 @@ fn main() {
     println!("rules: built-in lexicons compile in {}", ms(compile));
 
     // ------------------------------------------------------------ typical bundle
-    let typical = tmp.path().join("typical");
+    let typical = out_dir.join("typical");
     let bytes = write_typical_bundle(&examples, &typical);
     for _ in 0..3 {
         analyze(&bundle::load(&typical).unwrap(), &rules);
@@ -90,7 +98,7 @@ fn main() {
     let mut load_t = Vec::new();
     let mut analyze_t = Vec::new();
     let mut total_t = Vec::new();
-    for _ in 0..TYPICAL_RUNS {
+    for _ in 0..typical_runs {
         let start = Instant::now();
         let (l, b) = time(|| bundle::load(&typical).expect("typical bundle loads"));
         let (a, analysis) = time(|| analyze(&b, &rules));
@@ -101,14 +109,14 @@ fn main() {
     }
     let b = bundle::load(&typical).unwrap();
     let segment_t = median(
-        (0..TYPICAL_RUNS)
+        (0..typical_runs)
             .map(|_| time(|| segment_all(&b)).0)
             .collect(),
     );
     let total = median(total_t);
     let ok = total.as_secs_f64() * 1e3 < TYPICAL_TARGET_MS;
     println!(
-        "\ntypical bundle: {} files, {:.1} KB, median of {TYPICAL_RUNS} runs",
+        "\ntypical bundle: {} files, {:.1} KB, median of {typical_runs} runs",
         b.files.len(),
         bytes as f64 / 1024.0
     );
@@ -121,6 +129,9 @@ fn main() {
         verdict(ok)
     );
     results.push((format!("typical bundle < {TYPICAL_TARGET_MS} ms"), ok));
+    if only_typical {
+        return;
+    }
 
     // ------------------------------------------------------------ throughput
     println!("\nthroughput: generated notes folders, load+analyze in process, median of 3");
@@ -135,7 +146,7 @@ fn main() {
     let mut largest = PathBuf::new();
     let mut largest_bytes = 0;
     for &mb in &SIZES_MB {
-        let dir = tmp.path().join(format!("notes-{mb}mb"));
+        let dir = out_dir.join(format!("notes-{mb}mb"));
         let (files, bytes) = write_notes_folder(&dir, &pool, &scope, mb * MB);
         let runs = 3;
         let mut rows = Vec::new();

@@ -1,131 +1,9 @@
-//! Cue lexicons and category words.
-//!
-//! The analysis is a set of readable rules: every list of cues lives in
-//! `assets/rules.toml` (compiled in), and a user can extend any list from a
-//! `rules.toml` in baton's config directory. Each entry is a regular expression in
-//! the `regex` crate's syntax (linear time, no backtracking), matched without case;
-//! an entry that starts or ends with a letter or digit only matches whole words.
+//! One cue list compiled for speed: a single lower-case alternation (split
+//! when windowed cues would bloat it), with an ASCII-boundary twin.
 
+use super::RulesError;
+use super::one_line;
 use regex::Regex;
-use serde::Deserialize;
-use std::path::{Path, PathBuf};
-
-/// The rules shipped with baton.
-pub const DEFAULT_RULES: &str = include_str!("../assets/rules.toml");
-
-/// An error in a rules file, naming the file and the line.
-#[derive(Debug)]
-pub struct RulesError {
-    pub path: String,
-    pub line: Option<usize>,
-    pub message: String,
-    /// The pattern that did not compile, so the caller can find its line.
-    bad_pattern: Option<String>,
-}
-
-impl std::fmt::Display for RulesError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
-        }
-    }
-}
-
-impl std::error::Error for RulesError {}
-
-/// Declares the lexicon sections once: the raw (TOML) form, its merge, and the
-/// compiled form, so a new list is one line here and one list in the TOML.
-macro_rules! lexicons {
-    ($( $section:ident : $Raw:ident => $Compiled:ident { $( $field:ident ),* $(,)? } )*) => {
-        $(
-            #[derive(Debug, Default, Deserialize)]
-            #[serde(deny_unknown_fields)]
-            struct $Raw { $( #[serde(default)] $field: Vec<String>, )* }
-
-            impl $Raw {
-                fn extend(&mut self, other: $Raw) {
-                    $( self.$field.extend(other.$field); )*
-                }
-            }
-
-            /// Compiled lexicons of one section of `rules.toml`.
-            #[derive(Debug, Clone)]
-            pub struct $Compiled { $( pub $field: Lexicon, )* }
-
-            impl $Compiled {
-                fn compile(raw: &$Raw, source: &str) -> Result<Self, RulesError> {
-                    Ok(Self { $( $field: Lexicon::compile(
-                        concat!(stringify!($section), ".", stringify!($field)),
-                        &raw.$field,
-                        source,
-                    )?, )* })
-                }
-
-                fn matching(&self, text: &str, out: &mut Vec<(&'static str, String)>) {
-                    $( if let Some((_, _, m)) = self.$field.find(text) {
-                        out.push((concat!(stringify!($section), ".", stringify!($field)), m.to_string()));
-                    } )*
-                }
-            }
-        )*
-
-        #[derive(Debug, Default, Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct RawRules { $( #[serde(default)] $section: $Raw, )* }
-
-        impl RawRules {
-            fn extend(&mut self, other: RawRules) {
-                $( self.$section.extend(other.$section); )*
-            }
-        }
-
-        /// Every lexicon the analysis uses, compiled.
-        #[derive(Debug, Clone)]
-        pub struct Rules { $( pub $section: $Compiled, )* }
-
-        impl Rules {
-            fn compile(raw: &RawRules, source: &str) -> Result<Self, RulesError> {
-                Ok(Self { $( $section: $Compiled::compile(&raw.$section, source)?, )* })
-            }
-
-            /// Every lexicon that matches `text` (lower-cased), with the first
-            /// match of each: what `baton explain` shows a rule author.
-            pub fn matching(&self, text: &str) -> Vec<(&'static str, String)> {
-                let mut out = Vec::new();
-                $( self.$section.matching(text, &mut out); )*
-                out
-            }
-        }
-    };
-}
-
-lexicons! {
-    people: RawPeople => PeopleRules {
-        seller_titles, executive_titles, customer_user_roles, sponsor_cues, customer_labels,
-        ae_cues, csm_cues,
-    }
-    commitment: RawCommitment => CommitmentRules {
-        promise, seller_first_person, concession, strong, negation, hypothetical,
-        request, next_step, standard_terms, internal, not_promise, promise_heading,
-    }
-    category: RawCategory => CategoryRules {
-        timeline, discount, integration, scope, custom, special, free_period, waiver, price_lock,
-        scope_first,
-    }
-    systems: RawSystems => SystemRules { names }
-    risk: RawRisk => RiskRules { cues, weak, settled, not_risk }
-    goal: RawGoal => GoalRules {
-        want, buyer, user, user_subjects, not_goal, success, dated, first_outcome,
-    }
-    context: RawContext => ContextRules {
-        implementation, kickoff, first_value, undated, non_statement, next_step_heading,
-    }
-    scope: RawScope => ScopeRules {
-        exclusion, exclusion_heading, no_discount, service_terms, remote_only, billing_start,
-        boilerplate, price_increase, enumeration,
-    }
-}
 
 /// One list of cues compiled into a single alternation. The alternation is
 /// written in lower case and matched against lower-cased text: without a
@@ -196,7 +74,11 @@ fn alternation<'p>(patterns: impl Iterator<Item = &'p String>) -> String {
 }
 
 impl Lexicon {
-    fn compile(name: &str, patterns: &[String], source: &str) -> Result<Self, RulesError> {
+    pub(super) fn compile(
+        name: &str,
+        patterns: &[String],
+        source: &str,
+    ) -> Result<Self, RulesError> {
         if patterns.is_empty() {
             return Ok(Self::empty());
         }
@@ -459,91 +341,9 @@ fn bounded(pattern: &str) -> String {
     )
 }
 
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn parse_raw(text: &str, source: &str) -> Result<RawRules, RulesError> {
-    toml::from_str::<RawRules>(text).map_err(|e| RulesError {
-        path: source.to_string(),
-        line: e.span().map(|span| line_of(text, span.start)),
-        message: one_line(e.message()),
-        bad_pattern: None,
-    })
-}
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
-impl Rules {
-    /// The compiled-in rules alone.
-    pub fn builtin() -> Self {
-        Self::from_sources(&[]).expect("the built-in rules.toml is valid (tested)")
-    }
-
-    /// The built-in rules extended by each `(path, text)` user file, in order.
-    pub fn from_sources(extra: &[(&str, &str)]) -> Result<Self, RulesError> {
-        let mut raw = parse_raw(DEFAULT_RULES, "assets/rules.toml")?;
-        for (path, text) in extra {
-            raw.extend(parse_raw(text, path)?);
-        }
-        Rules::compile(&raw, "rules").map_err(|mut err| {
-            // Name the file and line that hold the bad pattern.
-            let sources =
-                std::iter::once(("assets/rules.toml", DEFAULT_RULES)).chain(extra.iter().copied());
-            if let Some(pattern) = &err.bad_pattern {
-                let written = format!("{pattern:?}");
-                for (path, text) in sources {
-                    if let Some(at) = text.find(&written) {
-                        err.path = path.to_string();
-                        err.line = Some(line_of(text, at));
-                    }
-                }
-            }
-            err
-        })
-    }
-
-    /// The built-in rules extended by the user's file, when it exists.
-    pub fn load(user_file: Option<&Path>) -> Result<Self, RulesError> {
-        let Some(path) = user_file.filter(|p| p.exists()) else {
-            return Self::from_sources(&[]);
-        };
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| RulesError {
-            path: shown.clone(),
-            line: None,
-            message: one_line(&e.to_string()),
-            bad_pattern: None,
-        })?;
-        Self::from_sources(&[(&shown, &text)])
-    }
-}
-
-/// Where a user's `rules.toml` lives: baton's config directory.
-pub fn user_rules_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "baton").map(|d| d.config_dir().join("rules.toml"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn builtin_rules_compile() {
-        let rules = Rules::builtin();
-        assert!(
-            rules
-                .commitment
-                .promise
-                .is_match("we'll make sure it is live")
-        );
-    }
 
     #[test]
     fn patterns_match_without_case_and_keep_escapes() {
@@ -630,42 +430,5 @@ mod tests {
         let lex = Lexicon::compile("t", &["AE".into()], "t").unwrap();
         assert!(lex.is_match("Dana (AE) said"));
         assert!(!lex.is_match("Michael said"));
-    }
-
-    #[test]
-    fn user_rules_extend_lists() {
-        let user = "[systems]\nnames = [\"Frobnicator\"]\n";
-        let rules = Rules::from_sources(&[("my/rules.toml", user)]).unwrap();
-        assert!(
-            rules
-                .systems
-                .names
-                .is_match("sync with Frobnicator nightly")
-        );
-        assert!(rules.systems.names.is_match("Salesforce"));
-    }
-
-    #[test]
-    fn unknown_key_names_file_and_line() {
-        let user = "[systems]\nnames = []\n\n[risk]\ncuess = [\"x\"]\n";
-        let err = Rules::from_sources(&[("my/rules.toml", user)]).unwrap_err();
-        assert_eq!(err.path, "my/rules.toml");
-        assert_eq!(err.line, Some(5), "{err}");
-        assert!(err.to_string().contains("cuess"), "{err}");
-    }
-
-    #[test]
-    fn bad_regex_is_named() {
-        let user = "[risk]\ncues = [\"(unclosed\"]\n";
-        let err = Rules::from_sources(&[("r.toml", user)]).unwrap_err();
-        assert!(err.to_string().contains("risk.cues"), "{err}");
-        assert_eq!((err.path.as_str(), err.line), ("r.toml", Some(2)));
-        assert!(err.to_string().contains("(unclosed"), "{err}");
-    }
-
-    #[test]
-    fn toml_syntax_error_has_line() {
-        let err = Rules::from_sources(&[("r.toml", "[risk]\ncues = [\"a\",\n")]).unwrap_err();
-        assert!(err.line.is_some(), "{err}");
     }
 }
