@@ -11,7 +11,7 @@
 //! `BATON_BENCH_KEEP=DIR` to generate into DIR instead and keep it there (to
 //! profile `baton analyze DIR/typical` or `DIR/notes-16mb` afterwards). To
 //! profile the typical bundle in process, `BATON_BENCH_ONLY=typical` runs that
-//! section alone, 1,000 times.
+//! section alone, 1,000 times (`BATON_BENCH_RUNS=N` for N times).
 
 use baton::analysis::analyze;
 use baton::bundle;
@@ -81,7 +81,11 @@ fn main() {
     let keep = std::env::var_os("BATON_BENCH_KEEP").map(PathBuf::from);
     let out_dir = keep.as_deref().unwrap_or(tmp.path());
     let only_typical = std::env::var("BATON_BENCH_ONLY").is_ok_and(|v| v == "typical");
-    let typical_runs = if only_typical { 1000 } else { TYPICAL_RUNS };
+    let typical_runs = match std::env::var("BATON_BENCH_RUNS").map(|n| n.parse()) {
+        Ok(Ok(n)) => n,
+        _ if only_typical => 1000,
+        _ => TYPICAL_RUNS,
+    };
     let mut results: Vec<(String, bool)> = Vec::new();
 
     // ------------------------------------------------------------ rules

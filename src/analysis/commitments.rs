@@ -106,7 +106,7 @@ impl SellerSubject {
 /// The side whose promise a cue at `at` expresses: the nearest person named before
 /// it in the same clause, else the statement's speaker, author or writer.
 pub(crate) fn voice_at(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
-    let lower = &*s.lower;
+    let lower = &s.lower;
     // "we'll", "I told", "you'll have": the writer or speaker is the subject.
     let cue = &lower[at..];
     if ["we ", "we'", "i ", "i'", "our ", "my ", "you"]
@@ -188,7 +188,7 @@ fn judge(
     after_lead_in: bool,
 ) -> Option<(Flag, bool)> {
     let lx = &r.rules.commitment;
-    let text = &*s.lower;
+    let text = &s.lower;
     // Asked up to twice here and once by the caller: worked out once.
     let substance = std::cell::OnceCell::new();
     let has_own_substance = || *substance.get_or_init(|| has_substance(r, text));

@@ -41,7 +41,7 @@ pub fn find(r: &Reading) -> Vec<Goal> {
 
 fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     let lx = &r.rules.goal;
-    let text = &*s.lower;
+    let text = &s.lower;
     let (at, _, _) = lx.want.find(text).or_else(|| lx.success.find(text))?;
     if r.rules.context.non_statement.is_match(text) || lx.not_goal.is_match(text) {
         return None;

@@ -50,16 +50,14 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
         out.push(Missing::ExecutiveSponsor);
     }
     // Extra CRM fields count too: `ehr = "athenahealth"` states a system.
-    let crm_fields = deal
-        .extra
-        .iter()
-        .map(|(k, v)| std::borrow::Cow::Owned(format!("{k} {v}").to_lowercase()));
-    let needs_stated = r
-        .said
-        .iter()
-        .map(|s| std::borrow::Cow::Borrowed(&*s.lower))
-        .chain(crm_fields)
-        .any(|l| ctx.implementation.is_match(&l) || r.rules.systems.names.is_match(&l));
+    let states_needs = |l: &crate::rules::CueText| {
+        ctx.implementation.is_match(l) || r.rules.systems.names.is_match(l)
+    };
+    let needs_stated = r.said.iter().any(|s| states_needs(&s.lower))
+        || deal
+            .extra
+            .iter()
+            .any(|(k, v)| states_needs(&r.rules.cue_text(format!("{k} {v}").to_lowercase())));
     if !needs_stated {
         out.push(Missing::ImplementationRequirements);
     }

@@ -32,7 +32,7 @@ pub struct Cited {
     pub role: FileRole,
     pub stmt: Statement,
     /// The statement text, lower-cased once for the cue lexicons.
-    pub lower: Box<str>,
+    pub lower: crate::rules::CueText,
     /// Which statement of its line this is (0 for the first).
     pub nth: u32,
 }
@@ -285,7 +285,7 @@ impl<'a> Reading<'a> {
                 let cited = Cited {
                     file_index,
                     role: file.role,
-                    lower: normalise(&stmt.text).into_boxed_str(),
+                    lower: rules.cue_text(normalise(&stmt.text)),
                     nth: 0,
                     stmt,
                 };

@@ -622,7 +622,12 @@ impl People {
             .collect();
         text_keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         // One automaton finds every name in a statement in a single pass.
-        self.automaton = aho_corasick::AhoCorasick::new(text_keys.iter().map(|(k, _)| k)).ok();
+        // Built for each bundle: an NFA builds in a fraction of a DFA's time
+        // and finds the same matches.
+        self.automaton = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(text_keys.iter().map(|(k, _)| k))
+            .ok();
         self.text_keys = text_keys;
     }
 
@@ -639,7 +644,7 @@ impl People {
     /// The side of a speaker label, counting roles written with it ("Dana (AE)").
     pub fn speaker_side(&self, stmt: &Statement, rules: &Rules) -> Option<Side> {
         if let Some(role) = &stmt.speaker_role {
-            if rules.people.seller_titles.is_match(role) {
+            if rules.people.seller_titles.is_match(&**role) {
                 return Some(Side::Seller);
             }
             if let Some(side) = self

@@ -26,7 +26,7 @@ pub fn find(r: &Reading) -> Vec<Flag> {
 
 fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
     let lx = &r.rules.risk;
-    let text = &*s.lower;
+    let text = &s.lower;
     // The cue first: most statements have none, and stop here.
     let strong = lx.cues.find(text);
     let weak = if strong.is_none() {

@@ -2,6 +2,7 @@
 //! when windowed cues would bloat it), with an ASCII-boundary twin.
 
 use super::RulesError;
+use super::cues::{CueIndexBuilder, CueSet, Haystack};
 use super::one_line;
 use regex::Regex;
 
@@ -20,6 +21,8 @@ pub struct Lexicon {
     /// The earlier match of the two is the whole alternation's match; when
     /// both start at the same place, the whole alternation decides.
     parts: Option<Box<(Engines, Engines)>>,
+    /// The list's bit in the rules' [`super::cues::CueIndex`] (0: not indexed).
+    bit: CueSet,
 }
 
 /// A compiled alternation and its ASCII-boundary twin.
@@ -78,6 +81,7 @@ impl Lexicon {
         name: &str,
         patterns: &[String],
         source: &str,
+        index: &mut CueIndexBuilder,
     ) -> Result<Self, RulesError> {
         if patterns.is_empty() {
             return Ok(Self::empty());
@@ -117,6 +121,14 @@ impl Lexicon {
         Ok(Self {
             whole: Some(whole),
             parts,
+            bit: index.add(
+                patterns
+                    .iter()
+                    .map(|p| bounded(&lowercase_pattern(p)))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str),
+            ),
         })
     }
 
@@ -126,6 +138,7 @@ impl Lexicon {
         Self {
             whole: Engines::new(&bounded(&lowercase_pattern(pattern))).ok(),
             parts: None,
+            bit: 0,
         }
     }
 
@@ -134,13 +147,22 @@ impl Lexicon {
         Self {
             whole: None,
             parts: None,
+            bit: 0,
         }
     }
 
     /// Run `f` on `text` lower-cased (borrowed as is when it already is), with
     /// byte offsets that are valid in `text`.
-    fn on_lower<R>(&self, text: &str, f: impl FnOnce(&Engines, &str) -> R) -> Option<R> {
+    fn on_lower<R, H: Haystack + ?Sized>(
+        &self,
+        text: &H,
+        f: impl FnOnce(&Engines, &str) -> R,
+    ) -> Option<R> {
         let whole = self.whole.as_ref()?;
+        if !text.may_match(self.bit) {
+            return None;
+        }
+        let text = text.text();
         if !has_upper(text) {
             return Some(f(whole, text));
         }
@@ -164,7 +186,7 @@ impl Lexicon {
         Some(f(whole, &folded))
     }
 
-    pub fn is_match(&self, text: &str) -> bool {
+    pub fn is_match<H: Haystack + ?Sized>(&self, text: &H) -> bool {
         self.on_lower(text, |whole, t| match self.parts.as_deref() {
             Some((plain, windows)) => plain.on(t).is_match(t) || windows.on(t).is_match(t),
             None => whole.on(t).is_match(t),
@@ -173,7 +195,7 @@ impl Lexicon {
     }
 
     /// The first match, as (start, end, matched text).
-    pub fn find<'t>(&self, text: &'t str) -> Option<(usize, usize, &'t str)> {
+    pub fn find<'t, H: Haystack + ?Sized>(&self, text: &'t H) -> Option<(usize, usize, &'t str)> {
         let (start, end) = self.on_lower(text, |whole, t| {
             let m = match self.parts.as_deref() {
                 None => whole.on(t).find(t),
@@ -185,11 +207,11 @@ impl Lexicon {
             };
             m.map(|m| (m.start(), m.end()))
         })??;
-        Some((start, end, &text[start..end]))
+        Some((start, end, &text.text()[start..end]))
     }
 
     /// Every non-overlapping match, as (start, end).
-    pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
+    pub fn find_all<H: Haystack + ?Sized>(&self, text: &H) -> Vec<(usize, usize)> {
         self.on_lower(text, |whole, t| {
             whole
                 .on(t)
@@ -258,7 +280,7 @@ fn ascii_word_bounds(pattern: &str) -> Option<String> {
 /// Asked before every lexicon search, mostly of text already lower-cased: an
 /// ASCII text is tested eight bytes at a time, since a byte-by-byte scan of
 /// every statement for every lexicon cost more than some of the searches.
-fn has_upper(text: &str) -> bool {
+pub(super) fn has_upper(text: &str) -> bool {
     if !text.is_ascii() {
         return text.chars().any(char::is_uppercase);
     }
@@ -345,13 +367,19 @@ fn bounded(pattern: &str) -> String {
 mod tests {
     use super::*;
 
+    impl Lexicon {
+        fn compile_alone(patterns: &[String]) -> Result<Self, RulesError> {
+            Self::compile("t", patterns, "t", &mut CueIndexBuilder::default())
+        }
+    }
+
     #[test]
     fn patterns_match_without_case_and_keep_escapes() {
         assert_eq!(
             lowercase_pattern(r"SSO\W\p{Lu}(?-u:\b)"),
             r"sso\W\p{Lu}(?-u:\b)"
         );
-        let lex = Lexicon::compile("t", &["Salesforce".into(), r"\d+ ?% OFF".into()], "t").unwrap();
+        let lex = Lexicon::compile_alone(&["Salesforce".into(), r"\d+ ?% OFF".into()]).unwrap();
         assert!(lex.is_match("sync with SALESFORCE"));
         assert_eq!(lex.find("Got 20% Off list").map(|m| m.2), Some("20% Off"));
         // A letter that changes length when lower-cased keeps offsets valid.
@@ -365,7 +393,7 @@ mod tests {
             ascii_word_bounds(r"\bfree\b|[\b\]x]\\b|\Bz"),
             Some(r"(?-u:\b)free(?-u:\b)|[\b\]x]\\b|(?-u:\B)z".to_string())
         );
-        let lex = Lexicon::compile("t", &[r"\bfree\b".into(), r"only\b".into()], "t").unwrap();
+        let lex = Lexicon::compile_alone(&[r"\bfree\b".into(), r"only\b".into()]).unwrap();
         assert!(lex.whole.as_ref().is_some_and(|w| w.ascii_bounds.is_some()));
         // A non-ASCII letter next to the cue: the Unicode boundary still decides.
         assert!(!lex.is_match("caféfree"));
@@ -387,7 +415,7 @@ mod tests {
         .iter()
         .map(|p| p.to_string())
         .collect();
-        let lex = Lexicon::compile("t", &patterns, "t").unwrap();
+        let lex = Lexicon::compile_alone(&patterns).unwrap();
         assert!(lex.parts.is_some());
         let whole = build(&alternation(patterns.iter())).unwrap();
         for text in [
@@ -427,7 +455,7 @@ mod tests {
 
     #[test]
     fn boundaries_keep_short_cues_whole() {
-        let lex = Lexicon::compile("t", &["AE".into()], "t").unwrap();
+        let lex = Lexicon::compile_alone(&["AE".into()]).unwrap();
         assert!(lex.is_match("Dana (AE) said"));
         assert!(!lex.is_match("Michael said"));
     }

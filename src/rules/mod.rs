@@ -6,8 +6,11 @@
 //! the `regex` crate's syntax (linear time, no backtracking), matched without case;
 //! an entry that starts or ends with a letter or digit only matches whole words.
 
+mod cues;
 mod lexicon;
 
+use cues::{CueIndex, CueIndexBuilder};
+pub use cues::{CueText, Haystack};
 pub use lexicon::Lexicon;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -56,11 +59,16 @@ macro_rules! lexicons {
             pub struct $Compiled { $( pub $field: Lexicon, )* }
 
             impl $Compiled {
-                fn compile(raw: &$Raw, source: &str) -> Result<Self, RulesError> {
+                fn compile(
+                    raw: &$Raw,
+                    source: &str,
+                    index: &mut CueIndexBuilder,
+                ) -> Result<Self, RulesError> {
                     Ok(Self { $( $field: Lexicon::compile(
                         concat!(stringify!($section), ".", stringify!($field)),
                         &raw.$field,
                         source,
+                        index,
                     )?, )* })
                 }
 
@@ -84,11 +92,24 @@ macro_rules! lexicons {
 
         /// Every lexicon the analysis uses, compiled.
         #[derive(Debug, Clone)]
-        pub struct Rules { $( pub $section: $Compiled, )* }
+        pub struct Rules {
+            $( pub $section: $Compiled, )*
+            /// The literals every list's matches start with, to skip lists
+            /// that cannot match a statement.
+            cues: CueIndex,
+        }
 
         impl Rules {
             fn compile(raw: &RawRules, source: &str) -> Result<Self, RulesError> {
-                Ok(Self { $( $section: $Compiled::compile(&raw.$section, source)?, )* })
+                let mut index = CueIndexBuilder::default();
+                $( let $section = $Compiled::compile(&raw.$section, source, &mut index)?; )*
+                Ok(Self { $( $section, )* cues: index.build() })
+            }
+
+            /// `text` (already lower-cased) with the lists that may match it,
+            /// found in one pass: a list that cannot match is skipped at once.
+            pub fn cue_text(&self, text: String) -> CueText {
+                CueText::new(&self.cues, text)
             }
 
             /// Every lexicon that matches `text` (lower-cased), with the first

@@ -315,8 +315,11 @@ pub(super) fn names_among<'a>(
 ) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     // An ASCII text names a wanted word only if it holds it in some case.
+    // Built for each bundle and run on short texts: an NFA builds in a fraction
+    // of a DFA's time and finds the same matches.
     let Ok(holds) = aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(wanted)
     else {
         return names_in(texts).intersection(wanted).cloned().collect();

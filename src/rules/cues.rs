@@ -1,0 +1,277 @@
+//! One pass over a statement that tells which cue lists could match it.
+//!
+//! Every match of a cue list starts with one of a few literals (what the regex
+//! parser can prove of the alternation: "we'll", "told them", "promis"...). One
+//! Aho-Corasick automaton holds the literals of every list, so one scan of a
+//! statement marks the lists that may match; a list not marked is skipped
+//! without running its regex. A 16 MB notes folder asks about sixty lists of
+//! each of a quarter of a million statements, and most lists match nothing.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use std::collections::HashMap;
+
+/// The lists a text may match, one bit per list (see [`CueIndex`]).
+pub type CueSet = u64;
+
+/// Every list: what a text is marked with when it cannot be scanned.
+const EVERY: CueSet = CueSet::MAX;
+
+/// The literals of every indexed cue list, and which lists each belongs to.
+#[derive(Debug, Clone)]
+pub struct CueIndex {
+    automaton: Option<AhoCorasick>,
+    /// For each literal of the automaton, the lists it opens.
+    lists_of: Vec<CueSet>,
+    /// Lists with no literal to look for (a cue that opens with `\w+`): always
+    /// worth running.
+    unindexed: CueSet,
+}
+
+/// Collects the literals of each list as the lists compile.
+#[derive(Debug, Default)]
+pub struct CueIndexBuilder {
+    lists: u32,
+    literals: HashMap<Vec<u8>, CueSet>,
+    unindexed: CueSet,
+}
+
+impl CueIndexBuilder {
+    /// Index the list of `cues` (each as compiled), returning its bit; 0 (never
+    /// skipped) when the index is full.
+    pub fn add<'c>(&mut self, cues: impl IntoIterator<Item = &'c str>) -> CueSet {
+        let Some(bit) = 1u64.checked_shl(self.lists) else {
+            return 0;
+        };
+        self.lists += 1;
+        for cue in cues {
+            match literals_of(cue) {
+                Some(literals) => {
+                    for literal in literals {
+                        *self.literals.entry(literal).or_default() |= bit;
+                    }
+                }
+                None => self.unindexed |= bit,
+            }
+        }
+        bit
+    }
+
+    pub fn build(self) -> CueIndex {
+        let (literals, lists_of): (Vec<Vec<u8>>, Vec<CueSet>) = {
+            let mut pairs: Vec<_> = self.literals.into_iter().collect();
+            // Sorted, so the automaton (and its pattern ids) is the same each run.
+            pairs.sort();
+            pairs.into_iter().unzip()
+        };
+        let automaton = if literals.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&literals)
+                .or_else(|_| {
+                    AhoCorasick::builder()
+                        .match_kind(MatchKind::Standard)
+                        .build(&literals)
+                })
+                .ok()
+        };
+        CueIndex {
+            unindexed: if automaton.is_some() {
+                self.unindexed
+            } else {
+                EVERY
+            },
+            automaton,
+            lists_of,
+        }
+    }
+}
+
+impl CueIndex {
+    /// The lists that may match `text` (lower-cased, as the lists are written).
+    pub fn scan(&self, text: &str) -> CueSet {
+        let Some(automaton) = &self.automaton else {
+            return EVERY;
+        };
+        let mut set = self.unindexed;
+        for m in automaton.find_overlapping_iter(text) {
+            set |= self.lists_of[m.pattern().as_usize()];
+        }
+        set
+    }
+}
+
+/// Literals one of which every match of `cue` contains: those it starts with,
+/// else (a cue opening with `\d+` or `\w+`) those it ends with; `None` when
+/// neither can be spelt out.
+fn literals_of(cue: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::Parser::new().parse(cue).ok()?;
+    [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .find_map(|kind| {
+            let seq = Extractor::new().kind(kind).extract(&hir);
+            let literals = seq.literals()?;
+            // An empty literal is in every text: it rules nothing out.
+            (!literals.iter().any(|l| l.is_empty()))
+                .then(|| minimal(literals.iter().map(|l| l.as_bytes().to_vec()).collect()))
+        })
+}
+
+/// Drop each literal that holds a shorter one: wherever it occurs, so does the
+/// shorter one, which the scan looks for anyway.
+fn minimal(mut literals: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    literals.sort_by_key(Vec::len);
+    let mut kept: Vec<Vec<u8>> = Vec::with_capacity(literals.len());
+    for literal in literals {
+        let held = kept
+            .iter()
+            .any(|k| literal.windows(k.len()).any(|w| w == k.as_slice()));
+        if !held {
+            kept.push(literal);
+        }
+    }
+    kept
+}
+
+/// A statement lower-cased once, with the cue lists that may match it.
+#[derive(Debug, Clone)]
+pub struct CueText {
+    text: Box<str>,
+    may: CueSet,
+}
+
+impl CueText {
+    pub fn new(index: &CueIndex, text: String) -> Self {
+        // A capital left after lower-casing (rare) means a list lower-cases the
+        // text again before matching: the scan of this text would not be the
+        // text it matches, so every list runs.
+        let may = if super::lexicon::has_upper(&text) {
+            EVERY
+        } else {
+            index.scan(&text)
+        };
+        Self {
+            text: text.into_boxed_str(),
+            may,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::ops::Deref for CueText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for CueText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Text a cue list searches: any string, or a [`CueText`] that can say at once
+/// that a list cannot match.
+pub trait Haystack {
+    fn text(&self) -> &str;
+    /// False only when no match of the list with `bit` can occur.
+    fn may_match(&self, bit: CueSet) -> bool;
+}
+
+impl Haystack for str {
+    fn text(&self) -> &str {
+        self
+    }
+    fn may_match(&self, _: CueSet) -> bool {
+        true
+    }
+}
+
+impl Haystack for String {
+    fn text(&self) -> &str {
+        self
+    }
+    fn may_match(&self, _: CueSet) -> bool {
+        true
+    }
+}
+
+impl Haystack for CueText {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn may_match(&self, bit: CueSet) -> bool {
+        bit == 0 || self.may & bit != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_are_what_every_match_starts_or_ends_with() {
+        let got = literals_of(r"(?-u:\b)(?:we'll|we will|promis(?:e|ed))(?-u:\b)").unwrap();
+        assert!(got.contains(&b"we'll".to_vec()), "{got:?}");
+        assert!(got.contains(&b"we will".to_vec()), "{got:?}");
+        assert!(got.iter().any(|l| l.starts_with(b"promis")), "{got:?}");
+        // A cue that opens with any word is known by how it ends.
+        assert_eq!(
+            literals_of(r"(?:\w+ )*leaves"),
+            Some(vec![b"leaves".to_vec()])
+        );
+        assert_eq!(literals_of(r"\d+ ?% off"), Some(vec![b"% off".to_vec()]));
+        // Neither end spelt out: nothing to look for.
+        assert_eq!(literals_of(r"\w+ \w+"), None);
+        assert_eq!(literals_of(r"(?:x|)"), None);
+    }
+
+    #[test]
+    fn a_list_is_skipped_only_when_none_of_its_literals_occurs() {
+        let mut b = CueIndexBuilder::default();
+        let we = b.add(["we'll", "we will"]);
+        let any = b.add([r"\w+ \w+"]);
+        let price = b.add([r"\d+% off", "discount"]);
+        let index = b.build();
+        let text = CueText::new(&index, "we will see".into());
+        assert!(text.may_match(we));
+        assert!(text.may_match(any), "an unindexed list always runs");
+        assert!(!text.may_match(price));
+        let text = CueText::new(&index, "a 20% off deal".into());
+        assert!(!text.may_match(we));
+        assert!(text.may_match(price));
+        // Overlapping literals of two lists are both seen.
+        let mut b = CueIndexBuilder::default();
+        let long = b.add(["sso login"]);
+        let short = b.add(["so"]);
+        let index = b.build();
+        let text = CueText::new(&index, "an sso login".into());
+        assert!(text.may_match(long) && text.may_match(short));
+    }
+
+    #[test]
+    fn text_with_a_capital_left_runs_every_list() {
+        let mut b = CueIndexBuilder::default();
+        let bit = b.add(["discount"]);
+        let index = b.build();
+        assert!(CueText::new(&index, "No Discount".into()).may_match(bit));
+    }
+
+    #[test]
+    fn lists_past_the_index_width_are_never_skipped() {
+        let mut b = CueIndexBuilder::default();
+        for _ in 0..CueSet::BITS {
+            assert_ne!(b.add(["x"]), 0);
+        }
+        assert_eq!(b.add(["y"]), 0);
+        let index = b.build();
+        assert!(CueText::new(&index, "nothing".into()).may_match(0));
+    }
+}
