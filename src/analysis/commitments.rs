@@ -7,7 +7,7 @@ use super::model::{Category, Flag, FlagKind, Side};
 use super::people::default_voice;
 use super::quantity::{Quantity, find_quantities_from, has_quantities, may_hold_date};
 use super::{Cited, Reading};
-use crate::rules::Lexicon;
+use crate::rules::{CueText, Lexicon};
 use crate::text::StatementKind;
 
 pub fn find(r: &Reading) -> Vec<Flag> {
@@ -249,7 +249,10 @@ fn judge(
     // sentence of the line.
     // An explicit promise ("told Aisha we'd hand over the notes") needs no
     // category word to be one.
-    if !strong && !has_own_substance() && !has_substance(r, &line_text(r, s).to_lowercase()) {
+    if !strong
+        && !has_own_substance()
+        && !has_substance(r, &r.rules.cue_text(line_text(r, s).to_lowercase()))
+    {
         return None;
     }
     // A capability, a kickoff date or a usual price is never a promise, however
@@ -285,7 +288,7 @@ fn clause_around(text: &str, at: usize) -> std::ops::Range<usize> {
 
 /// Whether a statement names something a promise could be about: a category
 /// word, a system or a quantity.
-fn has_substance(r: &Reading, lower: &str) -> bool {
+fn has_substance(r: &Reading, lower: &CueText) -> bool {
     let cat = &r.rules.category;
     [
         &cat.custom,
@@ -310,8 +313,7 @@ fn has_substance(r: &Reading, lower: &str) -> bool {
 /// special treatment; a deadline is a timeline; what remains is scope.
 pub fn categorize(r: &Reading, text: &str) -> Category {
     let text = super::conflicts::claim_text(text);
-    let lower = super::normalise(text);
-    let lower = lower.as_str();
+    let lower = &r.rules.cue_text(super::normalise(text));
     let cat = &r.rules.category;
     // "no custom build needed" promises nothing custom.
     let affirmed = |l: &crate::rules::Lexicon| {

@@ -7,7 +7,7 @@ use crate::bundle::{Bundle, FileRole};
 use crate::rules::Rules;
 use crate::text::{Statement, StatementKind};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A person named in the bundle.
@@ -40,19 +40,28 @@ pub struct People {
 /// accented letters ("Lucía Fernández").
 const NAME: &str = r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?(?: (?:(?:de|van|von|der|den|da|del|di|du|la|le|dos|das|ter|ten) )*(?:\p{Lu}\.?|\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?)){0,2}";
 
+/// A pattern built on [`NAME`], with room for its lazy DFA: its Unicode
+/// classes make many states, and with the default cache a 16 MB folder would
+/// have them rebuilt over and over.
+fn name_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(16 << 20)
+        .build()
+}
+
 /// `Name (paren)`: a person with a title, role or organisation.
 static NAME_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b({NAME}) \(([^()]{{1,80}})\)")).unwrap());
+    LazyLock::new(|| name_regex(&format!(r"\b({NAME}) \(([^()]{{1,80}})\)")).unwrap());
 /// `Name, Title` where the title is short and capitalised.
 static NAME_COMMA_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    name_regex(&format!(
         r"\b({NAME}), ((?:[A-Z][A-Za-z&/.-]*|of|and|the|for)(?: (?:[A-Z][A-Za-z&/.-]*|of|and|the|for|,)){{0,6}})"
     ))
     .unwrap()
 });
 /// `TITLE Name` for executive titles written before the name ("COO Ingrid Halvorsen").
 static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    name_regex(&format!(
         r"\b(C[EFOTIRM]O|CISO|VP [A-Z][a-z]+|General Counsel|Owner|President|Founder|GC),? ({NAME})"
     ))
     .unwrap()
@@ -84,13 +93,13 @@ fn has_title_word(line: &str) -> bool {
 
 /// `Name | Title | Company` e-mail signatures.
 static SIGNATURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^\s*({NAME}) \| ([^|]{{2,80}})")).unwrap());
+    LazyLock::new(|| name_regex(&format!(r"^\s*({NAME}) \| ([^|]{{2,80}})")).unwrap());
 /// `From: Name <addr@domain>` e-mail headers (To/Cc too, several per line).
 static MAILBOX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"({NAME}) <[^@<>\s]+@([^<>\s]+)>")).unwrap());
+    LazyLock::new(|| name_regex(&format!(r"({NAME}) <[^@<>\s]+@([^<>\s]+)>")).unwrap());
 /// `XY = Full Name (...)` transcript legends.
 static LEGEND: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b([A-Z]{{2,3}}) = ({NAME})")).unwrap());
+    LazyLock::new(|| name_regex(&format!(r"\b([A-Z]{{2,3}}) = ({NAME})")).unwrap());
 /// `Org: Name (...), Name (...)` attendee lines.
 static ORG_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*[-*]?\s*([A-Z][A-Za-z&.' ]{1,40}):\s+\S").unwrap());
@@ -362,16 +371,23 @@ impl People {
     }
 
     fn scan_line(&mut self, line: &str, at: &Evidence, role: FileRole) {
+        let marks = Marks::of(line);
         // An attendee line needs a ':'; most lines have none.
-        let org_prefix = line
-            .contains(':')
+        let org_prefix = marks
+            .colon
             .then(|| ORG_LINE.captures(line))
             .flatten()
             .map(|c| c[1].trim().to_string())
-            .filter(|o| !NOT_NAMES.contains(&o.as_str()) && o.split(' ').count() <= 3);
+            .filter(|o| !is_not_name(o) && o.split(' ').count() <= 3);
         // Each pattern needs a character most lines lack: test for it first, so
         // a 16 MB notes folder is not run through five regexes line by line.
-        let has = |c: char| line.contains(c);
+        let has = |c: char| match c {
+            '(' => marks.paren,
+            '@' => marks.at,
+            '|' => marks.bar,
+            ',' => marks.comma,
+            _ => line.contains(c),
+        };
         // (A pattern a line cannot match is not run at all: even on an empty
         // text, a captures search costs an allocation.)
         let only_if = |cond: bool, re: &'static Regex| cond.then(|| re.captures_iter(line));
@@ -380,7 +396,10 @@ impl People {
         // groups the capture search gives, without running it. (On names with
         // Unicode letters that search cost more than the rest of the scan.)
         let matches_if = |cond: bool, re: &'static Regex| cond.then(|| re.find_iter(line));
-        for c in only_if(line.contains(" = "), &LEGEND).into_iter().flatten() {
+        for c in only_if(marks.equals && line.contains(" = "), &LEGEND)
+            .into_iter()
+            .flatten()
+        {
             if is_name(&c[2]) {
                 let i = self.add(&c[2], None, at.clone());
                 self.keys.insert(c[1].to_lowercase(), i);
@@ -580,8 +599,7 @@ impl People {
         }
         for (name, side) in orgs {
             let key = name.to_lowercase();
-            if name.len() < 4 || NOT_NAMES.contains(&name.as_str()) || self.keys.contains_key(&key)
-            {
+            if name.len() < 4 || is_not_name(&name) || self.keys.contains_key(&key) {
                 continue;
             }
             self.keys.insert(key, self.persons.len());
@@ -762,16 +780,60 @@ const NON_PERSON_WORDS: &[&str] = &[
     "Castings",
 ];
 
+/// The separators the name patterns need, found in one pass over a line (most
+/// lines have few of them, and each pattern is run only when its own is there).
+struct Marks {
+    colon: bool,
+    paren: bool,
+    at: bool,
+    bar: bool,
+    comma: bool,
+    equals: bool,
+}
+
+impl Marks {
+    fn of(line: &str) -> Self {
+        let mut m = Marks {
+            colon: false,
+            paren: false,
+            at: false,
+            bar: false,
+            comma: false,
+            equals: false,
+        };
+        for b in line.bytes() {
+            match b {
+                b':' => m.colon = true,
+                b'(' => m.paren = true,
+                b'@' => m.at = true,
+                b'|' => m.bar = true,
+                b',' => m.comma = true,
+                b'=' => m.equals = true,
+                _ => {}
+            }
+        }
+        m
+    }
+}
+
 fn is_name(name: &str) -> bool {
-    if name.split(' ').any(|w| NON_PERSON_WORDS.contains(&w)) {
+    if name.split(' ').any(|w| NON_PERSON.contains(w)) {
         return false;
     }
     let first = name.split(' ').next().unwrap_or("");
-    !NOT_NAMES.contains(&first)
-        && !name
-            .split(' ')
-            .any(|w| NOT_NAMES.contains(&w) && w.len() > 3)
+    !is_not_name(first)
+        && !name.split(' ').any(|w| is_not_name(w) && w.len() > 3)
         && name.len() >= 3
+}
+
+/// [`NON_PERSON_WORDS`] as a set: asked of every word of every candidate name.
+static NON_PERSON: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NON_PERSON_WORDS.iter().copied().collect());
+
+/// Whether `word` is one of [`NOT_NAMES`] (a set: asked of every candidate word).
+fn is_not_name(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+    SET.contains(word)
 }
 
 fn looks_like_title(t: &str) -> bool {

@@ -492,7 +492,7 @@ fn service(claim: &Claim, line: &ScopeLine, overlap: f64) -> Option<Contradictio
 
 /// Systems and service terms a text names, normalised ("Sage 300 CRE" ->
 /// "sage300cre", "on-site" -> "onsite").
-pub(super) fn terms(r: &Reading, lower: &str) -> Vec<String> {
+pub(super) fn terms(r: &Reading, lower: &crate::rules::CueText) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for lexicon in [&r.rules.systems.names, &r.rules.scope.service_terms] {
         for (a, b) in lexicon.find_all(lower) {

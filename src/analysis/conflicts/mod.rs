@@ -50,7 +50,7 @@ pub(super) struct ScopeLine<'a> {
 /// A promise from the notes (or the CRM record) with its words and figures.
 pub(super) struct Claim<'a> {
     pub text: &'a str,
-    pub lower: String,
+    pub lower: crate::rules::CueText,
     pub words: BTreeSet<String>,
     /// Every word of the claim, as written and stemmed, for whole-word lookups.
     pub tokens: BTreeSet<String>,
@@ -180,7 +180,7 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
     let sx = &r.rules.scope;
     let lower = &cited.lower;
     let heading = cited.stmt.heading.as_deref().unwrap_or("").to_lowercase();
-    let context = format!("{heading} {lower}");
+    let context = r.rules.cue_text(format!("{heading} {lower}"));
     ScopeLine {
         words: content_words(lower),
         quantities: scope_quantities(&cited.stmt.text, r),
@@ -205,7 +205,7 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
 
 fn read_claim<'a>(r: &Reading, flag: &'a Flag) -> Claim<'a> {
     let text = claim_text(&flag.text);
-    let lower = super::normalise(text);
+    let lower = r.rules.cue_text(super::normalise(text));
     let cat = &r.rules.category;
     Claim {
         words: content_words(&lower),
