@@ -4,6 +4,7 @@
 use super::RulesError;
 use super::cues::{CueIndexBuilder, CueSet, Haystack};
 use super::one_line;
+use super::word_regex::WordRegex;
 use regex::Regex;
 
 /// One list of cues compiled into a single alternation. The alternation is
@@ -26,35 +27,7 @@ pub struct Lexicon {
 }
 
 /// A compiled alternation and its ASCII-boundary twin.
-#[derive(Debug, Clone)]
-struct Engines {
-    regex: Regex,
-    /// The same alternation with every Unicode word boundary (`\b`, `\B`) made
-    /// ASCII, when it has any. On a text whose non-ASCII characters are none of
-    /// them word characters (an em dash, a pound sign, an emoji) both boundaries
-    /// agree at every position, so it finds exactly what `regex` finds, but the
-    /// lazy DFA runs it instead of falling back to a slow engine at the first
-    /// non-ASCII byte.
-    ascii_bounds: Option<Regex>,
-}
-
-impl Engines {
-    fn new(pattern: &str) -> Result<Self, regex::Error> {
-        Ok(Self {
-            regex: build(pattern)?,
-            ascii_bounds: ascii_word_bounds(pattern).and_then(|p| build(&p).ok()),
-        })
-    }
-
-    /// The regex to run on `haystack` (already lower-cased): the ASCII-boundary
-    /// twin when it finds the same matches there.
-    fn on(&self, haystack: &str) -> &Regex {
-        match &self.ascii_bounds {
-            Some(twin) if haystack.is_ascii() || !has_non_ascii_word(haystack) => twin,
-            _ => &self.regex,
-        }
-    }
-}
+type Engines = WordRegex;
 
 /// A cue with a repetition (`.{0,40}`, `(?:\w+ )*`): a window the lazy DFA must
 /// track position by position.
@@ -106,14 +79,14 @@ impl Lexicon {
             message: format!("{name}: {}", one_line(&e.to_string())),
             bad_pattern: None,
         };
-        let whole = Engines::new(&alternation(patterns.iter())).map_err(error)?;
+        let whole = Engines::build(&alternation(patterns.iter()), build).map_err(error)?;
         let windowed = patterns.iter().filter(|p| is_windowed(p)).count();
         let parts = if windowed > 0 && windowed < patterns.len() {
             let plain = alternation(patterns.iter().filter(|p| !is_windowed(p)));
             let windows = alternation(patterns.iter().filter(|p| is_windowed(p)));
             Some(Box::new((
-                Engines::new(&plain).map_err(error)?,
-                Engines::new(&windows).map_err(error)?,
+                Engines::build(&plain, build).map_err(error)?,
+                Engines::build(&windows, build).map_err(error)?,
             )))
         } else {
             None
@@ -136,7 +109,7 @@ impl Lexicon {
     /// caller escapes what must be literal.
     pub fn single(pattern: &str) -> Self {
         Self {
-            whole: Engines::new(&bounded(&lowercase_pattern(pattern))).ok(),
+            whole: Engines::build(&bounded(&lowercase_pattern(pattern)), build).ok(),
             parts: None,
             bit: 0,
         }
@@ -188,8 +161,10 @@ impl Lexicon {
 
     pub fn is_match<H: Haystack + ?Sized>(&self, text: &H) -> bool {
         self.on_lower(text, |whole, t| match self.parts.as_deref() {
-            Some((plain, windows)) => plain.on(t).is_match(t) || windows.on(t).is_match(t),
-            None => whole.on(t).is_match(t),
+            Some((plain, windows)) => {
+                plain.for_text(t).is_match(t) || windows.for_text(t).is_match(t)
+            }
+            None => whole.for_text(t).is_match(t),
         })
         .unwrap_or(false)
     }
@@ -198,12 +173,14 @@ impl Lexicon {
     pub fn find<'t, H: Haystack + ?Sized>(&self, text: &'t H) -> Option<(usize, usize, &'t str)> {
         let (start, end) = self.on_lower(text, |whole, t| {
             let m = match self.parts.as_deref() {
-                None => whole.on(t).find(t),
-                Some((plain, windows)) => match (plain.on(t).find(t), windows.on(t).find(t)) {
-                    (Some(a), Some(b)) if a.start() == b.start() => whole.on(t).find(t),
-                    (Some(a), Some(b)) => Some(if a.start() < b.start() { a } else { b }),
-                    (a, b) => a.or(b),
-                },
+                None => whole.for_text(t).find(t),
+                Some((plain, windows)) => {
+                    match (plain.for_text(t).find(t), windows.for_text(t).find(t)) {
+                        (Some(a), Some(b)) if a.start() == b.start() => whole.for_text(t).find(t),
+                        (Some(a), Some(b)) => Some(if a.start() < b.start() { a } else { b }),
+                        (a, b) => a.or(b),
+                    }
+                }
             };
             m.map(|m| (m.start(), m.end()))
         })??;
@@ -214,67 +191,13 @@ impl Lexicon {
     pub fn find_all<H: Haystack + ?Sized>(&self, text: &H) -> Vec<(usize, usize)> {
         self.on_lower(text, |whole, t| {
             whole
-                .on(t)
+                .for_text(t)
                 .find_iter(t)
                 .map(|m| (m.start(), m.end()))
                 .collect()
         })
         .unwrap_or_default()
     }
-}
-
-/// Whether `text` has a non-ASCII character that a Unicode `\w` matches (a
-/// letter, mark, digit or connector), where Unicode and ASCII word boundaries
-/// can disagree.
-fn has_non_ascii_word(text: &str) -> bool {
-    static WORD: std::sync::LazyLock<Regex> =
-        std::sync::LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("valid class"));
-    WORD.is_match(text)
-}
-
-/// `pattern` with each Unicode word-boundary assertion (`\b`, `\B`, outside a
-/// character class) written as its ASCII form, or `None` when it has none.
-fn ascii_word_bounds(pattern: &str) -> Option<String> {
-    let mut out = String::with_capacity(pattern.len() + 32);
-    let mut changed = false;
-    let mut class_depth = 0usize;
-    let mut chars = pattern.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                let Some(escaped) = chars.next() else {
-                    out.push(c);
-                    break;
-                };
-                if class_depth == 0 && matches!(escaped, 'b' | 'B') && !out.ends_with("(?-u:") {
-                    out.push_str("(?-u:\\");
-                    out.push(escaped);
-                    out.push(')');
-                    changed = true;
-                } else {
-                    out.push(c);
-                    out.push(escaped);
-                }
-            }
-            '[' => {
-                class_depth += 1;
-                out.push(c);
-                // A `]` or `^]` right after the opening bracket is literal.
-                if chars.peek() == Some(&'^') {
-                    out.push(chars.next().unwrap_or('^'));
-                }
-                if chars.peek() == Some(&']') {
-                    out.push(chars.next().unwrap_or(']'));
-                }
-            }
-            ']' if class_depth > 0 => {
-                class_depth -= 1;
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    changed.then_some(out)
 }
 
 /// Asked before every lexicon search, mostly of text already lower-cased: an
@@ -387,14 +310,9 @@ mod tests {
     }
 
     #[test]
-    fn ascii_twin_only_rewrites_unicode_boundaries() {
-        assert_eq!(ascii_word_bounds(r"(?-u:\b)(?:ae)(?-u:\b)"), None);
-        assert_eq!(
-            ascii_word_bounds(r"\bfree\b|[\b\]x]\\b|\Bz"),
-            Some(r"(?-u:\b)free(?-u:\b)|[\b\]x]\\b|(?-u:\B)z".to_string())
-        );
+    fn ascii_twin_keeps_unicode_boundaries_where_they_differ() {
         let lex = Lexicon::compile_alone(&[r"\bfree\b".into(), r"only\b".into()]).unwrap();
-        assert!(lex.whole.as_ref().is_some_and(|w| w.ascii_bounds.is_some()));
+        assert!(lex.whole.as_ref().is_some_and(WordRegex::has_twin));
         // A non-ASCII letter next to the cue: the Unicode boundary still decides.
         assert!(!lex.is_match("caféfree"));
         assert!(!lex.is_match("onlyé"));

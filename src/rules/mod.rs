@@ -8,6 +8,7 @@
 
 mod cues;
 mod lexicon;
+pub mod word_regex;
 
 use cues::{CueIndex, CueIndexBuilder};
 pub use cues::{CueText, Haystack};

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::rules::word_regex::WordRegex;
 use regex::Regex;
 
 /// Singular head nouns that make a number a count.
@@ -105,7 +106,8 @@ impl Rule {
     }
 }
 
-pub(super) static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
+/// The rules in order, each with its ASCII-boundary twin (see [`WordRegex`]).
+pub(super) static RULES: LazyLock<Vec<(Rule, WordRegex)>> = LazyLock::new(|| {
     let w = WORD_NUMBER.as_str();
     let dur_unit = r"(?P<unit>days?|weeks?|wks?|months?|mos?|mths?|quarters?|qtrs?|years?|yrs?|hours?|hrs?|minutes?|mins?|fortnights?)\b";
     let per = r"(?:\s*(?:/|per\b|an?\b|each\b|every\b)\s*(?P<per>months?|mo|mth|years?|yr|annum|weeks?|wk|quarters?|qtr|days?)\b|\s+(?P<per2>monthly|annually|yearly|quarterly|weekly|daily|arr|mrr)\b)?";
@@ -152,7 +154,7 @@ pub(super) static RULES: LazyLock<Vec<(Rule, Regex)>> = LazyLock::new(|| {
         .map(|(rule, pattern)| {
             (
                 rule,
-                Regex::new(&pattern).expect("quantity grammar compiles"),
+                WordRegex::new(&pattern).expect("quantity grammar compiles"),
             )
         })
         .collect()

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::rules::word_regex::ascii_bounds_agree;
 use jiff::civil::Date;
 use regex::Captures;
 
@@ -90,9 +91,10 @@ pub fn has_quantities(text: &str, reference_year: i16) -> bool {
 /// [`Quantity::Date`] in it. A search without captures is far cheaper than
 /// reading every candidate of every rule, and most text names no date.
 pub fn may_hold_date(text: &str) -> bool {
+    let agree = ascii_bounds_agree(text);
     RULES
         .iter()
-        .any(|(rule, re)| rule.is_date() && re.is_match(text))
+        .any(|(rule, re)| rule.is_date() && re.on(agree).is_match(text))
 }
 
 /// Every candidate of every rule, in rule order: (start, end, priority, quantity).
@@ -101,8 +103,9 @@ fn candidates(
     reference_year: i16,
     reference: Option<Date>,
 ) -> impl Iterator<Item = (usize, usize, u8, Quantity)> + '_ {
+    let agree = ascii_bounds_agree(text);
     RULES.iter().flat_map(move |(rule, re)| {
-        re.captures_iter(text).filter_map(move |caps| {
+        re.on(agree).captures_iter(text).filter_map(move |caps| {
             let m = caps.get(0).expect("group 0");
             let (start, mut end) = (m.start(), m.end());
             if !clean_edges(text, start, end, *rule) {
