@@ -5,6 +5,7 @@
 use super::model::{Evidence, Side};
 use crate::bundle::{Bundle, FileRole};
 use crate::rules::Rules;
+use crate::rules::word_regex::{WordRegex, ascii_bounds_agree};
 use crate::text::{Statement, StatementKind};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -40,27 +41,27 @@ pub struct People {
 /// accented letters ("Lucía Fernández").
 const NAME: &str = r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?(?: (?:(?:de|van|von|der|den|da|del|di|du|la|le|dos|das|ter|ten) )*(?:\p{Lu}\.?|\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?)){0,2}";
 
-/// A pattern built on [`NAME`], with room for its lazy DFA: its Unicode
-/// classes make many states, and with the default cache a 16 MB folder would
-/// have them rebuilt over and over.
-fn name_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern)
-        .dfa_size_limit(16 << 20)
-        .build()
+/// A pattern built on [`NAME`], with room for its lazy DFA (its Unicode
+/// classes make many states) and an ASCII-boundary twin for the lines where
+/// the two agree.
+fn name_regex(pattern: &str) -> Result<WordRegex, regex::Error> {
+    WordRegex::build(pattern, |p| {
+        regex::RegexBuilder::new(p).dfa_size_limit(16 << 20).build()
+    })
 }
 
 /// `Name (paren)`: a person with a title, role or organisation.
-static NAME_PAREN: LazyLock<Regex> =
+static NAME_PAREN: LazyLock<WordRegex> =
     LazyLock::new(|| name_regex(&format!(r"\b({NAME}) \(([^()]{{1,80}})\)")).unwrap());
 /// `Name, Title` where the title is short and capitalised.
-static NAME_COMMA_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+static NAME_COMMA_TITLE: LazyLock<WordRegex> = LazyLock::new(|| {
     name_regex(&format!(
         r"\b({NAME}), ((?:[A-Z][A-Za-z&/.-]*|of|and|the|for)(?: (?:[A-Z][A-Za-z&/.-]*|of|and|the|for|,)){{0,6}})"
     ))
     .unwrap()
 });
 /// `TITLE Name` for executive titles written before the name ("COO Ingrid Halvorsen").
-static TITLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+static TITLE_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
     name_regex(&format!(
         r"\b(C[EFOTIRM]O|CISO|VP [A-Z][a-z]+|General Counsel|Owner|President|Founder|GC),? ({NAME})"
     ))
@@ -92,13 +93,13 @@ fn has_title_word(line: &str) -> bool {
 }
 
 /// `Name | Title | Company` e-mail signatures.
-static SIGNATURE: LazyLock<Regex> =
+static SIGNATURE: LazyLock<WordRegex> =
     LazyLock::new(|| name_regex(&format!(r"^\s*({NAME}) \| ([^|]{{2,80}})")).unwrap());
 /// `From: Name <addr@domain>` e-mail headers (To/Cc too, several per line).
-static MAILBOX: LazyLock<Regex> =
+static MAILBOX: LazyLock<WordRegex> =
     LazyLock::new(|| name_regex(&format!(r"({NAME}) <[^@<>\s]+@([^<>\s]+)>")).unwrap());
 /// `XY = Full Name (...)` transcript legends.
-static LEGEND: LazyLock<Regex> =
+static LEGEND: LazyLock<WordRegex> =
     LazyLock::new(|| name_regex(&format!(r"\b([A-Z]{{2,3}}) = ({NAME})")).unwrap());
 /// `Org: Name (...), Name (...)` attendee lines.
 static ORG_LINE: LazyLock<Regex> =
@@ -390,12 +391,15 @@ impl People {
         };
         // (A pattern a line cannot match is not run at all: even on an empty
         // text, a captures search costs an allocation.)
-        let only_if = |cond: bool, re: &'static Regex| cond.then(|| re.captures_iter(line));
+        let agree = ascii_bounds_agree(line);
+        let only_if =
+            |cond: bool, re: &'static WordRegex| cond.then(|| re.on(agree).captures_iter(line));
         // Where a name is followed by a separator no name holds (" (", ", ",
         // " <"), the groups are split off the match at that separator: the same
         // groups the capture search gives, without running it. (On names with
         // Unicode letters that search cost more than the rest of the scan.)
-        let matches_if = |cond: bool, re: &'static Regex| cond.then(|| re.find_iter(line));
+        let matches_if =
+            |cond: bool, re: &'static WordRegex| cond.then(|| re.on(agree).find_iter(line));
         for c in only_if(marks.equals && line.contains(" = "), &LEGEND)
             .into_iter()
             .flatten()
@@ -449,7 +453,7 @@ impl People {
             }
         }
         if has('|')
-            && let Some(c) = SIGNATURE.captures(line)
+            && let Some(c) = SIGNATURE.on(agree).captures(line)
             && is_name(&c[1])
             && looks_like_title(&c[2])
         {
@@ -837,10 +841,10 @@ fn is_not_name(word: &str) -> bool {
 }
 
 fn looks_like_title(t: &str) -> bool {
-    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(chief|officer|director|manager|vp|vice president|president|head|lead|executive|engineer|consultant|counsel|controller|owner|founder|analyst|administrator|supervisor|coordinator|specialist|partner|cfo|ceo|coo|cto|cio|ciso|cro|cmo|gc|ae|csm|se)\b").unwrap()
+    static TITLE: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(chief|officer|director|manager|vp|vice president|president|head|lead|executive|engineer|consultant|counsel|controller|owner|founder|analyst|administrator|supervisor|coordinator|specialist|partner|cfo|ceo|coo|cto|cio|ciso|cro|cmo|gc|ae|csm|se)\b").unwrap()
     });
-    TITLE.is_match(t)
+    TITLE.for_text(t).is_match(t)
 }
 
 /// "(Kestrel, Director of Sales Operations)" -> (Some("Kestrel"), Some("Director ..."));
