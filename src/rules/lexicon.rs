@@ -124,8 +124,7 @@ impl Lexicon {
         }
     }
 
-    /// Run `f` on `text` lower-cased (borrowed as is when it already is), with
-    /// byte offsets that are valid in `text`.
+    /// Run `f` on `text` lower-cased (see [`lower_in_place`]).
     fn on_lower<R, H: Haystack + ?Sized>(
         &self,
         text: &H,
@@ -135,28 +134,7 @@ impl Lexicon {
         if !text.may_match(self.bit) {
             return None;
         }
-        let text = text.text();
-        if !has_upper(text) {
-            return Some(f(whole, text));
-        }
-        let lower = text.to_lowercase();
-        // Lower-casing kept every byte offset (the usual case): match on it.
-        if lower.len() == text.len() {
-            return Some(f(whole, &lower));
-        }
-        // A rare letter changed length when lower-cased: fold letter by letter,
-        // keeping offsets, so matches still point into `text`.
-        let folded: String = text
-            .chars()
-            .map(|c| {
-                let mut l = c.to_lowercase();
-                match (l.next(), l.next()) {
-                    (Some(one), None) if one.len_utf8() == c.len_utf8() => one,
-                    _ => c,
-                }
-            })
-            .collect();
-        Some(f(whole, &folded))
+        Some(f(whole, &lower_in_place(text.text())))
     }
 
     pub fn is_match<H: Haystack + ?Sized>(&self, text: &H) -> bool {
@@ -198,6 +176,33 @@ impl Lexicon {
         })
         .unwrap_or_default()
     }
+}
+
+/// `text` lower-cased (borrowed as is when it already is) with the same byte
+/// offsets, so that a match in it points into `text`: how every cue list reads
+/// a text.
+pub(crate) fn lower_in_place(text: &str) -> std::borrow::Cow<'_, str> {
+    if !has_upper(text) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lower = text.to_lowercase();
+    // Lower-casing kept every byte offset (the usual case): match on it.
+    if lower.len() == text.len() {
+        return std::borrow::Cow::Owned(lower);
+    }
+    // A rare letter changed length when lower-cased: fold letter by letter,
+    // keeping offsets.
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(one), None) if one.len_utf8() == c.len_utf8() => one,
+                    _ => c,
+                }
+            })
+            .collect(),
+    )
 }
 
 /// Asked before every lexicon search, mostly of text already lower-cased: an

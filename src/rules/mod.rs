@@ -13,6 +13,7 @@ pub mod word_regex;
 use cues::{CueIndex, CueIndexBuilder};
 pub use cues::{CueText, Haystack};
 pub use lexicon::Lexicon;
+pub(crate) use lexicon::lower_in_place;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
