@@ -133,7 +133,7 @@ impl SellerSubject {
         starts.into_iter().find_map(|start| {
             let end = self.names.iter().find_map(|name| {
                 let rest = lower[start..].strip_prefix(name.as_str())?;
-                let with_team = rest.strip_prefix("'s team").and_then(|r| verb_end(r));
+                let with_team = rest.strip_prefix("'s team").and_then(verb_end);
                 let at = with_team.or_else(|| verb_end(rest))?;
                 Some(lower.len() - at)
             })?;
