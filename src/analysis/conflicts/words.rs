@@ -328,7 +328,7 @@ pub(super) fn names_among<'a>(
         if found.len() == wanted.len() {
             break;
         }
-        if text.is_ascii() && !holds.is_match(text) {
+        if folds_as_ascii(text) && !holds.is_match(text) {
             continue;
         }
         for (word, opens) in capitalised(text) {
@@ -338,6 +338,17 @@ pub(super) fn names_among<'a>(
         }
     }
     found
+}
+
+/// Whether every letter of `text` that lower-casing changes is ASCII: then a
+/// word of it, lower-cased, is found in it by an ASCII case-insensitive search
+/// (a curly quote or a dash changes nothing; an "Ë" would).
+fn folds_as_ascii(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .filter(|c| !c.is_ascii())
+            .all(|c| c.to_lowercase().eq(std::iter::once(c)))
 }
 
 /// The names a line mentions, openers included when the bundle uses the word
@@ -416,6 +427,18 @@ mod tests {
         let expected: BTreeSet<String> = all.intersection(&wanted).cloned().collect();
         assert_eq!(among, expected);
         assert!(among.contains("muncie") && among.contains("toledo"));
+        // Curly quotes, dashes and non-ASCII capitals in the middle of a word.
+        let texts = [
+            "Zoë plans — then “Zoë” and ZoË again.",
+            "Ëmile opens; later ËMILE and the Ëmile team.",
+            "Kickoff — Toledo first, then “Toledo”.",
+        ];
+        let wanted = openers(texts.iter().copied());
+        let all = names_in(texts.iter().copied());
+        let expected: BTreeSet<String> = all.intersection(&wanted).cloned().collect();
+        assert_eq!(names_among(texts.iter().copied(), &wanted), expected);
+        assert!(expected.contains("ëmile"), "{expected:?}");
+        assert!(folds_as_ascii("“quoted” — £5") && !folds_as_ascii("ZoË"));
     }
 
     #[test]
