@@ -127,6 +127,22 @@ fn literals_of(cue: &str) -> Option<Vec<Vec<u8>>> {
         })
 }
 
+/// Literals one of which every match of `pattern` contains: of the literals it
+/// starts with and those it ends with, the set whose shortest is longest (the
+/// better filter); `None` when neither can be spelt out.
+pub(crate) fn contained_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .filter_map(|kind| {
+            let seq = Extractor::new().kind(kind).extract(&hir);
+            let literals = seq.literals()?;
+            (!literals.iter().any(|l| l.is_empty()))
+                .then(|| minimal(literals.iter().map(|l| l.as_bytes().to_vec()).collect()))
+        })
+        .max_by_key(|set| set.iter().map(Vec::len).min().unwrap_or(0))
+}
+
 /// Drop each literal that holds a shorter one: wherever it occurs, so does the
 /// shorter one, which the scan looks for anyway.
 fn minimal(mut literals: Vec<Vec<u8>>) -> Vec<Vec<u8>> {

@@ -6,7 +6,7 @@
 //! the `regex` crate's syntax (linear time, no backtracking), matched without case;
 //! an entry that starts or ends with a letter or digit only matches whole words.
 
-mod cues;
+pub(crate) mod cues;
 mod lexicon;
 pub mod word_regex;
 

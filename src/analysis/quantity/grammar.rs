@@ -160,6 +160,10 @@ pub(super) static RULES: LazyLock<Vec<(Rule, WordRegex)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Which of [`RULES`] could match a text (see [`super::gate`]).
+pub(super) static GATE: LazyLock<super::gate::RuleGate> =
+    LazyLock::new(|| super::gate::RuleGate::new(RULES.iter().map(|(_, re)| re.as_str())));
+
 /// Every surface form (singular, plural, alias) to its lexicon form.
 pub(super) static UNIT_FORMS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     let mut forms = HashMap::new();

@@ -12,10 +12,11 @@ use crate::rules::word_regex::ascii_bounds_agree;
 use jiff::civil::Date;
 use regex::Captures;
 
+mod gate;
 mod grammar;
 
 pub use grammar::COUNT_UNITS;
-use grammar::{COUNT_ADJECTIVES, DATE_PREPS, MONTH_ONLY, RULES, Rule, UNIT_FORMS};
+use grammar::{COUNT_ADJECTIVES, DATE_PREPS, GATE, MONTH_ONLY, RULES, Rule, UNIT_FORMS};
 
 /// One normalised quantity.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,9 +93,11 @@ pub fn has_quantities(text: &str, reference_year: i16) -> bool {
 /// reading every candidate of every rule, and most text names no date.
 pub fn may_hold_date(text: &str) -> bool {
     let agree = ascii_bounds_agree(text);
+    let may = GATE.rules_in(text);
     RULES
         .iter()
-        .any(|(rule, re)| rule.is_date() && re.on(agree).is_match(text))
+        .enumerate()
+        .any(|(i, (rule, re))| may & (1 << i) != 0 && rule.is_date() && re.on(agree).is_match(text))
 }
 
 /// Every candidate of every rule, in rule order: (start, end, priority, quantity).
@@ -104,30 +107,36 @@ fn candidates(
     reference: Option<Date>,
 ) -> impl Iterator<Item = (usize, usize, u8, Quantity)> + '_ {
     let agree = ascii_bounds_agree(text);
-    RULES.iter().flat_map(move |(rule, re)| {
-        re.on(agree).captures_iter(text).filter_map(move |caps| {
-            let m = caps.get(0).expect("group 0");
-            let (start, mut end) = (m.start(), m.end());
-            if !clean_edges(text, start, end, *rule) {
-                return None;
-            }
-            // "by 19 August." keeps the sentence's full stop out of the span.
-            if rule.is_date() && text[..end].ends_with('.') {
-                let word = text[..end - 1].rsplit(|c: char| !c.is_alphabetic()).next();
-                if word.is_some_and(|w| w.len() > 4 || w.eq_ignore_ascii_case("may")) {
-                    end -= 1;
+    let may = GATE.rules_in(text);
+    let may_match = move |i: usize| may & (1 << i) != 0;
+    RULES
+        .iter()
+        .enumerate()
+        .filter(move |&(i, _)| may_match(i))
+        .flat_map(move |(_, (rule, re))| {
+            re.on(agree).captures_iter(text).filter_map(move |caps| {
+                let m = caps.get(0).expect("group 0");
+                let (start, mut end) = (m.start(), m.end());
+                if !clean_edges(text, start, end, *rule) {
+                    return None;
                 }
-            }
-            let ctx = Ctx {
-                text,
-                start,
-                end,
-                year: reference_year,
-                reference,
-            };
-            interpret(*rule, &caps, &ctx).map(|q| (start, end, rule.priority(), q))
+                // "by 19 August." keeps the sentence's full stop out of the span.
+                if rule.is_date() && text[..end].ends_with('.') {
+                    let word = text[..end - 1].rsplit(|c: char| !c.is_alphabetic()).next();
+                    if word.is_some_and(|w| w.len() > 4 || w.eq_ignore_ascii_case("may")) {
+                        end -= 1;
+                    }
+                }
+                let ctx = Ctx {
+                    text,
+                    start,
+                    end,
+                    year: reference_year,
+                    reference,
+                };
+                interpret(*rule, &caps, &ctx).map(|q| (start, end, rule.priority(), q))
+            })
         })
-    })
 }
 
 fn find(text: &str, reference_year: i16, reference: Option<Date>) -> Vec<Found> {
