@@ -18,7 +18,10 @@ pub(crate) fn system_names(rules: &Rules, text: &str) -> Vec<String> {
             out.push(name);
         }
     };
-    for (a, b) in rules.systems.names.find_all(text) {
+    // Lower-cased once with its cue set: most texts name no system, and the
+    // cue set says so without running the list.
+    let lowered = rules.cue_text(crate::rules::lower_in_place(text).into_owned());
+    for (a, b) in rules.systems.names.find_all(&lowered) {
         let whole_word = !text[b..].chars().next().is_some_and(char::is_alphanumeric);
         if whole_word && let Some(name) = proper_name(&text[a..b]) {
             push(&mut out, name);

@@ -206,6 +206,10 @@ pub trait Haystack {
     fn text(&self) -> &str;
     /// False only when no match of the list with `bit` can occur.
     fn may_match(&self, bit: CueSet) -> bool;
+    /// True only when the text is known to hold no capital letter.
+    fn known_lower(&self) -> bool {
+        false
+    }
 }
 
 impl Haystack for str {
@@ -232,6 +236,11 @@ impl Haystack for CueText {
     }
     fn may_match(&self, bit: CueSet) -> bool {
         bit == 0 || self.may & bit != 0
+    }
+    /// A text with a capital is marked with every list (see [`CueText::new`]),
+    /// so any other mark means none.
+    fn known_lower(&self) -> bool {
+        self.may != EVERY
     }
 }
 
@@ -285,6 +294,12 @@ mod tests {
         let bit = b.add(["discount"]);
         let index = b.build();
         assert!(CueText::new(&index, "No Discount".into()).may_match(bit));
+        assert!(!CueText::new(&index, "No Discount".into()).known_lower());
+        assert!(CueText::new(&index, "no discount".into()).known_lower());
+        assert!(
+            !"no discount".known_lower(),
+            "a plain string is never taken on trust"
+        );
     }
 
     #[test]

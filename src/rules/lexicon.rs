@@ -134,6 +134,9 @@ impl Lexicon {
         if !text.may_match(self.bit) {
             return None;
         }
+        if text.known_lower() {
+            return Some(f(whole, text.text()));
+        }
         Some(f(whole, &lower_in_place(text.text())))
     }
 
