@@ -184,8 +184,15 @@ pub fn normalise(text: &str) -> String {
     let mut copied = 0;
     let mut expand = |start: usize, end: usize, out: &mut String| {
         let word = &lower[start..end];
-        // Every bare contraction is 4 to 8 letters long.
-        if !(4..=8).contains(&word.len()) {
+        // Every bare contraction is 4 to 8 letters long and ends in one of
+        // the pairs tested above.
+        if !(4..=8).contains(&word.len())
+            || !(word.ends_with("nt")
+                || word.ends_with("re")
+                || word.ends_with("ll")
+                || word.ends_with("ts")
+                || word.ends_with("ve"))
+        {
             return;
         }
         if let Some((_, full)) = CONTRACTIONS.iter().find(|(bare, _)| *bare == word) {
@@ -198,11 +205,22 @@ pub fn normalise(text: &str) -> String {
         }
     };
     let mut word_start = None;
-    for (i, c) in lower.char_indices() {
-        if c.is_alphanumeric() {
-            word_start.get_or_insert(i);
-        } else if let Some(start) = word_start.take() {
-            expand(start, i, &mut out);
+    if lower.is_ascii() {
+        // Byte by byte: the same words, without decoding characters.
+        for (i, b) in lower.bytes().enumerate() {
+            if b.is_ascii_alphanumeric() {
+                word_start.get_or_insert(i);
+            } else if let Some(start) = word_start.take() {
+                expand(start, i, &mut out);
+            }
+        }
+    } else {
+        for (i, c) in lower.char_indices() {
+            if c.is_alphanumeric() {
+                word_start.get_or_insert(i);
+            } else if let Some(start) = word_start.take() {
+                expand(start, i, &mut out);
+            }
         }
     }
     if let Some(start) = word_start {

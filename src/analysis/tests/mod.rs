@@ -65,3 +65,23 @@ fn category_at(a: &Analysis, kind: FlagKind, line: u32) -> Option<Category> {
         .find(|f| f.kind == kind && f.evidence[0].line == line)
         .and_then(|f| f.category)
 }
+
+#[test]
+fn normalise_expands_bare_contractions_in_ascii_and_unicode_text() {
+    use super::normalise;
+    assert_eq!(normalise("We Dont know"), "we don't know");
+    assert_eq!(
+        normalise("they’re sure — itll work"),
+        "they're sure — it'll work"
+    );
+    assert_eq!(
+        normalise("Zoë says shes fine, thats it"),
+        "zoë says shes fine, that's it"
+    );
+    // Words that merely end like a contraction stay as written.
+    assert_eq!(normalise("the tenant rent"), "the tenant rent");
+    assert_eq!(
+        normalise("weve agreed and wont wait"),
+        "we've agreed and won't wait"
+    );
+}
