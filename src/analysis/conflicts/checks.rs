@@ -73,7 +73,7 @@ fn excluded(
         // A name the scope also grants, for a promise the scope grants, is the
         // granted kind ("Sage" one-way in scope, two-way excluded).
         let also_granted = granted && included.words.contains(noun);
-        if claim.tokens.contains(noun)
+        if claim.tokens().contains(noun)
             && !is_party(r, noun)
             && !named.contains(noun)
             && !also_granted
@@ -186,7 +186,7 @@ fn outside_listed(
         if !noun.is_empty()
             && claim.words.contains(&*stem(noun))
             && unlisted_system
-            && !listed.iter().any(|n| claim.tokens.contains(n))
+            && !listed.iter().any(|n| claim.tokens().contains(n))
         {
             return found(
                 8.0 + overlap,
@@ -350,7 +350,7 @@ fn figures(
 ) -> Option<Contradiction> {
     // "Toledo by December 3" is not about the line "Muncie within 10 weeks".
     let nouns = &line.names;
-    if !nouns.is_empty() && !nouns.iter().any(|n| claim.tokens.contains(n)) {
+    if !nouns.is_empty() && !nouns.iter().any(|n| claim.tokens().contains(n)) {
         return None;
     }
     let timed = claim.timed;

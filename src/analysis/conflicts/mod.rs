@@ -52,8 +52,9 @@ pub(super) struct Claim<'a> {
     pub text: &'a str,
     pub lower: crate::rules::CueText,
     pub words: BTreeSet<String>,
-    /// Every word of the claim, as written and stemmed, for whole-word lookups.
-    pub tokens: BTreeSet<String>,
+    /// Every word of the claim, as written and stemmed, for whole-word lookups
+    /// (read when first asked: most claims never are).
+    tokens: std::cell::OnceCell<BTreeSet<String>>,
     pub quantities: Vec<Quantity>,
     pub category: Category,
     /// Systems and service terms the claim names, normalised.
@@ -67,6 +68,12 @@ pub(super) struct Claim<'a> {
     pub timed: bool,
     /// Loose counts of the claim, read when first compared.
     pub promised: std::cell::OnceCell<Vec<figures::LooseCount>>,
+}
+
+impl Claim<'_> {
+    pub fn tokens(&self) -> &BTreeSet<String> {
+        self.tokens.get_or_init(|| words::tokens(&self.lower))
+    }
 }
 
 /// What the whole scope says about a claim, before any one line is compared.
@@ -209,7 +216,7 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag) -> Claim<'a> {
     let cat = &r.rules.category;
     Claim {
         words: content_words(&lower),
-        tokens: words::tokens(&lower),
+        tokens: std::cell::OnceCell::new(),
         quantities: find_quantities_from(text, r.reference)
             .into_iter()
             .map(|f| f.quantity)
