@@ -1,0 +1,525 @@
+//! The paragraph state machine: groups classified lines into paragraphs (a
+//! wrapped sentence is one statement, cited at its first line), tracks the
+//! heading, email authors and signature blocks that give statements their
+//! context, and splits each paragraph into sentences.
+
+use super::email::{author_of_wrote, is_greeting, is_lone_name, is_sign_off, signature_like};
+use super::inline::{clean_inline, heading_text};
+use super::lines::{Class, Line};
+use super::sentences::sentence_bounds;
+use super::shapes::{
+    is_bracket_note, is_caps_heading, is_colon_heading, is_labelled, is_record, is_short_title,
+};
+use super::speaker::Speaker;
+use super::{Statement, StatementKind};
+use std::sync::Arc;
+
+#[derive(Debug)]
+struct Para {
+    kind: StatementKind,
+    depth: u8,
+    marker_indent: usize,
+    speaker: Option<Arc<str>>,
+    role: Option<Arc<str>>,
+    lines: Vec<(u32, String)>,
+    /// A record line (log entry, timestamped line): the next line starts anew
+    /// unless it clearly continues it.
+    closed: bool,
+}
+
+pub(super) struct Segmenter<'a> {
+    lines: &'a [Line<'a>],
+    bullet_names: std::collections::HashMap<String, usize>,
+    next_nonblank: Vec<usize>,
+    has_strong_turn: bool,
+    /// Most `Name:` lines repeat a name: the file is a dialogue, every such line a turn.
+    weak_dialogue: bool,
+    weak_counts: std::collections::HashMap<String, usize>,
+    heading: Option<Arc<str>>,
+    authors: Vec<Option<Arc<str>>>,
+    para: Option<Para>,
+    /// In a signature block (after a sign-off) at this quote depth.
+    signature: Option<u8>,
+    out: Vec<Statement>,
+}
+
+impl<'a> Segmenter<'a> {
+    pub(super) fn new(lines: &'a [Line<'a>]) -> Self {
+        let mut next_nonblank = vec![lines.len(); lines.len()];
+        let mut next = lines.len();
+        for i in (0..lines.len()).rev() {
+            next_nonblank[i] = next;
+            if !matches!(lines[i].class, Class::Blank) {
+                next = i;
+            }
+        }
+        let mut has_strong_turn = false;
+        let mut weak_counts = std::collections::HashMap::new();
+        for l in lines {
+            if let Class::Turn { speaker, .. } = &l.class {
+                if speaker.strong {
+                    has_strong_turn = true;
+                } else {
+                    *weak_counts
+                        .entry(speaker.name.to_lowercase())
+                        .or_insert(0usize) += 1;
+                }
+            }
+        }
+        // A bullet's `Name:` prefix names a speaker when the name's first word
+        // also appears elsewhere in the file ("- Keiko: we'll ..." and "Keiko to
+        // send ..."), not when it is a one-off label ("- Sensitivity: ...").
+        let mut firsts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for l in lines {
+            if let Class::Bullet {
+                speaker: Some(s), ..
+            } = &l.class
+                && !s.strong
+            {
+                firsts.insert(
+                    s.name.split_whitespace().next().unwrap_or("").to_string(),
+                    0,
+                );
+            }
+        }
+        if !firsts.is_empty() {
+            for l in lines {
+                for w in l
+                    .body
+                    .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+                {
+                    if let Some(n) = firsts.get_mut(w) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        let weak_total: usize = weak_counts.values().sum();
+        let weak_repeated: usize = weak_counts.values().filter(|&&n| n >= 2).sum();
+        let weak_dialogue = weak_total >= 4 && weak_repeated * 2 >= weak_total;
+        Segmenter {
+            weak_dialogue,
+            bullet_names: firsts,
+            lines,
+            next_nonblank,
+            has_strong_turn,
+            weak_counts,
+            heading: None,
+            authors: Vec::new(),
+            para: None,
+            signature: None,
+            out: Vec::new(),
+        }
+    }
+
+    /// A `Name: text` line is a turn when the name came with a timestamp or role,
+    /// when the file has such turns, or when the same name opens two lines or more.
+    fn accepts(&self, s: &Speaker) -> bool {
+        s.strong
+            || self.has_strong_turn
+            || self
+                .weak_counts
+                .get(&s.name.to_lowercase())
+                .copied()
+                .unwrap_or(0)
+                >= 2
+            || self.weak_dialogue
+    }
+
+    pub(super) fn run(mut self) -> Vec<Statement> {
+        let lines = self.lines;
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &lines[i];
+            let d = line.depth;
+            if self.para.as_ref().is_some_and(|p| p.depth != d) {
+                self.flush();
+            }
+            if self.signature.is_some_and(|sd| sd != d) {
+                self.signature = None;
+            }
+            match &line.class {
+                Class::Blank => self.flush(),
+                Class::Rule(c) => self.rule(*c, d),
+                Class::Heading(h) => {
+                    self.flush();
+                    self.signature = None;
+                    self.heading = (!h.is_empty()).then(|| Arc::from(h.as_str()));
+                }
+                Class::TableSep => self.flush(),
+                Class::Table(cells) => {
+                    self.flush();
+                    self.signature = None;
+                    if cells.iter().any(|c| c.chars().any(char::is_alphanumeric)) {
+                        let text = cells.join(" | ");
+                        let mut st =
+                            self.statement(line.no, text, StatementKind::TableRow, d, None, None);
+                        st.cells = cells.clone().into();
+                        self.out.push(st);
+                    }
+                }
+                Class::Bullet {
+                    checkbox,
+                    text,
+                    speaker,
+                } => {
+                    self.flush();
+                    self.signature = None;
+                    let kind = if *checkbox {
+                        StatementKind::Checkbox
+                    } else {
+                        StatementKind::Bullet
+                    };
+                    let mut p = Para {
+                        kind,
+                        depth: d,
+                        marker_indent: line.indent,
+                        speaker: speaker
+                            .as_ref()
+                            .filter(|s| self.bullet_speaker(s, text))
+                            .map(|s| Arc::from(s.name.as_str())),
+                        role: speaker
+                            .as_ref()
+                            .filter(|s| self.bullet_speaker(s, text))
+                            .and_then(|s| s.role.as_deref().map(Arc::from)),
+                        lines: Vec::new(),
+                        closed: false,
+                    };
+                    if !text.is_empty() {
+                        p.lines.push((line.no, text.clone()));
+                    }
+                    self.para = Some(p);
+                }
+                Class::From(author) => {
+                    self.flush();
+                    self.signature = None;
+                    self.heading = None;
+                    self.set_author(d, author.clone());
+                }
+                Class::Header => {
+                    self.flush();
+                    self.signature = None;
+                }
+                Class::OnWrote(author) => {
+                    self.flush();
+                    self.signature = None;
+                    self.wrote(i, author.clone());
+                }
+                Class::Turn { speaker, rest } => {
+                    if self.continues_bullet(line) || !self.accepts(speaker) {
+                        i = self.prose(i, &clean_inline(line.body));
+                        continue;
+                    }
+                    self.flush();
+                    self.signature = None;
+                    let mut p = Para {
+                        kind: StatementKind::Turn,
+                        depth: d,
+                        marker_indent: line.indent,
+                        speaker: Some(Arc::from(speaker.name.as_str())),
+                        role: speaker.role.as_deref().map(Arc::from),
+                        lines: Vec::new(),
+                        closed: false,
+                    };
+                    if !rest.is_empty() {
+                        p.lines.push((line.no, rest.clone()));
+                    }
+                    self.para = Some(p);
+                }
+                Class::Prose(text) => {
+                    i = self.prose(i, text);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        self.flush();
+        self.out
+    }
+
+    fn bullet_speaker(&self, s: &Speaker, text: &str) -> bool {
+        // "- Acme: Maria Chen (COO), Dev Patel (IT)" under "Attendees" lists people.
+        let roster = self.heading.as_deref().is_some_and(|h| {
+            let h = h.to_lowercase();
+            [
+                "attendee",
+                "present",
+                "participant",
+                "people",
+                "contacts",
+                "stakeholder",
+                "who",
+            ]
+            .iter()
+            .any(|w| h.contains(w))
+        }) || text.matches("), ").nth(0).is_some()
+            && text.matches('(').nth(1).is_some();
+        if roster {
+            return false;
+        }
+        s.strong
+            || self
+                .bullet_names
+                .get(s.name.split_whitespace().next().unwrap_or(""))
+                .copied()
+                .unwrap_or(0)
+                >= 2
+    }
+
+    fn continues_bullet(&self, line: &Line<'_>) -> bool {
+        self.para.as_ref().is_some_and(|p| {
+            matches!(p.kind, StatementKind::Bullet | StatementKind::Checkbox)
+                && line.indent > p.marker_indent
+        })
+    }
+
+    fn rule(&mut self, c: char, d: u8) {
+        if matches!(c, '-' | '=')
+            && let Some(p) = &self.para
+            && p.kind == StatementKind::Sentence
+            && p.lines.len() == 1
+        {
+            let t = p.lines[0].1.trim();
+            if t.chars().count() <= 80 && (c == '=' || !t.ends_with('.')) {
+                self.heading = Some(Arc::from(heading_text(t)));
+                self.para = None;
+                return;
+            }
+        }
+        self.flush();
+        if c == 's' {
+            self.signature = Some(d);
+        }
+    }
+
+    /// A prose line (or a line whose speaker prefix was not taken as one). Returns
+    /// the index of the next line to read.
+    fn prose(&mut self, i: usize, text: &str) -> usize {
+        let line = &self.lines[i];
+        let d = line.depth;
+        if text.is_empty() {
+            return i + 1;
+        }
+        // `On <date>, Name <addr>` wrapped before `wrote:`.
+        if text.starts_with("On ")
+            && let Some(j) = self.wrapped_wrote(i)
+        {
+            self.flush();
+            self.signature = None;
+            let joined: Vec<&str> = self.lines[i..=j].iter().map(|l| l.body).collect();
+            self.wrote(j, author_of_wrote(&joined.join(" ")));
+            return j + 1;
+        }
+        // Continuation of a bullet (indented) or a turn.
+        if let Some(p) = &mut self.para {
+            let cont = match p.kind {
+                StatementKind::Bullet | StatementKind::Checkbox => line.indent > p.marker_indent,
+                StatementKind::Turn => !is_record(text),
+                _ => false,
+            };
+            if cont {
+                p.lines.push((line.no, text.to_string()));
+                return i + 1;
+            }
+        }
+        if is_sign_off(text) {
+            self.flush();
+            self.signature = Some(d);
+            return i + 1;
+        }
+        if self.signature == Some(d) {
+            if signature_like(text) {
+                return i + 1;
+            }
+            self.signature = None;
+        }
+        let continues = match &self.para {
+            Some(p) if p.kind == StatementKind::Sentence => {
+                let last = p.lines.last().map(|(_, t)| t.as_str()).unwrap_or("");
+                let first_char = text.chars().next().unwrap_or(' ');
+                let starts_sentence = first_char.is_uppercase() || first_char.is_ascii_digit();
+                let closed = p.closed && (starts_sentence || line.indent == 0);
+                !(closed
+                    || is_record(text)
+                    || is_labelled(text)
+                    || (starts_sentence && is_short_title(last))
+                    || (last.ends_with(['.', '!', '?']) && is_colon_heading(text)))
+            }
+            _ => false,
+        };
+        if continues {
+            if let Some(p) = &mut self.para {
+                p.lines.push((line.no, text.to_string()));
+            }
+            return i + 1;
+        }
+        self.flush();
+        if is_greeting(text) || is_bracket_note(text) {
+            return i + 1;
+        }
+        if !is_record(text)
+            && (is_colon_heading(text)
+                || is_caps_heading(text)
+                || self.is_title_before_list(i, text))
+        {
+            self.heading = Some(Arc::from(heading_text(text)));
+            return i + 1;
+        }
+        self.para = Some(Para {
+            kind: StatementKind::Sentence,
+            depth: d,
+            marker_indent: line.indent,
+            speaker: None,
+            role: None,
+            lines: vec![(line.no, text.to_string())],
+            closed: is_record(text) || is_labelled(text),
+        });
+        i + 1
+    }
+
+    /// The index of the line ending in `wrote:` that completes an `On ...` line at
+    /// `i`, within the next three lines of the same depth.
+    fn wrapped_wrote(&self, i: usize) -> Option<usize> {
+        let d = self.lines[i].depth;
+        let mut len = self.lines[i].body.len();
+        for j in i + 1..(i + 4).min(self.lines.len()) {
+            let l = &self.lines[j];
+            if l.depth != d || matches!(l.class, Class::Blank) {
+                return None;
+            }
+            len += l.body.len();
+            if len > 400 {
+                return None;
+            }
+            if l.body.ends_with("wrote:") {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    /// An `On ... wrote:` line ending at `i` names the author of the quote that
+    /// follows: one level deeper (`> text`) or, when the quote carries on at this
+    /// depth, this one.
+    fn wrote(&mut self, i: usize, author: Option<String>) {
+        let d = self.lines[i].depth;
+        let j = self.next_nonblank[i];
+        let target = match self.lines.get(j) {
+            Some(next) if next.depth > d => d + 1,
+            _ => d,
+        };
+        self.heading = None;
+        self.set_author(target, author);
+    }
+
+    fn set_author(&mut self, depth: u8, author: Option<String>) {
+        let depth = usize::from(depth);
+        if self.authors.len() <= depth {
+            self.authors.resize(depth + 1, None);
+        }
+        self.authors[depth] = author.map(Arc::from);
+        self.authors.truncate(depth + 1);
+    }
+
+    fn is_title_before_list(&self, i: usize, text: &str) -> bool {
+        let words = text.split_whitespace().count();
+        if words > 6
+            || text.chars().count() > 50
+            || text.ends_with(['.', '!', '?', ',', ';'])
+            || text.trim_end_matches(':').contains(':')
+        {
+            return false;
+        }
+        if !text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return false;
+        }
+        let j = self.next_nonblank[i];
+        let Some(next) = self.lines.get(j) else {
+            return false;
+        };
+        j <= i + 2
+            && next.depth == self.lines[i].depth
+            && matches!(
+                next.class,
+                Class::Bullet { .. } | Class::Table(_) | Class::TableSep
+            )
+    }
+
+    fn statement(
+        &self,
+        line: u32,
+        text: String,
+        kind: StatementKind,
+        depth: u8,
+        speaker: Option<Arc<str>>,
+        speaker_role: Option<Arc<str>>,
+    ) -> Statement {
+        Statement {
+            line,
+            text: text.into_boxed_str(),
+            kind,
+            cells: Box::default(),
+            speaker,
+            speaker_role,
+            quote_depth: depth,
+            author: self.authors.get(usize::from(depth)).cloned().flatten(),
+            heading: self.heading.clone(),
+        }
+    }
+
+    fn flush(&mut self) {
+        let Some(p) = self.para.take() else { return };
+        if p.lines.is_empty() {
+            return;
+        }
+        if p.kind == StatementKind::Sentence && p.lines.len() == 1 && is_lone_name(&p.lines[0].1) {
+            if self
+                .authors
+                .get(usize::from(p.depth))
+                .is_some_and(Option::is_some)
+            {
+                self.signature = Some(p.depth);
+            }
+            return;
+        }
+        // Join the lines, remembering where each starts.
+        let mut joined = String::with_capacity(p.lines.iter().map(|(_, t)| t.len() + 1).sum());
+        let mut starts: Vec<(usize, u32)> = Vec::with_capacity(p.lines.len());
+        for (no, t) in &p.lines {
+            let t = t.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            starts.push((joined.len(), *no));
+            joined.push_str(t);
+        }
+        let mut li = 0;
+        for (a, b) in sentence_bounds(&joined) {
+            let piece = joined[a..b].trim();
+            if !piece.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let lead = a + (joined[a..b].len() - joined[a..b].trim_start().len());
+            while li + 1 < starts.len() && starts[li + 1].0 <= lead {
+                li += 1;
+            }
+            let no = starts.get(li).map(|s| s.1).unwrap_or(p.lines[0].0);
+            let st = self.statement(
+                no,
+                piece.to_string(),
+                p.kind,
+                p.depth,
+                p.speaker.clone(),
+                p.role.clone(),
+            );
+            self.out.push(st);
+        }
+    }
+}
