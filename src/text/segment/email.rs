@@ -13,17 +13,17 @@ const HEADER_KEYS: &[&str] = &[
 
 /// Email header lines, forward markers and `On ... wrote:` lines.
 pub(super) fn header(body: &str) -> Option<Class> {
-    let lower_head: String = body.chars().take(40).flat_map(char::to_lowercase).collect();
-    if (lower_head.starts_with("--") || lower_head.starts_with("__"))
-        && (lower_head.contains("forwarded message") || lower_head.contains("original message"))
-        || lower_head.starts_with("begin forwarded message")
-    {
+    if is_forward_marker(body) {
         return Some(Class::Header);
     }
-    if let Some(colon) = body.find(':').filter(|&c| c <= 10) {
-        let key = body[..colon].trim().to_ascii_lowercase();
+    // The first `:`, when it is within the first 11 bytes.
+    if let Some(colon) = body.as_bytes()[..body.len().min(11)]
+        .iter()
+        .position(|&b| b == b':')
+    {
+        let key = body[..colon].trim();
         let after = &body[colon + 1..];
-        if HEADER_KEYS.contains(&key.as_str())
+        if let Some(&key) = HEADER_KEYS.iter().find(|k| key.eq_ignore_ascii_case(k))
             && (after.is_empty() || after.starts_with([' ', '\t']))
         {
             if key == "from" {
@@ -32,10 +32,51 @@ pub(super) fn header(body: &str) -> Option<Class> {
             return Some(Class::Header);
         }
     }
-    if lower_head.starts_with("on ") && body.trim_end().ends_with("wrote:") && body.len() < 400 {
+    if starts_with_ignore_ascii_case(body, "on ")
+        && body.trim_end().ends_with("wrote:")
+        && body.len() < 400
+    {
         return Some(Class::OnWrote(author_of_wrote(body)));
     }
     None
+}
+
+/// `---------- Forwarded message ---------`, `-----Original Message-----`,
+/// `Begin forwarded message:`, in any case, within the first 40 chars.
+///
+/// Compared byte-wise ignoring ASCII case, which is what lower-casing the
+/// chars would give: the only non-ASCII chars whose lower case holds an ASCII
+/// letter are KELVIN SIGN (`k`) and `İ` (`i` then U+0307), and no marker holds a
+/// `k` or an `i` that is not followed by a letter.
+fn is_forward_marker(body: &str) -> bool {
+    if body.starts_with("--") || body.starts_with("__") {
+        let head = prefix_chars(body, 40);
+        return contains_ignore_ascii_case(head, "forwarded message")
+            || contains_ignore_ascii_case(head, "original message");
+    }
+    starts_with_ignore_ascii_case(body, "begin forwarded message")
+}
+
+/// The first `n` chars of `s`.
+fn prefix_chars(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
+
+/// `s` starts with the ASCII `prefix`, ignoring ASCII case.
+fn starts_with_ignore_ascii_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `s` contains the ASCII `needle`, ignoring ASCII case.
+fn contains_ignore_ascii_case(s: &str, needle: &str) -> bool {
+    s.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The author named by a `From:` value: `Name <addr>`, `"Name" <addr>`,
@@ -186,4 +227,86 @@ pub(super) fn is_lone_name(text: &str) -> bool {
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')
         })
         && !text.ends_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The forward-marker test as first written: the first 40 chars lower-cased.
+    fn forward_marker_by_lowercase(body: &str) -> bool {
+        let lower_head: String = body.chars().take(40).flat_map(char::to_lowercase).collect();
+        (lower_head.starts_with("--") || lower_head.starts_with("__"))
+            && (lower_head.contains("forwarded message") || lower_head.contains("original message"))
+            || lower_head.starts_with("begin forwarded message")
+    }
+
+    #[test]
+    fn only_kelvin_and_dotted_i_lower_case_to_ascii() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if c.to_lowercase().any(|l| l.is_ascii()) {
+                assert!(c == '\u{212a}' || c == 'İ', "{c:?} lower-cases to ASCII");
+            }
+        }
+    }
+
+    #[test]
+    fn forward_marker_agrees_with_lower_casing() {
+        let markers = [
+            "---------- Forwarded message ---------",
+            "-----Original Message-----",
+            "__Original Message__",
+            "Begin forwarded message:",
+            "BEGIN FORWARDED MESSAGE",
+            "-- forwarded message",
+        ];
+        let odd = [
+            "", "é", "İ", "\u{212a}", "ǅ", "ß", "Σ", "ﬀ", "  ", "-", "_", "—", "\r",
+        ];
+        let mut inputs: Vec<String> = Vec::new();
+        for m in markers {
+            inputs.push(m.to_string());
+            inputs.push(m.to_lowercase());
+            for o in odd {
+                // Odd chars before, inside and after, pushing the marker across the
+                // 40-char limit.
+                inputs.push(format!("{o}{m}"));
+                inputs.push(format!("{m}{o}"));
+                for cut in 1..m.len() {
+                    if m.is_char_boundary(cut) {
+                        inputs.push(format!("{}{o}{}", &m[..cut], &m[cut..]));
+                    }
+                }
+                for pad in [1, 10, 20, 22, 23, 24, 30] {
+                    inputs.push(format!("--{}{m}", o.repeat(pad)));
+                    inputs.push(format!("--{}{m}", "é".repeat(pad)));
+                }
+            }
+        }
+        for body in &inputs {
+            assert_eq!(
+                is_forward_marker(body),
+                forward_marker_by_lowercase(body),
+                "{body:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn header_keys_ignore_ascii_case_only() {
+        assert!(matches!(
+            header("FROM: Dana <d@x.com>"),
+            Some(Class::From(Some(_)))
+        ));
+        assert!(matches!(header("Reply-To: d@x.com"), Some(Class::Header)));
+        assert!(matches!(header(" cc : x"), Some(Class::Header)));
+        assert!(header("Subject:x").is_none());
+        assert!(header("Subjects: x").is_none());
+        // KELVIN SIGN is not an ASCII `k`, nor `ſ` an `s`.
+        assert!(header("ſent: x").is_none());
+        assert!(matches!(
+            header("ON Tue, Dana wrote:"),
+            Some(Class::OnWrote(_))
+        ));
+    }
 }
