@@ -4,6 +4,7 @@
 
 use super::inline::{CONTEXT_MAX, cap, clean_inline, prefix_at_boundary};
 use super::lines::Class;
+use super::lower::{lower_in, with_lower};
 use crate::text::abbreviations::{GREETINGS, SIGN_OFFS};
 
 #[rustfmt::skip]
@@ -151,44 +152,40 @@ pub(super) fn author_of_wrote(line: &str) -> Option<String> {
     Some(name)
 }
 
-fn first_word_lower(text: &str) -> String {
+/// The first word of `text`, without the punctuation around it.
+fn first_word(text: &str) -> &str {
     text.split_whitespace()
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
 }
 
 /// "Hi Ana,", "Lena,", "Hello!": a greeting line, not a statement.
 pub(super) fn is_greeting(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > 4 || !text.ends_with([',', '!']) {
+    if !text.ends_with([',', '!']) || text.split_whitespace().nth(4).is_some() {
         return false;
     }
-    let lower = text.trim_end_matches([',', '!']).to_lowercase();
-    GREETINGS.contains(&first_word_lower(text).as_str())
-        || GREETINGS.contains(&lower.as_str())
-        || words
-            .iter()
+    lower_in(first_word(text), GREETINGS)
+        || lower_in(text.trim_end_matches([',', '!']), GREETINGS)
+        || text
+            .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "Best,", "Thanks!", "Thanks, Gabe": a sign-off, not a statement.
 pub(super) fn is_sign_off(text: &str) -> bool {
-    if text.chars().count() > 40 {
+    if text.len() > 40 && text.chars().count() > 40 {
         return false;
     }
-    let t = text.trim_end_matches([',', '!', '.', ' ']).to_lowercase();
-    if SIGN_OFFS.contains(&t.as_str()) {
+    if lower_in(text.trim_end_matches([',', '!', '.', ' ']), SIGN_OFFS) {
         return true;
     }
     if let Some((head, tail)) = text.split_once([',', '!']) {
-        let head = head.trim().to_lowercase();
         let tail = tail.trim().trim_end_matches(['.', '!']);
-        let words: Vec<&str> = tail.split_whitespace().collect();
-        return SIGN_OFFS.contains(&head.as_str())
-            && (1..=3).contains(&words.len())
-            && words.iter().all(|w| {
+        let words = tail.split_whitespace();
+        return lower_in(head.trim(), SIGN_OFFS)
+            && (1..=3).contains(&words.clone().take(4).count())
+            && words.clone().all(|w| {
                 w.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
             })
@@ -199,11 +196,10 @@ pub(super) fn is_sign_off(text: &str) -> bool {
 
 /// A line of a signature block: short and not a sentence, or contact details.
 pub(super) fn signature_like(text: &str) -> bool {
-    let lower = first_word_lower(text);
-    if lower == "ps" || lower == "p.s" || text.starts_with("P.S") {
+    if with_lower(first_word(text), |w| w == "ps" || w == "p.s") || text.starts_with("P.S") {
         return false;
     }
-    (text.split_whitespace().count() <= 10 && !text.ends_with(['.', '?', '!', ':']))
+    (text.split_whitespace().nth(10).is_none() && !text.ends_with(['.', '?', '!', ':']))
         || text.contains('@')
         || text.contains("http")
         || text.contains(" | ")
@@ -212,21 +208,21 @@ pub(super) fn signature_like(text: &str) -> bool {
 /// One to three capitalised words, no digits or punctuation: a name on its own
 /// line (a signature), not a statement.
 pub(super) fn is_lone_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() == 1
-        && text.len() <= 3
+    let words = text.split_whitespace();
+    if text.len() <= 3
         && text.ends_with('.')
         && text.starts_with(char::is_uppercase)
+        && words.clone().count() == 1
     {
         return true; // an initial: "N."
     }
-    (1..=3).contains(&words.len())
-        && words.iter().all(|w| {
+    !text.ends_with('.')
+        && (1..=3).contains(&words.clone().take(4).count())
+        && words.clone().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’' || c == '.')
         })
-        && !text.ends_with('.')
 }
 
 #[cfg(test)]

@@ -11,11 +11,13 @@
 //!   recognises;
 //! - `paragraph`: the second pass, with `shapes` for how a prose line reads;
 //! - `sentences`: sentence boundaries within a paragraph;
-//! - `inline`: emphasis removal and the capped context strings.
+//! - `inline`: emphasis removal and the capped context strings;
+//! - `lower`: lower-case word-list look-ups that do not allocate.
 
 mod email;
 mod inline;
 mod lines;
+mod lower;
 mod paragraph;
 mod sentences;
 mod shapes;

@@ -6,6 +6,7 @@
 use super::email::{author_of_wrote, is_greeting, is_lone_name, is_sign_off, signature_like};
 use super::inline::{clean_inline, heading_text};
 use super::lines::{Class, Line};
+use super::lower::with_lower;
 use super::sentences::sentence_bounds;
 use super::shapes::{
     is_bracket_note, is_caps_heading, is_colon_heading, is_labelled, is_record, is_short_title,
@@ -60,9 +61,12 @@ impl<'a> Segmenter<'a> {
                 if speaker.strong {
                     has_strong_turn = true;
                 } else {
-                    *weak_counts
-                        .entry(speaker.name.to_lowercase())
-                        .or_insert(0usize) += 1;
+                    with_lower(&speaker.name, |name| match weak_counts.get_mut(name) {
+                        Some(n) => *n += 1,
+                        None => {
+                            weak_counts.insert(name.to_string(), 1usize);
+                        }
+                    });
                 }
             }
         }
@@ -117,13 +121,10 @@ impl<'a> Segmenter<'a> {
     fn accepts(&self, s: &Speaker) -> bool {
         s.strong
             || self.has_strong_turn
-            || self
-                .weak_counts
-                .get(&s.name.to_lowercase())
-                .copied()
-                .unwrap_or(0)
-                >= 2
             || self.weak_dialogue
+            || with_lower(&s.name, |name| {
+                self.weak_counts.get(name).copied().unwrap_or(0) >= 2
+            })
     }
 
     pub(super) fn run(mut self) -> Vec<Statement> {
@@ -422,31 +423,27 @@ impl<'a> Segmenter<'a> {
     }
 
     fn is_title_before_list(&self, i: usize, text: &str) -> bool {
-        let words = text.split_whitespace().count();
-        if words > 6
-            || text.chars().count() > 50
-            || text.ends_with(['.', '!', '?', ',', ';'])
-            || text.trim_end_matches(':').contains(':')
-        {
-            return false;
-        }
-        if !text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        {
-            return false;
-        }
+        // The look at the next line is the cheapest test, so it comes first.
         let j = self.next_nonblank[i];
         let Some(next) = self.lines.get(j) else {
             return false;
         };
-        j <= i + 2
+        if !(j <= i + 2
             && next.depth == self.lines[i].depth
             && matches!(
                 next.class,
                 Class::Bullet { .. } | Class::Table(_) | Class::TableSep
-            )
+            ))
+        {
+            return false;
+        }
+        text.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !text.ends_with(['.', '!', '?', ',', ';'])
+            && (text.len() <= 50 || text.chars().count() <= 50)
+            && text.split_whitespace().nth(6).is_none()
+            && !text.trim_end_matches(':').contains(':')
     }
 
     fn statement(

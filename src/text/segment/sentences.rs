@@ -1,6 +1,7 @@
 //! Sentence boundaries in running text: terminal punctuation followed by space
 //! and a word that opens a sentence, not after an abbreviation or an initial.
 
+use super::lower::with_lower;
 use crate::text::abbreviations::is_abbreviation;
 
 /// Byte ranges of the sentences of `s` (untrimmed; leading space excluded).
@@ -104,5 +105,5 @@ fn abbreviation_before(s: &str, dot: usize) -> bool {
     {
         return true;
     }
-    is_abbreviation(&token.to_lowercase())
+    with_lower(token, is_abbreviation)
 }

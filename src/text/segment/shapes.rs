@@ -42,7 +42,7 @@ pub(super) fn is_labelled(text: &str) -> bool {
 /// A short line with no closing punctuation (a title, a name): the next line that
 /// starts with a capital does not continue it.
 pub(super) fn is_short_title(line: &str) -> bool {
-    line.chars().count() <= 40
+    (line.len() <= 40 || line.chars().count() <= 40)
         && line
             .chars()
             .last()
@@ -62,12 +62,12 @@ pub(super) fn is_colon_heading(text: &str) -> bool {
 
 pub(super) fn is_caps_heading(text: &str) -> bool {
     let body = text.strip_suffix(':').unwrap_or(text);
-    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 3
-        && body.split_whitespace().count() <= 8
-        && !body.contains(':')
+    // Cheapest first: most prose has a lower-case letter within a few chars.
+    !body.chars().any(char::is_lowercase)
         && !body.ends_with(['.', '!', '?'])
-        && !body.chars().any(char::is_lowercase)
+        && !body.contains(':')
+        && body.chars().filter(|c| c.is_alphabetic()).nth(2).is_some()
+        && body.split_whitespace().nth(8).is_none()
 }
 
 /// A bracketed aside on its own line: `[excerpt ends]`, `[crosstalk]`.

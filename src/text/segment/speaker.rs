@@ -2,6 +2,7 @@
 //! `Dana:`, `Speaker 2 (Priya Shah, Orbitex):` prefixes that open a turn.
 
 use super::inline::prefix_at_boundary;
+use super::lower::{lower_in, with_lower};
 use crate::text::abbreviations::{NAME_PARTICLES, is_label};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -87,21 +88,18 @@ pub(super) fn speaker_prefix(line: &str) -> Option<(Speaker, usize)> {
     let caps = speaker.captures(head)?;
     let has_ts = caps.name("ts1").is_some() || caps.name("ts2").is_some();
     let name = caps.name("name")?.as_str().trim();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let lower = name.to_lowercase();
-    let first_lower = words.first()?.to_lowercase();
-    let role_speaker = ROLE_SPEAKERS.contains(&lower.as_str());
-    if !role_speaker
-        && (is_label(&lower) || is_label(&first_lower) || WEEKDAYS.contains(&first_lower.as_str()))
-    {
+    let first = name.split_whitespace().next()?;
+    let (role_speaker, label) = with_lower(name, |l| (ROLE_SPEAKERS.contains(&l), is_label(l)));
+    if !role_speaker && (label || with_lower(first, |f| is_label(f) || WEEKDAYS.contains(&f))) {
         return None;
     }
     if !has_ts {
         let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        if !capitalised(words[0])
-            || !words[1..]
-                .iter()
-                .all(|w| capitalised(w) || NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+        if !capitalised(first)
+            || !name
+                .split_whitespace()
+                .skip(1)
+                .all(|w| capitalised(w) || lower_in(w, NAME_PARTICLES))
         {
             return None;
         }
