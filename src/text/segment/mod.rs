@@ -75,7 +75,7 @@ pub struct Statement {
 /// Split one file's text into statements, in file order.
 pub fn segment(text: &str) -> Vec<Statement> {
     let lines = classify_lines(text);
-    Segmenter::new(&lines).run()
+    Segmenter::new(text, &lines).run()
 }
 
 /// Split running text into sentences (see [`segment`] for the rules: `.`, `!`, `?`
