@@ -13,7 +13,7 @@ const HEADER_KEYS: &[&str] = &[
 ];
 
 /// Email header lines, forward markers and `On ... wrote:` lines.
-pub(super) fn header(body: &str) -> Option<Class> {
+pub(super) fn header(body: &str) -> Option<Class<'static>> {
     if is_forward_marker(body) {
         return Some(Class::Header);
     }

@@ -1,6 +1,8 @@
 //! Inline markup and context text: removing emphasis, cutting at a char
 //! boundary, and the capped heading / author strings every statement carries.
 
+use std::borrow::Cow;
+
 /// Heading text: emphasis removed, trailing ':' and spaces trimmed, capped in
 /// length (every statement below carries a copy).
 pub(super) fn heading_text(s: &str) -> String {
@@ -32,14 +34,15 @@ pub(super) fn prefix_at_boundary(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// Remove emphasis markers (`**`, `__`) and trailing space.
-pub(super) fn clean_inline(s: &str) -> String {
-    let mut out = if s.contains("**") || s.contains("__") {
-        s.replace("**", "").replace("__", "")
+/// Remove emphasis markers (`**`, `__`) and trailing space: a slice of `s`
+/// when there is no emphasis.
+pub(super) fn clean_inline(s: &str) -> Cow<'_, str> {
+    if s.contains("**") || s.contains("__") {
+        let mut out = s.replace("**", "").replace("__", "");
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        Cow::Owned(out)
     } else {
-        s.to_string()
-    };
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    out
+        Cow::Borrowed(s.trim_end())
+    }
 }

@@ -7,9 +7,12 @@ use super::email::header;
 use super::inline::{clean_inline, heading_text};
 use super::shapes::is_caps_heading;
 use super::speaker::{Speaker, speaker_prefix};
+use std::borrow::Cow;
 
+/// What a line is on its own. Line texts borrow from the file's text unless
+/// emphasis had to be removed.
 #[derive(Debug, Clone)]
-pub(super) enum Class {
+pub(super) enum Class<'a> {
     Blank,
     /// `---`, `***`, `___`, `===` (the char), or the `-- ` signature delimiter (`'s'`).
     Rule(char),
@@ -18,7 +21,7 @@ pub(super) enum Class {
     Table(Vec<String>),
     Bullet {
         checkbox: bool,
-        text: String,
+        text: Cow<'a, str>,
         speaker: Option<Speaker>,
     },
     /// `From:` header, with the author it names.
@@ -27,12 +30,14 @@ pub(super) enum Class {
     Header,
     /// `On <date>, Name <addr> wrote:` on one line.
     OnWrote(Option<String>),
-    /// A line opening with a speaker prefix; `rest` is the text after it.
+    /// A line opening with a speaker prefix. `clean` is the whole line
+    /// (emphasis removed), `text_at` where the text after the prefix starts.
     Turn {
         speaker: Speaker,
-        rest: String,
+        clean: Cow<'a, str>,
+        text_at: usize,
     },
-    Prose(String),
+    Prose(Cow<'a, str>),
 }
 
 #[derive(Debug)]
@@ -42,7 +47,7 @@ pub(super) struct Line<'a> {
     pub(super) indent: usize,
     /// The line after its quote prefix, trimmed (raw: emphasis not removed).
     pub(super) body: &'a str,
-    pub(super) class: Class,
+    pub(super) class: Class<'a>,
 }
 
 pub(super) fn classify_lines(text: &str) -> Vec<Line<'_>> {
@@ -127,7 +132,7 @@ fn skip_front_matter(lines: &mut [Line<'_>]) {
     }
 }
 
-fn classify(body: &str) -> Class {
+fn classify(body: &str) -> Class<'_> {
     if body.is_empty() {
         return Class::Blank;
     }
@@ -145,7 +150,12 @@ fn classify(body: &str) -> Class {
         if cells.iter().all(|c| is_separator_cell(c)) && cells.iter().any(|c| c.contains('-')) {
             return Class::TableSep;
         }
-        return Class::Table(cells.into_iter().map(|c| clean_inline(&c)).collect());
+        return Class::Table(
+            cells
+                .into_iter()
+                .map(|c| clean_inline(&c).into_owned())
+                .collect(),
+        );
     }
     if let Some(h) = bold_heading(body) {
         return Class::Heading(h);
@@ -177,9 +187,12 @@ fn classify(body: &str) -> Class {
             return Class::Heading(heading_text(inner));
         }
     }
-    if let Some((speaker, end)) = speaker_prefix(&clean) {
-        let rest = clean[end..].trim().to_string();
-        return Class::Turn { speaker, rest };
+    if let Some((speaker, text_at)) = speaker_prefix(&clean) {
+        return Class::Turn {
+            speaker,
+            clean,
+            text_at,
+        };
     }
     Class::Prose(clean)
 }

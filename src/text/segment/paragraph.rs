@@ -4,7 +4,7 @@
 //! context, and splits each paragraph into sentences.
 
 use super::email::{author_of_wrote, is_greeting, is_lone_name, is_sign_off, signature_like};
-use super::inline::{clean_inline, heading_text};
+use super::inline::heading_text;
 use super::lines::{Class, Line};
 use super::lower::with_lower;
 use super::sentences::sentence_bounds;
@@ -18,13 +18,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 #[derive(Debug)]
-struct Para {
+struct Para<'a> {
     kind: StatementKind,
     depth: u8,
     marker_indent: usize,
     speaker: Option<Arc<str>>,
     role: Option<Arc<str>>,
-    lines: Vec<(u32, String)>,
+    /// Line number and text of each line, borrowed from the classified lines.
+    lines: Vec<(u32, &'a str)>,
     /// A record line (log entry, timestamped line): the next line starts anew
     /// unless it clearly continues it.
     closed: bool,
@@ -40,7 +41,7 @@ pub(super) struct Segmenter<'a> {
     weak_counts: HashMap<String, usize>,
     heading: Option<Arc<str>>,
     authors: Vec<Option<Arc<str>>>,
-    para: Option<Para>,
+    para: Option<Para<'a>>,
     /// In a signature block (after a sign-off) at this quote depth.
     signature: Option<u8>,
     out: Vec<Statement>,
@@ -181,7 +182,7 @@ impl<'a> Segmenter<'a> {
                         closed: false,
                     };
                     if !text.is_empty() {
-                        p.lines.push((line.no, text.clone()));
+                        p.lines.push((line.no, text));
                     }
                     self.para = Some(p);
                 }
@@ -200,11 +201,17 @@ impl<'a> Segmenter<'a> {
                     self.signature = None;
                     self.wrote(i, author.clone());
                 }
-                Class::Turn { speaker, rest } => {
+                Class::Turn {
+                    speaker,
+                    clean,
+                    text_at,
+                } => {
+                    // `clean` is the line's body with emphasis removed.
                     if self.continues_bullet(line) || !self.accepts(speaker) {
-                        i = self.prose(i, &clean_inline(line.body));
+                        i = self.prose(i, clean);
                         continue;
                     }
+                    let rest = clean[*text_at..].trim();
                     self.flush();
                     self.signature = None;
                     let mut p = Para {
@@ -217,7 +224,7 @@ impl<'a> Segmenter<'a> {
                         closed: false,
                     };
                     if !rest.is_empty() {
-                        p.lines.push((line.no, rest.clone()));
+                        p.lines.push((line.no, rest));
                     }
                     self.para = Some(p);
                 }
@@ -289,7 +296,7 @@ impl<'a> Segmenter<'a> {
 
     /// A prose line (or a line whose speaker prefix was not taken as one). Returns
     /// the index of the next line to read.
-    fn prose(&mut self, i: usize, text: &str) -> usize {
+    fn prose(&mut self, i: usize, text: &'a str) -> usize {
         let line = &self.lines[i];
         let d = line.depth;
         if text.is_empty() {
@@ -313,7 +320,7 @@ impl<'a> Segmenter<'a> {
                 _ => false,
             };
             if cont {
-                p.lines.push((line.no, text.to_string()));
+                p.lines.push((line.no, text));
                 return i + 1;
             }
         }
@@ -330,7 +337,7 @@ impl<'a> Segmenter<'a> {
         }
         let continues = match &self.para {
             Some(p) if p.kind == StatementKind::Sentence => {
-                let last = p.lines.last().map(|(_, t)| t.as_str()).unwrap_or("");
+                let last = p.lines.last().map_or("", |(_, t)| *t);
                 let first_char = text.chars().next().unwrap_or(' ');
                 let starts_sentence = first_char.is_uppercase() || first_char.is_ascii_digit();
                 let closed = p.closed && (starts_sentence || line.indent == 0);
@@ -344,7 +351,7 @@ impl<'a> Segmenter<'a> {
         };
         if continues {
             if let Some(p) = &mut self.para {
-                p.lines.push((line.no, text.to_string()));
+                p.lines.push((line.no, text));
             }
             return i + 1;
         }
@@ -366,7 +373,7 @@ impl<'a> Segmenter<'a> {
             marker_indent: line.indent,
             speaker: None,
             role: None,
-            lines: vec![(line.no, text.to_string())],
+            lines: vec![(line.no, text)],
             closed: is_record(text) || is_labelled(text),
         });
         i + 1
@@ -467,7 +474,7 @@ impl<'a> Segmenter<'a> {
         if p.lines.is_empty() {
             return;
         }
-        if p.kind == StatementKind::Sentence && p.lines.len() == 1 && is_lone_name(&p.lines[0].1) {
+        if p.kind == StatementKind::Sentence && p.lines.len() == 1 && is_lone_name(p.lines[0].1) {
             if self
                 .authors
                 .get(usize::from(p.depth))
