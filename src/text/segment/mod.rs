@@ -83,7 +83,6 @@ pub fn segment(text: &str) -> Vec<Statement> {
 /// after abbreviations or initials). Returns trimmed slices of `text`.
 pub fn split_sentences(text: &str) -> Vec<&str> {
     sentence_bounds(text)
-        .into_iter()
         .map(|(a, b)| text[a..b].trim())
         .filter(|s| !s.is_empty())
         .collect()
