@@ -51,7 +51,8 @@ pub(super) struct Line<'a> {
 }
 
 pub(super) fn classify_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines: Vec<Line<'_>> = Vec::new();
+    let mut lines: Vec<Line<'_>> =
+        Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let (depth, rest) = quote_prefix(raw);

@@ -45,6 +45,11 @@ pub(super) struct Segmenter<'a> {
     /// In a signature block (after a sign-off) at this quote depth.
     signature: Option<u8>,
     out: Vec<Statement>,
+    /// Buffers kept from one paragraph to the next: a flushed paragraph's line
+    /// list, its joined text and where each of its lines starts in it.
+    spare_lines: Vec<(u32, &'a str)>,
+    joined: String,
+    starts: Vec<(usize, u32)>,
 }
 
 impl<'a> Segmenter<'a> {
@@ -108,6 +113,9 @@ impl<'a> Segmenter<'a> {
             para: None,
             signature: None,
             out: Vec::new(),
+            spare_lines: Vec::new(),
+            joined: String::new(),
+            starts: Vec::new(),
         }
     }
 
@@ -147,7 +155,7 @@ impl<'a> Segmenter<'a> {
                     self.flush();
                     self.signature = None;
                     if cells.iter().any(|c| c.chars().any(char::is_alphanumeric)) {
-                        let text = cells.join(" | ");
+                        let text = cells.join(" | ").into_boxed_str();
                         let mut st =
                             self.statement(line.no, text, StatementKind::TableRow, d, None, None);
                         st.cells = cells.clone().into();
@@ -178,7 +186,7 @@ impl<'a> Segmenter<'a> {
                             .as_ref()
                             .filter(|s| self.bullet_speaker(s, text))
                             .and_then(|s| s.role.as_deref().map(Arc::from)),
-                        lines: Vec::new(),
+                        lines: self.para_lines(),
                         closed: false,
                     };
                     if !text.is_empty() {
@@ -220,7 +228,7 @@ impl<'a> Segmenter<'a> {
                         marker_indent: line.indent,
                         speaker: Some(Arc::from(speaker.name.as_str())),
                         role: speaker.role.as_deref().map(Arc::from),
-                        lines: Vec::new(),
+                        lines: self.para_lines(),
                         closed: false,
                     };
                     if !rest.is_empty() {
@@ -284,7 +292,9 @@ impl<'a> Segmenter<'a> {
             let t = p.lines[0].1.trim();
             if t.chars().count() <= 80 && (c == '=' || !t.ends_with('.')) {
                 self.heading = Some(Arc::from(heading_text(t)));
-                self.para = None;
+                if let Some(p) = self.para.take() {
+                    self.recycle(p.lines);
+                }
                 return;
             }
         }
@@ -367,13 +377,15 @@ impl<'a> Segmenter<'a> {
             self.heading = Some(Arc::from(heading_text(text)));
             return i + 1;
         }
+        let mut lines = self.para_lines();
+        lines.push((line.no, text));
         self.para = Some(Para {
             kind: StatementKind::Sentence,
             depth: d,
             marker_indent: line.indent,
             speaker: None,
             role: None,
-            lines: vec![(line.no, text)],
+            lines,
             closed: is_record(text) || is_labelled(text),
         });
         i + 1
@@ -450,7 +462,7 @@ impl<'a> Segmenter<'a> {
     fn statement(
         &self,
         line: u32,
-        text: String,
+        text: Box<str>,
         kind: StatementKind,
         depth: u8,
         speaker: Option<Arc<str>>,
@@ -458,7 +470,7 @@ impl<'a> Segmenter<'a> {
     ) -> Statement {
         Statement {
             line,
-            text: text.into_boxed_str(),
+            text,
             kind,
             cells: Box::default(),
             speaker,
@@ -472,6 +484,7 @@ impl<'a> Segmenter<'a> {
     fn flush(&mut self) {
         let Some(p) = self.para.take() else { return };
         if p.lines.is_empty() {
+            self.recycle(p.lines);
             return;
         }
         if p.kind == StatementKind::Sentence && p.lines.len() == 1 && is_lone_name(p.lines[0].1) {
@@ -482,36 +495,49 @@ impl<'a> Segmenter<'a> {
             {
                 self.signature = Some(p.depth);
             }
+            self.recycle(p.lines);
             return;
         }
-        // Join the lines, remembering where each starts.
-        let mut joined = String::with_capacity(p.lines.iter().map(|(_, t)| t.len() + 1).sum());
-        let mut starts: Vec<(usize, u32)> = Vec::with_capacity(p.lines.len());
-        for (no, t) in &p.lines {
+        // Join the lines, remembering where each starts (one line is its own
+        // text). The buffers are kept from one paragraph to the next.
+        let mut joined = std::mem::take(&mut self.joined);
+        let mut starts = std::mem::take(&mut self.starts);
+        joined.clear();
+        starts.clear();
+        let text: &str = if let [(no, t)] = p.lines[..] {
             let t = t.trim();
-            if t.is_empty() {
-                continue;
+            if !t.is_empty() {
+                starts.push((0, no));
             }
-            if !joined.is_empty() {
-                joined.push(' ');
+            t
+        } else {
+            for (no, t) in &p.lines {
+                let t = t.trim();
+                if t.is_empty() {
+                    continue;
+                }
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                starts.push((joined.len(), *no));
+                joined.push_str(t);
             }
-            starts.push((joined.len(), *no));
-            joined.push_str(t);
-        }
+            &joined
+        };
         let mut li = 0;
-        for (a, b) in sentence_bounds(&joined) {
-            let piece = joined[a..b].trim();
+        for (a, b) in sentence_bounds(text) {
+            let piece = text[a..b].trim();
             if !piece.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let lead = a + (joined[a..b].len() - joined[a..b].trim_start().len());
+            let lead = a + (text[a..b].len() - text[a..b].trim_start().len());
             while li + 1 < starts.len() && starts[li + 1].0 <= lead {
                 li += 1;
             }
             let no = starts.get(li).map(|s| s.1).unwrap_or(p.lines[0].0);
             let st = self.statement(
                 no,
-                piece.to_string(),
+                piece.into(),
                 p.kind,
                 p.depth,
                 p.speaker.clone(),
@@ -519,6 +545,19 @@ impl<'a> Segmenter<'a> {
             );
             self.out.push(st);
         }
+        self.joined = joined;
+        self.starts = starts;
+        self.recycle(p.lines);
+    }
+
+    /// A paragraph's line list, empty, reusing the last one's allocation.
+    fn para_lines(&mut self) -> Vec<(u32, &'a str)> {
+        std::mem::take(&mut self.spare_lines)
+    }
+
+    fn recycle(&mut self, mut lines: Vec<(u32, &'a str)>) {
+        lines.clear();
+        self.spare_lines = lines;
     }
 }
 
