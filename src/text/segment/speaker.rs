@@ -65,21 +65,40 @@ const ROLE_SPEAKERS: &[&str] = &[
 /// and the byte offset where the turn's text starts.
 pub(super) fn speaker_prefix(line: &str) -> Option<(Speaker, usize)> {
     let head = prefix_at_boundary(line, 160);
+    let first = head.chars().next()?;
     if !head.contains(':') {
         return None;
     }
-    if let Some(caps) = NUMBERED_SPEAKER_RE.captures(head) {
-        let name = caps.name("who")?.as_str().trim().to_string();
-        let role = caps.name("role").map(|r| r.as_str().trim().to_string());
-        return Some((
-            Speaker {
-                name,
-                role,
-                strong: true,
-            },
-            caps.get(0)?.end(),
-        ));
+    if may_open_numbered(first)
+        && head.contains('(')
+        && let Some(found) = numbered_speaker(head)
+    {
+        return Some(found);
     }
+    if !may_open_speaker(first) {
+        return None;
+    }
+    named_speaker(head)
+}
+
+/// `Speaker 2 (Priya Shah, Orbitex):`.
+fn numbered_speaker(head: &str) -> Option<(Speaker, usize)> {
+    let caps = NUMBERED_SPEAKER_RE.captures(head)?;
+    let name = caps.name("who")?.as_str().trim().to_string();
+    let role = caps.name("role").map(|r| r.as_str().trim().to_string());
+    Some((
+        Speaker {
+            name,
+            role,
+            strong: true,
+        },
+        caps.get(0)?.end(),
+    ))
+}
+
+/// `[00:12:31] Dana Whitfield (AE):`, `Dana:`, `dana [10:42]:`, unless the name
+/// is a label or a weekday, or (without a timestamp) not capitalised.
+fn named_speaker(head: &str) -> Option<(Speaker, usize)> {
     let speaker = if head.is_ascii() {
         &SPEAKER_ASCII_RE
     } else {
@@ -120,9 +139,139 @@ pub(super) fn speaker_prefix(line: &str) -> Option<(Speaker, usize)> {
     ))
 }
 
+/// Whether a line opening with `c` may match [`NUMBERED_SPEAKER_RE`], which
+/// starts with `[`, a digit, or `speaker` / `participant` / `person` in any
+/// case (`ſ` folds to `s`); a digit (`\d`) is numeric. The pattern also needs a
+/// `(`, looked for apart.
+fn may_open_numbered(c: char) -> bool {
+    matches!(c, '[' | 's' | 'S' | 'ſ' | 'p' | 'P') || c.is_numeric()
+}
+
+/// Whether a line opening with `c` may match [`SPEAKER_RE`] (or its ASCII twin),
+/// which starts with a bracketed timestamp, a digit or a letter (`\p{L}`, all of
+/// them alphabetic).
+fn may_open_speaker(c: char) -> bool {
+    c == '[' || c == '(' || c.is_alphanumeric()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::abbreviations::LABEL_WORDS;
+
+    /// Without the first-char and `(` tests: both patterns tried on every line
+    /// with a colon.
+    fn by_patterns(line: &str) -> Option<(Speaker, usize)> {
+        let head = prefix_at_boundary(line, 160);
+        if !head.contains(':') {
+            return None;
+        }
+        numbered_speaker(head).or_else(|| named_speaker(head))
+    }
+
+    #[test]
+    fn prefilters_agree_with_the_patterns() {
+        assert!(
+            ROLE_SPEAKERS
+                .iter()
+                .all(|w| !w.contains(char::is_whitespace))
+        );
+        let mut words: Vec<String> = LABEL_WORDS
+            .iter()
+            .chain(WEEKDAYS)
+            .chain(ROLE_SPEAKERS)
+            .map(|w| w.to_string())
+            .collect();
+        words.extend(["Dana", "O'Neill", "J.R.", "Ana-Maria", "x", "Zed"].map(String::from));
+        let mut lines = Vec::new();
+        for w in &words {
+            let cap = {
+                let mut c = w.chars();
+                c.next()
+                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            };
+            for w in [w.clone(), cap, w.to_uppercase()] {
+                for tail in [
+                    ": text",
+                    ":",
+                    ":x",
+                    " : text",
+                    " Lee: text",
+                    " van Dyke Lee: text",
+                    " (AE): text",
+                    " [10:42]: text",
+                    " (10:42): text",
+                    "(AE): text",
+                    "[10:42]: ok",
+                    " one two three four: text",
+                    "’s: text",
+                    "é: text",
+                    " Émile: text",
+                    " 3pm: text",
+                    ".: text",
+                    "-x: text",
+                ] {
+                    lines.push(format!("{w}{tail}"));
+                    lines.push(format!("[10:42] {w}{tail}"));
+                    lines.push(format!("{w}{tail}").repeat(20));
+                }
+            }
+        }
+        for odd in [
+            "(9:05 pm) Lee Ann: ok",
+            "12:30 Dana: hi",
+            "١٢:٣٠ Person 4 (Di): hm",
+            "١٢:٣٠ Dana: hi",
+            "-Dana: x",
+            "\"Dana\": x",
+            "*Dana*: x",
+            " Dana: x",
+            "Ⅷ Dana: x",
+            "Émile (AE): x",
+            "émile [10:42]: x",
+        ] {
+            lines.push(odd.into());
+        }
+        lines.push("ſpeaker 1 (Ann): hi".into());
+        lines.push("speaker 1 (Ann): hi".into());
+        lines.push("Speaker 1 (Ann Lee, Ops):".into());
+        for line in &lines {
+            assert_eq!(
+                format!("{:?}", speaker_prefix(line)),
+                format!("{:?}", by_patterns(line)),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn prefilters_let_through_every_char_that_opens_a_match() {
+        let numbered = Regex::new(r"^(?:\[|\d|(?i:s|p))").unwrap();
+        let speaker = Regex::new(r"^(?:[\[(]|\d|\p{L})").unwrap();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if numbered.is_match(&s) {
+                assert!(may_open_numbered(c), "{c:?}");
+            }
+            if speaker.is_match(&s) {
+                assert!(may_open_speaker(c), "{c:?}");
+            }
+        }
+        // The first chars above are those of the patterns themselves.
+        for line in [
+            "ſpeaker 1 (Ann Lee): hi",
+            "PARTICIPANT 2 (Bo, Ops): ok",
+            "[00:01] speaker 3 (Cy): yes",
+            "١٢:٣٠ Person 4 (Di): hm",
+        ] {
+            assert!(NUMBERED_SPEAKER_RE.is_match(line), "{line}");
+            assert!(speaker_prefix(line).is_some(), "{line}");
+        }
+        for line in ["Ünal Öz: hi", "(9:05 pm) Lee Ann: ok", "١٢:٣٠ Dana: hi"] {
+            assert!(SPEAKER_RE.is_match(line), "{line}");
+            assert!(speaker_prefix(line).is_some(), "{line}");
+        }
+    }
 
     #[test]
     fn ascii_speaker_pattern_agrees_with_the_unicode_one() {
