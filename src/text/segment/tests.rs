@@ -1,3 +1,4 @@
+use super::inline::CONTEXT_MAX;
 use super::*;
 
 fn texts(input: &str) -> Vec<(u32, String)> {
@@ -442,29 +443,4 @@ fn control_heavy_text_does_not_panic() {
     );
     let _ = segment(&text);
     let _ = segment("é. É. ü? Ü! …\u{2026} “Quote.” ‘x’");
-}
-
-#[test]
-fn ascii_speaker_pattern_agrees_with_the_unicode_one() {
-    for line in [
-        "[00:12:31] Dana Whitfield (AE): we can do that",
-        "Dana: sure",
-        "dana [10:42]: ok",
-        "10:42 pm - Owen Marsh: noted",
-        "(9:05 a.m.) Pieter de Groot (Customer, Ops): fine",
-        "O'Neill-Smith Jr.: right",
-        "Risk: legal review pending",
-        "Note to self: call back",
-        "no speaker here",
-        "Dana (AE)(10:01): text",
-    ] {
-        let groups = |re: &Regex| {
-            re.captures(line).map(|c| {
-                ["ts1", "name", "role", "ts2"]
-                    .map(|g| c.name(g).map(|m| m.range()))
-                    .to_vec()
-            })
-        };
-        assert_eq!(groups(&SPEAKER_ASCII_RE), groups(&SPEAKER_RE), "{line}");
-    }
 }

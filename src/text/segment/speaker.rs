@@ -1,0 +1,300 @@
+//! Transcript and chat speakers: the `[00:12:31] Dana Whitfield (AE):`,
+//! `Dana:`, `Speaker 2 (Priya Shah, Orbitex):` prefixes that open a turn.
+
+use super::inline::prefix_at_boundary;
+use super::lower::{lower_in, with_lower};
+use crate::text::abbreviations::{NAME_PARTICLES, is_label};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone)]
+pub(super) struct Speaker {
+    pub(super) name: String,
+    pub(super) role: Option<String>,
+    /// A timestamp or a role came with the name: certainly a turn.
+    pub(super) strong: bool,
+}
+
+static SPEAKER_RE: LazyLock<Regex> =
+    LazyLock::new(|| speaker_pattern(r"\d", r"\s", r"\p{L}[\p{L}\p{M}'’.\-]*"));
+
+/// [`SPEAKER_RE`] for ASCII lines, the usual case: on ASCII text its classes
+/// match exactly what the Unicode ones do, and its far smaller automaton makes
+/// the capture search of a matching line several times cheaper.
+static SPEAKER_ASCII_RE: LazyLock<Regex> =
+    LazyLock::new(|| speaker_pattern("[0-9]", r"[\t\n\x0B\x0C\r ]", r"[A-Za-z][A-Za-z'.\-]*"));
+
+fn speaker_pattern(digit: &str, space: &str, word: &str) -> Regex {
+    let ts = format!(r"{digit}{{1,2}}:{digit}{{2}}(?::{digit}{{2}})?(?:{space}?[AaPp]\.?[Mm]\.?)?");
+    Regex::new(&format!(
+        r"^(?:(?P<ts1>[\[(]{ts}[\])]|{ts})[ \t]*(?:[-–—|][ \t]*)?)?(?P<name>{word}(?:[ \t]+{word}){{0,3}})[ \t]*(?:\((?P<role>[^()]{{1,40}})\)[ \t]*)?(?P<ts2>[\[(]{ts}[\])][ \t]*)?:(?:[ \t]+|$)"
+    ))
+    .expect("speaker pattern")
+}
+
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// `Speaker 2 (Priya Shah, Orbitex):` from transcription tools: the person is
+/// in the parentheses.
+static NUMBERED_SPEAKER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?i:speaker|participant|person)\s*\d{1,2}\s*\((?P<who>[^(),]{2,60})(?:,\s*(?P<role>[^()]{1,40}))?\)\s*:(?:[ 	]+|$)")
+        .expect("numbered speaker pattern")
+});
+
+/// Role words that stand for a speaker in a transcript ("Customer:", "Rep:"),
+/// though elsewhere they label a field.
+const ROLE_SPEAKERS: &[&str] = &[
+    "customer",
+    "client",
+    "prospect",
+    "buyer",
+    "rep",
+    "sales",
+    "ae",
+    "se",
+    "csm",
+    "vendor",
+    "seller",
+    "interviewer",
+];
+
+/// A turn's speaker prefix (`[00:12:31] Dana Whitfield (AE):`, `Dana:`, `dana [10:42]:`),
+/// and the byte offset where the turn's text starts.
+pub(super) fn speaker_prefix(line: &str) -> Option<(Speaker, usize)> {
+    let head = prefix_at_boundary(line, 160);
+    let first = head.chars().next()?;
+    if !head.contains(':') {
+        return None;
+    }
+    if may_open_numbered(first)
+        && head.contains('(')
+        && let Some(found) = numbered_speaker(head)
+    {
+        return Some(found);
+    }
+    if !may_open_speaker(first) {
+        return None;
+    }
+    named_speaker(head)
+}
+
+/// `Speaker 2 (Priya Shah, Orbitex):`.
+fn numbered_speaker(head: &str) -> Option<(Speaker, usize)> {
+    let caps = NUMBERED_SPEAKER_RE.captures(head)?;
+    let name = caps.name("who")?.as_str().trim().to_string();
+    let role = caps.name("role").map(|r| r.as_str().trim().to_string());
+    Some((
+        Speaker {
+            name,
+            role,
+            strong: true,
+        },
+        caps.get(0)?.end(),
+    ))
+}
+
+/// `[00:12:31] Dana Whitfield (AE):`, `Dana:`, `dana [10:42]:`, unless the name
+/// is a label or a weekday, or (without a timestamp) not capitalised.
+fn named_speaker(head: &str) -> Option<(Speaker, usize)> {
+    let speaker = if head.is_ascii() {
+        &SPEAKER_ASCII_RE
+    } else {
+        &SPEAKER_RE
+    };
+    let caps = speaker.captures(head)?;
+    let has_ts = caps.name("ts1").is_some() || caps.name("ts2").is_some();
+    let name = caps.name("name")?.as_str().trim();
+    let first = name.split_whitespace().next()?;
+    let (role_speaker, label) = with_lower(name, |l| (ROLE_SPEAKERS.contains(&l), is_label(l)));
+    if !role_speaker && (label || with_lower(first, |f| is_label(f) || WEEKDAYS.contains(&f))) {
+        return None;
+    }
+    if !has_ts {
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised(first)
+            || !name
+                .split_whitespace()
+                .skip(1)
+                .all(|w| capitalised(w) || lower_in(w, NAME_PARTICLES))
+        {
+            return None;
+        }
+    }
+    let role = caps
+        .name("role")
+        .map(|r| r.as_str().trim().to_string())
+        .filter(|r| !r.is_empty());
+    let strong = has_ts || role.is_some();
+    let end = caps.get(0)?.end();
+    Some((
+        Speaker {
+            name: name.to_string(),
+            role,
+            strong,
+        },
+        end,
+    ))
+}
+
+/// Whether a line opening with `c` may match [`NUMBERED_SPEAKER_RE`], which
+/// starts with `[`, a digit, or `speaker` / `participant` / `person` in any
+/// case (`ſ` folds to `s`); a digit (`\d`) is numeric. The pattern also needs a
+/// `(`, looked for apart.
+fn may_open_numbered(c: char) -> bool {
+    matches!(c, '[' | 's' | 'S' | 'ſ' | 'p' | 'P') || c.is_numeric()
+}
+
+/// Whether a line opening with `c` may match [`SPEAKER_RE`] (or its ASCII twin),
+/// which starts with a bracketed timestamp, a digit or a letter (`\p{L}`, all of
+/// them alphabetic).
+fn may_open_speaker(c: char) -> bool {
+    c == '[' || c == '(' || c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::abbreviations::LABEL_WORDS;
+
+    /// Without the first-char and `(` tests: both patterns tried on every line
+    /// with a colon.
+    fn by_patterns(line: &str) -> Option<(Speaker, usize)> {
+        let head = prefix_at_boundary(line, 160);
+        if !head.contains(':') {
+            return None;
+        }
+        numbered_speaker(head).or_else(|| named_speaker(head))
+    }
+
+    #[test]
+    fn prefilters_agree_with_the_patterns() {
+        assert!(
+            ROLE_SPEAKERS
+                .iter()
+                .all(|w| !w.contains(char::is_whitespace))
+        );
+        let mut words: Vec<String> = LABEL_WORDS
+            .iter()
+            .chain(WEEKDAYS)
+            .chain(ROLE_SPEAKERS)
+            .map(|w| w.to_string())
+            .collect();
+        words.extend(["Dana", "O'Neill", "J.R.", "Ana-Maria", "x", "Zed"].map(String::from));
+        let mut lines = Vec::new();
+        for w in &words {
+            let cap = {
+                let mut c = w.chars();
+                c.next()
+                    .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            };
+            for w in [w.clone(), cap, w.to_uppercase()] {
+                for tail in [
+                    ": text",
+                    ":",
+                    ":x",
+                    " : text",
+                    " Lee: text",
+                    " van Dyke Lee: text",
+                    " (AE): text",
+                    " [10:42]: text",
+                    " (10:42): text",
+                    "(AE): text",
+                    "[10:42]: ok",
+                    " one two three four: text",
+                    "’s: text",
+                    "é: text",
+                    " Émile: text",
+                    " 3pm: text",
+                    ".: text",
+                    "-x: text",
+                ] {
+                    lines.push(format!("{w}{tail}"));
+                    lines.push(format!("[10:42] {w}{tail}"));
+                    lines.push(format!("{w}{tail}").repeat(20));
+                }
+            }
+        }
+        for odd in [
+            "(9:05 pm) Lee Ann: ok",
+            "12:30 Dana: hi",
+            "١٢:٣٠ Person 4 (Di): hm",
+            "١٢:٣٠ Dana: hi",
+            "-Dana: x",
+            "\"Dana\": x",
+            "*Dana*: x",
+            " Dana: x",
+            "Ⅷ Dana: x",
+            "Émile (AE): x",
+            "émile [10:42]: x",
+        ] {
+            lines.push(odd.into());
+        }
+        lines.push("ſpeaker 1 (Ann): hi".into());
+        lines.push("speaker 1 (Ann): hi".into());
+        lines.push("Speaker 1 (Ann Lee, Ops):".into());
+        for line in &lines {
+            assert_eq!(
+                format!("{:?}", speaker_prefix(line)),
+                format!("{:?}", by_patterns(line)),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn prefilters_let_through_every_char_that_opens_a_match() {
+        let numbered = Regex::new(r"^(?:\[|\d|(?i:s|p))").unwrap();
+        let speaker = Regex::new(r"^(?:[\[(]|\d|\p{L})").unwrap();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if numbered.is_match(&s) {
+                assert!(may_open_numbered(c), "{c:?}");
+            }
+            if speaker.is_match(&s) {
+                assert!(may_open_speaker(c), "{c:?}");
+            }
+        }
+        // The first chars above are those of the patterns themselves.
+        for line in [
+            "ſpeaker 1 (Ann Lee): hi",
+            "PARTICIPANT 2 (Bo, Ops): ok",
+            "[00:01] speaker 3 (Cy): yes",
+            "١٢:٣٠ Person 4 (Di): hm",
+        ] {
+            assert!(NUMBERED_SPEAKER_RE.is_match(line), "{line}");
+            assert!(speaker_prefix(line).is_some(), "{line}");
+        }
+        for line in ["Ünal Öz: hi", "(9:05 pm) Lee Ann: ok", "١٢:٣٠ Dana: hi"] {
+            assert!(SPEAKER_RE.is_match(line), "{line}");
+            assert!(speaker_prefix(line).is_some(), "{line}");
+        }
+    }
+
+    #[test]
+    fn ascii_speaker_pattern_agrees_with_the_unicode_one() {
+        for line in [
+            "[00:12:31] Dana Whitfield (AE): we can do that",
+            "Dana: sure",
+            "dana [10:42]: ok",
+            "10:42 pm - Owen Marsh: noted",
+            "(9:05 a.m.) Pieter de Groot (Customer, Ops): fine",
+            "O'Neill-Smith Jr.: right",
+            "Risk: legal review pending",
+            "Note to self: call back",
+            "no speaker here",
+            "Dana (AE)(10:01): text",
+        ] {
+            let groups = |re: &Regex| {
+                re.captures(line).map(|c| {
+                    ["ts1", "name", "role", "ts2"]
+                        .map(|g| c.name(g).map(|m| m.range()))
+                        .to_vec()
+                })
+            };
+            assert_eq!(groups(&SPEAKER_ASCII_RE), groups(&SPEAKER_RE), "{line}");
+        }
+    }
+}
