@@ -526,11 +526,13 @@ impl<'a> Segmenter<'a> {
         };
         let mut li = 0;
         for (a, b) in sentence_bounds(text) {
-            let piece = text[a..b].trim();
+            // `trim` is `trim_start` then `trim_end`; the first gives the lead.
+            let from_lead = text[a..b].trim_start();
+            let lead = b - from_lead.len();
+            let piece = from_lead.trim_end();
             if !piece.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let lead = a + (text[a..b].len() - text[a..b].trim_start().len());
             while li + 1 < starts.len() && starts[li + 1].0 <= lead {
                 li += 1;
             }
@@ -628,7 +630,7 @@ fn search_names(text: &str, keys: &[String]) -> Option<Vec<usize>> {
     // Built for each file: an NFA builds in a fraction of a DFA's time.
     let finder = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(keys)
         .ok()?;
     let mut counts = vec![0usize; keys.len()];
