@@ -37,7 +37,9 @@ pub(super) fn prefix_at_boundary(s: &str, max: usize) -> &str {
 /// Remove emphasis markers (`**`, `__`) and trailing space: a slice of `s`
 /// when there is no emphasis.
 pub(super) fn clean_inline(s: &str) -> Cow<'_, str> {
-    if s.contains("**") || s.contains("__") {
+    // Looking for the char first (a memchr) spares most lines the substring
+    // searches.
+    if (s.contains('*') && s.contains("**")) || (s.contains('_') && s.contains("__")) {
         let mut out = s.replace("**", "").replace("__", "");
         let trimmed = out.trim_end().len();
         out.truncate(trimmed);

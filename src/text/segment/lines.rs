@@ -51,8 +51,7 @@ pub(super) struct Line<'a> {
 }
 
 pub(super) fn classify_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines: Vec<Line<'_>> =
-        Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut lines: Vec<Line<'_>> = Vec::with_capacity(count_newlines(text) + 1);
     for (i, raw) in text.split('\n').enumerate() {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let (depth, rest) = quote_prefix(raw);
@@ -73,6 +72,15 @@ pub(super) fn classify_lines(text: &str) -> Vec<Line<'_>> {
     }
     skip_front_matter(&mut lines);
     lines
+}
+
+/// The number of `'\n'` in `text`, counted in chunks too short to overflow a
+/// byte counter, which the compiler turns into vector compares.
+fn count_newlines(text: &str) -> usize {
+    text.as_bytes()
+        .chunks(255)
+        .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'))))
+        .sum()
 }
 
 /// Count `>` markers (spaces allowed between them) and strip them with one space.
@@ -343,4 +351,25 @@ fn bullet(body: &str) -> Option<(bool, &str)> {
         }
     }
     Some((false, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newlines_are_counted_across_chunks() {
+        for text in [
+            String::new(),
+            "\n".to_string(),
+            "a\nb\r\n".to_string(),
+            "\n".repeat(255),
+            "\n".repeat(256),
+            "\n".repeat(10_000),
+            "é\n…\n".repeat(1_000),
+            format!("{}\n{}", "x".repeat(254), "y".repeat(300)),
+        ] {
+            assert_eq!(count_newlines(&text), text.matches('\n').count());
+        }
+    }
 }

@@ -9,7 +9,8 @@
 //! - `lines`: the first pass, one `lines::Class` per line;
 //! - `speaker` and `email`: the transcript prefixes and email structure it
 //!   recognises;
-//! - `paragraph`: the second pass, with `shapes` for how a prose line reads;
+//! - `paragraph`: the second pass, with `shapes` for how a prose line reads and
+//!   `names` for which bullet names are speakers;
 //! - `sentences`: sentence boundaries within a paragraph;
 //! - `inline`: emphasis removal and the capped context strings;
 //! - `lower`: lower-case word-list look-ups that do not allocate.
@@ -18,6 +19,7 @@ mod email;
 mod inline;
 mod lines;
 mod lower;
+mod names;
 mod paragraph;
 mod sentences;
 mod shapes;

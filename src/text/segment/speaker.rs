@@ -24,6 +24,13 @@ static SPEAKER_RE: LazyLock<Regex> =
 static SPEAKER_ASCII_RE: LazyLock<Regex> =
     LazyLock::new(|| speaker_pattern("[0-9]", r"[\t\n\x0B\x0C\r ]", r"[A-Za-z][A-Za-z'.\-]*"));
 
+/// Indices of the groups of [`speaker_pattern`] (looked up by index: by name is
+/// a hash look-up per group).
+const TS1: usize = 1;
+const NAME: usize = 2;
+const ROLE: usize = 3;
+const TS2: usize = 4;
+
 fn speaker_pattern(digit: &str, space: &str, word: &str) -> Regex {
     let ts = format!(r"{digit}{{1,2}}:{digit}{{2}}(?::{digit}{{2}})?(?:{space}?[AaPp]\.?[Mm]\.?)?");
     Regex::new(&format!(
@@ -43,6 +50,10 @@ static NUMBERED_SPEAKER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?(?i:speaker|participant|person)\s*\d{1,2}\s*\((?P<who>[^(),]{2,60})(?:,\s*(?P<role>[^()]{1,40}))?\)\s*:(?:[ 	]+|$)")
         .expect("numbered speaker pattern")
 });
+
+/// Indices of the groups of [`NUMBERED_SPEAKER_RE`].
+const NUMBERED_WHO: usize = 1;
+const NUMBERED_ROLE: usize = 2;
 
 /// Role words that stand for a speaker in a transcript ("Customer:", "Rep:"),
 /// though elsewhere they label a field.
@@ -84,8 +95,10 @@ pub(super) fn speaker_prefix(line: &str) -> Option<(Speaker, usize)> {
 /// `Speaker 2 (Priya Shah, Orbitex):`.
 fn numbered_speaker(head: &str) -> Option<(Speaker, usize)> {
     let caps = NUMBERED_SPEAKER_RE.captures(head)?;
-    let name = caps.name("who")?.as_str().trim().to_string();
-    let role = caps.name("role").map(|r| r.as_str().trim().to_string());
+    let name = caps.get(NUMBERED_WHO)?.as_str().trim().to_string();
+    let role = caps
+        .get(NUMBERED_ROLE)
+        .map(|r| r.as_str().trim().to_string());
     Some((
         Speaker {
             name,
@@ -105,8 +118,8 @@ fn named_speaker(head: &str) -> Option<(Speaker, usize)> {
         &SPEAKER_RE
     };
     let caps = speaker.captures(head)?;
-    let has_ts = caps.name("ts1").is_some() || caps.name("ts2").is_some();
-    let name = caps.name("name")?.as_str().trim();
+    let has_ts = caps.get(TS1).is_some() || caps.get(TS2).is_some();
+    let name = caps.get(NAME)?.as_str().trim();
     let first = name.split_whitespace().next()?;
     let (role_speaker, label) = with_lower(name, |l| (ROLE_SPEAKERS.contains(&l), is_label(l)));
     if !role_speaker && (label || with_lower(first, |f| is_label(f) || WEEKDAYS.contains(&f))) {
@@ -124,7 +137,7 @@ fn named_speaker(head: &str) -> Option<(Speaker, usize)> {
         }
     }
     let role = caps
-        .name("role")
+        .get(ROLE)
         .map(|r| r.as_str().trim().to_string())
         .filter(|r| !r.is_empty());
     let strong = has_ts || role.is_some();
@@ -157,6 +170,22 @@ fn may_open_speaker(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_indices_match_the_group_names() {
+        for re in [&*SPEAKER_RE, &*SPEAKER_ASCII_RE] {
+            let names: Vec<Option<&str>> = re.capture_names().collect();
+            assert_eq!(names[TS1], Some("ts1"));
+            assert_eq!(names[NAME], Some("name"));
+            assert_eq!(names[ROLE], Some("role"));
+            assert_eq!(names[TS2], Some("ts2"));
+            assert_eq!(names.len(), 5);
+        }
+        let names: Vec<Option<&str>> = NUMBERED_SPEAKER_RE.capture_names().collect();
+        assert_eq!(names, [None, Some("who"), Some("role")]);
+        assert_eq!(names[NUMBERED_WHO], Some("who"));
+        assert_eq!(names[NUMBERED_ROLE], Some("role"));
+    }
     use crate::text::abbreviations::LABEL_WORDS;
 
     /// Without the first-char and `(` tests: both patterns tried on every line
