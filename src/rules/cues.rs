@@ -1,6 +1,6 @@
 //! One pass over a statement that tells which cue lists could match it.
 //!
-//! Every match of a cue list starts with one of a few literals (what the regex
+//! Every match of a cue starts or ends with one of a few literals (what the regex
 //! parser can prove of the alternation: "we'll", "told them", "promis"...). One
 //! Aho-Corasick automaton holds the literals of every list, so one scan of a
 //! statement marks the lists that may match; a list not marked is skipped
@@ -51,7 +51,7 @@ impl CueIndexBuilder {
         };
         self.lists += 1;
         for cue in cues {
-            match literals_of(cue) {
+            match contained_literals(cue) {
                 Some(literals) => {
                     for mut literal in literals {
                         literal.truncate(LITERAL_BYTES);
@@ -109,22 +109,6 @@ impl CueIndex {
         }
         set
     }
-}
-
-/// Literals one of which every match of `cue` contains: those it starts with,
-/// else (a cue opening with `\d+` or `\w+`) those it ends with; `None` when
-/// neither can be spelt out.
-fn literals_of(cue: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::Parser::new().parse(cue).ok()?;
-    [ExtractKind::Prefix, ExtractKind::Suffix]
-        .into_iter()
-        .find_map(|kind| {
-            let seq = Extractor::new().kind(kind).extract(&hir);
-            let literals = seq.literals()?;
-            // An empty literal is in every text: it rules nothing out.
-            (!literals.iter().any(|l| l.is_empty()))
-                .then(|| minimal(literals.iter().map(|l| l.as_bytes().to_vec()).collect()))
-        })
 }
 
 /// Literals one of which every match of `pattern` contains: of the literals it
@@ -250,19 +234,22 @@ mod tests {
 
     #[test]
     fn literals_are_what_every_match_starts_or_ends_with() {
-        let got = literals_of(r"(?-u:\b)(?:we'll|we will|promis(?:e|ed))(?-u:\b)").unwrap();
+        let got = contained_literals(r"(?-u:\b)(?:we'll|we will|promis(?:e|ed))(?-u:\b)").unwrap();
         assert!(got.contains(&b"we'll".to_vec()), "{got:?}");
         assert!(got.contains(&b"we will".to_vec()), "{got:?}");
         assert!(got.iter().any(|l| l.starts_with(b"promis")), "{got:?}");
         // A cue that opens with any word is known by how it ends.
         assert_eq!(
-            literals_of(r"(?:\w+ )*leaves"),
+            contained_literals(r"(?:\w+ )*leaves"),
             Some(vec![b"leaves".to_vec()])
         );
-        assert_eq!(literals_of(r"\d+ ?% off"), Some(vec![b"% off".to_vec()]));
+        assert_eq!(
+            contained_literals(r"\d+ ?% off"),
+            Some(vec![b"% off".to_vec()])
+        );
         // Neither end spelt out: nothing to look for.
-        assert_eq!(literals_of(r"\w+ \w+"), None);
-        assert_eq!(literals_of(r"(?:x|)"), None);
+        assert_eq!(contained_literals(r"\w+ \w+"), None);
+        assert_eq!(contained_literals(r"(?:x|)"), None);
     }
 
     #[test]
