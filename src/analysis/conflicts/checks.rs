@@ -73,11 +73,7 @@ fn excluded(
         // A name the scope also grants, for a promise the scope grants, is the
         // granted kind ("Sage" one-way in scope, two-way excluded).
         let also_granted = granted && included.words.contains(noun);
-        if claim.tokens().contains(noun)
-            && !is_party(r, noun)
-            && !named.contains(noun)
-            && !also_granted
-        {
+        if claim.has_token(noun) && !is_party(r, noun) && !named.contains(noun) && !also_granted {
             named.push(noun.clone());
         }
     }
@@ -169,12 +165,9 @@ fn outside_listed(
     overlap: f64,
 ) -> Option<Contradiction> {
     let lower = &line.cited.lower;
-    if let Some(at) = lower.find("any other ")
+    if let Some(noun) = &line.any_other
         && !claim.terms.is_empty()
     {
-        let noun = lower[at + 10..]
-            .split(|c: char| !c.is_alphanumeric())
-            .next()?;
         let listed = &line.names;
         let unlisted_system = r
             .rules
@@ -186,7 +179,7 @@ fn outside_listed(
         if !noun.is_empty()
             && claim.words.contains(&*stem(noun))
             && unlisted_system
-            && !listed.iter().any(|n| claim.tokens().contains(n))
+            && !listed.iter().any(|n| claim.has_token(n))
         {
             return found(
                 8.0 + overlap,
@@ -350,7 +343,7 @@ fn figures(
 ) -> Option<Contradiction> {
     // "Toledo by December 3" is not about the line "Muncie within 10 weeks".
     let nouns = &line.names;
-    if !nouns.is_empty() && !nouns.iter().any(|n| claim.tokens().contains(n)) {
+    if !nouns.is_empty() && !nouns.iter().any(|n| claim.has_token(n)) {
         return None;
     }
     let timed = claim.timed;

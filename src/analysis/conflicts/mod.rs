@@ -43,6 +43,9 @@ pub(super) struct ScopeLine<'a> {
     /// A schedule counted from kickoff ("12 weeks from kickoff to go-live").
     pub from_kickoff: bool,
     pub mentions_discount: bool,
+    /// The noun of an "any other ..." clause ("Any other source requires a
+    /// change order"): the line closes a list of that kind.
+    pub any_other: Option<String>,
     /// Loose counts of the line (and its table row), read when first compared.
     pub granted: std::cell::OnceCell<Vec<figures::LooseCount>>,
 }
@@ -52,9 +55,10 @@ pub(super) struct Claim<'a> {
     pub text: &'a str,
     pub lower: crate::rules::CueText,
     pub words: BTreeSet<String>,
-    /// Every word of the claim, as written and stemmed, for whole-word lookups
-    /// (read when first asked: most claims never are).
-    tokens: std::cell::OnceCell<BTreeSet<String>>,
+    /// Where each word of `lower` lies, for whole-word lookups: a claim is
+    /// asked about a few nouns of each scope line, which a scan of its twenty
+    /// or so words answers without building a set of strings.
+    word_spans: Vec<(u32, u32)>,
     pub quantities: Vec<Quantity>,
     pub category: Category,
     /// Systems and service terms the claim names, normalised.
@@ -71,8 +75,10 @@ pub(super) struct Claim<'a> {
 }
 
 impl Claim<'_> {
-    pub fn tokens(&self) -> &BTreeSet<String> {
-        self.tokens.get_or_init(|| words::tokens(&self.lower))
+    /// Whether `word` is one of the claim's words, as written or stemmed: the
+    /// same answer as `words::tokens(&claim.lower).contains(word)`.
+    pub fn has_token(&self, word: &str) -> bool {
+        words::spans_hold(&self.lower, &self.word_spans, word)
     }
 }
 
@@ -205,6 +211,13 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
         from_kickoff: (lower.contains("kickoff") || lower.contains("kick-off"))
             && r.rules.category.timeline.is_match(lower),
         mentions_discount: lower.contains("discount"),
+        any_other: lower.find("any other ").map(|at| {
+            lower[at + 10..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_string()
+        }),
         granted: std::cell::OnceCell::new(),
         cited,
     }
@@ -216,7 +229,7 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag) -> Claim<'a> {
     let cat = &r.rules.category;
     Claim {
         words: content_words(&lower),
-        tokens: std::cell::OnceCell::new(),
+        word_spans: words::word_spans(&lower),
         quantities: find_quantities_from(text, r.reference)
             .into_iter()
             .map(|f| f.quantity)
