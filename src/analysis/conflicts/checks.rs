@@ -80,7 +80,7 @@ fn excluded(
     let hits: Vec<&String> = line
         .item_words
         .iter()
-        .filter(|w| claim.words.contains(*w))
+        .filter(|w| claim.has_word(w))
         .collect();
     if !granted && hits.len() >= 2 && hits.len() * 5 >= line.item_words.len() * 3 {
         named.push(
@@ -177,7 +177,7 @@ fn outside_listed(
             .iter()
             .any(|&(a, b)| !has_word(lower, &claim.lower[a..b].to_lowercase()));
         if !noun.is_empty()
-            && claim.words.contains(&*stem(noun))
+            && claim.has_word(&stem(noun))
             && unlisted_system
             && !listed.iter().any(|n| claim.has_token(n))
         {

@@ -30,7 +30,8 @@ pub(super) struct ScopeLine<'a> {
     pub names: Vec<String>,
     /// Systems and service terms the line (with its heading) names, normalised.
     pub terms: Vec<String>,
-    /// The specific words of the item an exclusion line excludes.
+    /// The specific words of the item an exclusion line excludes (none for a
+    /// line that excludes nothing).
     pub item_words: BTreeSet<String>,
     pub excludes: bool,
     pub no_discount: bool,
@@ -54,11 +55,14 @@ pub(super) struct ScopeLine<'a> {
 pub(super) struct Claim<'a> {
     pub text: &'a str,
     pub lower: crate::rules::CueText,
-    pub words: BTreeSet<String>,
+    /// The claim's content words that the scope uses, by their number in the
+    /// scope's vocabulary, in order: the only words of a claim ever compared.
+    word_ids: Vec<u32>,
+    vocabulary: &'a Vocabulary,
     /// Where each word of `lower` lies, for whole-word lookups: a claim is
     /// asked about a few nouns of each scope line, which a scan of its twenty
     /// or so words answers without building a set of strings.
-    word_spans: Vec<(u32, u32)>,
+    word_spans: Vec<words::WordSpan>,
     pub quantities: Vec<Quantity>,
     pub category: Category,
     /// Systems and service terms the claim names, normalised.
@@ -75,6 +79,15 @@ pub(super) struct Claim<'a> {
 }
 
 impl Claim<'_> {
+    /// Whether `word` is one of the claim's content words; `word` is a word
+    /// of the scope (see [`Vocabulary::of`]).
+    pub fn has_word(&self, word: &str) -> bool {
+        self.vocabulary
+            .ids
+            .get(word)
+            .is_some_and(|id| self.word_ids.binary_search(id).is_ok())
+    }
+
     /// Whether `word` is one of the claim's words, as written or stemmed: the
     /// same answer as `words::tokens(&claim.lower).contains(word)`.
     pub fn has_token(&self, word: &str) -> bool {
@@ -148,9 +161,9 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
     let mut pairs = std::collections::HashSet::new();
     let vocabulary = Vocabulary::of(&scope);
     for flag in commitments {
-        let claim = read_claim(r, flag);
+        let claim = read_claim(r, flag, &vocabulary);
         // The words each scope line shares with the claim, counted once.
-        let overlaps = vocabulary.overlaps(&claim.words);
+        let overlaps = vocabulary.overlaps(&claim.word_ids);
         let support = support(&claim, &scope, &overlaps);
         let best = scope
             .iter()
@@ -194,13 +207,19 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
     let lower = &cited.lower;
     let heading = cited.stmt.heading.as_deref().unwrap_or("").to_lowercase();
     let context = r.rules.cue_text(format!("{heading} {lower}"));
+    // Only an exclusion's item is compared word by word.
+    let excludes = sx.exclusion.is_match(lower) || sx.exclusion_heading.is_match(&heading);
     ScopeLine {
         words: content_words(lower),
         quantities: scope_quantities(&cited.stmt.text, r),
         names: words::proper_nouns(&cited.stmt.text, names),
         terms: checks::terms(r, &context),
-        item_words: checks::item_words(r, lower),
-        excludes: sx.exclusion.is_match(lower) || sx.exclusion_heading.is_match(&heading),
+        item_words: if excludes {
+            checks::item_words(r, lower)
+        } else {
+            BTreeSet::new()
+        },
+        excludes,
         no_discount: sx.no_discount.is_match(lower),
         concession: r.rules.commitment.concession.is_match(lower),
         enumerates: sx.enumeration.is_match(lower),
@@ -223,12 +242,13 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
     }
 }
 
-fn read_claim<'a>(r: &Reading, flag: &'a Flag) -> Claim<'a> {
+fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Claim<'a> {
     let text = claim_text(&flag.text);
     let lower = r.rules.cue_text(super::normalise(text));
     let cat = &r.rules.category;
     Claim {
-        words: content_words(&lower),
+        word_ids: vocabulary.ids_of(&lower),
+        vocabulary,
         word_spans: words::word_spans(&lower),
         quantities: find_quantities_from(text, r.reference)
             .into_iter()
@@ -248,21 +268,33 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag) -> Claim<'a> {
     }
 }
 
-/// The scope's content words, numbered in sorted order: each line's words (and a
-/// claim's) become sorted number lists, and the words a claim shares with a
+/// The scope's words, numbered in sorted order: each line's content words (and
+/// a claim's) become sorted number lists, and the words a claim shares with a
 /// line are counted in one merge, without comparing strings.
-struct Vocabulary<'a> {
-    ids: std::collections::HashMap<&'a str, u32>,
+struct Vocabulary {
+    ids: std::collections::HashMap<String, u32>,
     lines: Vec<Vec<u32>>,
 }
 
-impl<'a> Vocabulary<'a> {
-    fn of(scope: &'a [ScopeLine]) -> Self {
-        let words: BTreeSet<&str> = scope
+impl Vocabulary {
+    /// Every word a check asks a claim about is numbered: the lines' content
+    /// words, an exclusion's item words and the noun of an "any other" clause.
+    fn of(scope: &[ScopeLine]) -> Self {
+        let words: BTreeSet<std::borrow::Cow<str>> = scope
             .iter()
-            .flat_map(|l| l.words.iter().map(String::as_str))
+            .flat_map(|l| {
+                l.words
+                    .iter()
+                    .chain(&l.item_words)
+                    .map(|w| std::borrow::Cow::Borrowed(w.as_str()))
+                    .chain(l.any_other.as_deref().map(words::stem))
+            })
             .collect();
-        let ids: std::collections::HashMap<&str, u32> = words.into_iter().zip(0..).collect();
+        let ids: std::collections::HashMap<String, u32> = words
+            .into_iter()
+            .map(std::borrow::Cow::into_owned)
+            .zip(0..)
+            .collect();
         let lines = scope
             .iter()
             .map(|l| l.words.iter().map(|w| ids[w.as_str()]).collect())
@@ -270,14 +302,20 @@ impl<'a> Vocabulary<'a> {
         Self { ids, lines }
     }
 
-    /// For each scope line, how many of `words` it has: the size of the
-    /// intersection of the two word sets.
-    fn overlaps(&self, words: &BTreeSet<String>) -> Vec<usize> {
-        let claim: Vec<u32> = words
-            .iter()
-            .filter_map(|w| self.ids.get(w.as_str()).copied())
+    /// The numbers of the content words of `lower` that the scope uses, sorted.
+    fn ids_of(&self, lower: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = words::content_parts(lower)
+            .filter_map(|w| self.ids.get(&*w).copied())
             .collect();
-        self.lines.iter().map(|line| shared(&claim, line)).collect()
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// For each scope line, how many of the words numbered `claim` it has: the
+    /// size of the intersection of the two word sets.
+    fn overlaps(&self, claim: &[u32]) -> Vec<usize> {
+        self.lines.iter().map(|line| shared(claim, line)).collect()
     }
 }
 

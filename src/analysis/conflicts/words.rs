@@ -254,6 +254,11 @@ pub(super) fn is_stopword(w: &str) -> bool {
 
 /// Stemmed words that carry the topic of a lower-cased line.
 pub(super) fn content_words(lower: &str) -> BTreeSet<String> {
+    content_parts(lower).map(Cow::into_owned).collect()
+}
+
+/// The words [`content_words`] collects, in order and with repeats.
+pub(super) fn content_parts(lower: &str) -> impl Iterator<Item = Cow<'_, str>> {
     // "group-wide" carries "group" too; "go-live" carries "live".
     let parts = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -262,8 +267,6 @@ pub(super) fn content_words(lower: &str) -> BTreeSet<String> {
         .filter(|w| w.len() > 2 && !w.chars().all(|c| c.is_ascii_digit() || c == '-'))
         .map(stem)
         .filter(|w| !is_stopword(w) && w.len() > 2)
-        .map(Cow::into_owned)
-        .collect()
 }
 
 /// Capitalised words of a line that are not common capitals, lower-cased, with
@@ -378,34 +381,66 @@ pub(super) fn tokens(lower: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The byte spans of the words [`tokens`] reads from a lower-cased text.
-pub(super) fn word_spans(lower: &str) -> Vec<(u32, u32)> {
+/// A word of a lower-cased text and its [`stem`], as byte spans of the text:
+/// the stem of "policies" is the span "polic" followed by a "y".
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WordSpan {
+    word: (u32, u32),
+    stem: (u32, u32),
+    ies: bool,
+}
+
+/// The words [`tokens`] reads from a lower-cased text, with their stems.
+pub(super) fn word_spans(lower: &str) -> Vec<WordSpan> {
     let in_word = |c: char| c.is_alphanumeric() || c == '-';
     let mut out = Vec::new();
     let mut start = None;
+    let mut push = |a: usize, b: usize| {
+        // Inside a word only a hyphen is not alphanumeric: [`stem`]'s trim.
+        let w = &lower[a..b];
+        let a2 = a + (w.len() - w.trim_start_matches('-').len());
+        let b2 = (b - (w.len() - w.trim_end_matches('-').len())).max(a2);
+        let t = &lower[a2..b2];
+        let (end, ies) = if t.len() > 4 && t.ends_with("ies") {
+            (b2 - 3, true)
+        } else if t.len() > 3 && t.ends_with('s') && !t.ends_with("ss") {
+            (b2 - 1, false)
+        } else {
+            (b2, false)
+        };
+        out.push(WordSpan {
+            word: (a as u32, b as u32),
+            stem: (a2 as u32, end as u32),
+            ies,
+        });
+    };
     for (i, c) in lower.char_indices() {
         match (in_word(c), start) {
             (true, None) => start = Some(i),
             (false, Some(a)) => {
-                out.push((a as u32, i as u32));
+                push(a, i);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(a) = start {
-        out.push((a as u32, lower.len() as u32));
+        push(a, lower.len());
     }
     out
 }
 
 /// Whether one of the words at `spans` of `lower` is `word`, as written or
 /// stemmed: [`tokens`]`(lower).contains(word)` without building the set.
-pub(super) fn spans_hold(lower: &str, spans: &[(u32, u32)], word: &str) -> bool {
-    spans.iter().any(|&(a, b)| {
-        let w = &lower[a as usize..b as usize];
-        // A stem is never longer than its word, and differs only when shorter.
-        w == word || (w.len() > word.len() && stem(w) == word)
+pub(super) fn spans_hold(lower: &str, spans: &[WordSpan], word: &str) -> bool {
+    let at = |(a, b): (u32, u32)| &lower[a as usize..b as usize];
+    spans.iter().any(|s| {
+        at(s.word) == word
+            || if s.ies {
+                word.strip_suffix('y') == Some(at(s.stem))
+            } else {
+                at(s.stem) == word
+            }
     })
 }
 
@@ -497,7 +532,7 @@ mod tests {
         let texts = [
             "we'll add two extra policies -- and the go-live sessions, sso/scim.",
             "-dash- led words; café menus, naïve “quotes” and ünïcode ‘words’",
-            "glass class bus tries ies s ss",
+            "glass class bus tries ies s ss --- -s- -ies- policies- -kits--",
             "",
         ];
         for text in texts {
