@@ -69,11 +69,11 @@ fn excluded(
         .filter(|t| !included.terms.contains(*t) && !granted)
         .cloned()
         .collect();
-    for noun in &line.names {
+    for (noun, &id) in line.names.iter().zip(&line.name_ids) {
         // A name the scope also grants, for a promise the scope grants, is the
         // granted kind ("Sage" one-way in scope, two-way excluded).
         let also_granted = granted && included.words.contains(noun);
-        if claim.has_token(noun) && !is_party(r, noun) && !named.contains(noun) && !also_granted {
+        if claim.holds_name(id) && !is_party(r, noun) && !named.contains(noun) && !also_granted {
             named.push(noun.clone());
         }
     }
@@ -168,7 +168,6 @@ fn outside_listed(
     if let Some(noun) = &line.any_other
         && !claim.terms.is_empty()
     {
-        let listed = &line.names;
         let unlisted_system = r
             .rules
             .systems
@@ -179,7 +178,7 @@ fn outside_listed(
         if !noun.is_empty()
             && claim.has_word(&stem(noun))
             && unlisted_system
-            && !listed.iter().any(|n| claim.has_token(n))
+            && !line.name_ids.iter().any(|&id| claim.holds_name(id))
         {
             return found(
                 8.0 + overlap,
@@ -343,7 +342,7 @@ fn figures(
 ) -> Option<Contradiction> {
     // "Toledo by December 3" is not about the line "Muncie within 10 weeks".
     let nouns = &line.names;
-    if !nouns.is_empty() && !nouns.iter().any(|n| claim.has_token(n)) {
+    if !nouns.is_empty() && !line.name_ids.iter().any(|&id| claim.holds_name(id)) {
         return None;
     }
     let timed = claim.timed;

@@ -28,6 +28,8 @@ pub(super) struct ScopeLine<'a> {
     pub quantities: Vec<Quantity>,
     /// Names the line mentions ("Muncie", "Isah").
     pub names: Vec<String>,
+    /// The number of each of `names` among all the scope's names.
+    pub name_ids: Vec<u32>,
     /// Systems and service terms the line (with its heading) names, normalised.
     pub terms: Vec<String>,
     /// The specific words of the item an exclusion line excludes (none for a
@@ -59,10 +61,9 @@ pub(super) struct Claim<'a> {
     /// scope's vocabulary, in order: the only words of a claim ever compared.
     word_ids: Vec<u32>,
     vocabulary: &'a Vocabulary,
-    /// Where each word of `lower` lies, for whole-word lookups: a claim is
-    /// asked about a few nouns of each scope line, which a scan of its twenty
-    /// or so words answers without building a set of strings.
-    word_spans: Vec<words::WordSpan>,
+    /// Which of the scope's names (numbered by [`Vocabulary::names`]) the claim
+    /// uses as a word, as written or stemmed.
+    names_held: Vec<bool>,
     pub quantities: Vec<Quantity>,
     pub category: Category,
     /// Systems and service terms the claim names, normalised.
@@ -79,6 +80,12 @@ pub(super) struct Claim<'a> {
 }
 
 impl Claim<'_> {
+    /// Whether the claim uses the scope name numbered `id` (see
+    /// [`ScopeLine::name_ids`]) as a word.
+    pub fn holds_name(&self, id: u32) -> bool {
+        self.names_held[id as usize]
+    }
+
     /// Whether `word` is one of the claim's content words; `word` is a word
     /// of the scope (see [`Vocabulary::of`]).
     pub fn has_word(&self, word: &str) -> bool {
@@ -86,12 +93,6 @@ impl Claim<'_> {
             .ids
             .get(word)
             .is_some_and(|id| self.word_ids.binary_search(id).is_ok())
-    }
-
-    /// Whether `word` is one of the claim's words, as written or stemmed: the
-    /// same answer as `words::tokens(&claim.lower).contains(word)`.
-    pub fn has_token(&self, word: &str) -> bool {
-        words::spans_hold(&self.lower, &self.word_spans, word)
     }
 }
 
@@ -132,7 +133,7 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
         r.said.iter().chain(r.scope.iter()).map(|c| &*c.stmt.text),
         &openers,
     );
-    let scope: Vec<ScopeLine> = lines
+    let mut scope: Vec<ScopeLine> = lines
         .into_iter()
         .map(|c| read_scope_line(r, c, &names))
         .collect();
@@ -160,6 +161,9 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
     let mut out = Vec::new();
     let mut pairs = std::collections::HashSet::new();
     let vocabulary = Vocabulary::of(&scope);
+    for line in &mut scope {
+        line.name_ids = line.names.iter().map(|n| vocabulary.names[n]).collect();
+    }
     for flag in commitments {
         let claim = read_claim(r, flag, &vocabulary);
         // The words each scope line shares with the claim, counted once.
@@ -213,6 +217,7 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
         words: content_words(lower),
         quantities: scope_quantities(&cited.stmt.text, r),
         names: words::proper_nouns(&cited.stmt.text, names),
+        name_ids: Vec::new(),
         terms: checks::terms(r, &context),
         item_words: if excludes {
             checks::item_words(r, lower)
@@ -249,7 +254,7 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Cl
     Claim {
         word_ids: vocabulary.ids_of(&lower),
         vocabulary,
-        word_spans: words::word_spans(&lower),
+        names_held: vocabulary.names_held(&lower),
         quantities: find_quantities_from(text, r.reference)
             .into_iter()
             .map(|f| f.quantity)
@@ -274,6 +279,9 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Cl
 struct Vocabulary {
     ids: std::collections::HashMap<String, u32>,
     lines: Vec<Vec<u32>>,
+    /// The names scope lines mention, numbered: each line asks a claim about
+    /// its names, which one pass over the claim's words answers for all lines.
+    names: std::collections::HashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -299,7 +307,26 @@ impl Vocabulary {
             .iter()
             .map(|l| l.words.iter().map(|w| ids[w.as_str()]).collect())
             .collect();
-        Self { ids, lines }
+        let mut names = std::collections::HashMap::new();
+        for name in scope.iter().flat_map(|l| &l.names) {
+            let next = u32::try_from(names.len()).expect("fewer than 4 billion names");
+            names.entry(name.clone()).or_insert(next);
+        }
+        Self { ids, lines, names }
+    }
+
+    /// Which of the scope's names `lower` uses as a word (as written or
+    /// stemmed), by number.
+    fn names_held(&self, lower: &str) -> Vec<bool> {
+        let mut held = vec![false; self.names.len()];
+        if !self.names.is_empty() {
+            for token in words::token_parts(lower) {
+                if let Some(&id) = self.names.get(&*token) {
+                    held[id as usize] = true;
+                }
+            }
+        }
+        held
     }
 
     /// The numbers of the content words of `lower` that the scope uses, sorted.
