@@ -143,88 +143,77 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
 /// Lower-case, straight apostrophes, and the contractions hurried notes write
 /// without one ("hasnt", "dont"), so one cue list reads every style.
 pub fn normalise(text: &str) -> String {
-    const CONTRACTIONS: &[(&str, &str)] = &[
-        ("hasnt", "hasn't"),
-        ("havent", "haven't"),
-        ("hadnt", "hadn't"),
-        ("cant", "can't"),
-        ("dont", "don't"),
-        ("doesnt", "doesn't"),
-        ("didnt", "didn't"),
-        ("wont", "won't"),
-        ("isnt", "isn't"),
-        ("arent", "aren't"),
-        ("wasnt", "wasn't"),
-        ("werent", "weren't"),
-        ("couldnt", "couldn't"),
-        ("shouldnt", "shouldn't"),
-        ("wouldnt", "wouldn't"),
-        ("theyre", "they're"),
-        ("youre", "you're"),
-        ("weve", "we've"),
-        ("theyll", "they'll"),
-        ("youll", "you'll"),
-        ("itll", "it'll"),
-        ("thats", "that's"),
-        ("whats", "what's"),
-    ];
-    let mut lower = text.to_lowercase();
-    if lower.contains(['\u{2019}', '\u{2018}']) {
+    let ascii = text.is_ascii();
+    let mut lower = if ascii {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    };
+    if !ascii && lower.contains(['\u{2019}', '\u{2018}']) {
         lower = lower.replace(['\u{2019}', '\u{2018}'], "'");
     }
-    if !lower.contains("nt")
-        && !lower.contains("re")
-        && !lower.contains("ll")
-        && !lower.contains("ts")
-    {
-        return lower;
-    }
-    // Copy only when a contraction is found: most statements have none.
+    expand_contractions(lower)
+}
+
+/// Bare contractions and what they stand for.
+const CONTRACTIONS: &[(&str, &str)] = &[
+    ("hasnt", "hasn't"),
+    ("havent", "haven't"),
+    ("hadnt", "hadn't"),
+    ("cant", "can't"),
+    ("dont", "don't"),
+    ("doesnt", "doesn't"),
+    ("didnt", "didn't"),
+    ("wont", "won't"),
+    ("isnt", "isn't"),
+    ("arent", "aren't"),
+    ("wasnt", "wasn't"),
+    ("werent", "weren't"),
+    ("couldnt", "couldn't"),
+    ("shouldnt", "shouldn't"),
+    ("wouldnt", "wouldn't"),
+    ("theyre", "they're"),
+    ("youre", "you're"),
+    ("weve", "we've"),
+    ("theyll", "they'll"),
+    ("youll", "you'll"),
+    ("itll", "it'll"),
+    ("thats", "that's"),
+    ("whats", "what's"),
+];
+
+/// Every word of `lower` (a whole run of letters and digits) that is a bare
+/// contraction, written out. A lone "weve" stays as written unless the text
+/// also holds "nt", "re", "ll" or "ts" (which every other contraction ends in).
+fn expand_contractions(lower: String) -> String {
+    static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(CONTRACTIONS.iter().map(|(bare, _)| bare))
+                .expect("contractions compile")
+        });
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut out = String::new();
     let mut copied = 0;
-    let mut expand = |start: usize, end: usize, out: &mut String| {
-        let word = &lower[start..end];
-        // Every bare contraction is 4 to 8 letters long and ends in one of
-        // the pairs tested above.
-        if !(4..=8).contains(&word.len())
-            || !(word.ends_with("nt")
-                || word.ends_with("re")
-                || word.ends_with("ll")
-                || word.ends_with("ts")
-                || word.ends_with("ve"))
-        {
-            return;
+    // The bare forms are letters only, none the start of another: a match
+    // never hides the start of a whole word after it.
+    for m in FINDER.find_iter(&lower) {
+        let (start, end) = (m.start(), m.end());
+        if is_word(lower[..start].chars().next_back()) || is_word(lower[end..].chars().next()) {
+            continue;
         }
-        if let Some((_, full)) = CONTRACTIONS.iter().find(|(bare, _)| *bare == word) {
-            if out.is_empty() {
-                out.reserve(lower.len() + 8);
-            }
-            out.push_str(&lower[copied..start]);
-            out.push_str(full);
-            copied = end;
+        let (bare, full) = CONTRACTIONS[m.pattern().as_usize()];
+        if bare == "weve" && !["nt", "re", "ll", "ts"].iter().any(|p| lower.contains(p)) {
+            continue;
         }
-    };
-    let mut word_start = None;
-    if lower.is_ascii() {
-        // Byte by byte: the same words, without decoding characters.
-        for (i, b) in lower.bytes().enumerate() {
-            if b.is_ascii_alphanumeric() {
-                word_start.get_or_insert(i);
-            } else if let Some(start) = word_start.take() {
-                expand(start, i, &mut out);
-            }
+        if out.is_empty() {
+            out.reserve(lower.len() + 8);
         }
-    } else {
-        for (i, c) in lower.char_indices() {
-            if c.is_alphanumeric() {
-                word_start.get_or_insert(i);
-            } else if let Some(start) = word_start.take() {
-                expand(start, i, &mut out);
-            }
-        }
-    }
-    if let Some(start) = word_start {
-        expand(start, lower.len(), &mut out);
+        out.push_str(&lower[copied..start]);
+        out.push_str(full);
+        copied = end;
     }
     if copied == 0 {
         return lower;

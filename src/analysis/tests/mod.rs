@@ -84,4 +84,61 @@ fn normalise_expands_bare_contractions_in_ascii_and_unicode_text() {
         normalise("weve agreed and wont wait"),
         "we've agreed and won't wait"
     );
+    // "weve" is expanded only where the text also holds one of the pairs the
+    // other contractions end in, wherever in the text the pair stands.
+    assert_eq!(normalise("Weve got it"), "weve got it");
+    assert_eq!(normalise("Weve got it, ZOË"), "weve got it, zoë");
+    assert_eq!(normalise("weve got the rest"), "we've got the rest");
+    assert_eq!(normalise("rest: weve got it"), "rest: we've got it");
+    assert_eq!(
+        normalise("weve got it, Zoë’s rest"),
+        "we've got it, zoë's rest"
+    );
+}
+
+/// `normalise` against the plain reading of its rule: lower-case, straight
+/// quotes, then every whole word (a run of letters and digits) that is a bare
+/// contraction expanded, provided the text holds "nt", "re", "ll" or "ts".
+#[test]
+fn normalise_agrees_with_a_word_by_word_reading() {
+    fn reference(text: &str) -> String {
+        let lower = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+        if !["nt", "re", "ll", "ts"].iter().any(|p| lower.contains(p)) {
+            return lower;
+        }
+        let mut out = String::new();
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            let full = super::CONTRACTIONS.iter().find(|(bare, _)| bare == word);
+            out.push_str(full.map_or(word.as_str(), |(_, full)| full));
+            word.clear();
+        };
+        for c in lower.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        out
+    }
+    let texts = [
+        "Dont, DONT dont2 2dont édont donté -dont- (dont)",
+        "theyre/theyll/youre youll itll; thats whats isnt arent",
+        "wasnt werent couldnt shouldnt wouldnt hasnt havent hadnt didnt doesnt wont cant",
+        "weve",
+        "weve ok",
+        "weve rent",
+        "ok weve",
+        "Weve’d weve’s",
+        "cantt ccant cant’ ‘cant’ cant\u{2019}t",
+        "the tenant rent went",
+        "",
+        "ßdont ǅdont İdont dontİ",
+    ];
+    for text in texts {
+        assert_eq!(super::normalise(text), reference(text), "{text:?}");
+    }
 }
