@@ -7,7 +7,7 @@
 //! without running its regex. A 16 MB notes folder asks about sixty lists of
 //! each of a quarter of a million statements, and most lists match nothing.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::collections::HashMap;
 
@@ -26,12 +26,33 @@ const EVERY: CueSet = CueSet::MAX;
 /// The literals of every indexed cue list, and which lists each belongs to.
 #[derive(Debug, Clone)]
 pub struct CueIndex {
-    automaton: Option<AhoCorasick>,
-    /// For each literal of the automaton, the lists it opens.
-    lists_of: Vec<CueSet>,
+    scanner: Scanner,
     /// Lists with no literal to look for (a cue that opens with `\w+`): always
     /// worth running.
     unindexed: CueSet,
+}
+
+#[derive(Debug, Clone)]
+enum Scanner {
+    /// No literal at all, or none the automaton could hold: every list runs.
+    None,
+    /// The DFA walked byte by byte. Each of its match states is marked with the
+    /// lists of every literal that ends there (a state holds the matches of
+    /// the states it falls back to), so a walk ORs one set per match state
+    /// instead of reporting every literal occurrence.
+    Dfa {
+        dfa: Box<aho_corasick::dfa::DFA>,
+        /// The lists of each state, at its id shifted right by `shift` (ids
+        /// are multiples of a power of two); zero for a state matching none.
+        marks: Vec<CueSet>,
+        shift: u32,
+    },
+    /// Too many literals for a DFA: every occurrence reported.
+    Matches {
+        automaton: AhoCorasick,
+        /// For each literal, the lists it opens.
+        lists_of: Vec<CueSet>,
+    },
 }
 
 /// Collects the literals of each list as the lists compile.
@@ -71,43 +92,111 @@ impl CueIndexBuilder {
             pairs.sort();
             pairs.into_iter().unzip()
         };
-        let automaton = if literals.is_empty() {
-            None
+        let scanner = if literals.is_empty() {
+            Scanner::None
+        } else if let Ok(dfa) = aho_corasick::dfa::DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .start_kind(aho_corasick::StartKind::Unanchored)
+            .prefilter(false)
+            .build(&literals)
+        {
+            let (marks, shift) = mark_states(&dfa, &lists_of);
+            Scanner::Dfa {
+                dfa: Box::new(dfa),
+                marks,
+                shift,
+            }
         } else {
-            AhoCorasick::builder()
+            match AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
                 .build(&literals)
-                .or_else(|_| {
-                    AhoCorasick::builder()
-                        .match_kind(MatchKind::Standard)
-                        .build(&literals)
-                })
-                .ok()
+            {
+                Ok(automaton) => Scanner::Matches {
+                    automaton,
+                    lists_of,
+                },
+                Err(_) => Scanner::None,
+            }
         };
         CueIndex {
-            unindexed: if automaton.is_some() {
-                self.unindexed
-            } else {
-                EVERY
+            unindexed: match scanner {
+                Scanner::None => EVERY,
+                _ => self.unindexed,
             },
-            automaton,
-            lists_of,
+            scanner,
         }
     }
+}
+
+/// The lists each state of the DFA reports, indexed by state id shifted right
+/// by the returned amount: the largest shift that keeps the ids of the
+/// states the DFA can reach apart.
+fn mark_states(dfa: &aho_corasick::dfa::DFA, lists_of: &[CueSet]) -> (Vec<CueSet>, u32) {
+    use aho_corasick::{Anchored, automaton::Automaton};
+    let Ok(start) = dfa.start_state(Anchored::No) else {
+        return (Vec::new(), 0);
+    };
+    let mut seen = std::collections::HashSet::from([start]);
+    let mut todo = vec![start];
+    while let Some(sid) = todo.pop() {
+        for byte in 0..=255u8 {
+            let next = dfa.next_state(Anchored::No, sid, byte);
+            if seen.insert(next) {
+                todo.push(next);
+            }
+        }
+    }
+    let shift = seen
+        .iter()
+        .map(|sid| sid.as_u32().trailing_zeros())
+        .min()
+        .unwrap_or(0)
+        .min(31);
+    let top = seen
+        .iter()
+        .map(|sid| sid.as_u32() >> shift)
+        .max()
+        .unwrap_or(0);
+    let mut marks = vec![0; top as usize + 1];
+    for &sid in &seen {
+        if dfa.is_match(sid) {
+            marks[(sid.as_u32() >> shift) as usize] = (0..dfa.match_len(sid))
+                .map(|i| lists_of[dfa.match_pattern(sid, i).as_usize()])
+                .fold(0, |a, b| a | b);
+        }
+    }
+    (marks, shift)
 }
 
 impl CueIndex {
     /// The lists that may match `text` (lower-cased, as the lists are written).
     pub fn scan(&self, text: &str) -> CueSet {
-        let Some(automaton) = &self.automaton else {
-            return EVERY;
-        };
-        let mut set = self.unindexed;
-        for m in automaton.find_overlapping_iter(text) {
-            set |= self.lists_of[m.pattern().as_usize()];
+        use aho_corasick::{Anchored, automaton::Automaton};
+        match &self.scanner {
+            Scanner::None => EVERY,
+            Scanner::Dfa { dfa, marks, shift } => {
+                let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+                    return EVERY;
+                };
+                let mut set = self.unindexed;
+                for &byte in text.as_bytes() {
+                    sid = dfa.next_state(Anchored::No, sid, byte);
+                    // Every state the walk can reach has a mark (zero for most).
+                    set |= marks[(sid.as_u32() >> shift) as usize];
+                }
+                set
+            }
+            Scanner::Matches {
+                automaton,
+                lists_of,
+            } => {
+                let mut set = self.unindexed;
+                for m in automaton.find_overlapping_iter(text) {
+                    set |= lists_of[m.pattern().as_usize()];
+                }
+                set
+            }
         }
-        set
     }
 }
 
@@ -273,6 +362,60 @@ mod tests {
         let index = b.build();
         let text = CueText::new(&index, "an sso login".into());
         assert!(text.may_match(long) && text.may_match(short));
+    }
+
+    /// The DFA walk marks exactly the lists whose literals occur, as reporting
+    /// every occurrence does, however the literals overlap or nest.
+    #[test]
+    fn the_dfa_walk_marks_what_every_occurrence_reports() {
+        let lists: [&[&str]; 6] = [
+            &["bc", "abcd"],
+            &["abc"],
+            &["c", "xyz"],
+            &["cd e", "d"],
+            &["we'll", "\u{2019}ll"],
+            &["ab"],
+        ];
+        let mut b = CueIndexBuilder::default();
+        for list in lists {
+            b.add(list.iter().copied());
+        }
+        let index = b.build();
+        let Scanner::Dfa { .. } = &index.scanner else {
+            panic!("a small index is a DFA");
+        };
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut lists_of: Vec<CueSet> = Vec::new();
+        for (bit, list) in lists.iter().enumerate() {
+            for cue in list.iter() {
+                for literal in contained_literals(cue).unwrap() {
+                    literals.push(literal);
+                    lists_of.push(1 << bit);
+                }
+            }
+        }
+        let every = Scanner::Matches {
+            automaton: AhoCorasick::new(&literals).unwrap(),
+            lists_of,
+        };
+        let overlapping = CueIndex {
+            scanner: every,
+            unindexed: 0,
+        };
+        let texts = [
+            "abcd e",
+            "xabcabcd",
+            "ccc",
+            "we\u{2019}ll we'll",
+            "d",
+            "",
+            "zzz",
+            "abab",
+            "bcd exyz",
+        ];
+        for text in texts {
+            assert_eq!(index.scan(text), overlapping.scan(text), "{text:?}");
+        }
     }
 
     #[test]
