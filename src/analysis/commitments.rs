@@ -7,7 +7,7 @@ use super::model::{Category, Flag, FlagKind, Side};
 use super::people::default_voice;
 use super::quantity::{Quantity, find_quantities_from, has_quantities, may_hold_date};
 use super::{Cited, Reading};
-use crate::rules::CueText;
+use crate::rules::{CueText, SELLER_VERBS};
 use crate::text::StatementKind;
 
 pub fn find(r: &Reading) -> Vec<Flag> {
@@ -80,9 +80,6 @@ struct SellerSubject {
     names: Vec<String>,
     automaton: Option<aho_corasick::AhoCorasick>,
 }
-
-/// What may follow a seller's name to make it the subject of a promise.
-const SELLER_VERBS: [&str; 5] = ["will", "would", "is going to", "are going to", "can"];
 
 impl SellerSubject {
     fn new(r: &Reading) -> Self {
@@ -249,7 +246,12 @@ fn judge(
     let promise = lx
         .promise
         .find(text)
-        .or_else(|| seller_subject.find(text))
+        .or_else(|| {
+            r.rules
+                .may_hold_seller_verb(text)
+                .then(|| seller_subject.find(text))
+                .flatten()
+        })
         .or_else(|| {
             lx.seller_first_person
                 .find(text)

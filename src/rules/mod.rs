@@ -99,13 +99,23 @@ macro_rules! lexicons {
             /// The literals every list's matches start with, to skip lists
             /// that cannot match a statement.
             cues: CueIndex,
+            /// The bit of [`SELLER_VERBS`] in the cue index.
+            seller_verbs: cues::CueSet,
         }
 
         impl Rules {
             fn compile(raw: &RawRules, source: &str) -> Result<Self, RulesError> {
                 let mut index = CueIndexBuilder::default();
                 $( let $section = $Compiled::compile(&raw.$section, source, &mut index)?; )*
-                Ok(Self { $( $section, )* cues: index.build() })
+                let seller_verbs =
+                    index.add(SELLER_VERBS.map(|v| regex::escape(&format!(" {v}"))).iter().map(String::as_str));
+                Ok(Self { $( $section, )* cues: index.build(), seller_verbs })
+            }
+
+            /// False only when `text` holds none of the [`SELLER_VERBS`] after a
+            /// space, so names no seller as the subject of a promise.
+            pub fn may_hold_seller_verb(&self, text: &CueText) -> bool {
+                text.may_match(self.seller_verbs)
             }
 
             /// `text` (already lower-cased) with the lists that may match it,
@@ -124,6 +134,10 @@ macro_rules! lexicons {
         }
     };
 }
+
+/// What may follow a seller's name to make it the subject of a promise
+/// ("Quarry will", "Elena is going to"): grammar, not a list to extend.
+pub const SELLER_VERBS: [&str; 5] = ["will", "would", "is going to", "are going to", "can"];
 
 lexicons! {
     people: RawPeople => PeopleRules {
@@ -236,6 +250,18 @@ mod tests {
                 .promise
                 .is_match("we'll make sure it is live")
         );
+    }
+
+    #[test]
+    fn seller_verbs_are_marked_only_where_one_follows_a_space() {
+        let rules = Rules::builtin();
+        let marked = |t: &str| rules.may_hold_seller_verb(&rules.cue_text(t.to_string()));
+        for verb in SELLER_VERBS {
+            assert!(marked(&format!("quarry {verb} host it")), "{verb}");
+            assert!(marked(&format!("quarry's team {verb} host it")), "{verb}");
+        }
+        assert!(!marked("quarry hosts it; wil, woul and ca"));
+        assert!(!marked("will do"), "a verb opening the text has no subject");
     }
 
     #[test]
