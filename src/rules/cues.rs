@@ -26,33 +26,10 @@ const EVERY: CueSet = CueSet::MAX;
 /// The literals of every indexed cue list, and which lists each belongs to.
 #[derive(Debug, Clone)]
 pub struct CueIndex {
-    scanner: Scanner,
+    literals: Option<LiteralSets>,
     /// Lists with no literal to look for (a cue that opens with `\w+`): always
     /// worth running.
     unindexed: CueSet,
-}
-
-#[derive(Debug, Clone)]
-enum Scanner {
-    /// No literal at all, or none the automaton could hold: every list runs.
-    None,
-    /// The DFA walked byte by byte. Each of its match states is marked with the
-    /// lists of every literal that ends there (a state holds the matches of
-    /// the states it falls back to), so a walk ORs one set per match state
-    /// instead of reporting every literal occurrence.
-    Dfa {
-        dfa: Box<aho_corasick::dfa::DFA>,
-        /// The lists of each state, at its id shifted right by `shift` (ids
-        /// are multiples of a power of two); zero for a state matching none.
-        marks: Vec<CueSet>,
-        shift: u32,
-    },
-    /// Too many literals for a DFA: every occurrence reported.
-    Matches {
-        automaton: AhoCorasick,
-        /// For each literal, the lists it opens.
-        lists_of: Vec<CueSet>,
-    },
 }
 
 /// Collects the literals of each list as the lists compile.
@@ -86,52 +63,109 @@ impl CueIndexBuilder {
     }
 
     pub fn build(self) -> CueIndex {
-        let (literals, lists_of): (Vec<Vec<u8>>, Vec<CueSet>) = {
-            let mut pairs: Vec<_> = self.literals.into_iter().collect();
-            // Sorted, so the automaton (and its pattern ids) is the same each run.
-            pairs.sort();
-            pairs.into_iter().unzip()
-        };
-        let scanner = if literals.is_empty() {
-            Scanner::None
-        } else if let Ok(dfa) = aho_corasick::dfa::DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .start_kind(aho_corasick::StartKind::Unanchored)
-            .prefilter(false)
-            .build(&literals)
-        {
-            let (marks, shift) = mark_states(&dfa, &lists_of);
-            Scanner::Dfa {
-                dfa: Box::new(dfa),
-                marks,
-                shift,
-            }
-        } else {
-            match AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&literals)
-            {
-                Ok(automaton) => Scanner::Matches {
-                    automaton,
-                    lists_of,
-                },
-                Err(_) => Scanner::None,
-            }
-        };
+        let mut pairs: Vec<_> = self.literals.into_iter().collect();
+        // Sorted, so the automaton (and its pattern ids) is the same each run.
+        pairs.sort();
+        let literals = LiteralSets::new(pairs, false);
         CueIndex {
-            unindexed: match scanner {
-                Scanner::None => EVERY,
-                _ => self.unindexed,
+            unindexed: if literals.is_some() {
+                self.unindexed
+            } else {
+                EVERY
             },
-            scanner,
+            literals,
         }
     }
 }
 
-/// The lists each state of the DFA reports, indexed by state id shifted right
+impl CueIndex {
+    /// The lists that may match `text` (lower-cased, as the lists are written).
+    pub fn scan(&self, text: &str) -> CueSet {
+        match &self.literals {
+            Some(literals) => self.unindexed | literals.scan(text),
+            None => EVERY,
+        }
+    }
+}
+
+/// Literals, each with a set of bits: [`LiteralSets::scan`] ORs the sets of
+/// the literals a text holds.
+#[derive(Debug, Clone)]
+pub(crate) enum LiteralSets {
+    /// The DFA walked byte by byte. Each state is marked with the sets of
+    /// every literal that ends there (a state holds the matches of the states
+    /// it falls back to), so a walk ORs one mark per byte instead of
+    /// reporting every literal occurrence.
+    Dfa {
+        dfa: Box<aho_corasick::dfa::DFA>,
+        /// The mark of each state, at its id shifted right by `shift` (ids are
+        /// multiples of a power of two); zero for a state ending no literal.
+        marks: Vec<u64>,
+        shift: u32,
+    },
+    /// Too many literals for a DFA: every occurrence reported.
+    Matches {
+        automaton: AhoCorasick,
+        sets: Vec<u64>,
+    },
+}
+
+impl LiteralSets {
+    /// `None` when there is no literal or no automaton can hold them.
+    pub(crate) fn new(pairs: Vec<(Vec<u8>, u64)>, ascii_case_insensitive: bool) -> Option<Self> {
+        let (literals, sets): (Vec<Vec<u8>>, Vec<u64>) = pairs.into_iter().unzip();
+        if literals.is_empty() {
+            return None;
+        }
+        if let Ok(dfa) = aho_corasick::dfa::DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .start_kind(aho_corasick::StartKind::Unanchored)
+            .prefilter(false)
+            .build(&literals)
+        {
+            let (marks, shift) = mark_states(&dfa, &sets);
+            return Some(Self::Dfa {
+                dfa: Box::new(dfa),
+                marks,
+                shift,
+            });
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .build(&literals)
+            .ok()?;
+        Some(Self::Matches { automaton, sets })
+    }
+
+    /// The OR of the sets of the literals `text` holds.
+    pub(crate) fn scan(&self, text: &str) -> u64 {
+        use aho_corasick::{Anchored, automaton::Automaton};
+        match self {
+            Self::Dfa { dfa, marks, shift } => {
+                let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+                    return u64::MAX;
+                };
+                let mut set = 0;
+                for &byte in text.as_bytes() {
+                    sid = dfa.next_state(Anchored::No, sid, byte);
+                    // Every state the walk can reach has a mark (zero for most).
+                    set |= marks[(sid.as_u32() >> shift) as usize];
+                }
+                set
+            }
+            Self::Matches { automaton, sets } => automaton
+                .find_overlapping_iter(text)
+                .fold(0, |set, m| set | sets[m.pattern().as_usize()]),
+        }
+    }
+}
+
+/// The sets each state of the DFA reports, indexed by state id shifted right
 /// by the returned amount: the largest shift that keeps the ids of the
 /// states the DFA can reach apart.
-fn mark_states(dfa: &aho_corasick::dfa::DFA, lists_of: &[CueSet]) -> (Vec<CueSet>, u32) {
+fn mark_states(dfa: &aho_corasick::dfa::DFA, sets: &[u64]) -> (Vec<u64>, u32) {
     use aho_corasick::{Anchored, automaton::Automaton};
     let Ok(start) = dfa.start_state(Anchored::No) else {
         return (Vec::new(), 0);
@@ -161,43 +195,11 @@ fn mark_states(dfa: &aho_corasick::dfa::DFA, lists_of: &[CueSet]) -> (Vec<CueSet
     for &sid in &seen {
         if dfa.is_match(sid) {
             marks[(sid.as_u32() >> shift) as usize] = (0..dfa.match_len(sid))
-                .map(|i| lists_of[dfa.match_pattern(sid, i).as_usize()])
+                .map(|i| sets[dfa.match_pattern(sid, i).as_usize()])
                 .fold(0, |a, b| a | b);
         }
     }
     (marks, shift)
-}
-
-impl CueIndex {
-    /// The lists that may match `text` (lower-cased, as the lists are written).
-    pub fn scan(&self, text: &str) -> CueSet {
-        use aho_corasick::{Anchored, automaton::Automaton};
-        match &self.scanner {
-            Scanner::None => EVERY,
-            Scanner::Dfa { dfa, marks, shift } => {
-                let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-                    return EVERY;
-                };
-                let mut set = self.unindexed;
-                for &byte in text.as_bytes() {
-                    sid = dfa.next_state(Anchored::No, sid, byte);
-                    // Every state the walk can reach has a mark (zero for most).
-                    set |= marks[(sid.as_u32() >> shift) as usize];
-                }
-                set
-            }
-            Scanner::Matches {
-                automaton,
-                lists_of,
-            } => {
-                let mut set = self.unindexed;
-                for m in automaton.find_overlapping_iter(text) {
-                    set |= lists_of[m.pattern().as_usize()];
-                }
-                set
-            }
-        }
-    }
 }
 
 /// Literals one of which every match of `pattern` contains: of the literals it
@@ -381,25 +383,25 @@ mod tests {
             b.add(list.iter().copied());
         }
         let index = b.build();
-        let Scanner::Dfa { .. } = &index.scanner else {
-            panic!("a small index is a DFA");
-        };
+        assert!(
+            matches!(index.literals, Some(LiteralSets::Dfa { .. })),
+            "a small index is a DFA"
+        );
         let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut lists_of: Vec<CueSet> = Vec::new();
+        let mut sets: Vec<CueSet> = Vec::new();
         for (bit, list) in lists.iter().enumerate() {
             for cue in list.iter() {
                 for literal in contained_literals(cue).unwrap() {
                     literals.push(literal);
-                    lists_of.push(1 << bit);
+                    sets.push(1 << bit);
                 }
             }
         }
-        let every = Scanner::Matches {
-            automaton: AhoCorasick::new(&literals).unwrap(),
-            lists_of,
-        };
         let overlapping = CueIndex {
-            scanner: every,
+            literals: Some(LiteralSets::Matches {
+                automaton: AhoCorasick::new(&literals).unwrap(),
+                sets,
+            }),
             unindexed: 0,
         };
         let texts = [

@@ -7,7 +7,7 @@
 //! s and the Kelvin sign) that finds every place a match could spell them.
 //! A text that holds no quantity, most of them, is then read by no rule.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::rules::cues::LiteralSets;
 use std::collections::BTreeMap;
 
 /// One bit per rule, in the grammar's order.
@@ -16,16 +16,15 @@ pub(super) type RuleSet = u32;
 const EVERY: RuleSet = RuleSet::MAX;
 
 pub(super) struct RuleGate {
-    automaton: Option<AhoCorasick>,
-    /// The rules each literal of the automaton belongs to.
-    rules_of: Vec<RuleSet>,
+    /// Each literal with the rules it belongs to; `None` runs every rule.
+    literals: Option<LiteralSets>,
     /// Rules with no literal to look for: always run.
     ungated: RuleSet,
 }
 
 impl RuleGate {
     pub(super) fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Self {
-        let mut literals: BTreeMap<Vec<u8>, RuleSet> = BTreeMap::new();
+        let mut literals: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
         let mut ungated = 0;
         for (i, pattern) in patterns.into_iter().enumerate() {
             let Some(bit) = 1u32.checked_shl(i as u32) else {
@@ -37,39 +36,30 @@ impl RuleGate {
             match crate::rules::cues::contained_literals(body).filter(|_| !body.contains("(?i")) {
                 Some(found) => {
                     for literal in found {
-                        *literals.entry(literal.to_ascii_lowercase()).or_default() |= bit;
+                        *literals.entry(literal.to_ascii_lowercase()).or_default() |=
+                            u64::from(bit);
                     }
                 }
                 None => ungated |= bit,
             }
         }
-        let (literals, rules_of): (Vec<Vec<u8>>, Vec<RuleSet>) = literals.into_iter().unzip();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&literals)
-            .ok();
+        let literals = LiteralSets::new(literals.into_iter().collect(), true);
         Self {
-            ungated: if automaton.is_some() { ungated } else { EVERY },
-            automaton,
-            rules_of,
+            ungated: if literals.is_some() { ungated } else { EVERY },
+            literals,
         }
     }
 
     /// The rules that may match `text`.
     pub(super) fn rules_in(&self, text: &str) -> RuleSet {
-        let Some(automaton) = &self.automaton else {
+        let Some(literals) = &self.literals else {
             return EVERY;
         };
-        if text.contains(['\u{17F}', '\u{212A}']) {
+        if !text.is_ascii() && text.contains(['\u{17F}', '\u{212A}']) {
             return EVERY;
         }
-        let mut set = self.ungated;
-        for m in automaton.find_overlapping_iter(text) {
-            set |= self.rules_of[m.pattern().as_usize()];
-        }
-        set
+        // Only rule bits were set.
+        self.ungated | literals.scan(text) as RuleSet
     }
 }
 
