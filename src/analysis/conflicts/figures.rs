@@ -234,8 +234,10 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
             .trim_end_matches([',', ')', '.', ';', ':']);
         let value = if token.chars().all(|c| c.is_ascii_digit() || c == ',') {
             token.replace(',', "").parse::<f64>().ok()
+        } else if token.len() > 2 && token != "one" {
+            parse_number(token)
         } else {
-            parse_number(token).filter(|_| token.len() > 2 && token != "one")
+            None
         };
         let Some(value) = value else {
             continue;

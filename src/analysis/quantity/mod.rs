@@ -469,7 +469,24 @@ impl Period {
 /// "a"/"an" read as 1; the grammar only uses that before a duration unit.
 /// Vague words ("a few", "several") give `None`.
 pub fn parse_number(word_or_digits: &str) -> Option<f64> {
-    let lower = word_or_digits.trim().to_lowercase();
+    let trimmed = word_or_digits.trim();
+    // Most words asked about are no number: one whose first word could not
+    // open one is turned away before anything is lower-cased or split.
+    if !trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+        let first = trimmed
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        if first.is_ascii() && !opens_number(first) {
+            return None;
+        }
+    }
+    read_number(trimmed)
+}
+
+/// [`parse_number`] without the quick refusal.
+fn read_number(trimmed: &str) -> Option<f64> {
+    let lower = trimmed.to_lowercase();
     let s = lower.strip_suffix(" of").unwrap_or(&lower).trim();
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         return s.replace(',', "").parse().ok();
@@ -519,6 +536,21 @@ pub fn parse_number(word_or_digits: &str) -> Option<f64> {
         any = true;
     }
     any.then_some(total + current)
+}
+
+/// Whether an ASCII word, in any case, can be the first word of a number
+/// [`parse_number`] reads: a number word, or "a", "an", "single", "half",
+/// "couple", "dozen".
+fn opens_number(word: &str) -> bool {
+    const OPENERS: [&str; 6] = ["a", "an", "single", "half", "couple", "dozen"];
+    if word.len() > "seventeen".len() {
+        return false;
+    }
+    let mut lower = [0u8; 9];
+    lower[..word.len()].copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let word = std::str::from_utf8(&lower[..word.len()]).unwrap_or("");
+    OPENERS.contains(&word) || word_value(word).is_some()
 }
 
 fn word_value(word: &str) -> Option<f64> {

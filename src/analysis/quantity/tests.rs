@@ -405,3 +405,62 @@ fn shortcuts_agree_with_the_full_reading() {
         }
     }
 }
+
+#[test]
+fn the_quick_refusal_refuses_only_what_is_no_number() {
+    let words = [
+        "a",
+        "A",
+        "an",
+        "An dozen",
+        "single",
+        "Half",
+        "a half",
+        "couple of",
+        "a Couple",
+        "dozen",
+        "twenty-one",
+        "TWENTY ONE",
+        "fourty",
+        "two hundred and fifty",
+        "-five",
+        "- five",
+        "and five",
+        "hundred",
+        "thousand",
+        "of",
+        "x of",
+        "five of",
+        "seats",
+        "the",
+        "Seventeen",
+        "seventeens",
+        "nineteen",
+        "éight",
+        "ﬁve",
+        "5",
+        "5,000",
+        " 12 ",
+        "",
+        "-",
+        "one-off",
+        "tenant",
+        "a-half",
+        "an-",
+        "zero",
+        "oNe",
+        "thirty-Two",
+        "NINETY",
+        "ninety-nine thousand",
+        "sixty six",
+        "eleventh",
+        "score",
+    ];
+    for word in words {
+        assert_eq!(
+            parse_number(word),
+            super::read_number(word.trim()),
+            "{word:?}"
+        );
+    }
+}
