@@ -325,21 +325,25 @@ pub(super) fn names_among<'a>(
             break;
         }
         // The walk of [`capitalised`], asking of each word only what a name
-        // needs, cheapest first, and lower-casing into one buffer.
+        // needs, cheapest first, and lower-casing into one buffer. An ASCII
+        // text is split byte by byte (the vertical tab, white space to
+        // `split_whitespace` but not to the ASCII split, sends a text the
+        // long way).
         let mut sentence_start = true;
-        for raw in text.split_whitespace() {
+        let mut visit = |raw: &str| {
             let opens = sentence_start;
             sentence_start =
                 raw.ends_with(['.', ':', ';']) || !raw.chars().any(char::is_alphabetic);
-            if opens {
-                continue;
+            // A word opening in lower case or with a digit is none (most words).
+            if opens || raw.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+                return;
             }
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
             if word.len() < 3
                 || !word.chars().next().is_some_and(char::is_uppercase)
                 || !word.chars().any(char::is_lowercase)
             {
-                continue;
+                return;
             }
             lower.clear();
             if word.is_ascii() {
@@ -351,6 +355,11 @@ pub(super) fn names_among<'a>(
             if wanted.contains(&lower) && !COMMON_CAPITALS.contains(&word) {
                 found.insert(lower.clone());
             }
+        };
+        if text.is_ascii() && !text.contains('\x0B') {
+            text.split_ascii_whitespace().for_each(&mut visit);
+        } else {
+            text.split_whitespace().for_each(&mut visit);
         }
     }
     found
@@ -453,6 +462,7 @@ mod tests {
             "Toledo first. Then Toledo, (Muncie) and -Saltillo; ThE plan: Ops.",
             "ΟΔΥΣΣΕΥΣ met Οδυσσευς and Οδυσσευσ. ACME and Acme-Corp; Acme’s team",
             "The Muncie: Isah! Isah said 42 Toledo's \"Muncie\" Al Bo",
+            "Met\x0BToledo and\x0CMuncie\rthen Isah\tAcme",
             "",
         ];
         let wanted = openers(texts.iter().copied())
