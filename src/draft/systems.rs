@@ -13,11 +13,6 @@ use crate::rules::Rules;
 /// after "from"/"into" or before "connector"/"integration"/"sync"/"API" is taken.
 pub(crate) fn system_names(rules: &Rules, text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let push = |out: &mut Vec<String>, name: String| {
-        if !name.is_empty() && !out.iter().any(|n| same_system(n, &name)) {
-            out.push(name);
-        }
-    };
     // Searched as it is, without a cue set: the set's scan for the literals of
     // every list cost more than the one list, which looks for its own names.
     let lowered = crate::rules::lower_in_place(text);
@@ -28,47 +23,64 @@ pub(crate) fn system_names(rules: &Rules, text: &str) -> Vec<String> {
         }
     }
     if out.is_empty() {
-        // Words with their neighbours, without collecting them: most flags
-        // name no system, and this runs for each of them.
-        let mut words = text.split_whitespace();
-        let mut prev: Option<&str> = None;
-        let mut next = words.next();
-        while let Some(w) = next {
-            next = words.next();
-            // Only a capitalised word can be a name, so it is asked first.
-            if let Some(name) = proper_name(w) {
-                let after_preposition = prev.is_some_and(|p| lower_is(p, &["from", "into"]));
-                let before_noun = next.is_some_and(|n| {
-                    lower_is(
-                        n.trim_matches(|c: char| !c.is_alphanumeric()),
-                        &[
-                            "connector",
-                            "integration",
-                            "sync",
-                            "api",
-                            "interface",
-                            "feed",
-                        ],
-                    )
-                });
-                if (after_preposition || before_noun)
-                    && !lower_is(
-                        w.trim_matches(|c: char| !c.is_alphanumeric()),
-                        CALENDAR_WORDS,
-                    )
-                {
-                    // "Deltek Vantagepoint": a following capitalised word is part of the name.
-                    let name = match next.and_then(proper_name).filter(|_| !before_noun) {
-                        Some(following) => format!("{name} {following}"),
-                        None => name.to_string(),
-                    };
-                    push(&mut out, name);
-                }
-            }
-            prev = Some(w);
+        // In ASCII, Unicode white space is ASCII white space and the vertical
+        // tab: words split by bytes, not decoded characters, where it agrees.
+        if text.is_ascii() && !text.contains('\x0B') {
+            named_by_context(text.split_ascii_whitespace(), &mut out);
+        } else {
+            named_by_context(text.split_whitespace(), &mut out);
         }
     }
     out
+}
+
+fn push(out: &mut Vec<String>, name: String) {
+    if !name.is_empty() && !out.iter().any(|n| same_system(n, &name)) {
+        out.push(name);
+    }
+}
+
+/// A capitalised name right after "from"/"into" or before a word like
+/// "connector", from the words of a text in order.
+fn named_by_context<'t>(mut words: impl Iterator<Item = &'t str>, out: &mut Vec<String>) {
+    // Words with their neighbours, without collecting them: most flags name
+    // no system, and this runs for each of them.
+    let mut prev: Option<&str> = None;
+    let mut next = words.next();
+    while let Some(w) = next {
+        next = words.next();
+        // Only a capitalised word can be a name, so it is asked first.
+        if let Some(name) = proper_name(w) {
+            let after_preposition = prev.is_some_and(|p| lower_is(p, &["from", "into"]));
+            let before_noun = next.is_some_and(|n| {
+                lower_is(
+                    n.trim_matches(|c: char| !c.is_alphanumeric()),
+                    &[
+                        "connector",
+                        "integration",
+                        "sync",
+                        "api",
+                        "interface",
+                        "feed",
+                    ],
+                )
+            });
+            if (after_preposition || before_noun)
+                && !lower_is(
+                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                    CALENDAR_WORDS,
+                )
+            {
+                // "Deltek Vantagepoint": a following capitalised word is part of the name.
+                let name = match next.and_then(proper_name).filter(|_| !before_noun) {
+                    Some(following) => format!("{name} {following}"),
+                    None => name.to_string(),
+                };
+                push(out, name);
+            }
+        }
+        prev = Some(w);
+    }
 }
 
 /// Whether `word` lower-cased is one of `words` (all ASCII lower case), without

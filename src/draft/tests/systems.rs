@@ -130,12 +130,26 @@ fn naming_agrees_with_the_reference_on_tricky_texts() {
         "A B C from D E F into G",
         "ends with Hubspot integration.",
         "emoji 🚀 from 🚀Rocket into Rocket🚀 feed",
+        "from\x0BOracle into\x0CWorkday\x1Cfrom Sage\r\nfrom\tXero",
+        "from\x1COracle into Workday\x1Ffeed\x0C and\r\nfrom\tXero",
+        "from\u{85}Oracle into\u{A0}Workday\u{2003}feed, from\u{3000}Zoho",
     ];
     for text in texts {
         assert_eq!(
             system_names(rules(), text),
             reference_system_names(rules(), text),
             "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn ascii_white_space_is_unicode_white_space_but_the_vertical_tab() {
+    for b in 0..128u8 {
+        assert_eq!(
+            char::from(b).is_whitespace(),
+            b.is_ascii_whitespace() || b == 0x0B,
+            "{b:#x}"
         );
     }
 }
