@@ -6,6 +6,8 @@ use super::model::{Evidence, Goal, GoalKind, Side};
 use super::people::default_voice;
 use super::quantity::{Quantity, find_quantities_from, may_hold_date};
 use super::{Cited, Reading};
+use crate::rules::cues::CueSet;
+use crate::rules::{CueText, Haystack};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -46,31 +48,39 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     if r.rules.context.non_statement.is_match(text) || lx.not_goal.is_match(text) {
         return None;
     }
-    let subject = &text[..at];
-    let user_subject = lx.user_subjects.is_match(subject);
+    // A want with nothing to achieve ("I want Dmitri.") is not a goal. Asked
+    // before who wants it, which is far dearer to tell.
+    let object_words = text[at..].split_whitespace().count();
+    if object_words < 4 {
+        return None;
+    }
+    let subject = Before {
+        text: &text[..at],
+        whole: text,
+    };
+    let user_subject = lx.user_subjects.is_match(&subject);
     // A goal is the customer's: a seller's hope is not one. Only an explicit
     // seller (a seller speaking, or named as the one who wants) rules it out.
     if !user_subject && wanted_by(r, s, at) == Some(Side::Seller) {
         return None;
     }
-    // A want with nothing to achieve ("I want Dmitri.") is not a goal.
-    let object_words = text[at..].split_whitespace().count();
-    if object_words < 4 {
-        return None;
-    }
     let measurable = MEASURE.is_match(&text[at..]);
     // A dated want ("in place before the examiners arrive") is a risk; it is a
-    // goal too only when it also states a measurable outcome.
-    let dated = r.rules.goal.dated.is_match(text)
-        || (may_hold_date(&s.stmt.text)
-            && find_quantities_from(&s.stmt.text, r.reference)
-                .iter()
-                .any(|f| matches!(f.quantity, Quantity::Date { .. })));
-    if dated && !(measurable && lx.buyer.is_match(text)) {
+    // goal too only when it also states a measurable outcome. That is asked
+    // first: reading the statement for dates is the dearest test here.
+    let outcome = measurable && lx.buyer.is_match(text);
+    let dated = || {
+        r.rules.goal.dated.is_match(text)
+            || (may_hold_date(&s.stmt.text)
+                && find_quantities_from(&s.stmt.text, r.reference)
+                    .iter()
+                    .any(|f| matches!(f.quantity, Quantity::Date { .. })))
+    };
+    if !outcome && dated() {
         return None;
     }
     Some(Goal {
-        kind: classify(r, text, subject),
+        kind: by_vocabulary(r, text, user_subject),
         text: s.quoted(),
         evidence: vec![s.evidence(r)],
         measurable,
@@ -118,11 +128,41 @@ fn wanted_by(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
     None
 }
 
+/// The part of a statement before its want. Every match of a cue list holds
+/// one of the list's literals, so a list the whole statement's scan rules out
+/// cannot match a part of it either: the part is searched on the whole's cue
+/// set instead of running every list on it.
+struct Before<'t> {
+    text: &'t str,
+    whole: &'t CueText,
+}
+
+impl Haystack for Before<'_> {
+    fn text(&self) -> &str {
+        self.text
+    }
+    fn may_match(&self, bit: CueSet) -> bool {
+        self.whole.may_match(bit)
+    }
+    fn known_lower(&self) -> bool {
+        self.whole.known_lower()
+    }
+}
+
 /// Buyer or user: who needs it (a user role as subject), then which vocabulary
 /// dominates, business outcome or workflow.
-pub fn classify(r: &Reading, text: &str, subject: &str) -> GoalKind {
+pub fn classify<T, S>(r: &Reading, text: &T, subject: &S) -> GoalKind
+where
+    T: Haystack + ?Sized,
+    S: Haystack + ?Sized,
+{
+    by_vocabulary(r, text, r.rules.goal.user_subjects.is_match(subject))
+}
+
+/// [`classify`], with whether the subject is a user role already known.
+fn by_vocabulary<T: Haystack + ?Sized>(r: &Reading, text: &T, user_subject: bool) -> GoalKind {
     let lx = &r.rules.goal;
-    if lx.user_subjects.is_match(subject) {
+    if user_subject {
         return GoalKind::User;
     }
     let buyer = lx.buyer.find_all(text).len();
@@ -131,5 +171,43 @@ pub fn classify(r: &Reading, text: &str, subject: &str) -> GoalKind {
         GoalKind::User
     } else {
         GoalKind::Buyer
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Rules, lower_in_place};
+
+    /// A part searched on the whole statement's cue set finds what the part
+    /// searched alone finds, at every cut of tricky statements.
+    #[test]
+    fn a_part_on_the_whole_cue_set_matches_as_the_part_alone() {
+        let rules = Rules::builtin();
+        let lx = &rules.goal;
+        let texts = [
+            "Dispatchers need to reassign a sick tech's jobs by dragging them.",
+            "the field techs and reps want to log visits offline",
+            "Our CFO wants revenue reporting cut to 2 days, managers need dashboards",
+            "agents' supervisors need a “single view” of the caseload — today",
+            "STAFF WANT SHIFT SWAPS ON THEIR PHONES",
+            "Les employés veulent Ærø and İstanbul crews need rosters",
+            "users\u{212A} want the \u{17F}ame report, nurses-only want it",
+            "",
+        ];
+        for written in texts {
+            let whole = rules.cue_text(lower_in_place(written).into_owned());
+            for (cut, _) in whole.char_indices().chain([(whole.len(), ' ')]) {
+                let part = &whole[..cut];
+                let before = Before {
+                    text: part,
+                    whole: &whole,
+                };
+                for list in [&lx.user_subjects, &lx.buyer, &lx.user, &lx.want] {
+                    assert_eq!(list.is_match(&before), list.is_match(part), "{part:?}");
+                    assert_eq!(list.find_all(&before), list.find_all(part), "{part:?}");
+                }
+            }
+        }
     }
 }

@@ -5,12 +5,13 @@
 //! customer yet.
 
 use super::scope::{self, ScopeSummary};
-use super::{Findings, cites, clip, numbered};
+use super::{Findings, Numbered, Shared, cites, clip};
 use crate::analysis::quantity::{Quantity, find_quantities, may_hold_date};
-use crate::analysis::{Category, Evidence, FlagKind, Goal, GoalKind, Side};
+use crate::analysis::{Category, Evidence, Goal, GoalKind, Side};
 use crate::bundle::Bundle;
 use jiff::civil::Date;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Brief {
@@ -80,6 +81,10 @@ pub struct Milestone {
 }
 
 pub fn draft(bundle: &Bundle, f: &Findings) -> Brief {
+    draft_with(bundle, f, &Shared::new(f))
+}
+
+pub(crate) fn draft_with(bundle: &Bundle, f: &Findings, shared: &Shared) -> Brief {
     let goals_of = |kind: GoalKind| -> Vec<BriefGoal> {
         f.goals
             .iter()
@@ -88,11 +93,11 @@ pub fn draft(bundle: &Bundle, f: &Findings) -> Brief {
             .collect()
     };
     let buyer_goals = goals_of(GoalKind::Buyer);
-    let as_brief = |kind| {
-        numbered(f.flags, kind)
-            .into_iter()
+    let as_brief = |flags: &[Numbered]| {
+        flags
+            .iter()
             .map(|n| BriefFlag {
-                id: n.id,
+                id: n.id.clone(),
                 category: n.flag.category,
                 text: n.flag.text.clone(),
                 evidence: n.flag.evidence.clone(),
@@ -115,10 +120,10 @@ pub fn draft(bundle: &Bundle, f: &Findings) -> Brief {
                 evidence: s.evidence.clone(),
             })
             .collect(),
-        commitments: as_brief(FlagKind::Commitment),
+        commitments: as_brief(&shared.commitments),
         scope: scope::summarize(bundle),
-        risks: as_brief(FlagKind::Risk),
-        timeline: timeline(bundle, f),
+        risks: as_brief(&shared.risks),
+        timeline: timeline(bundle, shared),
         buyer_goals,
     }
 }
@@ -234,7 +239,7 @@ fn success_criteria(bundle: &Bundle, goals: &[Goal]) -> Vec<Criterion> {
 
 /// Closing, kickoff and first value (undated when nobody has set them), then every
 /// commitment whose text names a date; sorted by date, undated last.
-fn timeline(bundle: &Bundle, f: &Findings) -> Vec<Milestone> {
+fn timeline(bundle: &Bundle, shared: &Shared) -> Vec<Milestone> {
     let deal = &bundle.deal;
     let fv = deal.first_value.as_ref();
     let mut out = Vec::new();
@@ -273,21 +278,25 @@ fn timeline(bundle: &Bundle, f: &Findings) -> Vec<Milestone> {
             .unwrap_or_default(),
     });
     let year = deal.closed_on.or(deal.kickoff).map_or(2026, |d| d.year());
-    for c in numbered(f.flags, FlagKind::Commitment) {
-        let date = may_hold_date(&c.flag.text)
-            .then(|| find_quantities(&c.flag.text, year))
-            .into_iter()
-            .flatten()
-            .find_map(|found| match found.quantity {
-                Quantity::Date { date, .. } => Some(date),
-                _ => None,
-            });
+    // A promise repeated in many notes is read for a date once.
+    let mut dates: HashMap<&str, Option<Date>> = HashMap::new();
+    for c in &shared.commitments {
+        let date = *dates.entry(c.flag.text.as_str()).or_insert_with(|| {
+            may_hold_date(&c.flag.text)
+                .then(|| find_quantities(&c.flag.text, year))
+                .into_iter()
+                .flatten()
+                .find_map(|found| match found.quantity {
+                    Quantity::Date { date, .. } => Some(date),
+                    _ => None,
+                })
+        });
         // A date before the close is when a promise was logged, not when it is due.
         if let Some(date) = date.filter(|d| deal.closed_on.is_none_or(|closed| *d >= closed)) {
             out.push(Milestone {
                 date: Some(date),
                 what: format!("Promised: {}", clip(&c.flag.text, 100)),
-                from: Some(c.id),
+                from: Some(c.id.clone()),
                 evidence: c.flag.evidence.clone(),
             });
         }

@@ -2,7 +2,7 @@
 //! conflict between the notes and the signed scope, each with the decision a
 //! reviewer owes it (decision rules 2 and 5). Nothing is decided here.
 
-use super::{ConflictSides, Findings, numbered};
+use super::{Findings, Shared};
 use crate::analysis::{Category, Evidence, FlagKind};
 use serde::Serialize;
 
@@ -39,35 +39,36 @@ pub struct Sides {
 /// Commitments first (the promises to review), then conflicts (the handoff pauses
 /// on them).
 pub fn draft(findings: &Findings) -> Vec<ChecklistItem> {
-    let commitments = numbered(findings.flags, FlagKind::Commitment)
-        .into_iter()
-        .map(|c| ChecklistItem {
-            id: c.id,
-            kind: FlagKind::Commitment,
-            category: c.flag.category,
-            text: c.flag.text.clone(),
-            evidence: c.flag.evidence.clone(),
-            speaker: c.flag.speaker.clone(),
-            sides: None,
-            decision: COMMITMENT_DECISION,
-        });
-    let conflicts = numbered(findings.flags, FlagKind::Conflict)
-        .into_iter()
-        .map(|x| {
-            let sides = ConflictSides::of(x.flag);
-            ChecklistItem {
-                id: x.id,
-                kind: FlagKind::Conflict,
-                category: x.flag.category,
-                text: x.flag.text.clone(),
-                evidence: x.flag.evidence.clone(),
-                speaker: x.flag.speaker.clone(),
-                sides: Some(Sides {
-                    notes: sides.notes,
-                    scope: sides.scope,
-                }),
-                decision: CONFLICT_DECISION,
-            }
+    draft_with(&Shared::new(findings))
+}
+
+pub(crate) fn draft_with(shared: &Shared) -> Vec<ChecklistItem> {
+    let commitments = shared.commitments.iter().map(|c| ChecklistItem {
+        id: c.id.clone(),
+        kind: FlagKind::Commitment,
+        category: c.flag.category,
+        text: c.flag.text.clone(),
+        evidence: c.flag.evidence.clone(),
+        speaker: c.flag.speaker.clone(),
+        sides: None,
+        decision: COMMITMENT_DECISION,
+    });
+    let conflicts = shared
+        .conflicts
+        .iter()
+        .zip(&shared.sides)
+        .map(|(x, sides)| ChecklistItem {
+            id: x.id.clone(),
+            kind: FlagKind::Conflict,
+            category: x.flag.category,
+            text: x.flag.text.clone(),
+            evidence: x.flag.evidence.clone(),
+            speaker: x.flag.speaker.clone(),
+            sides: Some(Sides {
+                notes: sides.notes.clone(),
+                scope: sides.scope.clone(),
+            }),
+            decision: CONFLICT_DECISION,
         });
     commitments.chain(conflicts).collect()
 }

@@ -12,6 +12,7 @@ pub mod checklist;
 pub mod questions;
 pub mod scope;
 pub mod score;
+mod shared;
 mod systems;
 pub mod tasks;
 
@@ -23,6 +24,7 @@ pub use brief::Brief;
 pub use checklist::ChecklistItem;
 pub use questions::Question;
 pub use score::Score;
+pub(crate) use shared::Shared;
 pub(crate) use systems::{same_system, system_names};
 pub use tasks::Task;
 
@@ -47,13 +49,15 @@ pub struct Findings<'a> {
 }
 
 pub fn draft(bundle: &Bundle, findings: &Findings) -> Drafts {
-    let questions = questions::draft(bundle, findings);
+    // The numbering, conflict sides and system names each draft reads, once.
+    let shared = Shared::new(findings);
+    let questions = questions::draft_with(bundle, findings, &shared);
     Drafts {
-        brief: brief::draft(bundle, findings),
-        checklist: checklist::draft(findings),
-        tasks: tasks::draft(bundle, findings, &questions),
+        brief: brief::draft_with(bundle, findings, &shared),
+        checklist: checklist::draft_with(&shared),
+        tasks: tasks::draft_with(bundle, findings, &shared, &questions),
         questions,
-        score: score::draft(bundle, findings),
+        score: score::draft_with(bundle, findings, &shared),
     }
 }
 
@@ -62,23 +66,47 @@ pub fn draft(bundle: &Bundle, findings: &Findings) -> Drafts {
 pub(crate) struct Numbered<'a> {
     pub id: String,
     pub flag: &'a Flag,
+    /// Its position in the findings' flags.
+    pub at: usize,
 }
 
 pub(crate) fn numbered(flags: &[Flag], kind: FlagKind) -> Vec<Numbered<'_>> {
     let prefix = match kind {
-        FlagKind::Commitment => "C",
-        FlagKind::Conflict => "X",
-        FlagKind::Risk => "R",
+        FlagKind::Commitment => 'C',
+        FlagKind::Conflict => 'X',
+        FlagKind::Risk => 'R',
     };
     flags
         .iter()
-        .filter(|f| f.kind == kind)
         .enumerate()
-        .map(|(i, flag)| Numbered {
-            id: format!("{prefix}{}", i + 1),
+        .filter(|(_, f)| f.kind == kind)
+        .enumerate()
+        .map(|(i, (at, flag))| Numbered {
+            id: id(prefix, i + 1),
             flag,
+            at,
         })
         .collect()
+}
+
+/// `C12`, written without the formatting machinery: a large folder numbers
+/// thousands of flags and tasks.
+pub(crate) fn id(prefix: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(1 + digits.len() - at);
+    out.push(prefix);
+    out.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    out
 }
 
 /// The two sides of a conflict, read back from the flag the analysis built: its
@@ -122,21 +150,32 @@ impl ConflictSides {
 
 /// `a:1, b:2`: how every draft cites evidence in prose.
 pub(crate) fn cites(evidence: &[Evidence]) -> String {
-    evidence
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (i, e) in evidence.iter().enumerate() {
+        let sep = if i == 0 { "" } else { ", " };
+        write!(out, "{sep}{e}").expect("a String takes any write");
+    }
+    out
 }
 
 /// At most `max` characters, cut at a word, so drafts quote without flooding.
 pub(crate) fn clip(text: &str, max: usize) -> String {
     let text = text.trim();
-    if text.chars().count() <= max {
+    // Where the character past `max` starts, found without copying: every
+    // quote of every draft is clipped, most of them ASCII.
+    let past = if text.len() <= max {
+        None
+    } else if text.as_bytes()[..max].is_ascii() {
+        Some(max)
+    } else {
+        text.char_indices().nth(max).map(|(at, _)| at)
+    };
+    let Some(past) = past else {
         return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    };
+    let cut = &text[..past];
+    let cut = cut.rsplit_once(' ').map_or(cut, |(head, _)| head);
     format!("{}...", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 

@@ -2,8 +2,8 @@
 //! and one per piece of missing context, each phrased for what is missing and
 //! citing whatever the bundle does say about it.
 
-use super::{ConflictSides, Findings, cites, clip, executive_candidates, numbered, person};
-use crate::analysis::{Evidence, FlagKind, GoalKind, Missing, Side};
+use super::{ConflictSides, Findings, Shared, cites, clip, executive_candidates, id, person};
+use crate::analysis::{Evidence, GoalKind, Missing, Side};
 use crate::bundle::Bundle;
 use serde::Serialize;
 
@@ -18,23 +18,27 @@ pub struct Question {
 }
 
 pub fn draft(bundle: &Bundle, findings: &Findings) -> Vec<Question> {
+    draft_with(bundle, findings, &Shared::new(findings))
+}
+
+pub(crate) fn draft_with(bundle: &Bundle, findings: &Findings, shared: &Shared) -> Vec<Question> {
     let mut drafted: Vec<(String, String, Vec<Evidence>)> = Vec::new();
-    for x in numbered(findings.flags, FlagKind::Conflict) {
+    for (x, sides) in shared.conflicts.iter().zip(&shared.sides) {
         drafted.push((
-            x.id,
-            conflict_question(&ConflictSides::of(x.flag)),
+            x.id.clone(),
+            conflict_question(sides),
             x.flag.evidence.clone(),
         ));
     }
     for &m in findings.missing {
-        let (text, evidence) = missing_question(m, bundle, findings);
+        let (text, evidence) = missing_question(m, bundle, findings, shared);
         drafted.push((m.as_str().to_string(), text, evidence));
     }
     drafted
         .into_iter()
         .enumerate()
         .map(|(i, (about, text, evidence))| Question {
-            id: format!("Q{}", i + 1),
+            id: id('Q', i + 1),
             about,
             text,
             evidence,
@@ -79,7 +83,12 @@ fn quoted<'a>(items: impl Iterator<Item = (&'a str, &'a [Evidence])>) -> (String
     (parts.join("; "), evidence)
 }
 
-fn missing_question(m: Missing, bundle: &Bundle, f: &Findings) -> (String, Vec<Evidence>) {
+fn missing_question(
+    m: Missing,
+    bundle: &Bundle,
+    f: &Findings,
+    shared: &Shared,
+) -> (String, Vec<Evidence>) {
     let customer = customer_name(bundle);
     let goals = || {
         f.goals
@@ -94,7 +103,7 @@ fn missing_question(m: Missing, bundle: &Bundle, f: &Findings) -> (String, Vec<E
             vec![],
         ),
         Missing::SignedScope => {
-            let promised = numbered(f.flags, FlagKind::Commitment).len();
+            let promised = shared.commitments.len();
             (
                 format!(
                     "There is no signed scope (order form or SOW) in the bundle: can you attach the signed version? {promised} commitment(s) in the notes cannot be checked against it until then."

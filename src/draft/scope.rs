@@ -7,7 +7,6 @@ use crate::analysis::Evidence;
 use crate::bundle::Bundle;
 use crate::text::{Statement, StatementKind, segment};
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// At most this many items of each side, so the brief stays readable.
 pub const MAX_ITEMS: usize = 8;
@@ -179,9 +178,18 @@ fn item_text(st: &Statement) -> String {
     }
 }
 
-/// Lower-cased words of four letters or more, and numbers: enough to tell whether
-/// the scope writes down the same promise.
-pub(crate) fn words(text: &str) -> BTreeSet<String> {
+/// The words of four letters or more, and numbers, of `lower` (lower-cased),
+/// sorted and without repeats: enough to tell whether the scope writes down
+/// the same promise. Slices of the one lower-cased copy, not a set of strings.
+pub(crate) fn words(lower: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = distinctive(lower).collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The words of [`words`] in `lower` (lower-cased), repeats and all.
+fn distinctive(lower: &str) -> impl Iterator<Item = &str> {
     const FILLER: &[&str] = &[
         "told",
         "said",
@@ -206,19 +214,24 @@ pub(crate) fn words(text: &str) -> BTreeSet<String> {
         "make",
         "sure",
     ];
-    text.to_lowercase()
+    lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| w.len() >= 4 || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit())))
         .filter(|w| !FILLER.contains(w))
-        .map(str::to_string)
-        .collect()
 }
 
 /// Whether the scope (its [`words`]) writes down a promise: most (60%) of the
 /// promise's distinctive words appear in it.
-pub(crate) fn records(scope_words: &BTreeSet<String>, commitment: &str) -> bool {
-    let own = words(commitment);
-    !own.is_empty() && own.iter().filter(|w| scope_words.contains(*w)).count() * 5 >= own.len() * 3
+pub(crate) fn records(scope_words: &[&str], commitment: &str) -> bool {
+    let lower = commitment.to_lowercase();
+    let own = words(&lower);
+    !own.is_empty()
+        && own
+            .iter()
+            .filter(|w| scope_words.binary_search(w).is_ok())
+            .count()
+            * 5
+            >= own.len() * 3
 }
 
 #[cfg(test)]

@@ -3,9 +3,7 @@
 //! learned from data) and explains itself with the counts and names behind its
 //! points, so a CSM can argue with it.
 
-use super::{
-    ConflictSides, Findings, executive_candidates, numbered, same_system, scope, system_names,
-};
+use super::{Findings, Shared, executive_candidates, same_system, scope};
 use crate::analysis::{Category, FlagKind, Missing, Side};
 use crate::bundle::Bundle;
 use serde::Serialize;
@@ -44,10 +42,14 @@ impl Score {
 }
 
 pub fn draft(bundle: &Bundle, f: &Findings) -> Score {
+    draft_with(bundle, f, &Shared::new(f))
+}
+
+pub(crate) fn draft_with(bundle: &Bundle, f: &Findings, shared: &Shared) -> Score {
     let parts = [
         completeness(f),
-        promise_risk(bundle, f),
-        complexity(f),
+        promise_risk(bundle, shared),
+        complexity(f, shared),
         stakeholders(f),
         first_value(bundle, f),
     ];
@@ -112,19 +114,21 @@ fn completeness(f: &Findings) -> Part {
     )
 }
 
-fn promise_risk(bundle: &Bundle, f: &Findings) -> Part {
-    let conflicts = numbered(f.flags, FlagKind::Conflict);
+fn promise_risk(bundle: &Bundle, shared: &Shared) -> Part {
+    let conflicts = &shared.conflicts;
     // A commitment already behind a conflict is counted there, not twice.
-    let in_conflict: std::collections::HashSet<_> = conflicts
-        .iter()
-        .flat_map(|x| ConflictSides::of(x.flag).notes)
-        .collect();
-    let scope_words = bundle
+    let in_conflict: std::collections::HashSet<_> =
+        shared.sides.iter().flat_map(|s| &s.notes).collect();
+    let scope_lower = bundle
         .scope()
-        .map(|s| scope::words(&s.text))
+        .map(|s| s.text.to_lowercase())
         .unwrap_or_default();
-    let unrecorded: Vec<String> = numbered(f.flags, FlagKind::Commitment)
-        .into_iter()
+    let scope_words = scope::words(&scope_lower);
+    // A promise repeated in many notes is looked for in the scope once.
+    let mut recorded: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+    let unrecorded: Vec<&str> = shared
+        .commitments
+        .iter()
         .filter(|c| {
             matches!(
                 c.flag.category,
@@ -132,8 +136,12 @@ fn promise_risk(bundle: &Bundle, f: &Findings) -> Part {
             )
         })
         .filter(|c| !c.flag.evidence.iter().any(|e| in_conflict.contains(e)))
-        .filter(|c| !scope::records(&scope_words, &c.flag.text))
-        .map(|c| c.id)
+        .filter(|c| {
+            !*recorded
+                .entry(c.flag.text.as_str())
+                .or_insert_with(|| scope::records(&scope_words, &c.flag.text))
+        })
+        .map(|c| c.id.as_str())
         .collect();
     let penalty = 5 * conflicts.len() as u32 + 2 * unrecorded.len() as u32;
     let mut reasons = Vec::new();
@@ -177,35 +185,39 @@ const MIGRATION_CUES: &[&str] = &[
     "historical data",
 ];
 
-fn complexity(f: &Findings) -> Part {
-    let mut integrations: Vec<String> = Vec::new();
+fn complexity(f: &Findings, shared: &Shared) -> Part {
+    let mut integrations: Vec<&str> = Vec::new();
     let mut unnamed = 0u32;
-    let mut systems: Vec<String> = Vec::new();
-    for flag in f.flags.iter().filter(|fl| fl.kind != FlagKind::Conflict) {
-        let named = system_names(f.rules, &flag.text);
+    let mut systems: Vec<&str> = Vec::new();
+    for (at, flag) in f.flags.iter().enumerate() {
+        if flag.kind == FlagKind::Conflict {
+            continue;
+        }
+        let named = shared.systems(at);
         if flag.kind == FlagKind::Commitment && flag.category == Some(Category::Integration) {
             if named.is_empty() {
                 unnamed += 1;
             }
-            for s in &named {
+            for s in named {
                 if !integrations.iter().any(|i| same_system(i, s)) {
-                    integrations.push(s.clone());
+                    integrations.push(s);
                 }
             }
         }
         for s in named {
-            if !systems.iter().any(|i| same_system(i, &s)) {
+            if !systems.iter().any(|i| same_system(i, s)) {
                 systems.push(s);
             }
         }
     }
-    let migrations: Vec<String> = numbered(f.flags, FlagKind::Risk)
-        .into_iter()
+    let migrations: Vec<&str> = shared
+        .risks
+        .iter()
         .filter(|r| {
             let lower = r.flag.text.to_lowercase();
             MIGRATION_CUES.iter().any(|c| lower.contains(c))
         })
-        .map(|r| r.id)
+        .map(|r| r.id.as_str())
         .collect();
     let integration_count = integrations.len() as u32 + unnamed;
     let penalty = 3 * integration_count + 3 * migrations.len() as u32 + systems.len() as u32;

@@ -6,10 +6,9 @@
 
 use super::questions::Question;
 use super::{
-    ConflictSides, Findings, Numbered, cites, clip, executive_candidates, numbered, person,
-    same_system, system_names,
+    Findings, Numbered, Shared, cites, clip, executive_candidates, id, person, same_system,
 };
-use crate::analysis::{Category, Evidence, Flag, FlagKind, Missing, Side};
+use crate::analysis::{Category, Evidence, Flag, Missing, Side};
 use crate::bundle::Bundle;
 use serde::Serialize;
 
@@ -33,6 +32,15 @@ const CONFIRM: [Category; 4] = [
 ];
 
 pub fn draft(bundle: &Bundle, f: &Findings, questions: &[Question]) -> Vec<Task> {
+    draft_with(bundle, f, &Shared::new(f), questions)
+}
+
+pub(crate) fn draft_with(
+    bundle: &Bundle,
+    f: &Findings,
+    shared: &Shared,
+    questions: &[Question],
+) -> Vec<Task> {
     let ae = bundle
         .deal
         .ae
@@ -40,8 +48,7 @@ pub fn draft(bundle: &Bundle, f: &Findings, questions: &[Question]) -> Vec<Task>
         .map_or_else(|| "the AE".to_string(), |n| format!("the AE, {n}"));
     let mut tasks: Vec<(String, Vec<String>, Vec<Evidence>)> = Vec::new();
 
-    for x in numbered(f.flags, FlagKind::Conflict) {
-        let sides = ConflictSides::of(x.flag);
+    for (x, sides) in shared.conflicts.iter().zip(&shared.sides) {
         let scope = sides
             .scope
             .as_ref()
@@ -53,7 +60,7 @@ pub fn draft(bundle: &Bundle, f: &Findings, questions: &[Question]) -> Vec<Task>
                 cites(&sides.notes),
                 [sides.notes_claim.as_str(), sides.scope_claim.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("; "),
             ),
-            vec![x.id],
+            vec![x.id.clone()],
             x.flag.evidence.clone(),
         ));
     }
@@ -70,7 +77,7 @@ pub fn draft(bundle: &Bundle, f: &Findings, questions: &[Question]) -> Vec<Task>
         ));
     }
 
-    for r in numbered(f.flags, FlagKind::Risk) {
+    for r in &shared.risks {
         let text = match risk_owner(bundle, r.flag) {
             Some(owner) => format!(
                 "Confirm {owner} owns {} and has a plan before kickoff: {}",
@@ -83,10 +90,10 @@ pub fn draft(bundle: &Bundle, f: &Findings, questions: &[Question]) -> Vec<Task>
                 clip(&r.flag.text, 120)
             ),
         };
-        tasks.push((text, vec![r.id], r.flag.evidence.clone()));
+        tasks.push((text, vec![r.id.clone()], r.flag.evidence.clone()));
     }
 
-    let commitments = numbered(f.flags, FlagKind::Commitment);
+    let commitments = &shared.commitments;
     for category in CONFIRM {
         let group: Vec<&Numbered> = commitments
             .iter()
@@ -96,7 +103,7 @@ pub fn draft(bundle: &Bundle, f: &Findings, questions: &[Question]) -> Vec<Task>
             tasks.push(task);
         }
     }
-    tasks.extend(integration_plans(f.rules, &commitments));
+    tasks.extend(integration_plans(shared));
     tasks.extend(first_value(bundle, f));
 
     if bundle.deal.kickoff.is_none() {
@@ -121,7 +128,7 @@ pub fn draft(bundle: &Bundle, f: &Findings, questions: &[Question]) -> Vec<Task>
         .into_iter()
         .enumerate()
         .map(|(i, (text, from, evidence))| Task {
-            id: format!("T{}", i + 1),
+            id: id('T', i + 1),
             text,
             from,
             evidence,
@@ -190,17 +197,15 @@ fn confirm_group(
 
 /// One plan per system named in an integration commitment (a promise repeated in
 /// several notes is one plan), and one per integration that names no system.
-fn integration_plans(
-    rules: &crate::rules::Rules,
-    commitments: &[Numbered],
-) -> Vec<(String, Vec<String>, Vec<Evidence>)> {
+fn integration_plans(shared: &Shared) -> Vec<(String, Vec<String>, Vec<Evidence>)> {
     let mut by_system: Vec<(String, Vec<String>, Vec<Evidence>)> = Vec::new();
     let mut unnamed = Vec::new();
-    for c in commitments
+    for c in shared
+        .commitments
         .iter()
         .filter(|c| c.flag.category == Some(Category::Integration))
     {
-        let systems = system_names(rules, &c.flag.text);
+        let systems = shared.systems(c.at);
         if systems.is_empty() {
             unnamed.push((
                 format!(
@@ -213,12 +218,14 @@ fn integration_plans(
             ));
         }
         for system in systems {
-            match by_system.iter_mut().find(|(s, ..)| same_system(s, &system)) {
+            match by_system.iter_mut().find(|(s, ..)| same_system(s, system)) {
                 Some((_, ids, evidence)) => {
                     ids.push(c.id.clone());
                     evidence.extend(c.flag.evidence.iter().cloned());
                 }
-                None => by_system.push((system, vec![c.id.clone()], c.flag.evidence.clone())),
+                None => {
+                    by_system.push((system.clone(), vec![c.id.clone()], c.flag.evidence.clone()))
+                }
             }
         }
     }

@@ -79,7 +79,8 @@ fn no_scope_file_gives_an_empty_summary() {
 
 #[test]
 fn the_scope_records_a_promise_only_when_it_writes_it_down() {
-    let scope = words("Discount: 12% on subscription items (24-month term).");
+    let lower = "Discount: 12% on subscription items (24-month term).".to_lowercase();
+    let scope = words(&lower);
     assert!(records(
         &scope,
         "Approved 12% discount on subscription items."

@@ -1,4 +1,5 @@
 use super::*;
+use crate::analysis::FlagKind;
 use crate::bundle::{DealRecord, DealRisk};
 use crate::draft::test_support::*;
 

@@ -1,0 +1,63 @@
+//! What several drafts read from the same findings, worked out once: the
+//! numbered flags, the two sides of each conflict and the systems each flag
+//! names. Every draft used to number the flags again, the score and the tasks
+//! both named the systems of each promise, and a large folder repeats the same
+//! promise in note after note.
+
+use super::{ConflictSides, Findings, Numbered, numbered, system_names};
+use crate::analysis::FlagKind;
+use std::collections::HashMap;
+
+pub(crate) struct Shared<'a> {
+    pub commitments: Vec<Numbered<'a>>,
+    pub conflicts: Vec<Numbered<'a>>,
+    pub risks: Vec<Numbered<'a>>,
+    /// The sides of each of `conflicts`, in its order.
+    pub sides: Vec<ConflictSides>,
+    /// For each flag (by position), where its system names are in `names`;
+    /// conflicts have none.
+    systems_of: Vec<Option<u32>>,
+    /// The system names of each distinct text.
+    names: Vec<Vec<String>>,
+}
+
+impl<'a> Shared<'a> {
+    pub fn new(f: &Findings<'a>) -> Self {
+        let conflicts = numbered(f.flags, FlagKind::Conflict);
+        let sides = conflicts
+            .iter()
+            .map(|x| ConflictSides::of(x.flag))
+            .collect();
+        let mut names = Vec::new();
+        let mut by_text: HashMap<&str, u32> = HashMap::new();
+        let systems_of = f
+            .flags
+            .iter()
+            .map(|flag| {
+                (flag.kind != FlagKind::Conflict).then(|| {
+                    *by_text.entry(flag.text.as_str()).or_insert_with(|| {
+                        names.push(system_names(f.rules, &flag.text));
+                        (names.len() - 1) as u32
+                    })
+                })
+            })
+            .collect();
+        Self {
+            commitments: numbered(f.flags, FlagKind::Commitment),
+            risks: numbered(f.flags, FlagKind::Risk),
+            conflicts,
+            sides,
+            systems_of,
+            names,
+        }
+    }
+
+    /// The systems the flag at `at` of the findings names (none for a conflict).
+    pub fn systems(&self, at: usize) -> &[String] {
+        self.systems_of
+            .get(at)
+            .copied()
+            .flatten()
+            .map_or(&[], |i| &self.names[i as usize])
+    }
+}
