@@ -164,7 +164,14 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
     for line in &mut scope {
         line.name_ids = line.names.iter().map(|n| vocabulary.names[n]).collect();
     }
+    // Sentences of one line flag the line's text once each. A repeat (same
+    // line, text and category) reads as the same claim, finds the same scope
+    // line and is dropped as the same pair: it is skipped before reading.
+    let mut read = std::collections::HashSet::new();
     for flag in commitments {
+        if !read.insert((flag.evidence.first(), flag.text.as_str(), flag.category)) {
+            continue;
+        }
         let claim = read_claim(r, flag, &vocabulary);
         // The words each scope line shares with the claim, counted once.
         let overlaps = vocabulary.overlaps(&claim.word_ids);
