@@ -1,6 +1,7 @@
 //! Finding people by name: the keys a speaker label or a chat handle resolves
-//! through, and the automaton that finds names in running text.
+//! through, and the names a statement mentions.
 
+use super::trie::NameTrie;
 use super::{People, Person};
 use std::collections::HashMap;
 
@@ -17,25 +18,19 @@ impl People {
                 self.keys.entry(first.clone()).or_insert(ids[0]);
             }
         }
-        let mut text_keys: Vec<(String, usize)> = self
-            .keys
+        self.names = NameTrie::new(self.text_keys());
+    }
+
+    /// The keys that name someone inside running text.
+    pub(super) fn text_keys(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.keys
             .iter()
             .filter(|(k, _)| k.len() > 2 && k.chars().next().is_some_and(|c| c.is_alphabetic()))
             .filter(|&(k, &i)| {
                 // Legend initials ("po", "kd") only name speakers, not text.
                 k.contains(' ') || self.persons[i].name.to_lowercase().starts_with(k.as_str())
             })
-            .map(|(k, &i)| (k.clone(), i))
-            .collect();
-        text_keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        // One automaton finds every name in a statement in a single pass.
-        // Built for each bundle: an NFA builds in a fraction of a DFA's time
-        // and finds the same matches.
-        self.automaton = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(text_keys.iter().map(|(k, _)| k))
-            .ok();
-        self.text_keys = text_keys;
+            .map(|(k, &i)| (k.as_str(), i))
     }
 
     /// Resolve a speaker label, a name or a chat handle ("owen.marsh") to a person.
@@ -49,27 +44,52 @@ impl People {
     }
 
     /// People named in `text` (lower-cased), as (start, end, person), in order.
+    /// A name is a whole word or words; where names overlap, the first to
+    /// start wins, and of those starting together the longest ("marcus lee"
+    /// over "marcus").
     pub fn mentions(&self, lower: &str) -> Vec<(usize, usize, &Person)> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
+        let bytes = lower.as_bytes();
+        let ends_word = |at: usize| {
+            !lower[at..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
         };
-        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let mut found: Vec<(usize, usize, usize)> = automaton
-            .find_overlapping_iter(lower)
-            .filter(|m| {
-                !is_word(lower[..m.start()].chars().next_back())
-                    && !is_word(lower[m.end()..].chars().next())
-            })
-            .map(|m| (m.start(), m.end(), self.text_keys[m.pattern().as_usize()].1))
-            .collect();
-        // The longest name at each place wins ("marcus lee" over "marcus").
-        found.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
         let mut out: Vec<(usize, usize, &Person)> = Vec::new();
-        for (start, end, i) in found {
-            if out.last().is_none_or(|&(_, e, _)| start >= e) {
-                out.push((start, end, &self.persons[i]));
+        let mut after_word = false;
+        let mut free_from = 0;
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let start = at;
+            let word = if byte.is_ascii() {
+                at += 1;
+                ASCII_WORD[usize::from(byte)]
+            } else {
+                let c = lower[at..].chars().next().unwrap_or_default();
+                at += c.len_utf8();
+                c.is_alphanumeric()
+            };
+            if word
+                && !after_word
+                && start >= free_from
+                && let Some((end, person)) = self.names.longest_at(lower, start, ends_word)
+            {
+                out.push((start, end, &self.persons[person]));
+                free_from = end;
             }
+            after_word = word;
         }
         out
     }
 }
+
+/// Which ASCII bytes are alphanumeric: a look-up for each byte of a statement.
+static ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};

@@ -3,10 +3,14 @@
 //! every extractor asks this module whose voice a statement carries.
 
 mod index;
+mod marks;
 mod patterns;
 mod scan;
 mod sides;
+#[cfg(test)]
+mod tests;
 mod titles;
+mod trie;
 mod words;
 
 pub use sides::default_voice;
@@ -37,9 +41,9 @@ pub struct People {
     pub persons: Vec<Person>,
     /// Lower-case full names, unique first names, legend initials and chat handles.
     keys: HashMap<String, usize>,
-    /// Lower-case keys usable inside running text (full and unique first names).
-    text_keys: Vec<(String, usize)>,
-    automaton: Option<aho_corasick::AhoCorasick>,
+    /// The lower-case keys usable inside running text (full and unique first
+    /// names), for [`People::mentions`].
+    names: trie::NameTrie,
 }
 
 impl People {
@@ -55,20 +59,14 @@ impl People {
             }
         }
         for s in &deal.stakeholders {
-            let i = people.add(&s.name, s.title.clone(), Evidence::crm(s.line));
+            let i = people.add(&s.name, s.title.as_deref(), Evidence::crm(s.line));
             let p = &mut people.persons[i];
             p.side = Some(Side::Customer);
             p.role = s.role.clone().or(p.role.take());
         }
         for file in &bundle.files {
             let path: std::sync::Arc<str> = file.path.as_str().into();
-            for (n, line) in file.text.lines().enumerate() {
-                let at = Evidence {
-                    file: path.clone(),
-                    line: n as u32 + 1,
-                };
-                people.scan_line(line, &at, file.role);
-            }
+            people.scan_file(&path, &file.text, file.role);
         }
         people.assign_sides(bundle, rules);
         people.add_organisations(bundle);
@@ -76,17 +74,18 @@ impl People {
         people
     }
 
-    pub(super) fn add(&mut self, name: &str, title: Option<String>, at: Evidence) -> usize {
+    pub(super) fn add(&mut self, name: &str, title: Option<&str>, at: Evidence) -> usize {
         let name = strip_honorific(name.trim());
         // "Executive Director. I joined ...": a title ends with its sentence.
         let title = title
-            .map(|t| t.split(". ").next().unwrap_or(&t).trim().to_string())
+            .map(|t| until_sentence_end(t).trim())
             .filter(|t| !t.is_empty());
-        let key = name.to_lowercase();
-        if let Some(&i) = self.keys.get(&key) {
+        // Most calls name someone already known (each line of a transcript
+        // names its speaker): look them up without allocating a key.
+        if let Some(i) = with_lowercase(name, |key| self.keys.get(key).copied()) {
             let p = &mut self.persons[i];
             if p.title.is_none() {
-                p.title = title;
+                p.title = title.map(str::to_string);
             }
             // Lines are scanned in order, so a line already cited is the last
             // one; only the CRM record's lines come out of order.
@@ -97,6 +96,7 @@ impl People {
             }
             return i;
         }
+        let key = name.to_lowercase();
         // A name not seen before: the first-name merge below runs once per
         // new name, not once per mention.
         // "Erik" and "Erik Halvorsen" are one person, whichever comes first.
@@ -130,7 +130,7 @@ impl People {
         let i = self.persons.len();
         self.persons.push(Person {
             name: name.to_string(),
-            title,
+            title: title.map(str::to_string),
             role: None,
             side: None,
             org: None,
@@ -184,4 +184,27 @@ fn strip_honorific(name: &str) -> &str {
         }
     }
     name
+}
+
+/// `name` lower-cased, as `str::to_lowercase` does it, passed to `f`: on the
+/// stack for a short ASCII name (where lower-casing is byte by byte).
+fn with_lowercase<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..name.len()) {
+        Some(key) if name.is_ascii() => {
+            key.copy_from_slice(name.as_bytes());
+            key.make_ascii_lowercase();
+            f(std::str::from_utf8(key).expect("ASCII is UTF-8"))
+        }
+        _ => f(&name.to_lowercase()),
+    }
+}
+
+/// `text` up to its first ". ", as `text.split(". ").next()` gives it, without
+/// setting up a substring search for a title a few words long.
+fn until_sentence_end(text: &str) -> &str {
+    match text.as_bytes().windows(2).position(|w| w == b". ") {
+        Some(end) => &text[..end],
+        None => text,
+    }
 }

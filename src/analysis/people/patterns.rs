@@ -1,5 +1,4 @@
-//! The patterns that name a person in a line of notes, and the cheap tests
-//! that keep a line from being run through them when it cannot match.
+//! The patterns that name a person in a line of notes.
 
 use crate::rules::word_regex::WordRegex;
 use regex::Regex;
@@ -35,31 +34,6 @@ pub(super) static TITLE_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// Whether `line` holds one of the titles [`TITLE_NAME`] starts with: a cheap
-/// test (one pass for every title) that most lines fail.
-pub(super) fn has_title_word(line: &str) -> bool {
-    pub(super) static TITLES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new([
-            "CEO",
-            "CFO",
-            "COO",
-            "CTO",
-            "CIO",
-            "CRO",
-            "CMO",
-            "CISO",
-            "VP ",
-            "General Counsel",
-            "Owner",
-            "President",
-            "Founder",
-            "GC",
-        ])
-        .expect("literal titles")
-    });
-    TITLES.is_match(line)
-}
-
 /// `Name | Title | Company` e-mail signatures.
 pub(super) static SIGNATURE: LazyLock<WordRegex> =
     LazyLock::new(|| name_regex(&format!(r"^\s*({NAME}) \| ([^|]{{2,80}})")).unwrap());

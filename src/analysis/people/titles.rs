@@ -13,17 +13,18 @@ pub(super) fn looks_like_title(t: &str) -> bool {
 
 /// "(Kestrel, Director of Sales Operations)" -> (Some("Kestrel"), Some("Director ..."));
 /// "(Quarry AE)" -> (Some("Quarry"), Some("AE")); "(CFO)" -> (None, Some("CFO"));
-/// "(Halvorsen)" -> (Some("Halvorsen"), None).
-pub(super) fn split_org_title(paren: &str) -> (Option<String>, Option<String>) {
+/// "(Halvorsen)" -> (Some("Halvorsen"), None). `titled` is
+/// `looks_like_title(paren)`, which the caller has already asked.
+pub(super) fn split_org_title(paren: &str, titled: bool) -> (Option<&str>, Option<&str>) {
     if let Some((org, title)) = paren.split_once(',') {
         let org = org.trim();
         let title = title.trim();
         if looks_like_title(org) && !looks_like_title(title) {
-            return (Some(title.to_string()), Some(org.to_string()));
+            return (Some(title), Some(org));
         }
-        return (Some(org.to_string()), Some(title.to_string()));
+        return (Some(org), Some(title));
     }
-    if looks_like_title(paren) {
+    if titled {
         // "Quarry AE", "Bastionworks SOC lead": a capitalised first word that is not
         // itself a title word is the organisation.
         let mut words = paren.splitn(2, ' ');
@@ -36,18 +37,18 @@ pub(super) fn split_org_title(paren: &str) -> (Option<String>, Option<String>) {
             && looks_like_title(rest)
             && !first.chars().all(|c| c.is_uppercase())
         {
-            return (Some(first.to_string()), Some(rest.to_string()));
+            return (Some(first), Some(rest));
         }
-        return (None, Some(paren.to_string()));
+        return (None, Some(paren));
     }
     let single_word_org = paren.split_whitespace().count() <= 3
         && paren.chars().next().is_some_and(|c| c.is_uppercase());
     if single_word_org {
         // Could be an org ("Halvorsen") or an unusual title ("sysadmin"): lower-case
         // text is a title.
-        return (Some(paren.to_string()), None);
+        return (Some(paren), None);
     }
-    (None, Some(paren.to_string()))
+    (None, Some(paren))
 }
 
 /// Words that open a multi-word title ("Solutions Engineer", "Senior DBA"), so
