@@ -5,7 +5,7 @@
 /// What a line holds that the name patterns need, found in the pass that
 /// splits the text into lines. Each flag is a necessary condition of its
 /// pattern matching anywhere in the line (tested against the patterns in
-/// `tests.rs`), so a pattern whose flag is down is not run, and one whose
+/// `tests/scan.rs`), so a pattern whose flag is down is not run, and one whose
 /// flag is up is run on the whole line as before: the matches, and their
 /// order, cannot change.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
