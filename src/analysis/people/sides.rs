@@ -1,0 +1,193 @@
+//! Which side of the deal each person is on, and whose voice a statement carries.
+
+use super::titles::TITLE_WORDS;
+use super::words::is_not_name;
+use super::{People, Person};
+use crate::analysis::model::Side;
+use crate::bundle::Bundle;
+use crate::rules::Rules;
+use crate::text::{Statement, StatementKind};
+
+impl People {
+    pub(super) fn assign_sides(&mut self, bundle: &Bundle, rules: &Rules) {
+        // Someone written with the customer's own name ("Devin Park (Kestrel,
+        // Director of Sales Ops)") is the customer's, whatever the title says.
+        let account_word = bundle
+            .deal
+            .account
+            .as_deref()
+            .and_then(|a| a.split_whitespace().next())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| w.len() > 2);
+        if let Some(account) = &account_word {
+            for p in &mut self.persons {
+                let org_word = p
+                    .org
+                    .as_deref()
+                    .and_then(|o| o.split_whitespace().next())
+                    .map(str::to_lowercase);
+                if p.side.is_none() && org_word.as_deref() == Some(account.as_str()) {
+                    p.side = Some(Side::Customer);
+                }
+            }
+        }
+        let mut seller_orgs: Vec<String> = Vec::new();
+        for p in &mut self.persons {
+            let text = format!(
+                "{} {}",
+                p.org.as_deref().unwrap_or(""),
+                p.title.as_deref().unwrap_or("")
+            );
+            if p.side.is_none() && rules.people.seller_titles.is_match(&text) {
+                p.side = Some(Side::Seller);
+            }
+            if p.side == Some(Side::Seller)
+                && let Some(org) = &p.org
+            {
+                seller_orgs.push(org.to_lowercase());
+            }
+        }
+        // Colleagues share an e-mail domain with the seller's known people.
+        let seller_domains: Vec<String> = self
+            .persons
+            .iter()
+            .filter(|p| p.side == Some(Side::Seller))
+            .filter_map(|p| p.domain.clone())
+            .collect();
+        for p in &mut self.persons {
+            if p.side.is_none()
+                && let Some(d) = &p.domain
+            {
+                p.side = Some(if seller_domains.contains(d) {
+                    Side::Seller
+                } else {
+                    Side::Customer
+                });
+            }
+        }
+        let account = bundle.deal.account.as_deref().unwrap_or("").to_lowercase();
+        let account_word = account.split_whitespace().next().unwrap_or("").to_string();
+        for p in &mut self.persons {
+            if p.side.is_some() {
+                continue;
+            }
+            let org = p.org.as_deref().unwrap_or("").to_lowercase();
+            p.side = if !org.is_empty() && seller_orgs.iter().any(|s| org_matches(s, &org)) {
+                Some(Side::Seller)
+            } else if !org.is_empty()
+                && !account_word.is_empty()
+                && org.split_whitespace().next() == Some(account_word.as_str())
+            {
+                Some(Side::Customer)
+            } else if p.title.is_some() || p.org.is_some() {
+                // Notes are written by sales and name the customer's people by title.
+                Some(Side::Customer)
+            } else {
+                None
+            };
+        }
+    }
+
+    /// The customer's and the seller's organisation names speak for their side:
+    /// "Kestrel will go with the Business tier" is the customer's decision.
+    pub(super) fn add_organisations(&mut self, bundle: &Bundle) {
+        let mut orgs: Vec<(String, Side)> = Vec::new();
+        if let Some(account) = &bundle.deal.account
+            && let Some(word) = account.split_whitespace().next()
+        {
+            orgs.push((
+                word.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_string(),
+                Side::Customer,
+            ));
+        }
+        for p in &self.persons {
+            if let (Some(org), Some(side)) = (&p.org, p.side) {
+                let word = org.split_whitespace().next().unwrap_or("");
+                if !TITLE_WORDS.contains(&word.to_lowercase().as_str()) {
+                    orgs.push((word.to_string(), side));
+                }
+            }
+        }
+        for (name, side) in orgs {
+            let key = name.to_lowercase();
+            if name.len() < 4 || is_not_name(&name) || self.keys.contains_key(&key) {
+                continue;
+            }
+            self.keys.insert(key, self.persons.len());
+            self.persons.push(Person {
+                name,
+                title: None,
+                role: None,
+                side: Some(side),
+                org: None,
+                is_org: true,
+                domain: None,
+                evidence: Vec::new(),
+            });
+        }
+    }
+
+    /// The side of a speaker label, counting roles written with it ("Dana (AE)").
+    pub fn speaker_side(&self, stmt: &Statement, rules: &Rules) -> Option<Side> {
+        if let Some(role) = &stmt.speaker_role {
+            if rules.people.seller_titles.is_match(&**role) {
+                return Some(Side::Seller);
+            }
+            if let Some(side) = self
+                .find(stmt.speaker.as_deref().unwrap_or(""))
+                .and_then(|p| p.side)
+            {
+                return Some(side);
+            }
+            return Some(Side::Customer);
+        }
+        let speaker = stmt.speaker.as_deref()?;
+        if let Some(side) = self.find(speaker).and_then(|p| p.side) {
+            return Some(side);
+        }
+        // A role standing for the speaker ("Rep:", "Customer:").
+        if rules.people.customer_labels.is_match(speaker) {
+            return Some(Side::Customer);
+        }
+        if rules.people.seller_titles.is_match(speaker) {
+            return Some(Side::Seller);
+        }
+        // A lower-case handle ("owen.marsh", "bas") is an internal chat export:
+        // the seller's team talking among themselves.
+        if speaker
+            .chars()
+            .all(|c| c.is_lowercase() || matches!(c, '.' | '_' | '-'))
+        {
+            return Some(Side::Seller);
+        }
+        None
+    }
+}
+
+fn org_matches(seller: &str, org: &str) -> bool {
+    let a = seller.split_whitespace().next().unwrap_or("");
+    let b = org.split_whitespace().next().unwrap_or("");
+    !a.is_empty() && a == b
+}
+
+/// The side whose voice carries a statement: its speaker, else its email author,
+/// else the file's writer (notes are written by the seller's team).
+pub fn default_voice(people: &People, stmt: &Statement, rules: &Rules) -> Option<Side> {
+    if stmt.kind == StatementKind::Turn || stmt.speaker.is_some() {
+        return people.speaker_side(stmt, rules);
+    }
+    if let Some(author) = &stmt.author {
+        // An unknown sender of a top-level e-mail kept in the seller's notes is
+        // the seller's side ("The Findly team"); an unknown quoted one is not known.
+        return match people.find(author).and_then(|p| p.side) {
+            Some(side) => Some(side),
+            None if stmt.quote_depth == 0 => Some(Side::Seller),
+            None => None,
+        };
+    }
+    Some(Side::Seller)
+}
