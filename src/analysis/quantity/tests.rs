@@ -459,7 +459,7 @@ fn the_quick_refusal_refuses_only_what_is_no_number() {
     for word in words {
         assert_eq!(
             parse_number(word),
-            super::read_number(word.trim()),
+            super::numbers::read_number(word.trim()),
             "{word:?}"
         );
     }
