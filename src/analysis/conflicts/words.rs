@@ -273,22 +273,41 @@ pub(super) fn content_parts(lower: &str) -> impl Iterator<Item = Cow<'_, str>> {
 /// whether each opened a sentence (where capitals prove nothing).
 fn capitalised(text: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
-    let mut sentence_start = true;
-    for raw in text.split_whitespace() {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        let opens = sentence_start;
-        sentence_start = raw.ends_with(['.', ':', ';']) || raw.chars().all(|c| !c.is_alphabetic());
-        let Some(first) = word.chars().next() else {
-            continue;
-        };
-        let has_lower = word.chars().any(char::is_lowercase);
-        if !first.is_uppercase() || !has_lower || word.len() < 3 || COMMON_CAPITALS.contains(&word)
-        {
-            continue;
+    each_capitalised(text, |word, opens| {
+        if !COMMON_CAPITALS.contains(&word) {
+            out.push((word.to_lowercase(), opens));
         }
-        out.push((word.to_lowercase(), opens));
-    }
+    });
     out
+}
+
+/// Calls `f` with each word of `text` (trimmed of punctuation) that opens with
+/// a capital, holds a lower-case letter and is three bytes or longer, and with
+/// whether it opened a sentence. Cheapest tests first; an ASCII text is split
+/// byte by byte (the vertical tab, white space to `split_whitespace` but not
+/// to the ASCII split, sends a text the long way).
+fn each_capitalised<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
+    let mut sentence_start = true;
+    let mut visit = |raw: &'t str| {
+        let opens = sentence_start;
+        sentence_start = raw.ends_with(['.', ':', ';']) || !raw.chars().any(char::is_alphabetic);
+        // A word opening in lower case or with a digit is none (most words).
+        if raw.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+            return;
+        }
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if word.len() >= 3
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().any(char::is_lowercase)
+        {
+            f(word, opens);
+        }
+    };
+    if text.is_ascii() && !text.contains('\x0B') {
+        text.split_ascii_whitespace().for_each(&mut visit);
+    } else {
+        text.split_whitespace().for_each(&mut visit);
+    }
 }
 
 /// The names a bundle uses: words capitalised in the middle of a sentence
@@ -324,25 +343,9 @@ pub(super) fn names_among<'a>(
         if found.len() == wanted.len() {
             break;
         }
-        // The walk of [`capitalised`], asking of each word only what a name
-        // needs, cheapest first, and lower-casing into one buffer. An ASCII
-        // text is split byte by byte (the vertical tab, white space to
-        // `split_whitespace` but not to the ASCII split, sends a text the
-        // long way).
-        let mut sentence_start = true;
-        let mut visit = |raw: &str| {
-            let opens = sentence_start;
-            sentence_start =
-                raw.ends_with(['.', ':', ';']) || !raw.chars().any(char::is_alphabetic);
-            // A word opening in lower case or with a digit is none (most words).
-            if opens || raw.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
-                return;
-            }
-            let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-            if word.len() < 3
-                || !word.chars().next().is_some_and(char::is_uppercase)
-                || !word.chars().any(char::is_lowercase)
-            {
+        // Only a word in mid-sentence names; it is lower-cased into one buffer.
+        each_capitalised(text, |word, opens| {
+            if opens {
                 return;
             }
             lower.clear();
@@ -355,12 +358,7 @@ pub(super) fn names_among<'a>(
             if wanted.contains(&lower) && !COMMON_CAPITALS.contains(&word) {
                 found.insert(lower.clone());
             }
-        };
-        if text.is_ascii() && !text.contains('\x0B') {
-            text.split_ascii_whitespace().for_each(&mut visit);
-        } else {
-            text.split_whitespace().for_each(&mut visit);
-        }
+        });
     }
     found
 }
