@@ -112,6 +112,33 @@ mod tests {
     }
 
     #[test]
+    fn the_rule_set_keeps_exactly_the_rules_that_match() {
+        use super::super::grammar::matching_rules;
+        use crate::rules::word_regex::ascii_bounds_agree;
+        let extra = [
+            "café in 4 weeks, Zoë's 12 seats",
+            "“4 weeks” at £0 — maybe",
+            "by 3/4, or 2026-01-02; Q3 '27 and mid-May",
+        ];
+        for text in TEXTS.iter().chain(&extra) {
+            let agree = ascii_bounds_agree(text);
+            let kept = matching_rules(text, agree, EVERY);
+            for (i, (rule, re)) in RULES.iter().enumerate() {
+                let matches = re.on(agree).is_match(text);
+                assert!(
+                    kept & (1 << i) != 0 || !matches,
+                    "{rule:?} dropped from {text:?} but matches"
+                );
+                if agree {
+                    assert_eq!(kept & (1 << i) != 0, matches, "{rule:?} on {text:?}");
+                }
+            }
+            // Only rules asked about are kept.
+            assert_eq!(matching_rules(text, agree, 0b101) & !0b101, 0);
+        }
+    }
+
+    #[test]
     fn every_rule_has_literals() {
         let gate = RuleGate::new(RULES.iter().map(|(_, re)| re.as_str()));
         assert_eq!(gate.ungated, 0, "{:b}", gate.ungated);

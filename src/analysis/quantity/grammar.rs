@@ -160,6 +160,22 @@ pub(super) static RULES: LazyLock<Vec<(Rule, WordRegex)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Of the rules in `may`, those that match `text` somewhere. A yes/no search
+/// stops at the first match and needs no captures, so asking it first spares
+/// the capture search of every rule whose literals let a text in but whose
+/// pattern does not match.
+pub(super) fn matching_rules(
+    text: &str,
+    agree: bool,
+    may: super::gate::RuleSet,
+) -> super::gate::RuleSet {
+    RULES
+        .iter()
+        .enumerate()
+        .filter(|&(i, (_, re))| may & (1 << i) != 0 && re.on(agree).is_match(text))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
 /// Which of [`RULES`] could match a text (see [`super::gate`]).
 pub(super) static GATE: LazyLock<super::gate::RuleGate> =
     LazyLock::new(|| super::gate::RuleGate::new(RULES.iter().map(|(_, re)| re.as_str())));

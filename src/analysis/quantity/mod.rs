@@ -110,7 +110,7 @@ fn candidates(
     reference: Option<Date>,
 ) -> impl Iterator<Item = (usize, usize, u8, Quantity)> + '_ {
     let agree = ascii_bounds_agree(text);
-    let may = GATE.rules_in(text);
+    let may = grammar::matching_rules(text, agree, GATE.rules_in(text));
     let may_match = move |i: usize| may & (1 << i) != 0;
     RULES
         .iter()
