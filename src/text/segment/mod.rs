@@ -15,6 +15,7 @@
 //! - `inline`: emphasis removal and the capped context strings;
 //! - `lower`: lower-case word-list look-ups that do not allocate.
 
+mod ascii_speaker;
 mod email;
 mod inline;
 mod lines;

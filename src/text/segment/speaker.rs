@@ -1,6 +1,7 @@
 //! Transcript and chat speakers: the `[00:12:31] Dana Whitfield (AE):`,
 //! `Dana:`, `Speaker 2 (Priya Shah, Orbitex):` prefixes that open a turn.
 
+use super::ascii_speaker::{SpeakerMatch, match_ascii_speaker};
 use super::inline::prefix_at_boundary;
 use super::lower::{lower_in, with_lower};
 use crate::text::abbreviations::{NAME_PARTICLES, is_label};
@@ -15,21 +16,23 @@ pub(super) struct Speaker {
     pub(super) strong: bool,
 }
 
-static SPEAKER_RE: LazyLock<Regex> =
+/// The speaker pattern, for lines that are not ASCII; ASCII lines, the usual
+/// case, are matched by hand ([`match_ascii_speaker`]).
+pub(super) static SPEAKER_RE: LazyLock<Regex> =
     LazyLock::new(|| speaker_pattern(r"\d", r"\s", r"\p{L}[\p{L}\p{M}'’.\-]*"));
 
-/// [`SPEAKER_RE`] for ASCII lines, the usual case: on ASCII text its classes
-/// match exactly what the Unicode ones do, and its far smaller automaton makes
-/// the capture search of a matching line several times cheaper.
-static SPEAKER_ASCII_RE: LazyLock<Regex> =
+/// [`SPEAKER_RE`] for ASCII lines: on ASCII text its classes match exactly
+/// what the Unicode ones do. What [`match_ascii_speaker`] is held to.
+#[cfg(test)]
+pub(super) static SPEAKER_ASCII_RE: LazyLock<Regex> =
     LazyLock::new(|| speaker_pattern("[0-9]", r"[\t\n\x0B\x0C\r ]", r"[A-Za-z][A-Za-z'.\-]*"));
 
 /// Indices of the groups of [`speaker_pattern`] (looked up by index: by name is
 /// a hash look-up per group).
-const TS1: usize = 1;
-const NAME: usize = 2;
-const ROLE: usize = 3;
-const TS2: usize = 4;
+pub(super) const TS1: usize = 1;
+pub(super) const NAME: usize = 2;
+pub(super) const ROLE: usize = 3;
+pub(super) const TS2: usize = 4;
 
 fn speaker_pattern(digit: &str, space: &str, word: &str) -> Regex {
     let ts = format!(r"{digit}{{1,2}}:{digit}{{2}}(?::{digit}{{2}})?(?:{space}?[AaPp]\.?[Mm]\.?)?");
@@ -37,6 +40,19 @@ fn speaker_pattern(digit: &str, space: &str, word: &str) -> Regex {
         r"^(?:(?P<ts1>[\[(]{ts}[\])]|{ts})[ \t]*(?:[-–—|][ \t]*)?)?(?P<name>{word}(?:[ \t]+{word}){{0,3}})[ \t]*(?:\((?P<role>[^()]{{1,40}})\)[ \t]*)?(?P<ts2>[\[(]{ts}[\])][ \t]*)?:(?:[ \t]+|$)"
     ))
     .expect("speaker pattern")
+}
+
+/// The groups of a match of `speaker` (built by [`speaker_pattern`]).
+pub(super) fn match_by_regex(speaker: &Regex, head: &str) -> Option<SpeakerMatch> {
+    let caps = speaker.captures(head)?;
+    let range = |group: usize| caps.get(group).map(|m| m.range());
+    Some(SpeakerMatch {
+        ts1: range(TS1),
+        name: range(NAME)?,
+        role: range(ROLE),
+        ts2: range(TS2),
+        end: caps.get(0)?.end(),
+    })
 }
 
 #[rustfmt::skip]
@@ -82,6 +98,7 @@ pub(super) fn speaker_prefix(line: &str) -> Option<(Speaker, usize)> {
     }
     if may_open_numbered(first)
         && head.contains('(')
+        && may_name_a_numbered_speaker(head)
         && let Some(found) = numbered_speaker(head)
     {
         return Some(found);
@@ -112,14 +129,19 @@ fn numbered_speaker(head: &str) -> Option<(Speaker, usize)> {
 /// `[00:12:31] Dana Whitfield (AE):`, `Dana:`, `dana [10:42]:`, unless the name
 /// is a label or a weekday, or (without a timestamp) not capitalised.
 fn named_speaker(head: &str) -> Option<(Speaker, usize)> {
-    let speaker = if head.is_ascii() {
-        &SPEAKER_ASCII_RE
+    let found = if head.is_ascii() {
+        match_ascii_speaker(head.as_bytes())
     } else {
-        &SPEAKER_RE
+        match_by_regex(&SPEAKER_RE, head)
     };
-    let caps = speaker.captures(head)?;
-    let has_ts = caps.get(TS1).is_some() || caps.get(TS2).is_some();
-    let name = caps.get(NAME)?.as_str().trim();
+    speaker_of_match(head, found?)
+}
+
+/// The speaker of a match of the speaker pattern in `head`, and where the
+/// turn's text starts.
+pub(super) fn speaker_of_match(head: &str, found: SpeakerMatch) -> Option<(Speaker, usize)> {
+    let has_ts = found.ts1.is_some() || found.ts2.is_some();
+    let name = head[found.name].trim();
     let first = name.split_whitespace().next()?;
     let (role_speaker, label) = with_lower(name, |l| (ROLE_SPEAKERS.contains(&l), is_label(l)));
     if !role_speaker && (label || with_lower(first, |f| is_label(f) || WEEKDAYS.contains(&f))) {
@@ -136,19 +158,18 @@ fn named_speaker(head: &str) -> Option<(Speaker, usize)> {
             return None;
         }
     }
-    let role = caps
-        .get(ROLE)
-        .map(|r| r.as_str().trim().to_string())
+    let role = found
+        .role
+        .map(|r| head[r].trim().to_string())
         .filter(|r| !r.is_empty());
     let strong = has_ts || role.is_some();
-    let end = caps.get(0)?.end();
     Some((
         Speaker {
             name: name.to_string(),
             role,
             strong,
         },
-        end,
+        found.end,
     ))
 }
 
@@ -158,6 +179,25 @@ fn named_speaker(head: &str) -> Option<(Speaker, usize)> {
 /// `(`, looked for apart.
 fn may_open_numbered(c: char) -> bool {
     matches!(c, '[' | 's' | 'S' | 'ſ' | 'p' | 'P') || c.is_numeric()
+}
+
+/// Whether `head` holds a word [`NUMBERED_SPEAKER_RE`] needs. In ASCII text
+/// its `(?i:speaker|participant|person)` matches only those words in ASCII
+/// case (the non-ASCII chars it also takes, `ſ` and KELVIN SIGN, are not
+/// there); other text is left to the pattern.
+fn may_name_a_numbered_speaker(head: &str) -> bool {
+    if !head.is_ascii() {
+        return true;
+    }
+    let b = head.as_bytes();
+    (0..b.len()).any(|i| {
+        matches!(b[i] | 0x20, b's' | b'p')
+            && ["speaker", "participant", "person"].iter().any(|word| {
+                b[i..]
+                    .get(..word.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+            })
+    })
 }
 
 /// Whether a line opening with `c` may match [`SPEAKER_RE`] (or its ASCII twin),
@@ -195,7 +235,14 @@ mod tests {
         if !head.contains(':') {
             return None;
         }
-        numbered_speaker(head).or_else(|| named_speaker(head))
+        numbered_speaker(head).or_else(|| {
+            let speaker = if head.is_ascii() {
+                &SPEAKER_ASCII_RE
+            } else {
+                &SPEAKER_RE
+            };
+            speaker_of_match(head, match_by_regex(speaker, head)?)
+        })
     }
 
     #[test]
@@ -264,6 +311,22 @@ mod tests {
         lines.push("ſpeaker 1 (Ann): hi".into());
         lines.push("speaker 1 (Ann): hi".into());
         lines.push("Speaker 1 (Ann Lee, Ops):".into());
+        for numbered in [
+            "SPEAKER 2 (Bo): x",
+            "[10:42] Person 3 (Cy, Ops): x",
+            "12:30 participant 1 (Di): hm",
+            "[00:01]speaker 3 (Cy):",
+            "Speaker 12 (Ann) : x",
+            "Speakers 1 (Ann): x",
+            "Spea\u{212a}er 1 (Ann): x",
+            "Pers on 1 (Ann): x",
+            "Speaker (Ann): x",
+            "[10:42] Dana (AE): speaker 1 (Ann): x",
+        ] {
+            lines.push(numbered.into());
+            lines.push(numbered.to_lowercase());
+            lines.push(numbered.to_uppercase());
+        }
         for line in &lines {
             assert_eq!(
                 format!("{:?}", speaker_prefix(line)),
