@@ -3,6 +3,7 @@
 //! front matter), email quote depth, and whether the line opens with a speaker or
 //! an email header; everything else is prose.
 
+use super::bytes::{find_byte, holds};
 use super::email::header;
 use super::inline::{clean_inline, heading_text};
 use super::shapes::is_caps_heading;
@@ -52,7 +53,11 @@ pub(super) struct Line<'a> {
 
 pub(super) fn classify_lines(text: &str) -> Vec<Line<'_>> {
     let mut lines: Vec<Line<'_>> = Vec::with_capacity(count_newlines(text) + 1);
-    for (i, raw) in text.split('\n').enumerate() {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for i in 0usize.. {
+        let end = find_byte(bytes, start, |w| holds(w, b'\n'));
+        let raw = &text[start..end];
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let (depth, rest) = quote_prefix(raw);
         let indent = indent_of(rest);
@@ -65,6 +70,10 @@ pub(super) fn classify_lines(text: &str) -> Vec<Line<'_>> {
             body,
             class: classify(body),
         });
+        if end == bytes.len() {
+            break;
+        }
+        start = end + 1;
     }
     // A trailing newline does not make a line.
     if text.ends_with('\n') {
@@ -356,6 +365,48 @@ fn bullet(body: &str) -> Option<(bool, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_those_split_at_newlines() {
+        let mut texts: Vec<String> = [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\r\nb\r\n",
+            "\r\n\r",
+            "> quoted\n>> deeper\r\n  plain  \n",
+            "é…\nü\n\n",
+        ]
+        .map(String::from)
+        .to_vec();
+        for len in 0..20 {
+            for at in 0..len {
+                let mut line = "x".repeat(len);
+                line.replace_range(at..=at, "\n");
+                texts.push(line.repeat(3));
+            }
+        }
+        for text in &texts {
+            let got: Vec<(u32, u8, &str)> = classify_lines(text)
+                .iter()
+                .map(|l| (l.no, l.depth, l.body))
+                .collect();
+            let mut split: Vec<(u32, u8, &str)> = text
+                .split('\n')
+                .enumerate()
+                .map(|(i, raw)| {
+                    let (depth, rest) = quote_prefix(raw.strip_suffix('\r').unwrap_or(raw));
+                    (i as u32 + 1, depth, rest.trim())
+                })
+                .collect();
+            if text.ends_with('\n') {
+                split.pop();
+            }
+            assert_eq!(got, split, "{text:?}");
+        }
+    }
 
     #[test]
     fn newlines_are_counted_across_chunks() {

@@ -16,6 +16,7 @@
 //! - `lower`: lower-case word-list look-ups that do not allocate.
 
 mod ascii_speaker;
+mod bytes;
 mod email;
 mod inline;
 mod lines;

@@ -1,6 +1,7 @@
 //! Sentence boundaries in running text: terminal punctuation followed by space
 //! and a word that opens a sentence, not after an abbreviation or an initial.
 
+use super::bytes::{find_byte, holds};
 use super::lower::with_lower;
 use crate::text::abbreviations::is_abbreviation;
 
@@ -115,25 +116,10 @@ impl Iterator for SentenceBounds<'_> {
 /// The first index at or after `i` of a byte that may end a sentence: `.`, `!`,
 /// `?`, or 0xE2 (the first byte of `…`); `b.len()` if there is none. Eight bytes
 /// at a time while none of them is one.
-fn next_terminal(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Nonzero exactly when some byte of `w` is `x`.
-    let holds = |w: u64, x: u8| {
-        let v = w ^ (ONES * u64::from(x));
-        v.wrapping_sub(ONES) & !v & HIGHS
-    };
-    while let Some(chunk) = b.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if holds(w, b'.') | holds(w, b'!') | holds(w, b'?') | holds(w, 0xE2) != 0 {
-            break;
-        }
-        i += 8;
-    }
-    while i < b.len() && !matches!(b[i], b'.' | b'!' | b'?' | 0xE2) {
-        i += 1;
-    }
-    i
+fn next_terminal(b: &[u8], i: usize) -> usize {
+    find_byte(b, i, |w| {
+        holds(w, b'.') | holds(w, b'!') | holds(w, b'?') | holds(w, 0xE2)
+    })
 }
 
 /// Whether the word before the `.` at `dot` is an abbreviation or an initial.

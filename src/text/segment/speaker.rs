@@ -181,16 +181,24 @@ fn may_open_numbered(c: char) -> bool {
     matches!(c, '[' | 's' | 'S' | 'ſ' | 'p' | 'P') || c.is_numeric()
 }
 
-/// Whether `head` holds a word [`NUMBERED_SPEAKER_RE`] needs. In ASCII text
-/// its `(?i:speaker|participant|person)` matches only those words in ASCII
-/// case (the non-ASCII chars it also takes, `ſ` and KELVIN SIGN, are not
-/// there); other text is left to the pattern.
+/// Whether `head` holds the word [`NUMBERED_SPEAKER_RE`] needs where it needs
+/// it. In ASCII text its `(?i:speaker|participant|person)` matches only those
+/// words in ASCII case (the non-ASCII chars it also takes, `ſ` and KELVIN
+/// SIGN, are not there), after at most a timestamp of ten bytes
+/// (`[00:12:31]`) and spaces; other text is left to the pattern.
 fn may_name_a_numbered_speaker(head: &str) -> bool {
     if !head.is_ascii() {
         return true;
     }
     let b = head.as_bytes();
-    (0..b.len()).any(|i| {
+    let mut last_start = b.len().min(10);
+    while b
+        .get(last_start)
+        .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0B)
+    {
+        last_start += 1;
+    }
+    (0..b.len().min(last_start + 1)).any(|i| {
         matches!(b[i] | 0x20, b's' | b'p')
             && ["speaker", "participant", "person"].iter().any(|word| {
                 b[i..]
@@ -322,6 +330,19 @@ mod tests {
             "Pers on 1 (Ann): x",
             "Speaker (Ann): x",
             "[10:42] Dana (AE): speaker 1 (Ann): x",
+            "[10:42:15]speaker 1 (Ann): x",
+            "[10:42:15] speaker 1 (Ann): x",
+            "[10:42:15] \t \x0b  speaker 1 (Ann): x",
+            "10:42:15 \x0c Person 1 (Ann): x",
+            "[10:42:15]] speaker 1 (Ann): x",
+            "[10:42:15] x speaker 1 (Ann): x",
+            "10:42:15  speaker 1 (Ann): x",
+            "[1:42:15]\r\n\tspeaker 1 (Ann): x",
+            "0:42 speaker 1 (Ann): x",
+            // Shorter than a timestamp: nothing past the end is read.
+            "(9:05): x",
+            "s(:",
+            "[10:42:15](",
         ] {
             lines.push(numbered.into());
             lines.push(numbered.to_lowercase());
