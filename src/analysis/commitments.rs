@@ -7,7 +7,10 @@ use super::model::{Category, Flag, FlagKind, Side};
 use super::people::default_voice;
 use super::quantity::{Quantity, find_quantities_from, has_quantities, may_hold_date};
 use super::{Cited, Reading};
-use crate::rules::{CueText, SELLER_VERBS};
+use crate::rules::CueText;
+use seller_subject::SellerSubject;
+
+mod seller_subject;
 use crate::text::StatementKind;
 
 pub fn find(r: &Reading) -> Vec<Flag> {
@@ -27,6 +30,7 @@ pub fn find(r: &Reading) -> Vec<Flag> {
         });
     }
     let seller_subject = SellerSubject::new(r);
+    let mut headings = HeadingMemo::default();
     // "The two things I agreed to:" followed by a list: the list items are
     // promises, as under a "What I told them" heading.
     let mut lead_in: Option<u32> = None;
@@ -41,23 +45,62 @@ pub fn find(r: &Reading) -> Vec<Flag> {
         {
             lead_in = Some(s.file_index);
         }
-        if let Some((mut flag, substance)) = judge(r, s, &seller_subject, listed) {
+        if let Some(found) = judge(r, s, &seller_subject, &mut headings, listed) {
+            let Found {
+                mut flag,
+                line,
+                own_category,
+            } = found;
             // "Wen and I will be onsite. You have our word on that.": the promise
             // is the whole line, not only the sentence with the cue.
             // The sentence with the cue sets the category; its neighbours only
             // when it says nothing of its own ("You have our word on that.").
-            let line = line_text(r, s);
-            let own = if substance {
-                &*s.stmt.text
+            flag.category = Some(if own_category {
+                categorize_statement(r, s)
             } else {
-                line.as_str()
-            };
-            flag.category = Some(categorize(r, own));
+                categorize(r, &line)
+            });
             flag.text = super::quote(&line);
             out.push(flag);
         }
     }
     out
+}
+
+/// A commitment [`judge`] found, with what the caller needs to finish it.
+struct Found {
+    /// The flag, without its category and text.
+    flag: Flag,
+    /// The statement with its neighbours on the same line ([`line_text`]).
+    line: String,
+    /// Whether the statement alone sets the category, not `line`.
+    own_category: bool,
+}
+
+/// Whether each heading is a promise heading ("What I told them"), asked of
+/// every statement under it: the statements of one section share their
+/// heading, so the last answer is kept.
+#[derive(Default)]
+struct HeadingMemo {
+    last: Option<(std::sync::Arc<str>, bool)>,
+}
+
+impl HeadingMemo {
+    fn is_promise_heading(&mut self, r: &Reading, heading: &std::sync::Arc<str>) -> bool {
+        match &self.last {
+            // Equal text, equal answer: the pointer test only saves the compare.
+            Some((last, answer))
+                if std::sync::Arc::ptr_eq(last, heading) || **last == **heading =>
+            {
+                *answer
+            }
+            _ => {
+                let answer = r.rules.commitment.promise_heading.is_match(&**heading);
+                self.last = Some((heading.clone(), answer));
+                answer
+            }
+        }
+    }
 }
 
 /// The statement with its neighbours on the same line, joined.
@@ -66,87 +109,6 @@ fn line_text(r: &Reading, s: &Cited) -> String {
         .map(|o| &*o.stmt.text)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// "we will", "Lumenstack will", "Quarry would": the seller's side as the subject
-/// of a future or modal verb, with the seller's own organisation names.
-///
-/// Found as the alternation `(?:org|...)(?:'s team)? (?:will|would|...)` would
-/// find it (leftmost match; at one start, the first name in order, the longer
-/// form first), without compiling a regex for every bundle: the names are
-/// literals, and building the regex cost more than using it.
-struct SellerSubject {
-    /// The names lower-cased, in the order the alternation tries them.
-    names: Vec<String>,
-    automaton: Option<aho_corasick::AhoCorasick>,
-}
-
-impl SellerSubject {
-    fn new(r: &Reading) -> Self {
-        // The seller's organisations and people: "Quarry will", "Elena will run".
-        Self::of(
-            r.people
-                .persons
-                .iter()
-                .filter(|p| p.side == Some(Side::Seller))
-                .flat_map(|p| [p.org.as_deref(), p.name.split(' ').next()])
-                .flatten()
-                .filter_map(|o| o.split_whitespace().next())
-                .filter(|o| o.len() > 2),
-        )
-    }
-
-    fn of<'n>(names: impl Iterator<Item = &'n str>) -> Self {
-        let mut names: Vec<(String, String)> = names
-            .map(|o| {
-                (
-                    regex::escape(o),
-                    o.chars().flat_map(char::to_lowercase).collect(),
-                )
-            })
-            .collect();
-        // Ordered as the escaped alternation was, which decides ties.
-        names.sort();
-        names.dedup_by(|a, b| a.0 == b.0);
-        let names: Vec<String> = names.into_iter().map(|(_, lower)| lower).collect();
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-            .build(&names)
-            .ok()
-            .filter(|_| !names.is_empty());
-        Self { names, automaton }
-    }
-
-    /// The first "name ('s team) verb" in `text`, as (start, end, matched text).
-    fn find<'t>(&self, text: &'t str) -> Option<(usize, usize, &'t str)> {
-        let automaton = self.automaton.as_ref()?;
-        let lower = crate::rules::lower_in_place(text);
-        let mut starts: Vec<usize> = automaton
-            .find_overlapping_iter(&*lower)
-            .map(|m| m.start())
-            .collect();
-        starts.sort_unstable();
-        starts.dedup();
-        starts.into_iter().find_map(|start| {
-            let end = self.names.iter().find_map(|name| {
-                let rest = lower[start..].strip_prefix(name.as_str())?;
-                let with_team = rest.strip_prefix("'s team").and_then(verb_end);
-                let at = with_team.or_else(|| verb_end(rest))?;
-                Some(lower.len() - at)
-            })?;
-            Some((start, end, &text[start..end]))
-        })
-    }
-}
-
-/// After " will" (or another of [`SELLER_VERBS`]) at the start of `rest`: how
-/// many bytes of `rest` remain.
-fn verb_end(rest: &str) -> Option<usize> {
-    let rest = rest.strip_prefix(' ')?;
-    SELLER_VERBS
-        .iter()
-        .find_map(|v| rest.strip_prefix(v))
-        .map(str::len)
 }
 
 /// The side whose promise a cue at `at` expresses: the nearest person named before
@@ -167,7 +129,7 @@ pub(crate) fn voice_at(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
         .unwrap_or(0);
     let named = r
         .people
-        .mentions(lower)
+        .mentions_before(lower, at)
         .into_iter()
         .rev()
         .filter(|(start, _, _)| *start >= clause_start && *start < at)
@@ -225,17 +187,22 @@ fn could_be_subject(lower: &str, start: usize, end: usize) -> bool {
     )
 }
 
-/// A commitment the statement makes (its category left for the caller to set),
-/// with whether the statement has substance of its own.
+/// A commitment the statement makes.
+///
+/// Every test after the cue is found only rejects, and none has an effect,
+/// so they run cheapest first: the gated cue lists (nothing to do for most
+/// statements), then the voice and the request, and last the substance,
+/// which reads the statement's quantities and may join its line.
 fn judge(
     r: &Reading,
     s: &Cited,
     seller_subject: &SellerSubject,
+    headings: &mut HeadingMemo,
     after_lead_in: bool,
-) -> Option<(Flag, bool)> {
+) -> Option<Found> {
     let lx = &r.rules.commitment;
     let text = &s.lower;
-    // Asked up to twice here and once by the caller: worked out once.
+    // Asked up to three times here: worked out once.
     let substance = std::cell::OnceCell::new();
     let has_own_substance = || *substance.get_or_init(|| has_substance(r, text));
     // A question ("Can you also waive the fee?") asks; it promises nothing. A
@@ -258,25 +225,37 @@ fn judge(
                 .filter(|_| default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Seller))
         });
     let concession = lx.concession.find(text);
-    // Items listed under "What I told them:" are promises without a cue of their own.
-    let under_heading = s
-        .stmt
-        .heading
-        .as_deref()
-        .is_some_and(|h| lx.promise_heading.is_match(h));
-    let listed = (under_heading || after_lead_in)
-        .then_some(())
-        .filter(|_| has_own_substance());
-    let (at, cue) = match (promise, concession, listed) {
-        (Some((at, _, cue)), _, _) => (at, cue),
-        (None, Some((at, _, cue)), _) => (at, cue),
-        (None, None, Some(_)) => (0, "listed as a promise"),
-        (None, None, None) => return None,
+    let (at, cue) = match promise.or(concession) {
+        Some((at, _, cue)) => (at, cue),
+        // Items listed under "What I told them:" are promises without a cue of
+        // their own.
+        None => {
+            let under_heading = s
+                .stmt
+                .heading
+                .as_ref()
+                .is_some_and(|h| headings.is_promise_heading(r, h));
+            if !((under_heading || after_lead_in) && has_own_substance()) {
+                return None;
+            }
+            (0, "listed as a promise")
+        }
     };
     if r.rules.context.non_statement.is_match(text) {
         return None;
     }
     let strong = lx.strong.is_match(text);
+    // A capability, a kickoff date or a usual price is never a promise, however
+    // strongly worded; a declined request is, when a strong cue overrides it.
+    if lx.not_promise.is_match(text) || (lx.negation.is_match(text) && !strong) {
+        return None;
+    }
+    if lx.hypothetical.is_match(text) || lx.internal.is_match(text) || lx.next_step.is_match(text) {
+        return None;
+    }
+    if lx.standard_terms.is_match(text) && concession.is_none() && !strong {
+        return None;
+    }
     let voice = voice_at(r, s, at);
     // A concession ("12% off", "waived") is the seller's whoever reports it; a
     // promise must be in the seller's voice.
@@ -289,43 +268,42 @@ fn judge(
     // "She asked if we'd migrate ...": a request in the promise's own clause
     // frames it, unless the seller conceded something.
     let clause = clause_around(text, at);
-    if let Some((ask, _, _)) = lx.request.find(&text[clause.clone()])
+    if let Some((ask, _, _)) = lx.request.find_in(text, clause.clone())
         && !strong
         && concession.is_none()
         && (promise.is_none() || clause.start + ask < at)
     {
         return None;
     }
+    let line = line_text(r, s);
     // "You have our word on that.": the promise's substance may sit in another
     // sentence of the line.
     // An explicit promise ("told Aisha we'd hand over the notes") needs no
     // category word to be one.
-    if !strong
-        && !has_own_substance()
-        && !has_substance(r, &r.rules.cue_text(line_text(r, s).to_lowercase()))
-    {
-        return None;
-    }
-    // A capability, a kickoff date or a usual price is never a promise, however
-    // strongly worded; a declined request is, when a strong cue overrides it.
-    if lx.not_promise.is_match(text) || (lx.negation.is_match(text) && !strong) {
-        return None;
-    }
-    if lx.hypothetical.is_match(text) || lx.internal.is_match(text) || lx.next_step.is_match(text) {
-        return None;
-    }
-    if lx.standard_terms.is_match(text) && concession.is_none() && !strong {
-        return None;
+    if !strong && !has_own_substance() {
+        let line_lower = line.to_lowercase();
+        // A line read as the statement was has the statement's substance: none.
+        if line_lower == text.as_str() || !has_substance(r, &r.rules.cue_text(line_lower)) {
+            return None;
+        }
     }
     let flag = Flag {
         kind: FlagKind::Commitment,
         category: None,
-        text: s.quoted(),
+        // Set by the caller, from the line.
+        text: String::new(),
         evidence: vec![s.evidence(r)],
         speaker: s.stmt.speaker.as_deref().map(str::to_string),
         cues: vec![cue.to_string()],
     };
-    Some((flag, has_own_substance()))
+    // A statement alone on its line is its line: which sets the category
+    // cannot matter, and its substance need not be read.
+    let own_category = line != *s.stmt.text && has_own_substance();
+    Some(Found {
+        flag,
+        line,
+        own_category,
+    })
 }
 
 /// The byte range of the clause (between `;`, `.`, `?`, `!`) holding `at`.
@@ -364,7 +342,25 @@ fn has_substance(r: &Reading, lower: &CueText) -> bool {
 /// special treatment; a deadline is a timeline; what remains is scope.
 pub fn categorize(r: &Reading, text: &str) -> Category {
     let text = super::conflicts::claim_text(text);
-    let lower = &r.rules.cue_text(super::normalise(text));
+    categorize_read(r, text, &r.rules.cue_text(super::normalise(text)))
+}
+
+/// [`categorize`] of a statement's own text, reusing its lower-cased form
+/// when the claim is the whole statement: that form is the same
+/// `cue_text(normalise(..))` of the same text (see `Reading::read`).
+fn categorize_statement(r: &Reading, s: &Cited) -> Category {
+    let claim = super::conflicts::claim_text(&s.stmt.text);
+    // A part of the text as long as the text is the text.
+    if claim.len() == s.stmt.text.len() {
+        categorize_read(r, claim, &s.lower)
+    } else {
+        categorize_read(r, claim, &r.rules.cue_text(super::normalise(claim)))
+    }
+}
+
+/// [`categorize`] of `text`, already cut to its claim, and `lower`, its
+/// normalised cue text.
+fn categorize_read(r: &Reading, text: &str, lower: &CueText) -> Category {
     let cat = &r.rules.category;
     // "no custom build needed" promises nothing custom.
     let affirmed = |l: &crate::rules::Lexicon| {
@@ -422,47 +418,55 @@ fn has_deadline(r: &Reading, text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod seller_subject_tests {
-    use super::SellerSubject;
-    use crate::rules::Lexicon;
+mod categorize_tests {
+    use super::{Reading, categorize, categorize_statement};
+    use crate::bundle::{Bundle, FileRole, SourceFile};
+    use crate::rules::Rules;
 
-    /// The alternation the matcher stands in for, compiled as a cue list is.
-    fn as_regex(names: &[&str]) -> Lexicon {
-        let mut escaped: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-        escaped.sort();
-        escaped.dedup();
-        Lexicon::single(&format!(
-            r"(?:{})(?:'s team)? (?:will|would|is going to|are going to|can)",
-            escaped.join("|")
-        ))
-    }
-
+    /// The statement read through its stored lower-cased form is filed as its
+    /// text is, whether or not the claim is the whole statement.
     #[test]
-    fn finds_what_the_alternation_finds() {
-        let names = ["Acme", "Acme.io", "Elena", "Ele", "Zoë", "Quarry"];
-        let matcher = SellerSubject::of(names.iter().copied());
-        let regex = as_regex(&names);
-        for text in [
-            "acme will send it",
-            "acme's team will send it and elena can too",
-            "acme's team to decide; acme would",
-            "eleanor will go, elena would",
-            "ele can't — zoë is going to",
-            "acme.io are going to handle it",
-            "the acme.io will",
-            "quarry will, quarry's team can",
-            "Quarry Will Send", // capitals: read lower-cased, as the cue lists read
-            "quarrywill",
-            "nothing here",
-            "",
-            "zoë's team can",
-            "acmeacme will",
-        ] {
-            assert_eq!(matcher.find(text), regex.find(text), "{text}");
+    fn a_statement_is_filed_as_its_text_is() {
+        let rules = Rules::builtin();
+        let crafted = "\
+- [2026-07-15 15:12] NOTE     Confirmed the NetSuite sync by March 15
+- 2026-07-15 | Note | R. Okafor | agreed to waive the fee
+- 29-Sep-2026  NOTE  Told Jenny we’d migrate two years of history from ADP
+- We wont charge for the onsite week; you’ll have a dedicated CSM.
+- No custom build needed. 12% off the first year, Q3 go-live.
+- ÉMILE says the İstanbul office gets early access to the roadmap item.
+";
+        let mut bundles = vec![Bundle {
+            deal: Default::default(),
+            has_crm_record: false,
+            files: vec![SourceFile {
+                path: "notes/call.md".into(),
+                role: FileRole::Notes,
+                text: crafted.into(),
+            }],
+        }];
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        for entry in std::fs::read_dir(examples).into_iter().flatten().flatten() {
+            if entry.path().is_dir() {
+                bundles.extend(crate::bundle::load(&entry.path()).ok());
+            }
         }
-        assert_eq!(
-            SellerSubject::of(std::iter::empty()).find("acme will"),
-            None
-        );
+        let mut compared = 0;
+        let mut cut = 0;
+        for bundle in &bundles {
+            let r = Reading::read(bundle, &rules);
+            for s in &r.said {
+                let claim = super::super::conflicts::claim_text(&s.stmt.text);
+                cut += usize::from(claim.len() < s.stmt.text.len());
+                assert_eq!(
+                    categorize_statement(&r, s),
+                    categorize(&r, &s.stmt.text),
+                    "{}",
+                    s.stmt.text
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared > 300 && cut >= 3, "{compared} {cut}");
     }
 }

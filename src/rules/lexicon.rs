@@ -2,7 +2,7 @@
 //! when windowed cues would bloat it), with an ASCII-boundary twin.
 
 use super::RulesError;
-use super::cues::{CueIndexBuilder, CueSet, Haystack};
+use super::cues::{CueIndexBuilder, CueSet, CueText, Haystack};
 use super::one_line;
 use super::word_regex::WordRegex;
 use regex::Regex;
@@ -168,6 +168,24 @@ impl Lexicon {
         Some((start, end, &text.text()[start..end]))
     }
 
+    /// The first match in `text[range]`, as [`Self::find`] finds it there
+    /// (offsets from the start of the range). Every match of a list holds one
+    /// of the literals it is indexed by, so a list that cannot match `text`
+    /// cannot match a part of it.
+    pub fn find_in<'t>(
+        &self,
+        text: &'t CueText,
+        range: std::ops::Range<usize>,
+    ) -> Option<(usize, usize, &'t str)> {
+        let part = Part {
+            text: &text[range],
+            may: text.may_match(self.bit),
+            lower: text.known_lower(),
+        };
+        let (start, end, _) = self.find(&part)?;
+        Some((start, end, &part.text[start..end]))
+    }
+
     /// Every non-overlapping match, as (start, end).
     pub fn find_all<H: Haystack + ?Sized>(&self, text: &H) -> Vec<(usize, usize)> {
         self.on_lower(text, |whole, t| {
@@ -178,6 +196,25 @@ impl Lexicon {
                 .collect()
         })
         .unwrap_or_default()
+    }
+}
+
+/// A part of a [`CueText`], marked as the whole is: see [`Lexicon::find_in`].
+struct Part<'t> {
+    text: &'t str,
+    may: bool,
+    lower: bool,
+}
+
+impl Haystack for Part<'_> {
+    fn text(&self) -> &str {
+        self.text
+    }
+    fn may_match(&self, _: CueSet) -> bool {
+        self.may
+    }
+    fn known_lower(&self) -> bool {
+        self.lower
     }
 }
 
@@ -357,6 +394,44 @@ mod tests {
             assert_eq!(lex.find(text), expected, "{text}");
             assert_eq!(lex.is_match(text), expected.is_some(), "{text}");
         }
+    }
+
+    /// A part of a cue text is searched, or skipped, as the part alone would be.
+    #[test]
+    fn a_part_of_a_cue_text_finds_what_the_part_finds() {
+        let mut index = CueIndexBuilder::default();
+        let patterns: Vec<String> = ["asked (?:if|whether)", r"\bcould you\b", "request(?:ed)?"]
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        let lex = Lexicon::compile("t", &patterns, "t", &mut index).unwrap();
+        let other = Lexicon::compile("u", &["unrelated".into()], "u", &mut index).unwrap();
+        let index = index.build();
+        let mut compared = 0;
+        for text in [
+            "she asked if we'd migrate; we will",
+            "could you — requested. asked whether",
+            "nothing to see; unrelated",
+            "Asked If: a capital runs every list",
+            "é could you é",
+            "",
+        ] {
+            let cue = CueText::new(&index, text.to_string());
+            for (start, _) in text.char_indices() {
+                for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                    if end < start {
+                        continue;
+                    }
+                    for l in [&lex, &other] {
+                        let part = &text[start..end];
+                        let expected = l.find(part);
+                        compared += usize::from(expected.is_some());
+                        assert_eq!(l.find_in(&cue, start..end), expected, "{part:?}");
+                    }
+                }
+            }
+        }
+        assert!(compared > 100, "{compared}");
     }
 
     #[test]

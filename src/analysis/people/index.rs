@@ -48,6 +48,14 @@ impl People {
     /// start wins, and of those starting together the longest ("marcus lee"
     /// over "marcus").
     pub fn mentions(&self, lower: &str) -> Vec<(usize, usize, &Person)> {
+        self.mentions_before(lower, lower.len())
+    }
+
+    /// The [`Self::mentions`] of `lower` that start before `limit`: the walk
+    /// stops there, since what it finds before a point never depends on the
+    /// text's words after that point (a name reaching past it is still read
+    /// whole).
+    pub fn mentions_before(&self, lower: &str, limit: usize) -> Vec<(usize, usize, &Person)> {
         let bytes = lower.as_bytes();
         let ends_word = |at: usize| {
             !lower[at..]
@@ -59,7 +67,7 @@ impl People {
         let mut after_word = false;
         let mut free_from = 0;
         let mut at = 0;
-        while let Some(&byte) = bytes.get(at) {
+        while let Some(&byte) = bytes.get(at).filter(|_| at < limit) {
             let start = at;
             let word = if byte.is_ascii() {
                 at += 1;
@@ -93,3 +101,42 @@ static ASCII_WORD: [bool; 128] = {
     }
     table
 };
+
+#[cfg(test)]
+mod tests {
+    use super::People;
+    use crate::bundle::FileRole;
+
+    /// Cut short anywhere, the walk finds the mentions the whole walk finds
+    /// before the cut, names running past the cut included.
+    #[test]
+    fn mentions_before_a_point_are_those_of_the_whole_text() {
+        let mut people = People::default();
+        let legend = "Ana Ng (CFO), Anabel Li (CFO), Marcus Lee (AE), Marcus (SE), \
+            Zoë Ås (CFO), Émile Zola (CFO), Ana-Maria Ng (CFO)";
+        people.scan_file(&"notes/call.md".into(), legend, FileRole::Notes);
+        people.index_first_names();
+        let mut compared = 0;
+        for lower in [
+            "marcus lee said ana ng and anabel would join",
+            "told marcus; zoë ås and émile zola, with ana-maria ng",
+            "marcuslee anabelli ana ngx — marcus lee's team",
+            "",
+            "émile",
+        ] {
+            let named = |m: Vec<(usize, usize, &super::Person)>| -> Vec<(usize, usize, String)> {
+                m.into_iter()
+                    .map(|(s, e, p)| (s, e, p.name.clone()))
+                    .collect()
+            };
+            let all = named(people.mentions(lower));
+            compared += all.len();
+            for (limit, _) in lower.char_indices().chain([(lower.len(), ' ')]) {
+                let before: Vec<_> = all.iter().filter(|m| m.0 < limit).cloned().collect();
+                let got = named(people.mentions_before(lower, limit));
+                assert_eq!(got, before, "{lower:?} {limit}");
+            }
+        }
+        assert!(compared >= 8, "{compared}");
+    }
+}
