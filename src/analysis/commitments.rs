@@ -232,8 +232,7 @@ fn judge(
         None => {
             let under_heading = s
                 .stmt
-                .heading
-                .as_ref()
+                .shared_heading()
                 .is_some_and(|h| headings.is_promise_heading(r, h));
             if !((under_heading || after_lead_in) && has_own_substance()) {
                 return None;
@@ -293,7 +292,7 @@ fn judge(
         // Set by the caller, from the line.
         text: String::new(),
         evidence: vec![s.evidence(r)],
-        speaker: s.stmt.speaker.as_deref().map(str::to_string),
+        speaker: s.stmt.speaker().map(str::to_string),
         cues: vec![cue.to_string()],
     };
     // A statement alone on its line is its line: which sets the category

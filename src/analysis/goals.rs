@@ -110,7 +110,7 @@ fn wanted_by(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
     let first_person = clause
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .any(|w| matches!(w, "we" | "i" | "we'd" | "i'd" | "our" | "my"));
-    if s.stmt.speaker.is_some() {
+    if s.stmt.speaker().is_some() {
         // A turn's own wants are the speaker's; a reported third party's are not
         // the reporter's.
         return if first_person || clause.trim().is_empty() {
@@ -120,7 +120,7 @@ fn wanted_by(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
         };
     }
     if first_person {
-        return match &s.stmt.author {
+        return match s.stmt.author() {
             Some(author) => r.people.find(author).and_then(|p| p.side),
             None => default_voice(&r.people, &s.stmt, r.rules),
         };

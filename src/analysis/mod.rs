@@ -44,8 +44,7 @@ impl Cited {
         r.rules.commitment.next_step.is_match(&self.lower)
             || self
                 .stmt
-                .heading
-                .as_deref()
+                .heading()
                 .is_some_and(|h| r.rules.context.next_step_heading.is_match(h))
     }
 
@@ -394,8 +393,8 @@ pub fn explain(bundle: &Bundle, rules: &Rules, file: &str, line: u32) -> Vec<Exp
             evidence: c.evidence(&reading),
             text: c.stmt.text.to_string(),
             kind: c.stmt.kind,
-            speaker: c.stmt.speaker.as_deref().map(str::to_string),
-            heading: c.stmt.heading.as_deref().map(str::to_string),
+            speaker: c.stmt.speaker().map(str::to_string),
+            heading: c.stmt.heading().map(str::to_string),
             voice: people::default_voice(&reading.people, &c.stmt, rules),
             named: reading
                 .people

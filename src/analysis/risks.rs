@@ -68,7 +68,7 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
         category: None,
         text: s.quoted(),
         evidence: vec![s.evidence(r)],
-        speaker: s.stmt.speaker.as_deref().map(str::to_string),
+        speaker: s.stmt.speaker().map(str::to_string),
         cues: vec![cue],
     })
 }

@@ -129,8 +129,8 @@ fn sections(statements: &[Statement]) -> Vec<Option<String>> {
     let mut heading: Option<&std::sync::Arc<str>> = None;
     let mut current: Option<String> = None;
     for st in statements {
-        if st.heading.as_ref() != heading {
-            heading = st.heading.as_ref();
+        if st.shared_heading() != heading {
+            heading = st.shared_heading();
             current = heading.map(|h| h.to_string());
         }
         if is_section_title(&st.text) {

@@ -209,14 +209,14 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
 }
 
 fn is_boilerplate(r: &Reading, c: &Cited) -> bool {
-    let heading = c.stmt.heading.as_deref().unwrap_or("").to_lowercase();
+    let heading = c.stmt.heading().unwrap_or("").to_lowercase();
     r.rules.scope.boilerplate.is_match(&c.lower) || r.rules.scope.boilerplate.is_match(&heading)
 }
 
 fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) -> ScopeLine<'a> {
     let sx = &r.rules.scope;
     let lower = &cited.lower;
-    let heading = cited.stmt.heading.as_deref().unwrap_or("").to_lowercase();
+    let heading = cited.stmt.heading().unwrap_or("").to_lowercase();
     let context = r.rules.cue_text(format!("{heading} {lower}"));
     // Only an exclusion's item is compared word by word.
     let excludes = sx.exclusion.is_match(lower) || sx.exclusion_heading.is_match(&heading);

@@ -133,19 +133,16 @@ impl People {
 
     /// The side of a speaker label, counting roles written with it ("Dana (AE)").
     pub fn speaker_side(&self, stmt: &Statement, rules: &Rules) -> Option<Side> {
-        if let Some(role) = &stmt.speaker_role {
-            if rules.people.seller_titles.is_match(&**role) {
+        if let Some(role) = stmt.speaker_role() {
+            if rules.people.seller_titles.is_match(role) {
                 return Some(Side::Seller);
             }
-            if let Some(side) = self
-                .find(stmt.speaker.as_deref().unwrap_or(""))
-                .and_then(|p| p.side)
-            {
+            if let Some(side) = self.find(stmt.speaker().unwrap_or("")).and_then(|p| p.side) {
                 return Some(side);
             }
             return Some(Side::Customer);
         }
-        let speaker = stmt.speaker.as_deref()?;
+        let speaker = stmt.speaker()?;
         if let Some(side) = self.find(speaker).and_then(|p| p.side) {
             return Some(side);
         }
@@ -177,10 +174,10 @@ fn org_matches(seller: &str, org: &str) -> bool {
 /// The side whose voice carries a statement: its speaker, else its email author,
 /// else the file's writer (notes are written by the seller's team).
 pub fn default_voice(people: &People, stmt: &Statement, rules: &Rules) -> Option<Side> {
-    if stmt.kind == StatementKind::Turn || stmt.speaker.is_some() {
+    if stmt.kind == StatementKind::Turn || stmt.speaker().is_some() {
         return people.speaker_side(stmt, rules);
     }
-    if let Some(author) = &stmt.author {
+    if let Some(author) = stmt.author() {
         // An unknown sender of a top-level e-mail kept in the seller's notes is
         // the seller's side ("The Findly team"); an unknown quoted one is not known.
         return match people.find(author).and_then(|p| p.side) {

@@ -58,22 +58,55 @@ pub struct Statement {
     /// speaker prefix of a turn, emphasis (`**`, `__`), leading/trailing space.
     pub text: Box<str>,
     pub kind: StatementKind,
-    /// Cells of a table row, trimmed, markup removed; empty otherwise.
-    pub cells: Box<[String]>,
-    /// Speaker of a transcript / chat turn as written, without its role: "Dana".
-    /// Shared by the sentences of one turn, like the author and heading.
-    pub speaker: Option<Arc<str>>,
-    /// Role given with the speaker, e.g. "AE" in `Dana (AE):`.
-    pub speaker_role: Option<Arc<str>>,
     /// Email quote depth: the number of leading `>`.
     pub quote_depth: u8,
+    /// Cells of a table row, trimmed, markup removed; empty otherwise.
+    pub cells: Box<[String]>,
+    /// Who is speaking and under which heading: the same for every statement
+    /// of a turn or a section, so they share one, and a statement carries one
+    /// pointer where it would carry four.
+    #[serde(flatten)]
+    context: Arc<Context>,
+}
+
+/// What a statement was said under (see [`Statement`]'s accessors).
+#[derive(Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Context {
+    pub(crate) speaker: Option<Arc<str>>,
+    pub(crate) speaker_role: Option<Arc<str>>,
+    pub(crate) author: Option<Arc<str>>,
+    pub(crate) heading: Option<Arc<str>>,
+}
+
+impl Statement {
+    /// Speaker of a transcript / chat turn as written, without its role: "Dana".
+    pub fn speaker(&self) -> Option<&str> {
+        self.context.speaker.as_deref()
+    }
+
+    /// Role given with the speaker, e.g. "AE" in `Dana (AE):`.
+    pub fn speaker_role(&self) -> Option<&str> {
+        self.context.speaker_role.as_deref()
+    }
+
     /// Author of the email text this statement belongs to, when known: from a
-    /// `From:` header for depth 0, from an `On <date>, NAME <addr> wrote:` line for
-    /// quoted depths.
-    pub author: Option<Arc<str>>,
-    /// Text of the nearest heading above (Markdown `#`, or a bold-only / ALL-CAPS
-    /// line ending in `:` used as a heading), for context.
-    pub heading: Option<Arc<str>>,
+    /// `From:` header for depth 0, from an `On <date>, NAME <addr> wrote:` line
+    /// for quoted depths.
+    pub fn author(&self) -> Option<&str> {
+        self.context.author.as_deref()
+    }
+
+    /// Text of the nearest heading above (Markdown `#`, or a bold-only /
+    /// ALL-CAPS line ending in `:` used as a heading), for context.
+    pub fn heading(&self) -> Option<&str> {
+        self.context.heading.as_deref()
+    }
+
+    /// The heading as shared by the statements under it: equal pointers,
+    /// equal headings.
+    pub fn shared_heading(&self) -> Option<&Arc<str>> {
+        self.context.heading.as_ref()
+    }
 }
 
 /// Split one file's text into statements, in file order.

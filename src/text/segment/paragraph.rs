@@ -13,7 +13,7 @@ use super::shapes::{
     is_bracket_note, is_caps_heading, is_colon_heading, is_labelled, is_record, is_short_title,
 };
 use super::speaker::Speaker;
-use super::{Statement, StatementKind};
+use super::{Context, Statement, StatementKind};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -31,6 +31,9 @@ struct Para<'a> {
     closed: bool,
 }
 
+/// How many contexts a statement may share with those before it.
+const RECENT_CONTEXTS: usize = 4;
+
 pub(super) struct Segmenter<'a> {
     lines: &'a [Line<'a>],
     bullet_names: HashMap<String, usize>,
@@ -41,6 +44,8 @@ pub(super) struct Segmenter<'a> {
     weak_counts: HashMap<String, usize>,
     heading: Option<Arc<str>>,
     authors: Vec<Option<Arc<str>>>,
+    /// The contexts of the last statements, for the next ones to share.
+    contexts: std::collections::VecDeque<Arc<Context>>,
     para: Option<Para<'a>>,
     /// In a signature block (after a sign-off) at this quote depth.
     signature: Option<u8>,
@@ -110,6 +115,7 @@ impl<'a> Segmenter<'a> {
             weak_counts,
             heading: None,
             authors: Vec::new(),
+            contexts: std::collections::VecDeque::with_capacity(RECENT_CONTEXTS),
             para: None,
             signature: None,
             out: Vec::new(),
@@ -460,7 +466,7 @@ impl<'a> Segmenter<'a> {
     }
 
     fn statement(
-        &self,
+        &mut self,
         line: u32,
         text: Box<str>,
         kind: StatementKind,
@@ -468,16 +474,32 @@ impl<'a> Segmenter<'a> {
         speaker: Option<Arc<str>>,
         speaker_role: Option<Arc<str>>,
     ) -> Statement {
+        let context = Context {
+            speaker,
+            speaker_role,
+            author: self.authors.get(usize::from(depth)).cloned().flatten(),
+            heading: self.heading.clone(),
+        };
+        // A dialogue goes back and forth between a few speakers: the last few
+        // contexts are looked through before a new one is made.
+        let shared = match self.contexts.iter().position(|c| **c == context) {
+            Some(i) => self.contexts[i].clone(),
+            None => {
+                let made = Arc::new(context);
+                if self.contexts.len() == RECENT_CONTEXTS {
+                    self.contexts.pop_front();
+                }
+                self.contexts.push_back(made.clone());
+                made
+            }
+        };
         Statement {
             line,
             text,
             kind,
-            cells: Box::default(),
-            speaker,
-            speaker_role,
             quote_depth: depth,
-            author: self.authors.get(usize::from(depth)).cloned().flatten(),
-            heading: self.heading.clone(),
+            cells: Box::default(),
+            context: shared,
         }
     }
 

@@ -87,10 +87,8 @@ fn lowercase_prose_splits_on_lowercase_sentences() {
 fn headings_set_context_and_are_not_statements() {
     let t = "# Deal notes\n\n## Pain:\nReports take 5 days.\n\n**Risks**\n- Legal review pending.\n\nNext steps:\n- Send the proposal.\n\nSetext\n======\nText here.\n\nACTION ITEMS\nCall Dana.\n";
     let v = segment(t);
-    let got: Vec<(u32, &str, Option<&str>)> = v
-        .iter()
-        .map(|s| (s.line, &*s.text, s.heading.as_deref()))
-        .collect();
+    let got: Vec<(u32, &str, Option<&str>)> =
+        v.iter().map(|s| (s.line, &*s.text, s.heading())).collect();
     assert_eq!(
         got,
         vec![
@@ -106,8 +104,8 @@ fn headings_set_context_and_are_not_statements() {
 #[test]
 fn bold_colon_heading_and_title_before_list() {
     let v = segment("**Pain:**\nSlow close.\n\nWhat I told Deb\n- Offline mode is fine\n");
-    assert_eq!(v[0].heading.as_deref(), Some("Pain"));
-    assert_eq!(v[1].heading.as_deref(), Some("What I told Deb"));
+    assert_eq!(v[0].heading(), Some("Pain"));
+    assert_eq!(v[1].heading(), Some("What I told Deb"));
     assert_eq!(v.len(), 2);
 }
 
@@ -141,7 +139,7 @@ fn numbered_clauses_and_plain_text_section_headings() {
     let v = segment(t);
     let got: Vec<(u32, StatementKind, &str, Option<&str>)> = v
         .iter()
-        .map(|s| (s.line, s.kind, &*s.text, s.heading.as_deref()))
+        .map(|s| (s.line, s.kind, &*s.text, s.heading()))
         .collect();
     use StatementKind::*;
     assert_eq!(
@@ -183,7 +181,7 @@ fn numbered_and_role_speakers_are_turns() {
     let v = segment(t);
     let got: Vec<(u32, Option<&str>, Option<&str>)> = v
         .iter()
-        .map(|s| (s.line, s.speaker.as_deref(), s.speaker_role.as_deref()))
+        .map(|s| (s.line, s.speaker(), s.speaker_role()))
         .collect();
     assert_eq!(
         got,
@@ -211,14 +209,7 @@ fn transcript_turns() {
     let v = segment(t);
     let got: Vec<(u32, &str, Option<&str>, Option<&str>)> = v
         .iter()
-        .map(|s| {
-            (
-                s.line,
-                &*s.text,
-                s.speaker.as_deref(),
-                s.speaker_role.as_deref(),
-            )
-        })
+        .map(|s| (s.line, &*s.text, s.speaker(), s.speaker_role()))
         .collect();
     assert_eq!(
         got,
@@ -254,13 +245,13 @@ fn labels_are_not_speakers() {
     assert_eq!(v.len(), 7, "{v:#?}");
     assert!(
         v.iter()
-            .all(|s| s.speaker.is_none() && s.kind == StatementKind::Sentence)
+            .all(|s| s.speaker().is_none() && s.kind == StatementKind::Sentence)
     );
     assert_eq!(&*v[1].text, "Risk: legal review pending.");
     assert_eq!(v[1].line, 2);
     let b = one("- Risk: legal review pending");
     assert_eq!(
-        (b.kind, b.speaker.as_deref(), &*b.text),
+        (b.kind, b.speaker(), &*b.text),
         (StatementKind::Bullet, None, "Risk: legal review pending")
     );
 }
@@ -274,7 +265,7 @@ fn a_single_name_colon_line_in_notes_is_kept_as_text() {
     let v = segment("Maria: hi there.\nDana: hello.\nMaria: bye.\nDana: ok.\n");
     assert!(v.iter().all(|s| s.kind == StatementKind::Turn), "{v:#?}");
     assert_eq!(&*v[2].text, "bye.");
-    assert_eq!(v[2].speaker.as_deref(), Some("Maria"));
+    assert_eq!(v[2].speaker(), Some("Maria"));
 }
 
 #[test]
@@ -282,9 +273,9 @@ fn bullet_with_a_known_name_gets_a_speaker() {
     let v = segment(
         "- Keiko: we'll map subsidiaries.\n- Keiko to send the sheet.\n- Sensitivity: unions.\n",
     );
-    assert_eq!(v[0].speaker.as_deref(), Some("Keiko"));
+    assert_eq!(v[0].speaker(), Some("Keiko"));
     assert_eq!(&*v[0].text, "Keiko: we'll map subsidiaries.");
-    assert_eq!(v[2].speaker, None);
+    assert_eq!(v[2].speaker(), None);
 }
 
 #[test]
@@ -311,7 +302,7 @@ fn email_headers_quotes_and_authors() {
     let v = segment(t);
     let got: Vec<(u32, &str, u8, Option<&str>)> = v
         .iter()
-        .map(|s| (s.line, &*s.text, s.quote_depth, s.author.as_deref()))
+        .map(|s| (s.line, &*s.text, s.quote_depth, s.author()))
         .collect();
     assert_eq!(
         got,
@@ -343,10 +334,8 @@ fn attribution_inside_the_quote_and_forwards() {
              > Marcus\n\
              > Sales | Lumenstack\n";
     let v = segment(t);
-    let got: Vec<(u32, &str, Option<&str>)> = v
-        .iter()
-        .map(|s| (s.line, &*s.text, s.author.as_deref()))
-        .collect();
+    let got: Vec<(u32, &str, Option<&str>)> =
+        v.iter().map(|s| (s.line, &*s.text, s.author())).collect();
     assert_eq!(
         got,
         vec![
@@ -364,7 +353,7 @@ fn records_stand_alone() {
         v.iter().map(|s| s.line).collect::<Vec<_>>(),
         vec![1, 2, 3, 4]
     );
-    assert!(v.iter().all(|s| s.speaker.is_none()));
+    assert!(v.iter().all(|s| s.speaker().is_none()));
 }
 
 #[test]
@@ -409,7 +398,7 @@ fn long_headings_are_capped() {
     let t = format!("# {}\n{}", "h".repeat(1_000_000), "Line.\n".repeat(1000));
     let v = segment(&t);
     assert_eq!(v.len(), 1000);
-    assert!(v[0].heading.as_ref().unwrap().len() <= CONTEXT_MAX + 3);
+    assert!(v[0].heading().unwrap().len() <= CONTEXT_MAX + 3);
 }
 
 #[test]
@@ -443,4 +432,34 @@ fn control_heavy_text_does_not_panic() {
     );
     let _ = segment(&text);
     let _ = segment("é. É. ü? Ü! …\u{2026} “Quote.” ‘x’");
+}
+
+#[test]
+fn statements_of_one_speaker_share_their_context_across_a_dialogue() {
+    let t = "# Call\n[00:01] Dana (AE): We can. It works.\n[00:02] Lee: Good.\n\
+             [00:03] Dana (AE): Done.\n# Next\n[00:04] Dana (AE): Again.\n";
+    let v = segment(t);
+    let said: Vec<_> = v
+        .iter()
+        .map(|s| (&*s.text, s.speaker(), s.heading()))
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            ("We can.", Some("Dana"), Some("Call")),
+            ("It works.", Some("Dana"), Some("Call")),
+            ("Good.", Some("Lee"), Some("Call")),
+            ("Done.", Some("Dana"), Some("Call")),
+            ("Again.", Some("Dana"), Some("Next")),
+        ]
+    );
+    let shared = |a: usize, b: usize| Arc::ptr_eq(&v[a].context, &v[b].context);
+    assert!(
+        shared(0, 1) && shared(0, 3),
+        "one turn's sentences and a later turn"
+    );
+    assert!(
+        !shared(0, 2) && !shared(3, 4),
+        "another speaker, another heading"
+    );
 }
