@@ -10,6 +10,7 @@
 
 mod checks;
 mod figures;
+mod names;
 mod words;
 
 use super::model::{Category, Flag, FlagKind};
@@ -128,8 +129,8 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
     let lines: Vec<&Cited> = r.scope.iter().filter(|c| !is_boilerplate(r, c)).collect();
     // Only a word opening a scope sentence needs the rest of the bundle to tell
     // whether it is a name: look for those alone.
-    let openers = words::openers(lines.iter().map(|c| &*c.stmt.text));
-    let names = words::names_among(
+    let openers = names::openers(lines.iter().map(|c| &*c.stmt.text));
+    let names = names::names_among(
         r.said.iter().chain(r.scope.iter()).map(|c| &*c.stmt.text),
         &openers,
     );
@@ -223,7 +224,7 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
     ScopeLine {
         words: content_words(lower),
         quantities: scope_quantities(&cited.stmt.text, r),
-        names: words::proper_nouns(&cited.stmt.text, names),
+        names: names::proper_nouns(&cited.stmt.text, names),
         name_ids: Vec::new(),
         terms: checks::terms(r, &context),
         item_words: if excludes {

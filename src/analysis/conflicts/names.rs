@@ -1,0 +1,496 @@
+//! The proper nouns a line names: words capitalised in the middle of a
+//! sentence, and the bundle-wide names that tell whether a sentence opener
+//! is one.
+
+use std::collections::BTreeSet;
+
+/// Capitalised words that open sentences or name common things, not proper nouns.
+const COMMON_CAPITALS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "And",
+    "Or",
+    "Any",
+    "All",
+    "Each",
+    "Our",
+    "Your",
+    "Their",
+    "We",
+    "You",
+    "They",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Not",
+    "No",
+    "None",
+    "Integration",
+    "Integrations",
+    "Customer",
+    "Client",
+    "Provider",
+    "Vendor",
+    "Services",
+    "Service",
+    "Support",
+    "Training",
+    "Implementation",
+    "Onsite",
+    "On-site",
+    "Remote",
+    "Custom",
+    "Additional",
+    "Other",
+    "Phase",
+    "Section",
+    "Schedule",
+    "Appendix",
+    "Exhibit",
+    "Order",
+    "Form",
+    "Statement",
+    "Work",
+    "SOW",
+    "Design",
+    "Development",
+    "Out",
+    "Scope",
+    "Included",
+    "Excluded",
+    "Available",
+    "Fees",
+    "Fee",
+    "Price",
+    "Pricing",
+    "Term",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Priority",
+    "Standard",
+    "Premium",
+    "Professional",
+    "Enterprise",
+    "Business",
+    "Platform",
+    "Project",
+    "Program",
+    "Plan",
+    "Sites",
+    "Site",
+    "Users",
+    "User",
+    "Seats",
+    "Seat",
+    "Licences",
+    "Licenses",
+    "Note",
+    "Notes",
+    "If",
+    "For",
+    "With",
+    "From",
+    "To",
+    "In",
+    "On",
+    "At",
+    "By",
+    "As",
+    "Up",
+    "Two-way",
+    "One-way",
+];
+
+/// Capitalised words of a line that are not common capitals, lower-cased, with
+/// whether each opened a sentence (where capitals prove nothing).
+fn capitalised(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    each_capitalised(text, |word, opens| {
+        if !COMMON_CAPITALS.contains(&word) {
+            out.push((word.to_lowercase(), opens));
+        }
+    });
+    out
+}
+
+/// Calls `f` with each word of `text` (trimmed of punctuation) that opens with
+/// a capital, holds a lower-case letter and is three bytes or longer, and with
+/// whether it opened a sentence. Cheapest tests first; an ASCII text is split
+/// byte by byte (the vertical tab, white space to `split_whitespace` but not
+/// to the ASCII split, sends a text the long way).
+fn each_capitalised<'t>(text: &'t str, mut f: impl FnMut(&'t str, bool)) {
+    let mut sentence_start = true;
+    let mut visit = |raw: &'t str| {
+        let opens = sentence_start;
+        sentence_start = raw.ends_with(['.', ':', ';']) || !raw.chars().any(char::is_alphabetic);
+        // A word opening in lower case or with a digit is none (most words).
+        if raw.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+            return;
+        }
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if word.len() >= 3
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().any(char::is_lowercase)
+        {
+            f(word, opens);
+        }
+    };
+    if text.is_ascii() && !text.contains('\x0B') {
+        text.split_ascii_whitespace().for_each(&mut visit);
+    } else {
+        text.split_whitespace().for_each(&mut visit);
+    }
+}
+
+/// The names a bundle uses: words capitalised in the middle of a sentence
+/// somewhere in it ("Muncie", "Isah", "KitchenLedger"): what [`names_among`]
+/// is held to.
+#[cfg(test)]
+fn names_in<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    texts
+        .flat_map(capitalised)
+        .filter(|(_, opens)| !opens)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// The words that open a sentence of these lines (where capitals prove nothing).
+pub(super) fn openers<'a>(texts: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    texts
+        .flat_map(capitalised)
+        .filter(|(_, opens)| *opens)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// Of the `wanted` words, those [`names_in`] finds in `texts`: the same answer
+/// for every wanted word, without collecting every name of a large bundle.
+pub(super) fn names_among<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    wanted: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut lower = String::new();
+    // The letters the wanted ASCII words open with, as bits from `a`.
+    let initials: u32 = wanted
+        .iter()
+        .filter_map(|w| w.bytes().next().filter(u8::is_ascii_lowercase))
+        .fold(0, |bits, b| bits | 1 << (b - b'a'));
+    for text in texts {
+        if found.len() == wanted.len() {
+            break;
+        }
+        // Only a word in mid-sentence names; it is lower-cased into one buffer.
+        let mut visit = |word: &str| {
+            lower.clear();
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
+            if wanted.contains(&lower) && !COMMON_CAPITALS.contains(&word) {
+                found.insert(lower.clone());
+            }
+        };
+        if text.is_ascii() {
+            // A capital is a rare byte: the words are found from the capitals
+            // instead of splitting the whole text.
+            for at in ascii_capitals(text.as_bytes()) {
+                if initials & (1 << (text.as_bytes()[at] - b'A')) == 0 {
+                    continue;
+                }
+                if let Some(word) = mid_sentence_word_at(text, at) {
+                    visit(word);
+                }
+            }
+        } else {
+            each_capitalised(text, |word, opens| {
+                if !opens {
+                    visit(word);
+                }
+            });
+        }
+    }
+    found
+}
+
+/// The offsets of the capitals `A`-`Z` of ASCII `bytes`, read eight bytes at a
+/// time: a byte under 0x80 plus 0x3F reaches 0x80 from `A` up, plus 0x25 from
+/// `[` up, and neither sum carries into the next byte.
+fn ascii_capitals(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const LOW: u64 = 0x3F3F_3F3F_3F3F_3F3F;
+    const HIGH: u64 = 0x2525_2525_2525_2525;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    let chunks = bytes.chunks_exact(8);
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    chunks
+        .map(|eight| u64::from_le_bytes(eight.try_into().expect("eight bytes")))
+        .chain(std::iter::once(u64::from_le_bytes(last)))
+        .enumerate()
+        .flat_map(|(chunk, x)| {
+            let mut capitals = x.wrapping_add(LOW) & !x.wrapping_add(HIGH) & TOP;
+            std::iter::from_fn(move || {
+                if capitals == 0 {
+                    return None;
+                }
+                let at = chunk * 8 + capitals.trailing_zeros() as usize / 8;
+                capitals &= capitals - 1;
+                Some(at)
+            })
+        })
+}
+
+/// In an ASCII `text`, the word opening with the capital at `at`, when
+/// [`each_capitalised`] reports it as not opening a sentence: the capital
+/// opens its white-space-separated token but for punctuation, and the word
+/// runs to the token's last letter, digit or `-`.
+fn mid_sentence_word_at(text: &str, at: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    // White space to `split_whitespace` in ASCII (the vertical tab included).
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let kept = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+    if at > 0 && kept(bytes[at - 1]) {
+        return None;
+    }
+    let token_start = bytes[..at]
+        .iter()
+        .rposition(|&b| space(b))
+        .map_or(0, |i| i + 1);
+    if bytes[token_start..at].iter().any(|&b| kept(b)) {
+        return None;
+    }
+    // The token before decides whether this one opens a sentence; the first
+    // token of a text opens one.
+    let previous_end = bytes[..token_start].iter().rposition(|&b| !space(b))? + 1;
+    let previous_start = bytes[..previous_end]
+        .iter()
+        .rposition(|&b| space(b))
+        .map_or(0, |i| i + 1);
+    let previous = &bytes[previous_start..previous_end];
+    if previous.ends_with(b".")
+        || previous.ends_with(b":")
+        || previous.ends_with(b";")
+        || !previous.iter().any(u8::is_ascii_alphabetic)
+    {
+        return None;
+    }
+    let token_end = bytes[at..]
+        .iter()
+        .position(|&b| space(b))
+        .map_or(bytes.len(), |i| at + i);
+    let end = at + bytes[at..token_end].iter().rposition(|&b| kept(b))? + 1;
+    let word = &text[at..end];
+    (word.len() >= 3 && word.bytes().any(|b| b.is_ascii_lowercase())).then_some(word)
+}
+
+/// The names a line mentions, openers included when the bundle uses the word
+/// as a name elsewhere.
+pub(super) fn proper_nouns(text: &str, names: &BTreeSet<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (word, opens) in capitalised(text) {
+        if (!opens || names.contains(&word)) && !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proper_nouns_skip_openers_and_common_words() {
+        let none = BTreeSet::new();
+        let found = proper_nouns(
+            "Integration with KitchenLedger or any other stock system; available under a separate SOW.",
+            &none,
+        );
+        assert_eq!(found, vec!["kitchenledger"]);
+        assert!(
+            proper_nouns("Any activity at the Venlo plant", &none).contains(&"venlo".to_string())
+        );
+        // An opener counts only when the bundle uses it as a name elsewhere.
+        assert!(proper_nouns("Muncie sensors installed", &none).is_empty());
+        let names = names_in(["the Muncie plant"].into_iter());
+        assert_eq!(
+            proper_nouns("Muncie sensors installed", &names),
+            vec!["muncie"]
+        );
+    }
+
+    #[test]
+    fn names_among_agrees_with_names_in() {
+        let texts = [
+            "Muncie sensors installed. Then the Muncie plant and Toledo.",
+            "Kickoff with Isah. Toledo is next.",
+        ];
+        let wanted = openers(texts.iter().copied());
+        let all = names_in(texts.iter().copied());
+        let among = names_among(texts.iter().copied(), &wanted);
+        let expected: BTreeSet<String> = all.intersection(&wanted).cloned().collect();
+        assert_eq!(among, expected);
+        assert!(among.contains("muncie") && among.contains("toledo"));
+        // Curly quotes, dashes and non-ASCII capitals in the middle of a word.
+        let texts = [
+            "Zoë plans — then “Zoë” and ZoË again.",
+            "Ëmile opens; later ËMILE and the Ëmile team.",
+            "Kickoff — Toledo first, then “Toledo”.",
+        ];
+        let wanted = openers(texts.iter().copied());
+        let all = names_in(texts.iter().copied());
+        let expected: BTreeSet<String> = all.intersection(&wanted).cloned().collect();
+        assert_eq!(names_among(texts.iter().copied(), &wanted), expected);
+        assert!(expected.contains("ëmile"), "{expected:?}");
+        // Openers, capitals, short words, common capitals in odd case, a final
+        // sigma, words glued to punctuation.
+        let texts = [
+            "Toledo first. Then Toledo, (Muncie) and -Saltillo; ThE plan: Ops.",
+            "ΟΔΥΣΣΕΥΣ met Οδυσσευς and Οδυσσευσ. ACME and Acme-Corp; Acme’s team",
+            "The Muncie: Isah! Isah said 42 Toledo's \"Muncie\" Al Bo",
+            "Met\x0BToledo and\x0CMuncie\rthen Isah\tAcme",
+            "",
+        ];
+        let wanted = openers(texts.iter().copied())
+            .into_iter()
+            .chain(["the", "acme", "acme-corp", "οδυσσευς", "al", "muncie"].map(String::from))
+            .collect();
+        let all = names_in(texts.iter().copied());
+        let expected: BTreeSet<String> = all.intersection(&wanted).cloned().collect();
+        assert_eq!(names_among(texts.iter().copied(), &wanted), expected);
+        assert!(
+            expected.contains("acme-corp") && expected.contains("οδυσσευς"),
+            "{expected:?}"
+        );
+    }
+
+    /// Generated ASCII texts: tokens of capitals, punctuation around and
+    /// inside words, every ASCII white space, wanted words that are prefixes
+    /// or extensions of one another.
+    #[test]
+    fn names_among_agrees_with_names_in_on_generated_texts() {
+        let pieces = [
+            "Muncie",
+            "muncie",
+            "MUNCIE",
+            "Muncie-Corp",
+            "Muncie.io",
+            "Munc",
+            "Toledo",
+            "The",
+            "Isah",
+            "isah",
+            "ACME",
+            "Acme",
+            "Acme-",
+            "-Acme",
+            "xAcme",
+            "Acmes",
+            "42",
+            "Ops",
+            "and",
+            "then",
+            "(",
+            ")",
+            ".",
+            ":",
+            ";",
+            ",",
+            "\"",
+            "'s",
+            "-",
+            "Al",
+            "Bo",
+        ];
+        let spaces = [" ", "  ", "\t", "\n", "\x0B", "\x0C", "\r", ""];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut texts = Vec::new();
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(9) {
+                text.push_str(pieces[next(pieces.len())]);
+                if next(3) == 0 {
+                    text.push_str(pieces[next(pieces.len())]);
+                }
+                text.push_str(spaces[next(spaces.len())]);
+            }
+            texts.push(text);
+        }
+        let mut wanted = openers(texts.iter().map(String::as_str));
+        wanted.extend(
+            [
+                "muncie",
+                "muncie-corp",
+                "muncie.io",
+                "munc",
+                "acme",
+                "acme-",
+                "isah",
+                "the",
+                "ops",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let one = [text.as_str()];
+            let expected: BTreeSet<String> = names_in(one.iter().copied())
+                .intersection(&wanted)
+                .cloned()
+                .collect();
+            assert_eq!(
+                names_among(one.iter().copied(), &wanted),
+                expected,
+                "{text:?}"
+            );
+        }
+        let all: BTreeSet<String> = names_in(texts.iter().map(String::as_str))
+            .intersection(&wanted)
+            .cloned()
+            .collect();
+        assert_eq!(names_among(texts.iter().map(String::as_str), &wanted), all);
+        assert!(all.len() >= 5, "{all:?}");
+    }
+
+    #[test]
+    fn ascii_capitals_are_every_capital() {
+        let all: Vec<u8> = (0..=127u8)
+            .chain((0..=127u8).rev())
+            .chain(*b"AZaz@[`{")
+            .collect();
+        for start in 0..9 {
+            let bytes = &all[start..];
+            let expected: Vec<usize> = (0..bytes.len())
+                .filter(|&i| bytes[i].is_ascii_uppercase())
+                .collect();
+            assert_eq!(ascii_capitals(bytes).collect::<Vec<_>>(), expected);
+        }
+    }
+}
