@@ -234,7 +234,7 @@ pub fn quote(text: &str) -> String {
 
 /// Several sentences of one line that raise the same kind of flag are one mention.
 fn one_per_line(flags: Vec<Flag>) -> Vec<Flag> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     flags
         .into_iter()
         .filter(|f| seen.insert((f.kind, f.evidence.first().cloned())))

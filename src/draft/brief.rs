@@ -9,9 +9,9 @@ use super::{Findings, Numbered, Shared, cites, clip};
 use crate::analysis::quantity::{Quantity, find_quantities, may_hold_date};
 use crate::analysis::{Category, Evidence, Goal, GoalKind, Side};
 use crate::bundle::Bundle;
+use foldhash::HashMap;
 use jiff::civil::Date;
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Brief {
@@ -279,7 +279,7 @@ fn timeline(bundle: &Bundle, shared: &Shared) -> Vec<Milestone> {
     });
     let year = deal.closed_on.or(deal.kickoff).map_or(2026, |d| d.year());
     // A promise repeated in many notes is read for a date once.
-    let mut dates: HashMap<&str, Option<Date>> = HashMap::new();
+    let mut dates: HashMap<&str, Option<Date>> = HashMap::default();
     for c in &shared.commitments {
         let date = *dates.entry(c.flag.text.as_str()).or_insert_with(|| {
             may_hold_date(&c.flag.text)

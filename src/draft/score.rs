@@ -117,15 +117,14 @@ fn completeness(f: &Findings) -> Part {
 fn promise_risk(bundle: &Bundle, shared: &Shared) -> Part {
     let conflicts = &shared.conflicts;
     // A commitment already behind a conflict is counted there, not twice.
-    let in_conflict: std::collections::HashSet<_> =
-        shared.sides.iter().flat_map(|s| &s.notes).collect();
+    let in_conflict: foldhash::HashSet<_> = shared.sides.iter().flat_map(|s| &s.notes).collect();
     let scope_lower = bundle
         .scope()
         .map(|s| s.text.to_lowercase())
         .unwrap_or_default();
     let scope_words = scope::words(&scope_lower);
     // A promise repeated in many notes is looked for in the scope once.
-    let mut recorded: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+    let mut recorded: foldhash::HashMap<&str, bool> = foldhash::HashMap::default();
     let unrecorded: Vec<&str> = shared
         .commitments
         .iter()

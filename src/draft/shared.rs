@@ -6,7 +6,7 @@
 
 use super::{ConflictSides, Findings, Numbered, numbered, system_names};
 use crate::analysis::FlagKind;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub(crate) struct Shared<'a> {
     pub commitments: Vec<Numbered<'a>>,
@@ -29,7 +29,7 @@ impl<'a> Shared<'a> {
             .map(|x| ConflictSides::of(x.flag))
             .collect();
         let mut names = Vec::new();
-        let mut by_text: HashMap<&str, u32> = HashMap::new();
+        let mut by_text: HashMap<&str, u32> = HashMap::default();
         let systems_of = f
             .flags
             .iter()

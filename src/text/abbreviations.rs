@@ -125,7 +125,7 @@ fn packed_word(word: &str) -> Option<u64> {
 
 /// Asked of every line that opens with `Word:`: a set, not a scan of the list.
 pub fn is_label(prefix_lower: &str) -> bool {
-    static LABELS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    static LABELS: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
         std::sync::LazyLock::new(|| LABEL_WORDS.iter().copied().collect());
     LABELS.contains(prefix_lower)
 }

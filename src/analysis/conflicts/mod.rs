@@ -160,7 +160,7 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
         words: included_words,
     };
     let mut out = Vec::new();
-    let mut pairs = std::collections::HashSet::new();
+    let mut pairs = foldhash::HashSet::default();
     let vocabulary = Vocabulary::of(&scope);
     for line in &mut scope {
         line.name_ids = line.names.iter().map(|n| vocabulary.names[n]).collect();
@@ -168,7 +168,7 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
     // Sentences of one line flag the line's text once each. A repeat (same
     // line, text and category) reads as the same claim, finds the same scope
     // line and is dropped as the same pair: it is skipped before reading.
-    let mut read = std::collections::HashSet::new();
+    let mut read = foldhash::HashSet::default();
     for flag in commitments {
         if !read.insert((flag.evidence.first(), flag.text.as_str(), flag.category)) {
             continue;
@@ -285,11 +285,11 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Cl
 /// a claim's) become sorted number lists, and the words a claim shares with a
 /// line are counted in one merge, without comparing strings.
 struct Vocabulary {
-    ids: std::collections::HashMap<String, u32>,
+    ids: foldhash::HashMap<String, u32>,
     lines: Vec<Vec<u32>>,
     /// The names scope lines mention, numbered: each line asks a claim about
     /// its names, which one pass over the claim's words answers for all lines.
-    names: std::collections::HashMap<String, u32>,
+    names: foldhash::HashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -306,7 +306,7 @@ impl Vocabulary {
                     .chain(l.any_other.as_deref().map(words::stem))
             })
             .collect();
-        let ids: std::collections::HashMap<String, u32> = words
+        let ids: foldhash::HashMap<String, u32> = words
             .into_iter()
             .map(std::borrow::Cow::into_owned)
             .zip(0..)
@@ -315,7 +315,7 @@ impl Vocabulary {
             .iter()
             .map(|l| l.words.iter().map(|w| ids[w.as_str()]).collect())
             .collect();
-        let mut names = std::collections::HashMap::new();
+        let mut names = foldhash::HashMap::default();
         for name in scope.iter().flat_map(|l| &l.names) {
             let next = u32::try_from(names.len()).expect("fewer than 4 billion names");
             names.entry(name.clone()).or_insert(next);

@@ -1,8 +1,9 @@
 //! Word-level helpers for comparing a promise with a scope line: content words,
 //! a light stemmer, tokens and clipping.
 
+use foldhash::HashSet;
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 const STOPWORDS: &[&str] = &[

@@ -3,11 +3,11 @@
 
 use super::trie::NameTrie;
 use super::{People, Person};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 impl People {
     pub(super) fn index_first_names(&mut self) {
-        let mut firsts: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut firsts: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, p) in self.persons.iter().enumerate().filter(|(_, p)| !p.is_org) {
             if let Some(first) = p.name.split(' ').next() {
                 firsts.entry(first.to_lowercase()).or_default().push(i);

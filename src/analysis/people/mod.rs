@@ -18,7 +18,7 @@ pub use sides::default_voice;
 use super::model::{Evidence, Side};
 use crate::bundle::Bundle;
 use crate::rules::Rules;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// A person named in the bundle.
 #[derive(Debug, Clone)]

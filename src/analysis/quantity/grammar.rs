@@ -1,7 +1,7 @@
 //! The grammar: lexicons and the compiled-once, linear-time patterns that
 //! propose candidate spans for [`super::find_quantities`].
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use crate::rules::word_regex::WordRegex;
@@ -182,7 +182,7 @@ pub(super) static GATE: LazyLock<super::gate::RuleGate> =
 
 /// Every surface form (singular, plural, alias) to its lexicon form.
 pub(super) static UNIT_FORMS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut forms = HashMap::new();
+    let mut forms = HashMap::default();
     for &unit in COUNT_UNITS {
         forms.insert(unit.to_string(), unit);
         forms.insert(format!("{unit}s"), unit);

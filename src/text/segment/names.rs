@@ -4,7 +4,7 @@
 //! cheap on a long file with many names.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, PatternID, packed};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '-'

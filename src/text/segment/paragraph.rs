@@ -14,7 +14,7 @@ use super::shapes::{
 };
 use super::speaker::Speaker;
 use super::{Context, Statement, StatementKind};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 #[derive(Debug)]
@@ -69,7 +69,7 @@ impl<'a> Segmenter<'a> {
             }
         }
         let mut has_strong_turn = false;
-        let mut weak_counts = HashMap::new();
+        let mut weak_counts = HashMap::default();
         for l in lines {
             if let Class::Turn { speaker, .. } = &l.class {
                 if speaker.strong {
@@ -87,7 +87,7 @@ impl<'a> Segmenter<'a> {
         // A bullet's `Name:` prefix names a speaker when the name's first word
         // also appears elsewhere in the file ("- Keiko: we'll ..." and "Keiko to
         // send ..."), not when it is a one-off label ("- Sensitivity: ...").
-        let mut firsts: HashMap<String, usize> = HashMap::new();
+        let mut firsts: HashMap<String, usize> = HashMap::default();
         for l in lines {
             if let Class::Bullet {
                 speaker: Some(s), ..
