@@ -218,7 +218,7 @@ fn the_whole_life_of_a_handoff() {
     fail(
         &ae,
         &["approve", DEAL],
-        "cannot approve a handoff that is returned_to_ae",
+        "cannot approve a handoff that is returned to the AE",
     );
     // The AE answers and resubmits.
     let now2 = day("2026-07-01");

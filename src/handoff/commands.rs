@@ -64,7 +64,7 @@ impl std::fmt::Display for DomainError {
                 expected.as_str()
             ),
             DomainError::WrongState { status, action } => {
-                write!(f, "cannot {action} a handoff that is {status}")
+                write!(f, "cannot {action} a handoff that is {}", status.label())
             }
             DomainError::Invalid(m) => f.write_str(m),
             DomainError::GatesFail(gates) => {

@@ -40,6 +40,20 @@ impl Status {
         }
     }
 
+    /// The status as a sentence says it ("cannot approve a handoff that is
+    /// returned to the AE"); [`Self::as_str`] is the stored, scriptable name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::InReview => "in review",
+            Status::ReturnedToAe => "returned to the AE",
+            Status::Paused => "paused",
+            Status::ReadyForSignOff => "ready for sign-off",
+            Status::Approved => "approved",
+            Status::KickedOff => "kicked off",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|x| x.as_str() == s)
     }
@@ -81,6 +95,15 @@ mod tests {
     use crate::handoff::items::{CommitmentOutcome, Decision, Resolution, RiskStatus};
     use crate::handoff::test_support::{ctx, handoff};
     use crate::handoff::{Approval, Role, review_hash};
+
+    #[test]
+    fn labels_read_as_words_and_tell_statuses_apart() {
+        let labels: std::collections::BTreeSet<&str> =
+            Status::ALL.iter().map(|s| s.label()).collect();
+        assert_eq!(labels.len(), Status::ALL.len());
+        assert!(labels.iter().all(|l| !l.contains('_')), "{labels:?}");
+        assert_eq!(Status::ReturnedToAe.label(), "returned to the AE");
+    }
 
     #[test]
     fn new_until_touched_then_paused_by_a_conflict() {
