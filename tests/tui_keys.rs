@@ -273,6 +273,42 @@ fn a_whole_review_from_checklist_to_export() {
 }
 
 #[test]
+fn a_typed_note_is_edited_anywhere_with_the_cursor_keys() {
+    let mut d = demo((120, 36));
+    open_deal(&mut d.app, PAUSED);
+    press(&mut d.app, &["3"]);
+    select(&mut d.app, "C3");
+    press(&mut d.app, &["a"]);
+    type_text(&mut d.app, "week agred with Rnnata");
+    // "Rnnata" to "Renata", then "agred" and a word put in at the start.
+    press(&mut d.app, &["left"; 5]);
+    press(&mut d.app, &["delete"]);
+    type_text(&mut d.app, "e");
+    press(&mut d.app, &["home"]);
+    type_text(&mut d.app, "onsite ");
+    press(&mut d.app, &["right"; 9]);
+    type_text(&mut d.app, "e");
+    // A stray word at the end goes with ctrl-w.
+    press(&mut d.app, &["end"]);
+    type_text(&mut d.app, " oops");
+    press(&mut d.app, &["ctrl-w", "backspace", "enter"]);
+    match &d
+        .app
+        .ws
+        .handoff(PAUSED)
+        .unwrap()
+        .item("C3")
+        .unwrap()
+        .decision
+    {
+        Decision::Commitment { note, .. } => {
+            assert_eq!(note, "onsite week agreed with Renata")
+        }
+        other => panic!("C3 is {other:?}"),
+    }
+}
+
+#[test]
 fn the_queue_filters_as_you_type_and_esc_restores() {
     let mut d = demo((120, 36));
     press(&mut d.app, &["/"]);

@@ -104,6 +104,13 @@ named_actions! {
     Submit => "submit", "submit";
     Cancel => "cancel", "cancel";
     DeleteBack => "delete_back", "delete the character before the cursor";
+    DeleteForward => "delete_forward", "delete the character under the cursor";
+    DeleteWordBack => "delete_word_back", "delete the word before the cursor";
+    DeleteToStart => "delete_to_start", "delete everything before the cursor";
+    CursorLeft => "cursor_left", "move the cursor left";
+    CursorRight => "cursor_right", "move the cursor right";
+    LineStart => "line_start", "move the cursor to the start";
+    LineEnd => "line_end", "move the cursor to the end";
     Yes => "yes", "confirm";
     No => "no", "decline";
 }

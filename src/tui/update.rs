@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::state::cursor::Cursor;
+use super::state::field::TextField;
 use super::state::flow::{Answer, Context, Flow, FlowKind, Next, Step};
 use super::state::handoff::{HandoffView, Tab};
 use super::state::queue::StatusFilter;
@@ -102,23 +103,18 @@ fn overlay(app: &mut App, action: Action) {
             _ => app.overlay = Some(Overlay::Help { scroll }),
         },
         Overlay::Filter { mut text, before } => match action {
-            Action::Type(c) => {
-                text.push(c);
-                app.queue.set_text_filter(&text);
-                app.overlay = Some(Overlay::Filter { text, before });
-            }
-            Action::DeleteBack => {
-                text.pop();
-                app.queue.set_text_filter(&text);
-                app.overlay = Some(Overlay::Filter { text, before });
-            }
             Action::Submit => {
                 let rows = view::queue::visible_rows(app.size);
                 let len = app.queue.visible.len();
                 app.queue.cursor.follow(len, rows);
             }
             Action::Cancel => app.queue.set_text_filter(&before),
-            _ => app.overlay = Some(Overlay::Filter { text, before }),
+            edit => {
+                if text.apply(edit) {
+                    app.queue.set_text_filter(text.text());
+                }
+                app.overlay = Some(Overlay::Filter { text, before });
+            }
         },
         Overlay::Prompt { mut flow, mut step } => {
             let answer = match (&mut step, action) {
@@ -140,28 +136,25 @@ fn overlay(app: &mut App, action: Action) {
                     None
                 }
                 (Step::Pick { selected, .. }, Action::Submit) => Some(Answer::Picked(*selected)),
-                (Step::Text { text, error, .. }, Action::Type(c)) => {
-                    text.push(c);
-                    *error = None;
-                    None
-                }
-                (Step::Text { text, .. }, Action::DeleteBack) => {
-                    text.pop();
-                    None
-                }
                 (
                     Step::Text {
                         text, rule, error, ..
                     },
                     Action::Submit,
-                ) => match rule.check(text) {
-                    Ok(()) => Some(Answer::Text(text.trim().to_string())),
+                ) => match rule.check(text.text()) {
+                    Ok(()) => Some(Answer::Text(text.text().trim().to_string())),
                     Err(e) => {
                         *error = Some(e);
                         None
                     }
                 },
                 (Step::Confirm { .. }, Action::Yes) => Some(Answer::Yes),
+                (Step::Text { text, error, .. }, edit) => {
+                    if text.apply(edit) {
+                        *error = None;
+                    }
+                    None
+                }
                 _ => None,
             };
             match answer {
@@ -363,10 +356,10 @@ fn queue(app: &mut App, action: Action) {
         Action::Back => app.quit = true,
         Action::Open => open_selected(app),
         Action::Filter => {
-            let text = app.queue.text_filter.clone();
+            let before = app.queue.text_filter.clone();
             app.overlay = Some(Overlay::Filter {
-                before: text.clone(),
-                text,
+                text: TextField::new(&before),
+                before,
             });
         }
         Action::ClearFilter => {

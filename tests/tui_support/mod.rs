@@ -72,7 +72,15 @@ pub fn key_event(name: &str) -> KeyEvent {
         "up" => (KeyCode::Up, KeyModifiers::NONE),
         "pgdown" => (KeyCode::PageDown, KeyModifiers::NONE),
         "pgup" => (KeyCode::PageUp, KeyModifiers::NONE),
-        "ctrl-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "left" => (KeyCode::Left, KeyModifiers::NONE),
+        "right" => (KeyCode::Right, KeyModifiers::NONE),
+        "home" => (KeyCode::Home, KeyModifiers::NONE),
+        "end" => (KeyCode::End, KeyModifiers::NONE),
+        "delete" => (KeyCode::Delete, KeyModifiers::NONE),
+        s if s.starts_with("ctrl-") && s.chars().count() == 6 => (
+            KeyCode::Char(s.chars().last().unwrap()),
+            KeyModifiers::CONTROL,
+        ),
         s if s.chars().count() == 1 => {
             let c = s.chars().next().unwrap();
             let m = if c.is_uppercase() {

@@ -41,7 +41,7 @@ pub enum Step {
     },
     Text {
         title: String,
-        text: String,
+        text: super::field::TextField,
         hint: String,
         rule: TextRule,
         error: Option<String>,
@@ -112,7 +112,7 @@ fn pick(title: String, options: &[&str], selected: usize) -> Next {
 fn text(title: String, initial: &str, hint: &str, rule: TextRule) -> Next {
     Next::Ask(Step::Text {
         title,
-        text: initial.to_string(),
+        text: super::field::TextField::new(initial),
         hint: hint.to_string(),
         rule,
         error: None,

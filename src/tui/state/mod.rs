@@ -4,6 +4,7 @@
 
 pub mod cursor;
 pub mod evidence;
+pub mod field;
 pub mod flow;
 pub mod handoff;
 pub mod queue;
@@ -65,7 +66,7 @@ pub enum Overlay {
     },
     /// The queue's fuzzy filter, applied as it is typed.
     Filter {
-        text: String,
+        text: field::TextField,
         before: String,
     },
 }

@@ -4,10 +4,12 @@
 use super::centered;
 use crate::tui::action::Action;
 use crate::tui::keymap::Section;
+use crate::tui::state::field::TextField;
 use crate::tui::state::flow::Step;
 use crate::tui::state::{App, Overlay};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
@@ -80,8 +82,30 @@ fn help(f: &mut Frame, area: Rect, app: &App, scroll: usize) {
     f.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), r);
 }
 
-fn filter(f: &mut Frame, area: Rect, app: &App, text: &str) {
+/// A text field as typed so far, the cursor on the char it stands before
+/// (a block after the text when it stands at the end).
+fn field_spans(field: &TextField, app: &App) -> Vec<Span<'static>> {
     let t = &app.config.theme;
+    let (before, under, after) = field.split();
+    let cursor = match under {
+        Some(c) => Span::styled(c.to_string(), t.accent().add_modifier(Modifier::REVERSED)),
+        None => Span::styled("█", t.accent()),
+    };
+    vec![
+        Span::raw(before.to_string()),
+        cursor,
+        Span::raw(after.to_string()),
+    ]
+}
+
+fn filter(f: &mut Frame, area: Rect, app: &App, text: &TextField) {
+    let t = &app.config.theme;
+    let key = |a: Action| {
+        app.config
+            .keymap
+            .key_for(Section::Input, a)
+            .unwrap_or_default()
+    };
     // Over the queue's summary line.
     let r = Rect {
         x: area.x,
@@ -90,12 +114,17 @@ fn filter(f: &mut Frame, area: Rect, app: &App, text: &str) {
         height: 1,
     };
     f.render_widget(Clear, r);
-    let line = Line::from(vec![
-        Span::styled(" filter: ", t.title()),
-        Span::raw(text.to_string()),
-        Span::styled("█", t.accent()),
-        Span::styled("  enter keeps · esc clears", t.dim()),
-    ]);
+    let mut spans = vec![Span::styled(" filter: ", t.title())];
+    spans.extend(field_spans(text, app));
+    spans.push(Span::styled(
+        format!(
+            "  {} keeps · {} clears",
+            key(Action::Submit),
+            key(Action::Cancel)
+        ),
+        t.dim(),
+    ));
+    let line = Line::from(spans);
     f.render_widget(Paragraph::new(line), r);
 }
 
@@ -135,11 +164,11 @@ fn prompt(f: &mut Frame, area: Rect, app: &App, step: &Step) {
             ..
         } => {
             let mut lines = vec![
-                Line::from(vec![
-                    Span::raw(" "),
-                    Span::raw(text.clone()),
-                    Span::styled("█", t.accent()),
-                ]),
+                Line::from(
+                    std::iter::once(Span::raw(" "))
+                        .chain(field_spans(text, app))
+                        .collect::<Vec<_>>(),
+                ),
                 Line::from(Span::styled(format!(" {hint}"), t.dim())),
             ];
             if let Some(e) = error {
