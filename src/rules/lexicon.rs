@@ -60,8 +60,10 @@ impl Lexicon {
             return Ok(Self::empty());
         }
         for pattern in patterns {
-            // Validate each entry alone, so the error names the bad one.
-            if let Err(e) = Regex::new(pattern) {
+            // Validate each entry alone, so the error names the bad one. A
+            // parse is the check `Regex::new` makes first (and the error text
+            // it gives), without compiling an automaton for every entry.
+            if let Err(e) = regex_syntax::Parser::new().parse(pattern) {
                 return Err(RulesError {
                     path: source.to_string(),
                     line: None,
