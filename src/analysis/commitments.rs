@@ -3,15 +3,15 @@
 //! cue in the seller's voice, and no cue that it was declined, hypothetical, an
 //! internal next step, or a recital of standard terms.
 
+mod seller_subject;
+
 use super::model::{Category, Flag, FlagKind, Side};
 use super::people::default_voice;
 use super::quantity::{Quantity, find_quantities_from, has_quantities, may_hold_date};
 use super::{Cited, Reading};
 use crate::rules::CueText;
-use seller_subject::SellerSubject;
-
-mod seller_subject;
 use crate::text::StatementKind;
+use seller_subject::SellerSubject;
 
 pub fn find(r: &Reading) -> Vec<Flag> {
     let mut out = Vec::new();
