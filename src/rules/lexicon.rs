@@ -13,21 +13,43 @@ use regex::Regex;
 /// which makes a scan of a large notes folder several times faster.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// The whole alternation, in the order the cues are written.
+    /// The whole alternation, in the order the cues are written (for a split
+    /// list, see [`Split::whole`]).
     whole: Option<Engines>,
     /// The same cues in two alternations, when a list mixes plain cues with
     /// windowed ones (`if .{0,40}leaves`): together they make the lazy DFA track
     /// every window at every point of every plain cue, so one cache grows to
     /// many megabytes and is rebuilt again and again. Apart, each stays small.
-    /// The earlier match of the two is the whole alternation's match; when
-    /// both start at the same place, the whole alternation decides.
-    parts: Option<Box<(Engines, Engines)>>,
+    parts: Option<Box<Split>>,
     /// The list's bit in the rules' [`super::cues::CueIndex`] (0: not indexed).
     bit: CueSet,
 }
 
 /// A compiled alternation and its ASCII-boundary twin.
 type Engines = WordRegex;
+
+/// A list compiled as two alternations. The earlier match of the two is the
+/// whole alternation's match; only when both start at the same place (and
+/// for every match at once) is the whole alternation asked, so it is built
+/// on first use: most lists never need it, and it is the largest of the three.
+#[derive(Debug, Clone)]
+struct Split {
+    plain: Engines,
+    windows: Engines,
+    whole_pattern: String,
+    whole: std::sync::OnceLock<Option<Engines>>,
+}
+
+impl Split {
+    /// The whole alternation. Its program is about the two parts' together,
+    /// and each part built under [`build`]'s limit, so it builds under twice
+    /// that; `None` (never seen) leaves the callers' fallbacks to decide.
+    fn whole(&self) -> Option<&Engines> {
+        self.whole
+            .get_or_init(|| Engines::build(&self.whole_pattern, build_whole).ok())
+            .as_ref()
+    }
+}
 
 /// A cue with a repetition (`.{0,40}`, `(?:\w+ )*`): a window the lazy DFA must
 /// track position by position.
@@ -81,20 +103,26 @@ impl Lexicon {
             message: format!("{name}: {}", one_line(&e.to_string())),
             bad_pattern: None,
         };
-        let whole = Engines::build(&alternation(patterns.iter()), build).map_err(error)?;
+        let whole_pattern = alternation(patterns.iter());
         let windowed = patterns.iter().filter(|p| is_windowed(p)).count();
-        let parts = if windowed > 0 && windowed < patterns.len() {
+        let (whole, parts) = if windowed > 0 && windowed < patterns.len() {
             let plain = alternation(patterns.iter().filter(|p| !is_windowed(p)));
             let windows = alternation(patterns.iter().filter(|p| is_windowed(p)));
-            Some(Box::new((
-                Engines::build(&plain, build).map_err(error)?,
-                Engines::build(&windows, build).map_err(error)?,
-            )))
+            let split = Split {
+                plain: Engines::build(&plain, build).map_err(error)?,
+                windows: Engines::build(&windows, build).map_err(error)?,
+                whole_pattern,
+                whole: std::sync::OnceLock::new(),
+            };
+            (None, Some(Box::new(split)))
         } else {
-            None
+            (
+                Some(Engines::build(&whole_pattern, build).map_err(error)?),
+                None,
+            )
         };
         Ok(Self {
-            whole: Some(whole),
+            whole,
             parts,
             bit: index.add(
                 patterns
@@ -127,43 +155,47 @@ impl Lexicon {
     }
 
     /// Run `f` on `text` lower-cased (see [`lower_in_place`]).
-    fn on_lower<R, H: Haystack + ?Sized>(
-        &self,
-        text: &H,
-        f: impl FnOnce(&Engines, &str) -> R,
-    ) -> Option<R> {
-        let whole = self.whole.as_ref()?;
+    fn on_lower<R, H: Haystack + ?Sized>(&self, text: &H, f: impl FnOnce(&str) -> R) -> Option<R> {
+        if self.whole.is_none() && self.parts.is_none() {
+            return None;
+        }
         if !text.may_match(self.bit) {
             return None;
         }
         if text.known_lower() {
-            return Some(f(whole, text.text()));
+            return Some(f(text.text()));
         }
-        Some(f(whole, &lower_in_place(text.text())))
+        Some(f(&lower_in_place(text.text())))
     }
 
     pub fn is_match<H: Haystack + ?Sized>(&self, text: &H) -> bool {
-        self.on_lower(text, |whole, t| match self.parts.as_deref() {
-            Some((plain, windows)) => {
-                plain.for_text(t).is_match(t) || windows.for_text(t).is_match(t)
+        self.on_lower(text, |t| match (&self.whole, self.parts.as_deref()) {
+            (_, Some(split)) => {
+                split.plain.for_text(t).is_match(t) || split.windows.for_text(t).is_match(t)
             }
-            None => whole.for_text(t).is_match(t),
+            (Some(whole), None) => whole.for_text(t).is_match(t),
+            (None, None) => false,
         })
         .unwrap_or(false)
     }
 
     /// The first match, as (start, end, matched text).
     pub fn find<'t, H: Haystack + ?Sized>(&self, text: &'t H) -> Option<(usize, usize, &'t str)> {
-        let (start, end) = self.on_lower(text, |whole, t| {
-            let m = match self.parts.as_deref() {
-                None => whole.for_text(t).find(t),
-                Some((plain, windows)) => {
-                    match (plain.for_text(t).find(t), windows.for_text(t).find(t)) {
-                        (Some(a), Some(b)) if a.start() == b.start() => whole.for_text(t).find(t),
+        let (start, end) = self.on_lower(text, |t| {
+            let m = match (&self.whole, self.parts.as_deref()) {
+                (_, Some(split)) => {
+                    let plain = split.plain.for_text(t).find(t);
+                    match (plain, split.windows.for_text(t).find(t)) {
+                        (Some(a), Some(b)) if a.start() == b.start() => match split.whole() {
+                            Some(whole) => whole.for_text(t).find(t),
+                            None => Some(if a.end() >= b.end() { a } else { b }),
+                        },
                         (Some(a), Some(b)) => Some(if a.start() < b.start() { a } else { b }),
                         (a, b) => a.or(b),
                     }
                 }
+                (Some(whole), None) => whole.for_text(t).find(t),
+                (None, None) => None,
             };
             m.map(|m| (m.start(), m.end()))
         })??;
@@ -190,7 +222,15 @@ impl Lexicon {
 
     /// Every non-overlapping match, as (start, end).
     pub fn find_all<H: Haystack + ?Sized>(&self, text: &H) -> Vec<(usize, usize)> {
-        self.on_lower(text, |whole, t| {
+        self.on_lower(text, |t| {
+            let whole = match (&self.whole, self.parts.as_deref()) {
+                (Some(whole), _) => whole,
+                (None, Some(split)) => match split.whole() {
+                    Some(whole) => whole,
+                    None => return split_matches(split, t),
+                },
+                (None, None) => return Vec::new(),
+            };
             whole
                 .for_text(t)
                 .find_iter(t)
@@ -199,6 +239,23 @@ impl Lexicon {
         })
         .unwrap_or_default()
     }
+}
+
+/// Every match of a split list without its whole alternation: the two parts'
+/// matches, left to right, each dropped where it overlaps one kept before it.
+fn split_matches(split: &Split, t: &str) -> Vec<(usize, usize)> {
+    let mut all: Vec<(usize, usize)> = [&split.plain, &split.windows]
+        .iter()
+        .flat_map(|e| e.for_text(t).find_iter(t).map(|m| (m.start(), m.end())))
+        .collect();
+    all.sort_by_key(|&(start, end)| (start, std::cmp::Reverse(end)));
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+    for m in all {
+        if kept.last().is_none_or(|last| m.0 >= last.1) {
+            kept.push(m);
+        }
+    }
+    kept
 }
 
 /// A part of a [`CueText`], marked as the whole is: see [`Lexicon::find_in`].
@@ -319,6 +376,15 @@ fn build(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
+/// [`build`] for the whole alternation of a split list: the sum of its two
+/// parts' limits.
+fn build_whole(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(16 << 20)
+        .size_limit(64 << 20)
+        .build()
+}
+
 /// Wrap a pattern in word boundaries on the sides that start or end with a word
 /// character, so "AE" does not match inside "Michael". ASCII boundaries keep the
 /// fast DFA engine in play (a Unicode `\b` makes it fall back on non-ASCII text).
@@ -381,8 +447,12 @@ mod tests {
         .map(|p| p.to_string())
         .collect();
         let lex = Lexicon::compile_alone(&patterns).unwrap();
-        assert!(lex.parts.is_some());
+        let split = lex.parts.as_deref().expect("split");
+        assert!(lex.whole.is_none());
         let whole = build(&alternation(patterns.iter())).unwrap();
+        // Matches that start apart need no whole alternation: it is not built.
+        assert_eq!(lex.find("she leaves at risk").map(|m| m.2), Some("leaves"));
+        assert!(split.whole.get().is_none());
         for text in [
             "if she leaves we are at risk",
             "she leaves; if he leaves too",
@@ -395,7 +465,19 @@ mod tests {
             let expected = whole.find(text).map(|m| (m.start(), m.end(), m.as_str()));
             assert_eq!(lex.find(text), expected, "{text}");
             assert_eq!(lex.is_match(text), expected.is_some(), "{text}");
+            let every: Vec<_> = whole
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(lex.find_all(text), every, "{text}");
+            // Without the whole alternation, the parts give the same spans
+            // wherever their matches do not start together.
+            if !text.contains("only one") {
+                assert_eq!(split_matches(split, text), every, "{text}");
+            }
         }
+        // A tie ("only" and "only ... one") was decided by the whole alternation.
+        assert!(split.whole.get().is_some_and(Option::is_some));
     }
 
     /// A part of a cue text is searched, or skipped, as the part alone would be.
