@@ -3,7 +3,7 @@
 //! file as a word. Done once per file, over the whole text, so it has to be
 //! cheap on a long file with many names.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, PatternID, packed};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Match, MatchKind, packed};
 use foldhash::HashMap;
 
 fn is_word_char(c: char) -> bool {
@@ -69,13 +69,7 @@ fn packed_search_names(text: &str, keys: &[String]) -> Option<Vec<usize>> {
         .builder()
         .extend(keys)
         .build()?;
-    Some(count_bounded(
-        text,
-        keys.len(),
-        finder
-            .find_iter(text)
-            .map(|m| (m.start(), m.end(), m.pattern())),
-    ))
+    Some(count_bounded(text, keys.len(), finder.find_iter(text)))
 }
 
 /// How many words of `text` equal each of `keys` (names made of word chars),
@@ -94,28 +88,18 @@ fn search_names(text: &str, keys: &[String]) -> Option<Vec<usize>> {
         .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(keys)
         .ok()?;
-    Some(count_bounded(
-        text,
-        keys.len(),
-        finder
-            .find_iter(text)
-            .map(|m| (m.start(), m.end(), m.pattern())),
-    ))
+    Some(count_bounded(text, keys.len(), finder.find_iter(text)))
 }
 
-/// Counts by pattern of the `matches` (start, end, pattern) that no word char
+/// Counts by pattern of the `matches` (of either searcher) that no word char
 /// touches.
-fn count_bounded(
-    text: &str,
-    patterns: usize,
-    matches: impl Iterator<Item = (usize, usize, PatternID)>,
-) -> Vec<usize> {
+fn count_bounded(text: &str, patterns: usize, matches: impl Iterator<Item = Match>) -> Vec<usize> {
     let mut counts = vec![0usize; patterns];
-    for (start, end, pattern) in matches {
-        let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
+    for m in matches {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
         if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) {
-            counts[pattern.as_usize()] += 1;
+            counts[m.pattern().as_usize()] += 1;
         }
     }
     counts
