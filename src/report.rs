@@ -48,6 +48,14 @@ pub fn render(a: &Analysis, colour: bool) -> String {
     if let Some(account) = &a.deal.account {
         let _ = writeln!(out, "Account: {account}");
     }
+    let unread: Vec<_> = a.files.iter().filter(|f| !f.read).collect();
+    if !unread.is_empty() {
+        let _ = writeln!(out, "\n{} ({})", st.heading("Files not read"), unread.len());
+        for f in unread {
+            let reason = f.reason.as_deref().unwrap_or("not read");
+            let _ = writeln!(out, "  - {}: {}", f.path, st.warn(reason));
+        }
+    }
     for (kind, label) in [
         (
             FlagKind::Conflict,
@@ -233,6 +241,7 @@ mod tests {
             goals: vec![],
             missing,
             stakeholders: vec![],
+            files: vec![],
             drafts,
         }
     }

@@ -438,11 +438,8 @@ mod categorize_tests {
         let mut bundles = vec![Bundle {
             deal: Default::default(),
             has_crm_record: false,
-            files: vec![SourceFile {
-                path: "notes/call.md".into(),
-                role: FileRole::Notes,
-                text: crafted.into(),
-            }],
+            files: vec![SourceFile::plain("notes/call.md", FileRole::Notes, crafted)],
+            listing: Vec::new(),
         }];
         let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
         for entry in std::fs::read_dir(examples).into_iter().flatten().flatten() {

@@ -17,7 +17,7 @@ pub mod stakeholders;
 
 use crate::bundle::{Bundle, FileRole};
 use crate::rules::Rules;
-use crate::text::{Statement, segment};
+use crate::text::Statement;
 pub use model::*;
 use people::People;
 use serde::Serialize;
@@ -92,6 +92,8 @@ pub struct Analysis {
     pub goals: Vec<Goal>,
     pub missing: Vec<Missing>,
     pub stakeholders: Vec<Stakeholder>,
+    /// Every file of the bundle, read or not (and why not): nothing is skipped silently.
+    pub files: Vec<crate::bundle::Listed>,
     /// The brief, checklist, questions, tasks and score drafted from the findings.
     #[serde(flatten)]
     pub drafts: crate::draft::Drafts,
@@ -136,6 +138,7 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
         goals,
         missing,
         stakeholders,
+        files: bundle.listing.clone(),
     }
 }
 
@@ -287,7 +290,7 @@ impl<'a> Reading<'a> {
             .collect();
         for (file_index, file) in bundle.files.iter().enumerate() {
             let file_index = u32::try_from(file_index).expect("fewer than 4 billion files");
-            for stmt in segment(&file.text) {
+            for stmt in file.statements() {
                 let cited = Cited {
                     file_index,
                     role: file.role,

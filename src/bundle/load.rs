@@ -1,25 +1,43 @@
 //! Loading a bundle from disk (`shared/spec/bundle.md`).
 //!
-//! Each file is read once. Text is checked as UTF-8 (an error names the line of the
-//! first bad byte) and cleaned of control characters with [`crate::text::sanitize`],
-//! which keeps line numbering.
+//! Every file of the bundle is listed, read or not, with the reason when not
+//! ([`Bundle::listing`]): nothing is skipped silently. A file is read once; its
+//! bytes become stored text ([`readers::decode`]) and, for transcripts, e-mail
+//! and exports, a view the segmenter reads ([`readers::view`]). Links that
+//! leave the bundle, FIFOs and devices are never opened.
 
 use super::deal::parse_deal;
-use super::{Bundle, BundleError, DealRecord, FileRole, SourceFile};
-use crate::text::{sanitize, sanitize_owned};
+use super::readers::{self, Format, ReadContext, Unreadable};
+use super::{Bundle, BundleError, DealRecord, FileRole, Listed, SourceFile};
+use crate::text::sanitize;
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Names a signed scope file may have (at most one per bundle).
-pub const SCOPE_FILE_NAMES: [&str; 6] = [
-    "scope.md",
-    "scope.txt",
-    "order-form.md",
-    "order-form.txt",
-    "sow.md",
-    "sow.txt",
-];
+/// The stems a signed scope file may have (at most one per bundle), in any
+/// format baton reads: `scope.md`, `order-form.pdf`, `sow.docx`.
+pub const SCOPE_STEMS: [&str; 3] = ["scope", "order-form", "sow"];
+
+/// Folders below `notes/` deeper than this are not walked (a Slack export is
+/// two deep: `notes/slack/channel/`).
+const MAX_DEPTH: usize = 6;
+
+/// Whether `name` is a signed scope file's name.
+pub fn is_scope_name(name: &str) -> bool {
+    let Some((stem, _)) = name.rsplit_once('.') else {
+        return false;
+    };
+    SCOPE_STEMS.iter().any(|s| s.eq_ignore_ascii_case(stem))
+        && Format::of_name(name).is_some_and(|f| !matches!(f, Format::Toml | Format::Json))
+}
+
+/// One directory entry, classified without opening it.
+enum Entry {
+    File(PathBuf),
+    Dir(PathBuf),
+    /// Not evidence, and why.
+    Refused(&'static str),
+}
 
 /// Read the bundle in `root`.
 pub fn load(root: &Path) -> Result<Bundle, BundleError> {
@@ -42,31 +60,40 @@ pub fn load(root: &Path) -> Result<Bundle, BundleError> {
             path: root.to_path_buf(),
         });
     }
+    let real_root = fs::canonicalize(root).map_err(|source| BundleError::Io {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    let mut walk = Walk {
+        real_root: &real_root,
+        listing: Vec::new(),
+        files: Vec::new(),
+    };
 
     let mut deal_toml = false;
     let mut has_notes_dir = false;
     let mut scope: Option<String> = None;
-    let mut others: Vec<String> = Vec::new();
-    for (name, is_dir) in list(root)? {
-        if is_dir {
-            has_notes_dir |= name == "notes";
-            continue;
-        }
-        if name == "deal.toml" {
-            deal_toml = true;
-        } else if SCOPE_FILE_NAMES
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(&name))
-        {
-            if let Some(first) = &scope {
-                return Err(BundleError::TwoScopeFiles {
-                    first: root.join(first),
-                    second: root.join(&name),
-                });
+    let mut others: Vec<(String, PathBuf)> = Vec::new();
+    let mut elsewhere: Vec<(String, PathBuf)> = Vec::new();
+    for (name, entry) in walk.entries(root)? {
+        match entry {
+            Entry::Refused(why) => walk.refuse(&name, None, why),
+            Entry::Dir(_) if name == "notes" => has_notes_dir = true,
+            Entry::Dir(path) => elsewhere.push((name, path)),
+            Entry::File(_) if name == "deal.toml" => deal_toml = true,
+            Entry::File(_) if name == "gold.toml" => {
+                walk.refuse(&name, None, "a corpus's gold annotations, not evidence");
             }
-            scope = Some(name);
-        } else if is_text_name(&name) {
-            others.push(name);
+            Entry::File(_) if is_scope_name(&name) => {
+                if let Some(first) = &scope {
+                    return Err(BundleError::TwoScopeFiles {
+                        first: root.join(first),
+                        second: root.join(&name),
+                    });
+                }
+                scope = Some(name);
+            }
+            Entry::File(path) => others.push((name, path)),
         }
     }
     if !deal_toml && !has_notes_dir && scope.is_none() {
@@ -75,22 +102,15 @@ pub fn load(root: &Path) -> Result<Bundle, BundleError> {
         });
     }
 
-    let mut notes: Vec<String> = Vec::new();
-    if has_notes_dir {
-        let dir = root.join("notes");
-        for (name, is_dir) in list(&dir)? {
-            if !is_dir && is_text_name(&name) {
-                notes.push(format!("notes/{name}"));
-            }
-        }
-    }
-    others.sort();
-    notes.sort();
-
     let folder_id = folder_name(root);
     let deal = if deal_toml {
         let path = root.join("deal.toml");
-        let text = read_text(&path)?;
+        let bytes = read_regular(&path)?;
+        let text = readers::decode(Format::Toml, &bytes)
+            .map_err(|e| deal_unreadable(&path, &e))?
+            .text;
+        walk.listing
+            .push(Listed::read("deal.toml", Some(Format::Toml)));
         parse_deal(&text, &path, &folder_id)?
     } else {
         DealRecord {
@@ -99,65 +119,225 @@ pub fn load(root: &Path) -> Result<Bundle, BundleError> {
         }
     };
 
-    let mut files = Vec::with_capacity(others.len() + notes.len() + 1);
-    let order = others
-        .into_iter()
-        .map(|p| (p, FileRole::Other))
-        .chain(notes.into_iter().map(|p| (p, FileRole::Notes)))
-        .chain(scope.map(|p| (p, FileRole::Scope)));
-    for (rel, role) in order {
-        let text = read_text(&root.join(&rel))?;
-        files.push(SourceFile {
-            // A file name can hold control characters too; cite it visibly, never raw.
-            path: rel
-                .chars()
-                .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-                .collect(),
-            role,
-            text: sanitize_owned(text),
-        });
+    let ctx = ReadContext::default();
+    for (name, path) in others {
+        walk.read(&name, &path, FileRole::Other, &ctx)?;
     }
-
+    if has_notes_dir {
+        walk.notes(&root.join("notes"), "notes", 0, &ctx)?;
+    }
+    if let Some(name) = scope {
+        let path = root.join(&name);
+        walk.read(&name, &path, FileRole::Scope, &ctx)?;
+    }
+    for (name, path) in elsewhere {
+        walk.outside(&path, &name, 0)?;
+    }
+    let Walk {
+        mut listing, files, ..
+    } = walk;
+    listing.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Bundle {
         deal,
         has_crm_record: deal_toml,
         files,
+        listing,
     })
 }
 
-/// `*.md` / `*.txt`, not hidden (editor swap and OS metadata files start with `.`).
-fn is_text_name(name: &str) -> bool {
-    if name.starts_with('.') {
-        return false;
-    }
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".txt")
+struct Walk<'a> {
+    real_root: &'a Path,
+    listing: Vec<Listed>,
+    files: Vec<SourceFile>,
 }
 
-/// The entries of a folder: UTF-8 names (others cannot be cited and are skipped),
-/// whether each is a folder (symlinks followed).
-fn list(dir: &Path) -> Result<Vec<(String, bool)>, BundleError> {
-    let io_err = |source| BundleError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir).map_err(io_err)? {
-        let entry = entry.map_err(io_err)?;
-        let Ok(name) = entry.file_name().into_string() else {
-            continue;
+impl Walk<'_> {
+    /// The entries of a folder by name, each classified: a link is followed
+    /// only when it stays inside the bundle; anything but a regular file or a
+    /// folder is refused. Names that are not UTF-8 cannot be cited: refused.
+    fn entries(&self, dir: &Path) -> Result<Vec<(String, Entry)>, BundleError> {
+        let io_err = |source| BundleError::Io {
+            path: dir.to_path_buf(),
+            source,
         };
-        let is_dir = match entry.file_type() {
-            Ok(t) if t.is_symlink() => fs::metadata(entry.path())
-                .map(|m| m.is_dir())
-                .unwrap_or(false),
-            Ok(t) => t.is_dir(),
-            Err(_) => false,
-        };
-        out.push((name, is_dir));
+        let mut out = Vec::new();
+        for entry in fs::read_dir(dir).map_err(io_err)? {
+            let entry = entry.map_err(io_err)?;
+            let path = entry.path();
+            let name = match entry.file_name().into_string() {
+                Ok(name) => name,
+                Err(raw) => {
+                    out.push((
+                        raw.to_string_lossy().into_owned(),
+                        Entry::Refused("a file name that is not UTF-8 cannot be cited"),
+                    ));
+                    continue;
+                }
+            };
+            let Ok(kind) = entry.file_type() else {
+                out.push((name, Entry::Refused("cannot be examined")));
+                continue;
+            };
+            let meta = if kind.is_symlink() {
+                match fs::canonicalize(&path) {
+                    Ok(target) if target.starts_with(self.real_root) => fs::metadata(&target),
+                    Ok(_) => {
+                        out.push((name, Entry::Refused("a link that leaves the bundle")));
+                        continue;
+                    }
+                    Err(_) => {
+                        out.push((name, Entry::Refused("a broken link")));
+                        continue;
+                    }
+                }
+            } else {
+                fs::symlink_metadata(&path)
+            };
+            let entry = match meta {
+                Ok(m) if m.is_dir() => Entry::Dir(path),
+                Ok(m) if m.is_file() => Entry::File(path),
+                Ok(_) => Entry::Refused("not a regular file (a FIFO, socket or device)"),
+                Err(_) => Entry::Refused("cannot be examined"),
+            };
+            out.push((name, entry));
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
     }
-    out.sort();
-    Ok(out)
+
+    fn refuse(&mut self, rel: &str, format: Option<Format>, why: impl Into<String>) {
+        self.listing.push(Listed::not_read(rel, format, why.into()));
+    }
+
+    /// `notes/` and its folders, in path order. A folder holding `users.json`
+    /// is a Slack export: its channel files are read with its people.
+    fn notes(
+        &mut self,
+        dir: &Path,
+        rel: &str,
+        depth: usize,
+        ctx: &ReadContext,
+    ) -> Result<(), BundleError> {
+        let entries = self.entries(dir)?;
+        let mut ctx = ctx.clone();
+        if let Some((_, Entry::File(users))) = entries.iter().find(|(n, _)| n == "users.json") {
+            match fs::read(users) {
+                Ok(bytes) => ctx.slack_users = readers::slack_users(&bytes),
+                Err(e) => self.refuse(
+                    &format!("{rel}/users.json"),
+                    Some(Format::Json),
+                    format!("cannot read: {}", super::error::one_line(&e.to_string())),
+                ),
+            }
+        }
+        for (name, entry) in entries {
+            let child = format!("{rel}/{name}");
+            match entry {
+                Entry::Refused(why) => self.refuse(&child, None, why),
+                Entry::File(_) if name.starts_with('.') => {
+                    self.refuse(&child, None, "a hidden file");
+                }
+                Entry::File(path) => self.read(&child, &path, FileRole::Notes, &ctx)?,
+                Entry::Dir(_) if name.starts_with('.') => {}
+                Entry::Dir(_) if depth + 1 >= MAX_DEPTH => {
+                    self.refuse(&child, None, "a folder nested too deep");
+                }
+                Entry::Dir(path) => self.notes(&path, &child, depth + 1, &ctx)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// A top-level folder other than `notes/`: listed, never read.
+    fn outside(&mut self, dir: &Path, rel: &str, depth: usize) -> Result<(), BundleError> {
+        if rel.starts_with('.') || depth >= MAX_DEPTH {
+            return Ok(());
+        }
+        for (name, entry) in self.entries(dir)? {
+            let child = format!("{rel}/{name}");
+            match entry {
+                Entry::Dir(path) => self.outside(&path, &child, depth + 1)?,
+                Entry::Refused(why) => self.refuse(&child, None, why),
+                Entry::File(_) if name.starts_with('.') => {}
+                Entry::File(_) => self.refuse(
+                    &child,
+                    Format::of_name(&name),
+                    "outside notes/ (only notes/ is read below the top level)",
+                ),
+            }
+        }
+        Ok(())
+    }
+
+    /// Read one regular file as evidence, or list it as not read and why.
+    fn read(
+        &mut self,
+        rel: &str,
+        path: &Path,
+        role: FileRole,
+        ctx: &ReadContext,
+    ) -> Result<(), BundleError> {
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        let Some(format) = Format::of_name(name) else {
+            self.refuse(rel, None, "not a format baton reads");
+            return Ok(());
+        };
+        if format == Format::Toml {
+            self.refuse(rel, Some(format), "only deal.toml is read as a CRM record");
+            return Ok(());
+        }
+        if format == Format::Json && name == "users.json" {
+            // A Slack export's people: read for the names of its channel files.
+            self.listing.push(Listed::read(rel, Some(format)));
+            return Ok(());
+        }
+        if format == Format::Json && name == "channels.json" {
+            self.listing.push(Listed::read(rel, Some(format)));
+            return Ok(());
+        }
+        let bytes = read_regular(path)?;
+        let decoded = match readers::decode(format, &bytes) {
+            Ok(d) => d,
+            Err(e) => {
+                self.refuse(rel, Some(format), e.to_string());
+                return Ok(());
+            }
+        };
+        let view = match readers::view(format, &decoded.text, ctx) {
+            Ok(v) => v,
+            Err(e) => {
+                self.refuse(rel, Some(format), e.to_string());
+                return Ok(());
+            }
+        };
+        self.listing.push(Listed::read(rel, Some(format)));
+        self.files.push(SourceFile {
+            // A file name can hold control characters too; cite it visibly, never raw.
+            path: super::visible(rel),
+            role,
+            format,
+            text: decoded.text,
+            view,
+        });
+        Ok(())
+    }
+}
+
+/// Read a file already known to be a regular file (never a FIFO: opening one
+/// would block).
+fn read_regular(path: &Path) -> Result<Vec<u8>, BundleError> {
+    fs::read(path).map_err(|source| BundleError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn deal_unreadable(path: &Path, e: &Unreadable) -> BundleError {
+    BundleError::DealField {
+        path: path.to_path_buf(),
+        line: e.line.unwrap_or(1),
+        message: e.reason.clone(),
+    }
 }
 
 fn folder_name(root: &Path) -> String {
@@ -170,23 +350,6 @@ fn folder_name(root: &Path) -> String {
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_else(|| "bundle".to_string()),
     }
-}
-
-/// Read a whole file once and check it is UTF-8.
-fn read_text(path: &Path) -> Result<String, BundleError> {
-    let bytes = fs::read(path).map_err(|source| BundleError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-        BundleError::InvalidUtf8 {
-            path: path.to_path_buf(),
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-        }
-    })
 }
 
 #[cfg(test)]
@@ -217,7 +380,7 @@ mod tests {
             ("notes/2026-10-02-demo.md", b"Demo.\n"),
             ("notes/2026-09-14-discovery.txt", b"Discovery.\n"),
             ("notes/image.png", b"\x89PNG"),
-            ("notes/sub/deeper.md", b"ignored"),
+            ("notes/sub/deeper.md", b"Deeper.\n"),
             ("scope.md", b"Scope.\n"),
             ("stakeholders.md", b"People.\n"),
             ("architecture.txt", b"Arch.\n"),
@@ -234,14 +397,96 @@ mod tests {
             got,
             vec![
                 ("architecture.txt", FileRole::Other),
+                ("data.csv", FileRole::Other),
                 ("stakeholders.md", FileRole::Other),
                 ("notes/2026-09-14-discovery.txt", FileRole::Notes),
                 ("notes/2026-10-02-demo.md", FileRole::Notes),
+                ("notes/sub/deeper.md", FileRole::Notes),
                 ("scope.md", FileRole::Scope),
             ]
         );
         assert_eq!(b.scope().unwrap().text, "Scope.\n");
-        assert_eq!(b.notes().count(), 2);
+        assert_eq!(b.notes().count(), 3);
+        // Every file is listed, read or not, with the reason when not.
+        let listed: Vec<(&str, bool, Option<&str>)> = b
+            .listing
+            .iter()
+            .map(|l| (l.path.as_str(), l.read, l.reason.as_deref()))
+            .collect();
+        assert_eq!(
+            listed,
+            vec![
+                ("architecture.txt", true, None),
+                (
+                    "archive/old.md",
+                    false,
+                    Some("outside notes/ (only notes/ is read below the top level)")
+                ),
+                ("data.csv", true, None),
+                ("deal.toml", true, None),
+                (
+                    "gold.toml",
+                    false,
+                    Some("a corpus's gold annotations, not evidence")
+                ),
+                ("notes/2026-09-14-discovery.txt", true, None),
+                ("notes/2026-10-02-demo.md", true, None),
+                ("notes/image.png", false, Some("not a format baton reads")),
+                ("notes/sub/deeper.md", true, None),
+                ("scope.md", true, None),
+                ("stakeholders.md", true, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn scope_in_any_format_and_two_of_them_is_an_error() {
+        let d = bundle(&[("order-form.PDF", b"%PDF-1.4"), ("notes/a.md", b"x")]);
+        let b = load(d.path()).unwrap();
+        assert!(b.scope().is_none() || b.scope().unwrap().path == "order-form.PDF");
+        assert!(b.listing.iter().any(|l| l.path == "order-form.PDF"));
+        let d = bundle(&[("sow.docx", b"PK"), ("scope.md", b"x")]);
+        let msg = load(d.path()).unwrap_err().to_string();
+        assert!(msg.contains("scope.md and sow.docx"), "{msg}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_bundle_fifos_and_devices_are_never_read() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.md"), "We will leak this.\n").unwrap();
+        let d = bundle(&[("notes/call.md", b"Kept.\n")]);
+        let notes = d.path().join("notes");
+        symlink(outside.path().join("secret.md"), notes.join("x.md")).unwrap();
+        symlink("/etc/passwd", notes.join("passwd.md")).unwrap();
+        symlink(outside.path(), notes.join("elsewhere")).unwrap();
+        symlink(notes.join("call.md"), notes.join("alias.md")).unwrap();
+        symlink(notes.join("nowhere.md"), notes.join("broken.md")).unwrap();
+        symlink("/dev/zero", notes.join("zero.md")).unwrap();
+        let fifo = notes.join("pipe.md");
+        let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let b = load(d.path()).unwrap();
+        let read: Vec<&str> = b.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(read, vec!["notes/alias.md", "notes/call.md"]);
+        let why = |p: &str| {
+            b.listing
+                .iter()
+                .find(|l| l.path == p)
+                .and_then(|l| l.reason.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(why("notes/x.md"), "a link that leaves the bundle");
+        assert_eq!(why("notes/passwd.md"), "a link that leaves the bundle");
+        assert_eq!(why("notes/elsewhere"), "a link that leaves the bundle");
+        assert_eq!(why("notes/zero.md"), "a link that leaves the bundle");
+        assert_eq!(why("notes/broken.md"), "a broken link");
+        if status.is_ok_and(|s| s.success()) {
+            assert_eq!(
+                why("notes/pipe.md"),
+                "not a regular file (a FIFO, socket or device)"
+            );
+        }
     }
 
     #[test]
@@ -297,23 +542,31 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_names_file_and_line() {
-        let d = tempfile::tempdir().unwrap();
-        let root = named(&d, "acme");
-        fs::create_dir_all(root.join("notes")).unwrap();
-        fs::write(
-            root.join("notes/call.md"),
-            b"line one\nline two\nbad \xff byte\n",
-        )
-        .unwrap();
-        let e = load(&root).unwrap_err();
-        assert_eq!(e.line(), Some(3));
+    fn windows_1252_utf16_and_binary_files() {
+        let mut utf16 = vec![0xff, 0xfe];
+        for u in "Ines: We\u{2019}ll send the keys.\r\n".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        let d = bundle(&[
+            (
+                "notes/call.md",
+                b"line one\nline two\nWe\x92ll give 10% off\n",
+            ),
+            ("notes/chat.txt", &utf16),
+            ("notes/photo.md", b"\x89PNG\r\n\x1a\n\x00\x00\xff"),
+        ]);
+        let b = load(d.path()).unwrap();
         assert_eq!(
-            e.to_string(),
-            format!(
-                "{}:3: not valid UTF-8 text",
-                root.join("notes/call.md").display()
-            )
+            b.files[0].text,
+            "line one\nline two\nWe\u{2019}ll give 10% off\n"
+        );
+        assert_eq!(b.files[1].text, "Ines: We\u{2019}ll send the keys.\n");
+        assert_eq!(b.files.len(), 2);
+        let photo = b.unread().next().unwrap();
+        assert_eq!(photo.path, "notes/photo.md");
+        assert_eq!(
+            photo.reason.as_deref(),
+            Some("line 3: binary data, not text (a NUL byte in bytes that are not UTF-8)")
         );
     }
 

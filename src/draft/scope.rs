@@ -5,7 +5,7 @@
 
 use crate::analysis::Evidence;
 use crate::bundle::Bundle;
-use crate::text::{Statement, StatementKind, segment};
+use crate::text::{Statement, StatementKind};
 use serde::Serialize;
 
 /// At most this many items of each side, so the brief stays readable.
@@ -66,7 +66,7 @@ pub fn summarize(bundle: &Bundle) -> ScopeSummary {
     let Some(file) = bundle.scope() else {
         return ScopeSummary::default();
     };
-    let statements = segment(&file.text);
+    let statements = file.statements();
     let sections = sections(&statements);
     // The document's title block: the statements before the first section title
     // (plain text), or under the first heading when the file opens with one.

@@ -9,7 +9,7 @@
 
 use super::{Result, Workspace, store};
 use crate::analysis::analyze;
-use crate::bundle::{self, FileRole, SCOPE_FILE_NAMES};
+use crate::bundle::{self, FileRole};
 use crate::handoff::commands::{resubmit, settle};
 use crate::handoff::items::{carry_over, from_analysis};
 use crate::handoff::{BriefSnapshot, Change, Ctx, Deal, EventKind, Item, Sources, Status};
@@ -108,7 +108,11 @@ pub fn find_bundles(paths: &[PathBuf]) -> Vec<std::result::Result<PathBuf, Strin
 fn is_bundle(dir: &Path) -> bool {
     dir.join("deal.toml").is_file()
         || dir.join("notes").is_dir()
-        || SCOPE_FILE_NAMES.iter().any(|n| dir.join(n).is_file())
+        || std::fs::read_dir(dir).is_ok_and(|rd| {
+            rd.flatten().any(|e| {
+                e.file_name().to_str().is_some_and(bundle::is_scope_name) && e.path().is_file()
+            })
+        })
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

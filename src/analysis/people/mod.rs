@@ -66,7 +66,7 @@ impl People {
         }
         for file in &bundle.files {
             let path: std::sync::Arc<str> = file.path.as_str().into();
-            people.scan_file(&path, &file.text, file.role);
+            people.scan_source(&path, file);
         }
         people.assign_sides(bundle, rules);
         people.add_organisations(bundle);

@@ -9,7 +9,7 @@ use super::patterns::{
 use super::titles::{looks_like_title, split_org_title};
 use super::words::{is_name, is_not_name};
 use crate::analysis::model::Evidence;
-use crate::bundle::FileRole;
+use crate::bundle::{FileRole, SourceFile};
 use crate::rules::word_regex::ascii_bounds_agree;
 use std::sync::Arc;
 
@@ -17,13 +17,30 @@ impl People {
     /// Every line of a file through the patterns it can match. Most lines name
     /// nobody: the pass that splits the lines ([`marked_lines`]) tells, and no
     /// regex runs on them (a 16 MB notes folder has a quarter of a million).
+    /// The people named in a file, cited at lines of its stored text.
+    pub(super) fn scan_source(&mut self, path: &Arc<str>, file: &SourceFile) {
+        self.scan_lines(path, file.readable(), file.role, |n| file.stored_line(n));
+    }
+
+    /// The people named in `text`, cited at its own lines.
+    #[cfg(test)]
     pub(super) fn scan_file(&mut self, path: &Arc<str>, text: &str, role: FileRole) {
+        self.scan_lines(path, text, role, |n| n);
+    }
+
+    fn scan_lines(
+        &mut self,
+        path: &Arc<str>,
+        text: &str,
+        role: FileRole,
+        stored_line: impl Fn(u32) -> u32,
+    ) {
         let titles = role != FileRole::Scope;
         for (n, (line, marks)) in marked_lines(text).enumerate() {
             if marks.any(titles) {
                 let at = || Evidence {
                     file: path.clone(),
-                    line: n as u32 + 1,
+                    line: stored_line(n as u32 + 1),
                 };
                 self.scan_line(line, &marks, at, titles);
             }

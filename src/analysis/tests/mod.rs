@@ -17,22 +17,15 @@ static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
 
 /// A bundle of one notes file (and a scope file when given).
 fn bundle(deal: DealRecord, notes: &str, scope: Option<&str>) -> Bundle {
-    let mut files = vec![SourceFile {
-        path: "notes/call.md".into(),
-        role: FileRole::Notes,
-        text: notes.into(),
-    }];
+    let mut files = vec![SourceFile::plain("notes/call.md", FileRole::Notes, notes)];
     if let Some(scope) = scope {
-        files.push(SourceFile {
-            path: "scope.md".into(),
-            role: FileRole::Scope,
-            text: scope.into(),
-        });
+        files.push(SourceFile::plain("scope.md", FileRole::Scope, scope));
     }
     Bundle {
         deal,
         has_crm_record: true,
         files,
+        listing: Vec::new(),
     }
 }
 

@@ -60,22 +60,19 @@ pub fn customer(name: &str, title: Option<&str>, role: Option<&str>, sponsor: bo
 }
 
 pub fn bundle(deal: DealRecord, scope: Option<&str>) -> Bundle {
-    let mut files = vec![SourceFile {
-        path: "notes/demo.md".into(),
-        role: FileRole::Notes,
-        text: "Demo call.\n".into(),
-    }];
+    let mut files = vec![SourceFile::plain(
+        "notes/demo.md",
+        FileRole::Notes,
+        "Demo call.\n",
+    )];
     if let Some(text) = scope {
-        files.push(SourceFile {
-            path: "sow.txt".into(),
-            role: FileRole::Scope,
-            text: text.into(),
-        });
+        files.push(SourceFile::plain("sow.txt", FileRole::Scope, text));
     }
     Bundle {
         deal,
         has_crm_record: true,
         files,
+        listing: Vec::new(),
     }
 }
 
