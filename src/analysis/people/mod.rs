@@ -63,6 +63,10 @@ impl People {
             let p = &mut people.persons[i];
             p.side = Some(Side::Customer);
             p.role = s.role.clone().or(p.role.take());
+            // The stakeholder's address says which domain is the customer's.
+            if let Some((_, domain)) = s.email.as_deref().and_then(|e| e.rsplit_once('@')) {
+                p.domain = Some(domain.trim().to_lowercase());
+            }
         }
         for file in &bundle.files {
             let path: std::sync::Arc<str> = file.path.as_str().into();

@@ -50,18 +50,35 @@ impl People {
                 seller_orgs.push(org.to_lowercase());
             }
         }
-        // Colleagues share an e-mail domain with the seller's known people.
-        let seller_domains: Vec<String> = self
-            .persons
-            .iter()
-            .filter(|p| p.side == Some(Side::Seller))
-            .filter_map(|p| p.domain.clone())
-            .collect();
+        // Colleagues share an e-mail domain with the side's known people; the
+        // customer's domain also carries its name (ines@kestrelfoods.example).
+        let domains_of = |side: Side, persons: &[Person]| -> Vec<String> {
+            persons
+                .iter()
+                .filter(|p| p.side == Some(side))
+                .filter_map(|p| p.domain.clone())
+                .filter(|d| !is_public_mail(d))
+                .collect()
+        };
+        let seller_domains = domains_of(Side::Seller, &self.persons);
+        let customer_domains = domains_of(Side::Customer, &self.persons);
+        let names_account = |domain: &str| {
+            account_word.as_deref().is_some_and(|a| {
+                let host = domain.rsplit_once('.').map_or(domain, |(h, _)| h);
+                host.split(['.', '-']).any(|label| label.starts_with(a))
+            })
+        };
         for p in &mut self.persons {
             if p.side.is_none()
                 && let Some(d) = &p.domain
             {
                 p.side = Some(if seller_domains.contains(d) {
+                    Side::Seller
+                } else if customer_domains.contains(d) || names_account(d) || is_public_mail(d) {
+                    Side::Customer
+                } else if !customer_domains.is_empty() || account_word.is_some() {
+                    // The customer's domain is known and this is not it: in a
+                    // two-party thread the other company is the seller.
                     Side::Seller
                 } else {
                     Side::Customer
@@ -163,6 +180,31 @@ impl People {
         }
         None
     }
+}
+
+/// Webmail domains anyone may write from: they say nothing of a company.
+fn is_public_mail(domain: &str) -> bool {
+    const PUBLIC: &[&str] = &[
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "mail.com",
+        "yandex.ru",
+        "qq.com",
+        "163.com",
+    ];
+    PUBLIC.contains(&domain)
 }
 
 fn org_matches(seller: &str, org: &str) -> bool {

@@ -32,3 +32,54 @@ fn an_executive_named_as_signer_is_the_sponsor() {
             .any(|s| s.name == "Maria Chen" && s.executive_sponsor)
     );
 }
+
+#[test]
+fn email_domains_say_the_side_against_the_account_and_its_stakeholders() {
+    let notes = "\
+From: Ines Varga <ines@kestrelfoods.example>
+To: Sam Ortiz <sam@vendorly.example>
+
+We'll send over our API keys on Monday.
+
+From: Sam Ortiz <sam@vendorly.example>
+To: Ines Varga <ines@kestrelfoods.example>
+
+We will have the SSO connector live in week one.
+
+Cc: Tomasz Lis <tomasz@kestrel-ops.example>, Jo Reyes <jo.reyes@gmail.com>
+";
+    let mut deal = deal();
+    deal.account = Some("Kestrel Foods".into());
+    let a = analyze(&bundle(deal, notes, None), &RULES);
+    let side = |name: &str| {
+        a.stakeholders
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.side)
+    };
+    // The account's name in the domain: the customer. Another company's
+    // domain in a thread with the customer's: the seller.
+    assert_eq!(side("Ines Varga"), Some(Side::Customer));
+    assert_eq!(side("Tomasz Lis"), Some(Side::Customer));
+    assert_eq!(side("Sam Ortiz"), Some(Side::Seller));
+    // A webmail address says nothing of a company: not taken for the seller.
+    assert_ne!(side("Jo Reyes"), Some(Side::Seller));
+    // So the customer's "We'll send" is not the seller's promise; Sam's is.
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![9]);
+
+    // Without the account's name, a stakeholder's address names the domain.
+    let mut deal = deal_with_stakeholder("ines@kestrelfoods.example");
+    deal.account = None;
+    let a = analyze(&bundle(deal, notes, None), &RULES);
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![9]);
+}
+
+fn deal_with_stakeholder(email: &str) -> DealRecord {
+    let mut d = deal();
+    d.stakeholders.push(crate::bundle::DealStakeholder {
+        name: "Ines Varga".into(),
+        email: Some(email.into()),
+        ..Default::default()
+    });
+    d
+}
