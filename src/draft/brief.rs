@@ -26,6 +26,15 @@ pub struct Brief {
     pub scope: ScopeSummary,
     pub risks: Vec<BriefFlag>,
     pub timeline: Vec<Milestone>,
+    /// Files of the bundle that were not read, and why: what the brief
+    /// cannot speak for.
+    pub unread_files: Vec<UnreadFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnreadFile {
+    pub path: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -125,6 +134,13 @@ pub(crate) fn draft_with(bundle: &Bundle, f: &Findings, shared: &Shared) -> Brie
         risks: as_brief(&shared.risks),
         timeline: timeline(bundle, shared),
         buyer_goals,
+        unread_files: bundle
+            .unread()
+            .map(|l| UnreadFile {
+                path: l.path.clone(),
+                reason: l.reason.clone().unwrap_or_default(),
+            })
+            .collect(),
     }
 }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 pub struct Question {
     /// `Q1`, `Q2`...: conflicts first, then missing context in the analysis' order.
     pub id: String,
-    /// The conflict id (`X1`) or the missing-context name (`kickoff_date`).
+    /// The conflict id (`X1`), `unread_file`, or the missing-context name (`kickoff_date`).
     pub about: String,
     pub text: String,
     pub evidence: Vec<Evidence>,
@@ -29,6 +29,24 @@ pub(crate) fn draft_with(bundle: &Bundle, findings: &Findings, shared: &Shared) 
             conflict_question(sides),
             x.flag.evidence.clone(),
         ));
+    }
+    // A file in a format baton reads that could not be read is evidence
+    // nobody has seen: ask for a readable copy.
+    for l in bundle.unread() {
+        if l.format.is_some_and(|f| f != crate::bundle::Format::Toml)
+            && !(unread_scope(bundle).is_some_and(|s| s.path == l.path)
+                && findings.missing.contains(&Missing::SignedScope))
+        {
+            drafted.push((
+                "unread_file".to_string(),
+                format!(
+                    "{} could not be read ({}): can you send it in a readable form?",
+                    l.path,
+                    l.reason.as_deref().unwrap_or("no reason given")
+                ),
+                Vec::new(),
+            ));
+        }
     }
     for &m in findings.missing {
         let (text, evidence) = missing_question(m, bundle, findings, shared);
@@ -65,6 +83,13 @@ fn conflict_question(sides: &ConflictSides) -> String {
             sides.notes_claim, sides.scope_claim
         )
     }
+}
+
+/// A signed scope file that is in the bundle but could not be read.
+fn unread_scope(bundle: &Bundle) -> Option<&crate::bundle::Listed> {
+    bundle
+        .unread()
+        .find(|l| !l.path.contains('/') && crate::bundle::is_scope_name(&l.path))
 }
 
 fn customer_name(bundle: &Bundle) -> &str {
@@ -104,6 +129,16 @@ fn missing_question(
         ),
         Missing::SignedScope => {
             let promised = shared.commitments.len();
+            if let Some(file) = unread_scope(bundle) {
+                let why = file.reason.as_deref().unwrap_or("no reason given");
+                return (
+                    format!(
+                        "The signed scope {} could not be read ({why}): can you send a readable copy? {promised} commitment(s) in the notes cannot be checked against it until then.",
+                        file.path
+                    ),
+                    vec![],
+                );
+            }
             (
                 format!(
                     "There is no signed scope (order form or SOW) in the bundle: can you attach the signed version? {promised} commitment(s) in the notes cannot be checked against it until then."

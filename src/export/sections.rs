@@ -83,6 +83,7 @@ pub(super) fn render(h: &Handoff, draft: bool) -> String {
         d.para("> **DRAFT**: not approved by both the AE and the CSM. Do not share as final.");
     }
     status(&mut d, h);
+    unread(&mut d, h);
     d.heading("Why they bought");
     d.para(&inline(&h.brief.why_they_bought));
     goals(&mut d, h);
@@ -97,6 +98,24 @@ pub(super) fn render(h: &Handoff, draft: bool) -> String {
     d.out.truncate(d.out.trim_end().len());
     d.out.push('\n');
     d.out
+}
+
+/// Files the analysis could not read: the brief does not speak for them.
+fn unread(d: &mut Doc, h: &Handoff) {
+    if h.brief.unread_files.is_empty() {
+        return;
+    }
+    d.heading("Files not read");
+    let rows = h
+        .brief
+        .unread_files
+        .iter()
+        .map(|u| {
+            let path = u.path.replace('`', "'").replace('|', "\\|");
+            vec![format!("`{path}`"), inline(&u.reason)]
+        })
+        .collect();
+    d.table(&["File", "Why not"], rows, "");
 }
 
 fn status(d: &mut Doc, h: &Handoff) {

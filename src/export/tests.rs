@@ -154,3 +154,22 @@ fn inline_escapes_what_markdown_would_read() {
     assert!(is_sensitive("Don't mention the layoffs"));
     assert!(!is_sensitive("Legacy export untested"));
 }
+
+#[test]
+fn files_not_read_are_named_with_their_reason() {
+    let mut h = approved();
+    let md = markdown(&h, false).unwrap();
+    assert!(!md.contains("Files not read"));
+    h.brief
+        .unread_files
+        .push(crate::handoff::items::UnreadFile {
+            path: "notes/a|b`c.pdf".into(),
+            reason: HOSTILE.into(),
+        });
+    let md = markdown(&h, false).unwrap();
+    let (headings, _, cells, html) = parse(&md);
+    assert_eq!(headings[2].1, "Files not read");
+    assert!(cells.iter().any(|c| c == "notes/a|b'c.pdf"), "{cells:?}");
+    assert!(cells.iter().any(|c| c == &HOSTILE.replace('\n', " ")));
+    assert!(!html);
+}

@@ -324,6 +324,16 @@ pub struct BriefSnapshot {
     pub tasks: Vec<TaskLine>,
     /// Missing-context names (`kickoff_date`...).
     pub missing: Vec<String>,
+    /// Files of the bundle that were not read, and why (absent from
+    /// snapshots stored before there were readers that could refuse a file).
+    #[serde(default)]
+    pub unread_files: Vec<UnreadFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnreadFile {
+    pub path: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -463,6 +473,14 @@ pub fn from_analysis(
             })
             .collect(),
         missing: a.missing.iter().map(|m| m.as_str().to_string()).collect(),
+        unread_files: b
+            .unread_files
+            .iter()
+            .map(|u| UnreadFile {
+                path: u.path.clone(),
+                reason: u.reason.clone(),
+            })
+            .collect(),
     };
     (items, snapshot)
 }

@@ -28,7 +28,9 @@ use std::collections::HashMap;
 pub enum Format {
     /// The CRM record, `deal.toml`.
     Toml,
+    #[serde(rename = "md")]
     Markdown,
+    #[serde(rename = "txt")]
     Text,
     /// WebVTT captions.
     Vtt,

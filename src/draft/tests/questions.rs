@@ -115,3 +115,62 @@ fn ids_follow_conflicts_then_missing() {
             .starts_with("What concrete outcome will the customer reach first")
     );
 }
+
+#[test]
+fn files_not_read_are_asked_for_and_named_in_the_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("notes")).unwrap();
+    std::fs::write(root.join("notes/call.md"), "We will ship in four weeks.\n").unwrap();
+    std::fs::write(root.join("notes/photo.md"), b"\x89PNG\r\n\x00\xff").unwrap();
+    std::fs::write(root.join("notes/logo.png"), b"\x89PNG").unwrap();
+    std::fs::write(root.join("order-form.pdf"), b"%PDF-1.4 cut off").unwrap();
+    let b = crate::bundle::load(root).unwrap();
+    let a = crate::analysis::analyze(&b, rules());
+    let about: Vec<&str> = a
+        .drafts
+        .questions
+        .iter()
+        .map(|q| q.about.as_str())
+        .collect();
+    // The binary note is asked for; the picture is no format baton reads, and
+    // the unreadable scope is asked for once, as the missing signed scope.
+    assert_eq!(about.iter().filter(|a| **a == "unread_file").count(), 1);
+    let photo = a
+        .drafts
+        .questions
+        .iter()
+        .find(|q| q.about == "unread_file")
+        .unwrap();
+    assert!(
+        photo
+            .text
+            .starts_with("notes/photo.md could not be read (line 2: binary data"),
+        "{}",
+        photo.text
+    );
+    let scope = a
+        .drafts
+        .questions
+        .iter()
+        .find(|q| q.about == "signed_scope")
+        .unwrap();
+    assert!(
+        scope
+            .text
+            .starts_with("The signed scope order-form.pdf could not be read ("),
+        "{}",
+        scope.text
+    );
+    let unread: Vec<&str> = a
+        .drafts
+        .brief
+        .unread_files
+        .iter()
+        .map(|u| u.path.as_str())
+        .collect();
+    assert_eq!(
+        unread,
+        ["notes/logo.png", "notes/photo.md", "order-form.pdf"]
+    );
+}

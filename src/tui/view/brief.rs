@@ -30,6 +30,19 @@ pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
         out.push(Line::from(Span::styled(format!("  {s}"), t.dim())))
     };
 
+    if !h.brief.unread_files.is_empty() {
+        out.push(Line::from(Span::styled(
+            "Files not read (the brief does not speak for them)",
+            t.warn(),
+        )));
+        for u in &h.brief.unread_files {
+            out.push(Line::from(vec![
+                Span::raw(format!("  {}: ", u.path)),
+                Span::styled(u.reason.clone(), t.warn()),
+            ]));
+        }
+        out.push(Line::from(""));
+    }
     out.push(Line::from(Span::styled("Why they bought", t.title())));
     out.push(Line::from(format!("  {}", h.brief.why_they_bought)));
 
