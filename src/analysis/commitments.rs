@@ -115,6 +115,13 @@ fn line_text(r: &Reading, s: &Cited) -> String {
 /// it in the same clause, else the statement's speaker, author or writer.
 pub(crate) fn voice_at(r: &Reading, s: &Cited, at: usize) -> Option<Side> {
     let lower = &s.lower;
+    // "you agreed to", written by the customer: the seller is the subject.
+    let before = lower[..at].trim_end();
+    if (before.ends_with(" you") || before == "you")
+        && default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Customer)
+    {
+        return Some(Side::Seller);
+    }
     // "we'll", "I told", "you'll have": the writer or speaker is the subject.
     let cue = &lower[at..];
     if ["we ", "we'", "i ", "i'", "our ", "my ", "you"]
@@ -224,6 +231,12 @@ fn judge(
                 .find(text)
                 .filter(|_| default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Seller))
         });
+    // "Per our call, you will configure SSO": the customer writing to the
+    // seller reports the seller's promise.
+    let to_seller = promise.is_none()
+        && lx.second_person.is_match(text)
+        && default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Customer);
+    let promise = promise.or_else(|| lx.second_person.find(text).filter(|_| to_seller));
     let concession = lx.concession.find(text);
     let (at, cue) = match promise.or(concession) {
         Some((at, _, cue)) => (at, cue),
@@ -255,7 +268,11 @@ fn judge(
     if lx.standard_terms.is_match(text) && concession.is_none() && !strong {
         return None;
     }
-    let voice = voice_at(r, s, at);
+    let voice = if to_seller {
+        Some(Side::Seller)
+    } else {
+        voice_at(r, s, at)
+    };
     // A concession ("12% off", "waived") is the seller's whoever reports it; a
     // promise must be in the seller's voice.
     if voice == Some(Side::Customer) && concession.is_none() {

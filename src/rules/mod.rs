@@ -145,7 +145,7 @@ lexicons! {
         ae_cues, csm_cues,
     }
     commitment: RawCommitment => CommitmentRules {
-        promise, seller_first_person, concession, strong, negation, hypothetical,
+        promise, seller_first_person, second_person, concession, strong, negation, hypothetical,
         request, next_step, standard_terms, internal, not_promise, promise_heading,
     }
     category: RawCategory => CategoryRules {

@@ -65,3 +65,23 @@ fn items_under_a_promise_heading_are_promises() {
     let a = run(notes, None);
     assert_eq!(lines(&a, FlagKind::Commitment), vec![2]);
 }
+
+#[test]
+fn a_customer_recap_in_the_second_person_reports_the_sellers_promises() {
+    let notes = "\
+From: Ines Varga <ines@kestrelfoods.example>
+To: Dana Whitfield <dana@vendorly.example>
+
+Per our call, you will configure our SSO in week one.
+You'll also give us two extra training sessions.
+You agreed to a four-week rollout.
+We will send over our API keys by Friday.
+";
+    let mut deal = deal();
+    deal.account = Some("Kestrel Foods".into());
+    let a = analyze(&bundle(deal, notes, None), &RULES);
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![4, 5, 6]);
+    // The same words in the seller's own notes are not read as the customer's.
+    let a = run("You'll also send us the export by Friday.\n", None);
+    assert!(lines(&a, FlagKind::Commitment).is_empty());
+}
