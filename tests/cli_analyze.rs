@@ -376,11 +376,21 @@ fn deal_toml_wrong_type_names_its_line() {
 }
 
 #[test]
-fn notes_with_invalid_utf8_name_file_and_line() {
-    let notes: &[u8] = b"line one\nline two\n\nWe promised \xff\xfe six weeks.\n";
+fn notes_in_windows_1252_are_decoded_and_cited() {
+    // What Windows tools export: curly quotes and dashes as single bytes.
+    let notes: &[u8] =
+        b"line one\nline two\n\nWe\x92ll have you live in six weeks \x96 promised.\n";
     let (_t, root) = write_bundle("acme", &[("notes/2026-01-02-call.md", notes)]);
-    let msg = analyze(&root, true).one_line_error();
-    assert!(msg.contains("notes/2026-01-02-call.md:4"), "{msg}");
+    let v = analyze(&root, true).json();
+    let flag = &v["flags"][0];
+    assert_eq!(flag["kind"], "commitment");
+    assert_eq!(
+        flag["text"],
+        "We\u{2019}ll have you live in six weeks \u{2013} promised."
+    );
+    assert_eq!(flag["evidence"][0]["line"], 4);
+    assert_eq!(v["files"][0]["path"], "notes/2026-01-02-call.md");
+    assert_eq!(v["files"][0]["read"], true);
 }
 
 #[test]
@@ -480,7 +490,7 @@ fn twenty_megabyte_single_line_note_finishes() {
 }
 
 #[test]
-fn random_bytes_named_md_are_a_clean_utf8_error() {
+fn random_bytes_named_md_are_listed_as_not_read_with_the_line() {
     // A deterministic xorshift; 0xff never occurs in UTF-8, so the file is invalid.
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut bytes: Vec<u8> = (0..64 * 1024)
@@ -492,9 +502,33 @@ fn random_bytes_named_md_are_a_clean_utf8_error() {
         })
         .collect();
     bytes[0] = 0xff;
-    let (_t, root) = write_bundle("acme", &[("notes/photo.md", &bytes)]);
-    let msg = analyze(&root, true).one_line_error();
-    assert!(msg.contains("notes/photo.md:1"), "{msg}");
+    let nul = bytes.iter().position(|&b| b == 0).unwrap();
+    let line = bytes[..nul].iter().filter(|&&b| b == b'\n').count() + 1;
+    let (_t, root) = write_bundle(
+        "acme",
+        &[("notes/photo.md", &bytes), ("notes/call.md", b"Kept.\n")],
+    );
+    let v = analyze(&root, true).json();
+    let photo = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "notes/photo.md")
+        .unwrap();
+    assert_eq!(photo["read"], false);
+    let reason = photo["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with(&format!("line {line}: binary data")),
+        "{reason}"
+    );
+    let out = analyze(&root, false);
+    assert!(out.status.success());
+    assert!(
+        out.stdout_str().contains("notes/photo.md: line "),
+        "{}",
+        out.stdout_str()
+    );
+    assert_no_control("report", &out.stdout);
 }
 
 #[test]
@@ -588,9 +622,18 @@ fn control_characters_in_names_never_reach_the_output() {
         assert!(out.status.success(), "{}", out.stderr);
         assert_no_control("file names", &out.stdout);
     }
-    std::fs::write(root.join("notes/bad\x1b]0;x\x07.md"), b"\xff\n").unwrap();
-    let msg = analyze(&root, true).one_line_error();
-    assert!(msg.contains(".md:1"), "{msg}");
+    // A file that is not read is named in the report and the JSON, cleaned too.
+    std::fs::write(root.join("notes/bad\x1b]0;x\x07.md"), b"\xff\x00\n").unwrap();
+    for json in [true, false] {
+        let out = analyze(&root, json);
+        assert!(out.status.success(), "{}", out.stderr);
+        assert_no_control("unread file names", &out.stdout);
+        assert!(
+            out.stdout_str().contains("binary data"),
+            "{}",
+            out.stdout_str()
+        );
+    }
 }
 
 #[test]

@@ -134,12 +134,15 @@ pub fn prepare(
     let mut files = Vec::with_capacity(b.files.len() + 1);
     if b.has_crm_record {
         let p = path.join("deal.toml");
-        let raw = std::fs::read_to_string(&p)
-            .map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+        let raw = std::fs::read(&p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+        // Decoded as the bundle reader decoded it (UTF-16 and Windows-1252 too).
+        let text = bundle::readers::decode(bundle::Format::Toml, &raw)
+            .map_err(|e| format!("{}: {e}", p.display()))?
+            .text;
         files.push(StoredFile {
             path: "deal.toml".into(),
             role: "crm",
-            text: crate::text::sanitize_owned(raw),
+            text,
         });
     }
     for f in &b.files {
