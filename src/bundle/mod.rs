@@ -65,6 +65,12 @@ impl SourceFile {
         self.view.as_ref().map_or(line, |v| v.stored_line(line))
     }
 
+    /// What the reader made of each line of the stored text, line for line
+    /// (for showing a cited line readably); `None` when the text reads as it stands.
+    pub fn shown(&self) -> Option<String> {
+        self.view.as_ref().map(|v| v.aligned(&self.text))
+    }
+
     /// The file's statements, each cited at its line in the stored text.
     pub fn statements(&self) -> Vec<crate::text::Statement> {
         let mut statements = crate::text::segment(self.readable());

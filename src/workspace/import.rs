@@ -26,6 +26,9 @@ pub struct StoredFile {
     pub path: String,
     pub role: &'static str,
     pub text: String,
+    /// What the reader made of each line of `text`, line for line, where it
+    /// is not read as it stands (a transcript, an e-mail, an export).
+    pub shown: Option<String>,
 }
 
 /// A bundle read and analysed, ready to write.
@@ -143,6 +146,7 @@ pub fn prepare(
             path: "deal.toml".into(),
             role: "crm",
             text,
+            shown: None,
         });
     }
     for f in &b.files {
@@ -156,6 +160,7 @@ pub fn prepare(
             path: f.path.clone(),
             role,
             text: f.text.clone(),
+            shown: f.shown(),
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -358,7 +363,7 @@ fn insert_revision(
         ],
     )?;
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO files (deal_id, revision, path, role, sha256, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO files (deal_id, revision, path, role, sha256, text, shown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for f in &p.files {
         stmt.execute(params![
@@ -367,7 +372,8 @@ fn insert_revision(
             f.path,
             f.role,
             sha256_hex(f.text.as_bytes()),
-            f.text
+            f.text,
+            f.shown
         ])?;
     }
     Ok(())

@@ -39,6 +39,8 @@ pub struct StoredText {
     pub path: String,
     /// `crm`, `notes`, `scope` or `other`.
     pub role: String,
+    /// What the file says line for line: the reader's rendering of a
+    /// transcript, e-mail or export, else the stored text.
     pub text: String,
 }
 
@@ -79,7 +81,7 @@ impl Workspace {
     pub fn files(&self, deal: &str) -> Result<Vec<StoredText>> {
         super::store::require_deal(&self.conn, deal)?;
         let mut stmt = self.conn.prepare(
-            "SELECT f.path, f.role, f.text FROM files f
+            "SELECT f.path, f.role, coalesce(f.shown, f.text) FROM files f
              JOIN deals d ON d.id = f.deal_id AND d.revision = f.revision
              WHERE f.deal_id = ?1 ORDER BY f.path",
         )?;

@@ -145,6 +145,11 @@ UPDATE deals SET
     open_questions = (SELECT count(*) FROM items i WHERE i.deal_id = deals.id
         AND i.kind = 'question' AND i.state = 'pending');
 "#,
+    // 3: what a reader made of each stored line of a transcript, e-mail or
+    // export (line for line with `text`), for showing a cited line readably.
+    r#"
+ALTER TABLE files ADD COLUMN shown TEXT;
+"#,
 ];
 
 /// The schema version this baton writes.

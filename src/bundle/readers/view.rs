@@ -26,6 +26,26 @@ impl View {
             .unwrap_or(1)
     }
 
+    /// The view laid out on the lines of `stored`: line `n` holds the view
+    /// lines mapped to stored line `n` (joined by a space), or nothing. The
+    /// result has exactly as many lines as `stored`, so a citation's line
+    /// number finds the same place in both.
+    pub fn aligned(&self, stored: &str) -> String {
+        let count = stored.split('\n').count();
+        let mut slots: Vec<String> = vec![String::new(); count];
+        for (line, text) in self.lines.iter().zip(self.text.split('\n')) {
+            let i = (*line as usize).clamp(1, count) - 1;
+            if text.trim().is_empty() {
+                continue;
+            }
+            if !slots[i].is_empty() {
+                slots[i].push(' ');
+            }
+            slots[i].push_str(text.trim_end());
+        }
+        slots.join("\n")
+    }
+
     /// How many lines the view has.
     pub fn len(&self) -> usize {
         self.lines.len()
@@ -99,6 +119,18 @@ mod tests {
             (1..=5).map(|l| v.stored_line(l)).collect::<Vec<_>>(),
             vec![4, 7, 8, 12, 12]
         );
+    }
+
+    #[test]
+    fn aligned_keeps_the_stored_line_count() {
+        let stored = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Dana>We will\nship it.\n";
+        let mut b = ViewBuilder::new();
+        b.line("Dana: We will", 4)
+            .line("ship it.", 5)
+            .line("(more)", 5);
+        let shown = b.finish().aligned(stored);
+        assert_eq!(shown, "\n\n\nDana: We will\nship it. (more)\n");
+        assert_eq!(shown.split('\n').count(), stored.split('\n').count());
     }
 
     #[test]
