@@ -29,6 +29,9 @@ struct File {
     /// Read by the library (`workspace::config`); accepted here as is.
     #[allow(dead_code)]
     identity: Option<toml::Value>,
+    /// Read by `baton import --from` (`workspace::crm`); accepted here as is.
+    #[allow(dead_code)]
+    crm: Option<toml::Value>,
     #[serde(default)]
     tui: TuiTable,
     #[serde(default)]
