@@ -44,11 +44,11 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
     } else {
         Rules::load(user_rules_path().as_deref()).map_err(|e| e.to_string())?
     };
-    let mut s = session::open(global)?;
-    let ctx = s.ctx_or_system();
     let mut tally = Tally::default();
     let mut out = String::new();
     let mut row_failures = 0;
+    // The export is read before the workspace is opened: a wrong file or
+    // config key leaves no workspace created behind it.
     let found = match &args.from {
         None => find_bundles(&args.paths),
         Some(from) => {
@@ -61,6 +61,8 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
             converted.bundles.into_iter().map(Ok).collect()
         }
     };
+    let mut s = session::open(global)?;
+    let ctx = s.ctx_or_system();
     let mut bundles = Vec::new();
     for f in found {
         match f {

@@ -2,7 +2,7 @@
 //! tasks and events): each activity joined to its deal by id, else by name,
 //! becomes a notes file of that deal's bundle.
 
-use super::columns::{self, Configured, ACTIVITY_FIELDS};
+use super::columns::{self, ACTIVITY_FIELDS, Configured};
 use super::deals::CrmDeal;
 use super::values::{DateOrder, html_to_text, parse_date, slug};
 use super::{CrmConfig, RowError, Source, cell, read_table};
@@ -48,10 +48,8 @@ pub fn read_activities(
         table: format!("crm.{}.activity_columns", source.key()),
         map: &cfg.activity_columns,
     };
-    let map = columns::resolve(&table.headers, ACTIVITY_FIELDS, source, &configured, path)?;
-    let joins = map.get("deal_id").is_some() || map.get("deal_name").is_some();
-    let has_text = map.get("body").is_some() || map.get("subject").is_some();
-    if !joins || !has_text {
+    let has = |f| columns::has_field(&table.headers, ACTIVITY_FIELDS, source, &configured, f);
+    if !(has("deal_id") || has("deal_name")) || !(has("body") || has("subject")) {
         let (deal, body) = match source {
             Source::HubSpot => ("Associated Deal IDs", "Note body"),
             Source::Salesforce => ("Opportunity", "Comments"),
@@ -61,6 +59,7 @@ pub fn read_activities(
             path.display()
         ));
     }
+    let map = columns::resolve(&table.headers, ACTIVITY_FIELDS, source, &configured, path)?;
     let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, d) in deals.iter().enumerate() {

@@ -11,11 +11,7 @@ use std::path::Path;
 pub const DEAL_FIELDS: &[(&str, &[&str], &[&str])] = &[
     // (field, HubSpot headers, Salesforce headers)
     ("id", &["Record ID", "Deal ID"], &["Opportunity ID", "Id"]),
-    (
-        "name",
-        &["Deal Name"],
-        &["Opportunity Name", "Name"],
-    ),
+    ("name", &["Deal Name"], &["Opportunity Name", "Name"]),
     (
         "account",
         &[
@@ -203,6 +199,26 @@ pub fn resolve(
     let taken: Vec<usize> = map.fields.values().copied().collect();
     map.rest = (0..headers.len()).filter(|i| !taken.contains(i)).collect();
     Ok(map)
+}
+
+/// Whether `headers` have a column for `field` by the standard headers or the
+/// configured map: what tells an export of the right kind from another file
+/// before the configured map is held against it.
+pub fn has_field(
+    headers: &[String],
+    fields: &[(&'static str, &[&str], &[&str])],
+    source: Source,
+    configured: &Configured<'_>,
+    field: &str,
+) -> bool {
+    configured.map.contains_key(field)
+        || fields.iter().any(|(f, hubspot, salesforce)| {
+            let names = match source {
+                Source::HubSpot => *hubspot,
+                Source::Salesforce => *salesforce,
+            };
+            *f == field && names.iter().any(|n| headers.iter().any(|h| same(h, n)))
+        })
 }
 
 /// Whether a leftover column is left out of deal.toml: empty headers, the

@@ -52,7 +52,12 @@ pub fn parse_crm_config(text: &str, path: &Path, source: Source) -> Result<CrmCo
         let line = e
             .span()
             .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-        let message = e.message().lines().next().unwrap_or("invalid TOML").to_string();
+        let message = e
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("invalid TOML")
+            .to_string();
         match line {
             Some(l) => format!("{}:{l}: {message}", path.display()),
             None => at(message),
@@ -87,16 +92,21 @@ pub fn parse_crm_config(text: &str, path: &Path, source: Source) -> Result<CrmCo
         let key_name = format!("[{name}] {}", crate::text::sanitize(key));
         match key.as_str() {
             "date_order" => {
-                cfg.date_order = Some(value.as_str().and_then(DateOrder::parse).ok_or_else(
-                    || at(format!("{key_name}: expected \"mdy\" or \"dmy\"")),
-                )?)
+                cfg.date_order = Some(
+                    value
+                        .as_str()
+                        .and_then(DateOrder::parse)
+                        .ok_or_else(|| at(format!("{key_name}: expected \"mdy\" or \"dmy\"")))?,
+                )
             }
-            "won_stages" => cfg.won_stages = strings(value).ok_or_else(|| {
-                at(format!("{key_name}: expected a list of stage names"))
-            })?,
-            "ignore_columns" => cfg.ignore_columns = strings(value).ok_or_else(|| {
-                at(format!("{key_name}: expected a list of column headers"))
-            })?,
+            "won_stages" => {
+                cfg.won_stages = strings(value)
+                    .ok_or_else(|| at(format!("{key_name}: expected a list of stage names")))?
+            }
+            "ignore_columns" => {
+                cfg.ignore_columns = strings(value)
+                    .ok_or_else(|| at(format!("{key_name}: expected a list of column headers")))?
+            }
             "columns" | "activity_columns" => {
                 let map = value
                     .as_table()

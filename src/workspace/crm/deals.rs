@@ -73,8 +73,8 @@ pub fn read_deals(
         table: format!("crm.{}.columns", source.key()),
         map: &cfg.columns,
     };
-    let map = columns::resolve(&table.headers, DEAL_FIELDS, source, &configured, path)?;
-    let Some(id_col) = map.get("id") else {
+    let has = |f| columns::has_field(&table.headers, DEAL_FIELDS, source, &configured, f);
+    if !has("id") {
         let (what, id) = match source {
             Source::HubSpot => ("a HubSpot deals export", "Record ID"),
             Source::Salesforce => ("a Salesforce opportunity report", "Opportunity ID"),
@@ -84,6 +84,10 @@ pub fn read_deals(
             path.display(),
             source.key()
         ));
+    }
+    let map = columns::resolve(&table.headers, DEAL_FIELDS, source, &configured, path)?;
+    let Some(id_col) = map.get("id") else {
+        return Err(format!("{}: no deal id column", path.display()));
     };
     let mut out = DealsRead {
         rows: table.rows.len(),
@@ -110,8 +114,10 @@ pub fn read_deals(
         };
         let Some(id) = cell(row, Some(id_col)) else {
             let header = table.headers.get(id_col).map_or("", String::as_str);
-            out.errors
-                .push(err(format!("no deal id (the \"{}\" cell is empty)", sanitize(header))));
+            out.errors.push(err(format!(
+                "no deal id (the \"{}\" cell is empty)",
+                sanitize(header)
+            )));
             continue;
         };
         let id = sanitize(id);
@@ -220,8 +226,12 @@ fn build(
         );
     }
     for &i in &map.rest {
-        let Some(h) = table.headers.get(i) else { continue };
-        let Some(v) = cell(row, Some(i)) else { continue };
+        let Some(h) = table.headers.get(i) else {
+            continue;
+        };
+        let Some(v) = cell(row, Some(i)) else {
+            continue;
+        };
         if columns::ignored(h, &cfg.ignore_columns) {
             continue;
         }
@@ -244,11 +254,8 @@ fn build(
             format!("# {name}: description in the CRM\n\n{}\n", d.trim_end()),
         );
     }
-    let folder = folder_name(id).ok_or_else(|| {
-        vec![format!(
-            "the id \"{id}\" has nothing a folder name can use"
-        )]
-    })?;
+    let folder = folder_name(id)
+        .ok_or_else(|| vec![format!("the id \"{id}\" has nothing a folder name can use")])?;
     Ok(CrmDeal {
         id: id.to_string(),
         name: text("name"),
@@ -295,7 +302,11 @@ fn contacts(row: &[String], map: &ColumnMap) -> Vec<TomlTable> {
         let mut t = TomlTable::new();
         t.insert("name".into(), Value::String(sanitize(name)));
         // Title, role and e-mail columns describe the row's one contact.
-        let email = email.or_else(|| single.then(|| cell(row, map.get("contact_email"))).flatten());
+        let email = email.or_else(|| {
+            single
+                .then(|| cell(row, map.get("contact_email")))
+                .flatten()
+        });
         if single {
             if let Some(title) = cell(row, map.get("contact_title")) {
                 t.insert("title".into(), Value::String(sanitize(title)));
@@ -338,11 +349,7 @@ fn merge(into: &mut CrmDeal, from: CrmDeal) {
                 .or_insert_with(|| Value::Array(Vec::new()));
             let Value::Array(list) = entry else { continue };
             for s in new {
-                let name = |v: &Value| {
-                    v.get("name")
-                        .and_then(Value::as_str)
-                        .map(str::to_lowercase)
-                };
+                let name = |v: &Value| v.get("name").and_then(Value::as_str).map(str::to_lowercase);
                 if !list.iter().any(|x| name(x) == name(&s)) {
                     list.push(s);
                 }

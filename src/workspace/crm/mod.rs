@@ -137,8 +137,9 @@ pub(crate) fn read_table(path: &Path) -> Result<Table, String> {
         rows.push((line, cells));
     }
     Ok(Table {
-        headers: headers
-            .ok_or_else(|| format!("{shown}: empty file (a CSV export with a header row is expected)"))?,
+        headers: headers.ok_or_else(|| {
+            format!("{shown}: empty file (a CSV export with a header row is expected)")
+        })?,
         rows,
     })
 }

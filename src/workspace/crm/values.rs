@@ -35,12 +35,7 @@ impl DateOrder {
 pub fn parse_date(cell: &str, order: DateOrder) -> Result<Date, String> {
     let s = cell.trim();
     let day_part = s.split([' ', 'T', ',']).next().unwrap_or("");
-    let bad = || {
-        format!(
-            "\"{s}\" is not a date (YYYY-MM-DD or {})",
-            order.pattern()
-        )
-    };
+    let bad = || format!("\"{s}\" is not a date (YYYY-MM-DD or {})", order.pattern());
     let parts: Vec<&str> = day_part.split(['-', '/', '.']).collect();
     let [a, b, c] = parts.as_slice() else {
         return Err(bad());
@@ -67,11 +62,9 @@ pub fn parse_date(cell: &str, order: DateOrder) -> Result<Date, String> {
             DateOrder::Dmy => (year, y, x),
         }
     };
-    let (Ok(year), Ok(month), Ok(day)) = (
-        i16::try_from(year),
-        i8::try_from(month),
-        i8::try_from(day),
-    ) else {
+    let (Ok(year), Ok(month), Ok(day)) =
+        (i16::try_from(year), i8::try_from(month), i8::try_from(day))
+    else {
         return Err(bad());
     };
     Date::new(year, month, day).map_err(|_| bad())
@@ -90,7 +83,10 @@ pub fn parse_amount(cell: &str) -> Result<(f64, Option<&'static str>), String> {
     }
     let letters: String = s.chars().filter(char::is_ascii_alphabetic).collect();
     if letters.len() == 3 {
-        currency = CODES.iter().copied().find(|c| c.eq_ignore_ascii_case(&letters));
+        currency = CODES
+            .iter()
+            .copied()
+            .find(|c| c.eq_ignore_ascii_case(&letters));
         if currency.is_none() {
             return Err(bad());
         }
@@ -247,7 +243,9 @@ pub fn html_to_text(body: &str) -> String {
             .unwrap_or("");
         match name {
             "br" => out.push('\n'),
-            "p" | "div" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4" if tag.starts_with('/') => {
+            "p" | "div" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4"
+                if tag.starts_with('/') =>
+            {
                 out.push_str("\n\n")
             }
             "li" if !tag.starts_with('/') => out.push_str("\n- "),

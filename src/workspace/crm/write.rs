@@ -22,8 +22,7 @@ pub fn bundle_root(workspace: &Path, source: Source) -> PathBuf {
 
 /// The first line of every generated deal.toml: the folder is baton's, and
 /// hand edits would be lost on the next import.
-const HEADER: &str =
-    "# Written by `baton import --from`: edit the deal in the CRM, not here; the next import replaces this file.\n";
+const HEADER: &str = "# Written by `baton import --from`: edit the deal in the CRM, not here; the next import replaces this file.\n";
 
 /// Write each deal's bundle under `root`; returns the folders written and the
 /// deals that could not be (two ids that make one folder, a write error).
@@ -170,7 +169,9 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
     if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(());
     }
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let tmp = path.with_file_name(format!(".{name}.{}.baton-tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
