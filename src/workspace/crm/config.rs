@@ -51,7 +51,8 @@ pub fn parse_crm_config(text: &str, path: &Path, source: Source) -> Result<CrmCo
     let doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
         let line = e
             .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            .and_then(|s| text.get(..s.start))
+            .map(|before| before.matches('\n').count() + 1);
         let message = e
             .message()
             .lines()
