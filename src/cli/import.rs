@@ -1,10 +1,11 @@
 //! `baton import PATH...`: bundles are read and analysed on worker threads and
 //! written one transaction each on this thread, so a bad bundle (or a kill)
-//! never leaves a deal half-imported.
+//! never leaves a deal half-imported. `--from hubspot|salesforce` first turns
+//! a CRM export into bundle folders (`workspace::crm`), then imports those.
 
 use super::session::{self, Global};
 use baton::rules::{Rules, user_rules_path};
-use baton::workspace::{ImportOutcome, find_bundles, prepare};
+use baton::workspace::{self, ImportOutcome, config, crm, find_bundles, prepare};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -12,9 +13,18 @@ use std::sync::mpsc;
 
 #[derive(clap::Args)]
 pub struct ImportArgs {
-    /// Bundle folders, or folders of bundles.
+    /// Bundle folders, or folders of bundles; with --from, one deals export (CSV).
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Read a CRM deals export: every closed-won row becomes a bundle.
+    #[arg(long, value_name = "hubspot|salesforce")]
+    pub from: Option<String>,
+    /// With --from: an activities export whose rows become the deals' notes.
+    #[arg(long, value_name = "FILE.csv", requires = "from")]
+    pub activities: Option<PathBuf>,
+    /// With --from: how 03/04/2026 reads (default: [crm.<source>] date_order, else mdy).
+    #[arg(long, value_name = "mdy|dmy", requires = "from")]
+    pub date_order: Option<String>,
     /// Use only the built-in rules, ignoring the user's rules.toml.
     #[arg(long)]
     pub builtin_rules: bool,
@@ -34,10 +44,25 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
     } else {
         Rules::load(user_rules_path().as_deref()).map_err(|e| e.to_string())?
     };
+    let mut tally = Tally::default();
+    let mut out = String::new();
+    let mut row_failures = 0;
+    // The export is read before the workspace is opened: a wrong file or
+    // config key leaves no workspace created behind it.
+    let found = match &args.from {
+        None => find_bundles(&args.paths),
+        Some(from) => {
+            let converted = from_crm(global, &args, from)?;
+            for e in &converted.errors {
+                eprintln!("baton: {}", super::one_line(&e.to_string()));
+            }
+            row_failures = converted.errors.len();
+            out.push_str(&converted.summary);
+            converted.bundles.into_iter().map(Ok).collect()
+        }
+    };
     let mut s = session::open(global)?;
     let ctx = s.ctx_or_system();
-    let found = find_bundles(&args.paths);
-    let mut tally = Tally::default();
     let mut bundles = Vec::new();
     for f in found {
         match f {
@@ -55,7 +80,6 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
         .clamp(1, 4);
     let next = AtomicUsize::new(0);
     let now = ctx.now;
-    let mut out = String::new();
     let mut write_error: Option<String> = None;
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel(workers * 2);
@@ -135,8 +159,86 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
     if let Some(e) = write_error {
         return Err(e);
     }
-    if tally.failed > 0 {
-        return Err(format!("{} bundle(s) failed to import", tally.failed));
+    match (tally.failed, row_failures) {
+        (0, 0) => Ok(()),
+        (0, rows) => Err(format!("{rows} row(s) of the export failed: see above")),
+        (bundles, 0) => Err(format!("{bundles} bundle(s) failed to import")),
+        (bundles, rows) => Err(format!(
+            "{rows} row(s) of the export failed and {bundles} bundle(s) failed to import"
+        )),
     }
-    Ok(())
+}
+
+/// The CRM export read, its bundles written beside the workspace.
+struct Converted {
+    bundles: Vec<PathBuf>,
+    errors: Vec<crm::RowError>,
+    summary: String,
+}
+
+fn from_crm(global: &Global, args: &ImportArgs, from: &str) -> Result<Converted, String> {
+    let source = crm::Source::parse(from).ok_or_else(|| {
+        format!(
+            "--from {}: expected hubspot or salesforce",
+            baton::text::sanitize(from)
+        )
+    })?;
+    let [export] = args.paths.as_slice() else {
+        return Err(format!(
+            "--from {}: give one deals export (CSV), not {} paths",
+            source.key(),
+            args.paths.len()
+        ));
+    };
+    let cfg = match config::config_path() {
+        Some(p) => crm::load_crm_config(&p, source)?,
+        None => crm::CrmConfig::default(),
+    };
+    let order = match &args.date_order {
+        Some(o) => crm::DateOrder::parse(o).ok_or_else(|| {
+            format!(
+                "--date-order {}: expected mdy or dmy",
+                baton::text::sanitize(o)
+            )
+        })?,
+        None => cfg
+            .date_order
+            .unwrap_or_else(|| source.default_date_order()),
+    };
+    let mut read = crm::read_deals(export, source, &cfg, order)?;
+    let mut errors = std::mem::take(&mut read.errors);
+    let mut summary = String::new();
+    for w in &read.warnings {
+        summary.push_str(&super::one_line(w));
+        summary.push('\n');
+    }
+    summary.push_str(&format!(
+        "{}: {} row(s): {} closed-won deal(s), {} skipped (not closed-won), {} failed\n",
+        super::one_line(&export.display().to_string()),
+        read.rows,
+        read.deals.len(),
+        read.skipped,
+        errors.len()
+    ));
+    if let Some(file) = &args.activities {
+        let acts = crm::read_activities(file, source, &cfg, order, &mut read.deals)?;
+        summary.push_str(&format!(
+            "{}: {} activity row(s): {} joined to a deal, {} of no deal imported here, {} failed\n",
+            super::one_line(&file.display().to_string()),
+            acts.rows,
+            acts.joined,
+            acts.unmatched,
+            acts.errors.len()
+        ));
+        errors.extend(acts.errors);
+    }
+    let path = workspace::resolve_workspace_path(global.workspace.as_deref())?;
+    let root = crm::bundle_root(&path, source);
+    let (bundles, write_errors) = crm::write_bundles(&root, &read.deals, export);
+    errors.extend(write_errors);
+    Ok(Converted {
+        bundles,
+        errors,
+        summary,
+    })
 }

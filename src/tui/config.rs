@@ -29,6 +29,9 @@ struct File {
     /// Read by the library (`workspace::config`); accepted here as is.
     #[allow(dead_code)]
     identity: Option<toml::Value>,
+    /// Read by `baton import --from` (`workspace::crm`); accepted here as is.
+    #[allow(dead_code)]
+    crm: Option<toml::Value>,
     #[serde(default)]
     tui: TuiTable,
     #[serde(default)]
@@ -194,7 +197,7 @@ mod tests {
     #[test]
     fn reads_every_table_and_keeps_defaults_elsewhere() {
         let c = TuiConfig::parse(
-            "[identity]\nname = \"P\"\n[tui]\nmouse = true\nkickoff_warning_days = 3\n[team]\nmembers = [\"Ana\", \" \"]\n[keys.queue]\n\"o\" = \"open\"\n",
+            "[identity]\nname = \"P\"\n[tui]\nmouse = true\nkickoff_warning_days = 3\n[team]\nmembers = [\"Ana\", \" \"]\n[keys.queue]\n\"o\" = \"open\"\n[crm.hubspot.columns]\ncsm = \"CS Owner\"\n",
             "c.toml",
             false,
         )

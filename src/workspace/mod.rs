@@ -6,6 +6,7 @@
 //! lock upgrade), and appends its events in that same transaction.
 
 pub mod config;
+pub mod crm;
 mod import;
 mod queries;
 mod queue;
