@@ -557,5 +557,4 @@ pub(super) fn unescape_entities(text: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "csv_tests.rs"]
 mod tests;
