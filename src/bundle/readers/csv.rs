@@ -14,10 +14,10 @@ use std::collections::HashMap;
 
 /// What a column holds, told by its header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
+enum Column {
     Body,
     Author,
-    AuthorRole,
+    AuthorTitle,
     Date,
     Kind,
     Subject,
@@ -26,9 +26,9 @@ enum Role {
 /// Header words of each role, best first: a header equal to a phrase beats
 /// one that merely contains it, and an earlier phrase beats a later one
 /// ("Note body" over "Body preview", "Activity date" over "Last modified date").
-const FAMILIES: &[(Role, &[&str])] = &[
+const FAMILIES: &[(Column, &[&str])] = &[
     (
-        Role::Body,
+        Column::Body,
         &[
             "note body",
             "body",
@@ -50,7 +50,7 @@ const FAMILIES: &[(Role, &[&str])] = &[
         ],
     ),
     (
-        Role::Author,
+        Column::Author,
         &[
             "created by",
             "activity assigned to",
@@ -65,7 +65,7 @@ const FAMILIES: &[(Role, &[&str])] = &[
         ],
     ),
     (
-        Role::AuthorRole,
+        Column::AuthorTitle,
         &[
             "created by role",
             "owner role",
@@ -74,7 +74,7 @@ const FAMILIES: &[(Role, &[&str])] = &[
         ],
     ),
     (
-        Role::Date,
+        Column::Date,
         &[
             "activity date",
             "date",
@@ -88,7 +88,7 @@ const FAMILIES: &[(Role, &[&str])] = &[
         ],
     ),
     (
-        Role::Kind,
+        Column::Kind,
         &[
             "activity type",
             "type",
@@ -99,7 +99,7 @@ const FAMILIES: &[(Role, &[&str])] = &[
         ],
     ),
     (
-        Role::Subject,
+        Column::Subject,
         &["subject", "title", "call title", "meeting name"],
     ),
 ];
@@ -131,12 +131,12 @@ pub fn view(stored: &str) -> Result<View, Unreadable> {
     let mut taken = vec![false; header.len()];
     // The more specific families claim their columns first: "Created by role"
     // is not the author, "Activity type" is not the body.
-    let author_role = pick(header, Role::AuthorRole, &mut taken);
-    let author = pick(header, Role::Author, &mut taken);
-    let date = pick(header, Role::Date, &mut taken);
-    let kind = pick(header, Role::Kind, &mut taken);
-    let subject = pick(header, Role::Subject, &mut taken);
-    let body = pick(header, Role::Body, &mut taken)
+    let author_role = pick(header, Column::AuthorTitle, &mut taken);
+    let author = pick(header, Column::Author, &mut taken);
+    let date = pick(header, Column::Date, &mut taken);
+    let kind = pick(header, Column::Kind, &mut taken);
+    let subject = pick(header, Column::Subject, &mut taken);
+    let body = pick(header, Column::Body, &mut taken)
         .filter(|&c| data.iter().any(|r| r.cells.get(c).is_some_and(has_words)))
         .or_else(|| free_text_column(data, &taken));
     let Some(body) = body else {
@@ -289,14 +289,14 @@ fn normalise(cell: &str) -> String {
 
 /// The role and rank of the best phrase a normalised header matches: equal
 /// to a phrase ranks above containing it as whole words.
-fn best_phrase(header: &str) -> Option<(Role, usize)> {
+fn best_phrase(header: &str) -> Option<(Column, usize)> {
     // "Note ID", "Call recording URL": keys and links, never text.
     let last = header.rsplit(' ').next().unwrap_or("");
     if header.is_empty() || header.len() > 40 || matches!(last, "id" | "ids" | "url" | "link") {
         return None;
     }
     let padded = format!(" {header} ");
-    let mut best: Option<(Role, usize)> = None;
+    let mut best: Option<(Column, usize)> = None;
     for (role, phrases) in FAMILIES {
         for (i, p) in phrases.iter().enumerate() {
             let rank = if header == *p {
@@ -336,7 +336,7 @@ fn label_row(row: &StringRecord) -> bool {
 
 /// The column a role's header words name best, among those not yet taken;
 /// marked taken.
-fn pick(header: &StringRecord, role: Role, taken: &mut [bool]) -> Option<usize> {
+fn pick(header: &StringRecord, role: Column, taken: &mut [bool]) -> Option<usize> {
     let col = header
         .iter()
         .enumerate()

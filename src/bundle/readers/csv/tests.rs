@@ -95,7 +95,11 @@ fn semicolons_tabs_and_excel_sep_line() {
     let tabs = "Activity date\tActivity type\tBody preview\n2026-10-02\tEmail\tSent the order form, signed copy due Friday.\n";
     assert_eq!(
         said(tabs),
-        vec![(2, None, "Sent the order form, signed copy due Friday.".into())]
+        vec![(
+            2,
+            None,
+            "Sent the order form, signed copy due Friday.".into()
+        )]
     );
     let sep = "sep=|\nDate|Comments\n2026-10-02|Kickoff booked, agenda to follow.\n";
     assert_eq!(
