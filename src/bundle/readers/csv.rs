@@ -128,6 +128,10 @@ pub fn view(stored: &str) -> Result<View, Unreadable> {
     };
     let header = &rows[h].cells;
     let data = &rows[h + 1..];
+    if data.is_empty() {
+        // An export of no activities: nothing to read, and nothing wrong.
+        return Ok(View::default());
+    }
     let mut taken = vec![false; header.len()];
     // The more specific families claim their columns first: "Created by role"
     // is not the author, "Activity type" is not the body.

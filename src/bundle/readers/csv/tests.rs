@@ -144,6 +144,7 @@ fn a_csv_with_no_note_column_is_unreadable() {
         e.reason,
         "a CSV with no column of note text (columns: Deal ID, Amount, Close date)"
     );
+    assert!(view("Date,Note\n").unwrap().is_empty());
     let e = view("1,2,3\n4,5,6\n").unwrap_err();
     assert_eq!(e.reason, "a CSV with no header row naming its columns");
 }
