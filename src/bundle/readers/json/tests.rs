@@ -249,3 +249,35 @@ fn truncated_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn unreadable_exports_are_listed_with_their_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    std::fs::write(notes.join("broken.json"), "{\n  \"a\": [1,\n}\n").unwrap();
+    std::fs::write(notes.join("config.json"), "{\"theme\": \"dark\"}").unwrap();
+    std::fs::write(notes.join("deals.csv"), "Deal ID,Amount\n7,48000\n").unwrap();
+    let b = crate::bundle::load(dir.path()).unwrap();
+    let why: Vec<(&str, Option<&str>)> = b
+        .unread()
+        .map(|l| (l.path.as_str(), l.reason.as_deref()))
+        .collect();
+    assert_eq!(
+        why,
+        vec![
+            (
+                "notes/broken.json",
+                Some("line 3: invalid JSON: expected value")
+            ),
+            (
+                "notes/config.json",
+                Some("JSON of no known chat or transcript shape")
+            ),
+            (
+                "notes/deals.csv",
+                Some("line 1: a CSV with no column of note text (columns: Deal ID, Amount)")
+            ),
+        ]
+    );
+}

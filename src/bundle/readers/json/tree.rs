@@ -9,7 +9,8 @@
 pub enum Node {
     Null,
     Bool(bool),
-    Num(f64),
+    /// A number as written: ids as long as Gong's do not fit an `f64`.
+    Num(String),
     Str(String, u32),
     Arr(Vec<Node>),
     /// Members in document order.
@@ -44,7 +45,7 @@ impl Node {
     pub fn key_text(&self) -> Option<String> {
         match self {
             Node::Str(s, _) => Some(s.clone()),
-            Node::Num(n) => Some(n.to_string()),
+            Node::Num(n) => Some(n.clone()),
             _ => None,
         }
     }
@@ -65,8 +66,7 @@ impl Node {
 
     pub fn num(&self) -> Option<f64> {
         match self {
-            Node::Num(n) => Some(*n),
-            Node::Str(s, _) => s.trim().parse().ok(),
+            Node::Num(s) | Node::Str(s, _) => s.trim().parse().ok(),
             _ => None,
         }
     }
@@ -162,7 +162,8 @@ impl Parser<'_> {
                 {
                     self.at += 1;
                 }
-                self.text.get(start..self.at)?.parse().ok().map(Node::Num)
+                let raw = self.text.get(start..self.at)?;
+                raw.parse::<f64>().ok().map(|_| Node::Num(raw.to_string()))
             }
         }
     }
