@@ -187,7 +187,9 @@ pub fn view(stored: &str) -> Result<View, Unreadable> {
         }
         out.blank(row.line);
         out.line(&format!("## {}", heading.join(", ")), row.line);
-        let at = row.line + line_breaks_before(&row.cells, body);
+        let at = row
+            .line
+            .saturating_add(line_breaks_before(&row.cells, body));
         let prefix = speaker_prefix(cell(author), cell(author_role), cell(date)).filter(|_| {
             timed
                 || !cell(author_role).trim().is_empty()
