@@ -12,7 +12,9 @@
 //!    mapped back to the stored line its words stand on. The analysis never
 //!    knows which format a statement came from.
 
+mod csv;
 mod decode;
+mod json;
 mod slack;
 mod view;
 
@@ -144,8 +146,9 @@ impl std::fmt::Display for Unreadable {
 /// The view of a stored text in `format`: `None` when the text is read as it
 /// stands (Markdown, plain text, the text of a document).
 pub fn view(format: Format, stored: &str, ctx: &ReadContext) -> Result<Option<View>, Unreadable> {
-    let _ = (ctx, stored);
     Ok(match format {
+        Format::Csv => Some(csv::view(stored)?),
+        Format::Json => Some(json::view(stored, ctx)?),
         Format::Vtt
         | Format::Srt
         | Format::Markdown
@@ -154,8 +157,6 @@ pub fn view(format: Format, stored: &str, ctx: &ReadContext) -> Result<Option<Vi
         | Format::Pdf
         | Format::Docx
         | Format::Eml
-        | Format::Mbox
-        | Format::Csv
-        | Format::Json => None,
+        | Format::Mbox => None,
     })
 }
