@@ -13,6 +13,7 @@
 //!    knows which format a statement came from.
 
 mod decode;
+mod email;
 mod slack;
 mod view;
 
@@ -144,6 +145,8 @@ impl std::fmt::Display for Unreadable {
 pub fn view(format: Format, stored: &str, ctx: &ReadContext) -> Result<Option<View>, Unreadable> {
     let _ = (ctx, stored);
     Ok(match format {
+        Format::Eml => Some(email::read_eml(stored)?),
+        Format::Mbox => Some(email::read_mbox(stored)?),
         Format::Vtt
         | Format::Srt
         | Format::Markdown
@@ -151,8 +154,6 @@ pub fn view(format: Format, stored: &str, ctx: &ReadContext) -> Result<Option<Vi
         | Format::Toml
         | Format::Pdf
         | Format::Docx
-        | Format::Eml
-        | Format::Mbox
         | Format::Csv
         | Format::Json => None,
     })
