@@ -135,6 +135,11 @@ impl Conv<'_> {
         let next = (end + 1).min(b.len());
         let self_closing = attrs.trim_end().ends_with('/');
         if let Some((skipped, nesting)) = &mut self.skip {
+            // `</head>` may be left out: the body ends the head.
+            if *skipped == "head" && name == "body" && !close {
+                self.skip = None;
+                return next;
+            }
             if *skipped == name && !self_closing {
                 if close {
                     *nesting -= 1;
@@ -150,7 +155,10 @@ impl Conv<'_> {
         if !close && RAW.contains(&name.as_str()) {
             return end_tag(text, next, &name).unwrap_or(b.len());
         }
-        if !close && !self_closing && (HIDDEN.contains(&name.as_str()) || is_signature(attrs)) {
+        if !close
+            && !self_closing
+            && (HIDDEN.contains(&name.as_str()) || is_signature(&name, attrs))
+        {
             self.skip = Some((name, 1));
             return next;
         }
@@ -273,10 +281,13 @@ impl Conv<'_> {
     }
 }
 
-/// A signature block by its markup: Gmail's `class="gmail_signature"`,
-/// Outlook's `id="Signature"`.
-fn is_signature(attrs: &str) -> bool {
-    attrs.len() < 4096 && attrs.to_ascii_lowercase().contains("signature")
+/// A signature block by its markup: Gmail's `<div class="gmail_signature">`,
+/// Outlook's `<div id="Signature">`. Only elements that have an end tag
+/// (not an `<img src="signature.png">`) are skipped to it.
+fn is_signature(name: &str, attrs: &str) -> bool {
+    matches!(name, "div" | "table" | "span" | "section" | "p" | "td")
+        && attrs.len() < 4096
+        && attrs.to_ascii_lowercase().contains("signature")
 }
 
 /// Where the text after `</name>` starts, searching from `from`.
@@ -381,6 +392,33 @@ mod tests {
         );
         assert_eq!(got[2].1, 3);
         assert_eq!((got[3].1, got[4].1), (6, 7));
+    }
+
+    #[test]
+    fn outlook_reply_and_unclosed_head() {
+        let html = "<html><head><meta charset=utf-8><style><!-- p.MsoNormal {margin:0} --></style>\n\
+                    <body lang=EN-GB><div class=WordSection1><p class=MsoNormal>We accept the term.<o:p></o:p></p>\n\
+                    <p class=MsoNormal><o:p>&nbsp;</o:p></p><img src=\"signature.png\">\n\
+                    <div style='border:none;border-top:solid #E1E1E1 1.0pt'><p class=MsoNormal><b>From:</b> Dana Whitfield &lt;dana@v.example&gt;<br>\n\
+                    <b>Sent:</b> Monday, October 5, 2026 4:01 PM<br><b>Subject:</b> Pricing<o:p></o:p></p></div>\n\
+                    <!--[if gte mso 9]><xml>x</xml><![endif]--><p class=MsoNormal>We will hold the discount.</p></div></body></html>";
+        let got = lines(html);
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "We accept the term.",
+                "",
+                "From: Dana Whitfield <dana@v.example>",
+                "Sent: Monday, October 5, 2026 4:01 PM",
+                "Subject: Pricing",
+                "",
+                "We will hold the discount.",
+                "",
+            ]
+        );
+        assert_eq!(got[2].1, 4);
+        assert_eq!(got[6].1, 6);
     }
 
     #[test]

@@ -260,7 +260,7 @@ impl<'a> Writer<'a> {
             self.view.blank(first);
             return;
         }
-        if text == "--" || text == "-- " || line.text == "-- " {
+        if text == "--" {
             // The signature delimiter (RFC 3676 4.3): what follows is not a
             // statement until a quote or another message starts.
             self.in_signature = true;

@@ -124,11 +124,9 @@ fn after_stop(before: &str) -> bool {
 /// `Label:` or `Name:` line, an attribution, a lettered item or a heading.
 fn reads_as_prose(rest: &str) -> bool {
     let first_word = rest.split_whitespace().next().unwrap_or("");
-    !head(rest).contains(':')
-        && !rest.starts_with("On ")
-        && !first_word.ends_with(')')
-        && rest.chars().any(char::is_lowercase)
-        && !(rest.ends_with(':') && rest.chars().count() <= 80)
+    let heading = rest.ends_with(':') && rest.chars().count() <= 80;
+    let record = head(rest).contains(':') || rest.starts_with("On ") || first_word.ends_with(')');
+    !heading && !record && rest.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]
