@@ -97,6 +97,8 @@ struct Writer<'a> {
     /// After a `-- ` signature delimiter: the signature runs until a quote,
     /// an attribution or a forwarded message begins.
     in_signature: bool,
+    /// The `From:` line of each message being written, outermost first.
+    senders: Vec<Option<(String, u32)>>,
 }
 
 impl<'a> Writer<'a> {
@@ -106,6 +108,7 @@ impl<'a> Writer<'a> {
             view: ViewBuilder::new(),
             written: 0,
             in_signature: false,
+            senders: Vec::new(),
         }
     }
 
@@ -121,6 +124,7 @@ impl<'a> Writer<'a> {
         let headers = Headers::parse(self.lines, start, end);
         self.view.blank(line_no(start));
         let mut any = false;
+        let mut sender = None;
         for h in &headers.list {
             let Some(key) = KEPT.iter().find(|k| h.name.eq_ignore_ascii_case(k)) else {
                 continue;
@@ -129,15 +133,19 @@ impl<'a> Writer<'a> {
                 "from" | "to" | "cc" => mime::addresses(&mime::words(h.value.trim())),
                 _ => mime::words(h.value.trim()),
             };
-            let name = header_name(key);
-            self.view
-                .line(&crate::text::sanitize(&format!("{name}: {value}")), h.line);
+            let line = crate::text::sanitize(&format!("{}: {value}", header_name(key)));
+            self.view.line(&line, h.line);
+            if *key == "from" && sender.is_none() {
+                sender = Some((line, h.line));
+            }
             any = true;
         }
         if any {
             self.view.blank(line_no(headers.body.min(end)));
         }
+        self.senders.push(sender);
         self.entity(&headers, end, nesting, true);
+        self.senders.pop();
     }
 
     /// The body of the entity whose headers are `headers`, up to `end`.
@@ -156,6 +164,10 @@ impl<'a> Writer<'a> {
                     "7bit" | "8bit" | "binary"
                 ) {
                     self.message(body, end, nesting + 1);
+                    // The parts after it are the outer sender's again.
+                    if let Some(Some((line, at))) = self.senders.last().cloned() {
+                        self.view.blank(at).line(&line, at).blank(at);
+                    }
                 }
             }
             "text" if headers.is_attachment() => {}

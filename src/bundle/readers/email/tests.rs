@@ -230,6 +230,10 @@ Content-Transfer-Encoding: 8bit
 
 Our IT team will configure SSO on our side.
 --outer
+Content-Type: text/plain
+
+PS: we will also send the recording.
+--outer
 Content-Type: application/pdf; name=\"scope.pdf\"
 Content-Disposition: attachment; filename=\"scope.pdf\"
 Content-Transfer-Encoding: base64
@@ -253,6 +257,12 @@ Epilogue text.
                 28,
                 "Our IT team will configure SSO on our side.",
                 "Ines Varga",
+                0
+            ),
+            st(
+                32,
+                "PS: we will also send the recording.",
+                "Dana Whitfield",
                 0
             ),
         ]
