@@ -14,6 +14,7 @@
 
 mod csv;
 mod decode;
+mod email;
 mod json;
 mod slack;
 mod view;
@@ -149,14 +150,14 @@ pub fn view(format: Format, stored: &str, ctx: &ReadContext) -> Result<Option<Vi
     Ok(match format {
         Format::Csv => Some(csv::view(stored)?),
         Format::Json => Some(json::view(stored, ctx)?),
+        Format::Eml => Some(email::read_eml(stored)?),
+        Format::Mbox => Some(email::read_mbox(stored)?),
         Format::Vtt
         | Format::Srt
         | Format::Markdown
         | Format::Text
         | Format::Toml
         | Format::Pdf
-        | Format::Docx
-        | Format::Eml
-        | Format::Mbox => None,
+        | Format::Docx => None,
     })
 }
