@@ -12,10 +12,13 @@
 //!    mapped back to the stored line its words stand on. The analysis never
 //!    knows which format a statement came from.
 
+mod captions;
 mod decode;
 mod slack;
+mod turns;
 mod view;
 
+pub use captions::{read_srt, read_vtt};
 pub use decode::{Decoded, decode};
 pub use slack::slack_users;
 pub use view::{View, ViewBuilder};
@@ -144,9 +147,9 @@ impl std::fmt::Display for Unreadable {
 pub fn view(format: Format, stored: &str, ctx: &ReadContext) -> Result<Option<View>, Unreadable> {
     let _ = (ctx, stored);
     Ok(match format {
-        Format::Vtt
-        | Format::Srt
-        | Format::Markdown
+        Format::Vtt => Some(read_vtt(stored)?),
+        Format::Srt => Some(read_srt(stored)?),
+        Format::Markdown
         | Format::Text
         | Format::Toml
         | Format::Pdf
