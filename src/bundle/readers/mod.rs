@@ -14,12 +14,14 @@
 
 mod captions;
 mod decode;
+mod pasted;
 mod slack;
 mod turns;
 mod view;
 
 pub use captions::{read_srt, read_vtt};
 pub use decode::{Decoded, decode};
+pub use pasted::read_pasted;
 pub use slack::slack_users;
 pub use view::{View, ViewBuilder};
 
@@ -149,9 +151,8 @@ pub fn view(format: Format, stored: &str, ctx: &ReadContext) -> Result<Option<Vi
     Ok(match format {
         Format::Vtt => Some(read_vtt(stored)?),
         Format::Srt => Some(read_srt(stored)?),
-        Format::Markdown
-        | Format::Text
-        | Format::Toml
+        Format::Markdown | Format::Text => read_pasted(stored),
+        Format::Toml
         | Format::Pdf
         | Format::Docx
         | Format::Eml

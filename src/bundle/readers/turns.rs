@@ -193,6 +193,12 @@ impl Turns {
         self.at_start = false;
     }
 
+    /// A line as it stands, outside any turn.
+    pub(super) fn raw(&mut self, text: &str, at: u32) {
+        self.b.line(text, at);
+        self.at_start = text.trim().is_empty();
+    }
+
     pub(super) fn finish(self) -> super::View {
         self.b.finish()
     }

@@ -105,6 +105,7 @@ pub(crate) fn decode_entities(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    let mut decoded_any = false;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         let from = &rest[i..];
@@ -119,6 +120,7 @@ pub(crate) fn decode_entities(text: &str) -> Cow<'_, str> {
             .flatten();
         match decoded {
             Some(c) => {
+                decoded_any = true;
                 if !(c.is_control() || is_bidi_control(c)) {
                     out.push(c);
                 }
@@ -129,6 +131,9 @@ pub(crate) fn decode_entities(text: &str) -> Cow<'_, str> {
                 rest = &from[1..];
             }
         }
+    }
+    if !decoded_any {
+        return Cow::Borrowed(text);
     }
     out.push_str(rest);
     Cow::Owned(out)

@@ -11,7 +11,7 @@
 
 mod cue;
 
-pub(crate) use cue::{decode_entities, name_prefix, split_role};
+pub(crate) use cue::{decode_entities, name_like, name_prefix, split_role};
 
 use super::Unreadable;
 use super::turns::{Names, Turns, clock};
@@ -101,6 +101,12 @@ fn read(stored: &str, kind: Kind) -> Result<View, Unreadable> {
         )));
     }
     Ok(writer.turns.finish())
+}
+
+/// The voices of a line with voice tags (`<v Name>words</v>`) pasted into a
+/// note: who (when a tag names them) says what, tags and entities removed.
+pub(crate) fn voices(line: &str) -> Vec<(Option<String>, String)> {
+    pieces(line).into_iter().map(|p| (p.voice, p.text)).collect()
 }
 
 /// `NOTE`, `STYLE`, `REGION` open a WebVTT block that is not cue text.
