@@ -106,7 +106,10 @@ fn read(stored: &str, kind: Kind) -> Result<View, Unreadable> {
 /// The voices of a line with voice tags (`<v Name>words</v>`) pasted into a
 /// note: who (when a tag names them) says what, tags and entities removed.
 pub(crate) fn voices(line: &str) -> Vec<(Option<String>, String)> {
-    pieces(line).into_iter().map(|p| (p.voice, p.text)).collect()
+    pieces(line)
+        .into_iter()
+        .map(|p| (p.voice, p.text))
+        .collect()
 }
 
 /// `NOTE`, `STYLE`, `REGION` open a WebVTT block that is not cue text.

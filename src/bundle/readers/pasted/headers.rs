@@ -108,7 +108,10 @@ fn meridiem_suffix(t: &str) -> (&str, Option<&'static str>) {
         ("pm", "PM"),
     ] {
         let n = suffix.len();
-        if t.len() >= n && t.is_char_boundary(t.len() - n) && t[t.len() - n..].eq_ignore_ascii_case(suffix) {
+        if t.len() >= n
+            && t.is_char_boundary(t.len() - n)
+            && t[t.len() - n..].eq_ignore_ascii_case(suffix)
+        {
             let rest = &t[..t.len() - n];
             let rest = rest
                 .strip_suffix([' ', '\u{a0}', '\u{202f}'])
@@ -183,12 +186,18 @@ pub(super) fn chat(line: &str) -> Option<Chat<'_>> {
         None => format!("[{time}]"),
     };
     let named = name_prefix(body).map(|(n, r, w)| ((n, r), w)).or_else(|| {
-        // Chat apps show names as their owners typed them: any short text
-        // before the first `: `.
+        // Chat apps show names as their owners typed them (`Priya 🌸`, a
+        // phone number): short text before the first `: `, no word of it
+        // in lower case, as a sentence's would be ("Followed up with Mike:").
         let colon = body.as_bytes().iter().take(60).position(|&b| b == b':')?;
         let name = body[..colon].trim();
         let words = body[colon + 1..].strip_prefix(' ')?;
-        let ok = !name.is_empty() && name.split_whitespace().count() <= 5 && !name.contains('"');
+        let ok = !name.is_empty()
+            && name.split_whitespace().count() <= 5
+            && !name.contains('"')
+            && !name
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_lowercase));
         ok.then(|| (split_role(name), words))
     });
     Some(match named {
@@ -208,12 +217,7 @@ pub(super) fn chat(line: &str) -> Option<Chat<'_>> {
 /// ` pm`, `\u{202f}PM`, `am` opening `t`: the rest and `AM` / `PM`.
 fn meridiem_prefix(t: &str) -> (&str, Option<&'static str>) {
     let s = t.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    for (prefix, m) in [
-        ("a.m.", "AM"),
-        ("p.m.", "PM"),
-        ("am", "AM"),
-        ("pm", "PM"),
-    ] {
+    for (prefix, m) in [("a.m.", "AM"), ("p.m.", "PM"), ("am", "AM"), ("pm", "PM")] {
         if s.len() >= prefix.len()
             && s.is_char_boundary(prefix.len())
             && s[..prefix.len()].eq_ignore_ascii_case(prefix)
@@ -270,18 +274,38 @@ mod tests {
     #[test]
     fn headers() {
         let s = |n: &str, c: &str, strong: bool| Some((n.to_string(), None, c.to_string(), strong));
-        assert_eq!(h("Ines Varga  10:14 AM"), s("Ines Varga", "[10:14 AM]", true));
+        assert_eq!(
+            h("Ines Varga  10:14 AM"),
+            s("Ines Varga", "[10:14 AM]", true)
+        );
         assert_eq!(h("Ines Varga 10:14"), s("Ines Varga", "[10:14]", false));
         assert_eq!(h("Ines Varga  0:42"), s("Ines Varga", "[0:42]", true));
         assert_eq!(h("Tom Okafor  |  14:02"), s("Tom Okafor", "[14:02]", true));
-        assert_eq!(h("[Tom Okafor] 14:02:11"), s("Tom Okafor", "[14:02:11]", true));
-        assert_eq!(h("Tom Okafor   2:14 p.m."), s("Tom Okafor", "[2:14 PM]", true));
-        assert_eq!(h("Tom Okafor 00:03:12"), s("Tom Okafor", "[00:03:12]", false));
-        assert_eq!(h("pieter.degroot  [10:14 AM]"), s("pieter.degroot", "[10:14 AM]", true));
+        assert_eq!(
+            h("[Tom Okafor] 14:02:11"),
+            s("Tom Okafor", "[14:02:11]", true)
+        );
+        assert_eq!(
+            h("Tom Okafor   2:14 p.m."),
+            s("Tom Okafor", "[2:14 PM]", true)
+        );
+        assert_eq!(
+            h("Tom Okafor 00:03:12"),
+            s("Tom Okafor", "[00:03:12]", false)
+        );
+        assert_eq!(
+            h("pieter.degroot  [10:14 AM]"),
+            s("pieter.degroot", "[10:14 AM]", true)
+        );
         assert_eq!(h("Speaker 1  0:02"), s("Speaker 1", "[0:02]", true));
         assert_eq!(
             h("Dana Whitfield (AE)  9:05 AM"),
-            Some(("Dana Whitfield".into(), Some("AE".into()), "[9:05 AM]".into(), true))
+            Some((
+                "Dana Whitfield".into(),
+                Some("AE".into()),
+                "[9:05 AM]".into(),
+                true
+            ))
         );
         for no in [
             "Meeting at 10:14",
@@ -302,12 +326,17 @@ mod tests {
 
     #[test]
     fn chats() {
-        fn c(line: &str) -> Option<(Option<(&str, Option<&str>)>, String, &str)> {
+        type Speaker<'a> = Option<(&'a str, Option<&'a str>)>;
+        fn c(line: &str) -> Option<(Speaker<'_>, String, &str)> {
             chat(line).map(|c| (c.speaker, c.clock, c.words))
         }
         assert_eq!(
             c("02/11/2026, 7:41 pm - Priya: We'll sign today"),
-            Some((Some(("Priya", None)), "[7:41 PM]".into(), "We'll sign today"))
+            Some((
+                Some(("Priya", None)),
+                "[7:41 PM]".into(),
+                "We'll sign today"
+            ))
         );
         assert_eq!(
             c("[02/11/2026, 19:41:03] Priya Shah: ok"),
@@ -323,9 +352,18 @@ mod tests {
         );
         assert_eq!(
             c("02/11/2026, 7:40 pm - Messages are end-to-end encrypted."),
-            Some((None, "[7:40 PM]".into(), "Messages are end-to-end encrypted."))
+            Some((
+                None,
+                "[7:40 PM]".into(),
+                "Messages are end-to-end encrypted."
+            ))
         );
-        for no in ["2026-11-02 notes", "[10:02] dana: hi", "02/11/2026 was the call", "12/10 - Dana: x"] {
+        for no in [
+            "2026-11-02 notes",
+            "[10:02] dana: hi",
+            "02/11/2026 was the call",
+            "12/10 - Dana: x",
+        ] {
             assert_eq!(c(no), None, "{no}");
         }
     }

@@ -82,7 +82,9 @@ fn without_wrappers(line: &str) -> Cow<'_, str> {
 fn unescape(line: &str) -> Cow<'_, str> {
     let b = line.as_bytes();
     let escapes = |i: usize| {
-        b[i] == b'\\' && b.get(i + 1).is_some_and(|c| c.is_ascii_punctuation() && *c != b'|')
+        b[i] == b'\\'
+            && b.get(i + 1)
+                .is_some_and(|c| c.is_ascii_punctuation() && *c != b'|')
     };
     if !(0..b.len()).any(escapes) {
         return Cow::Borrowed(line);
@@ -193,8 +195,14 @@ mod tests {
     #[test]
     fn artefacts_are_removed() {
         for (line, want) in [
-            (r"Budget is \$40k \- approved\.", "Budget is $40k - approved."),
-            (r"1\. First \(and only\) \#1 item \*really\*", "1. First (and only) #1 item *really*"),
+            (
+                r"Budget is \$40k \- approved\.",
+                "Budget is $40k - approved.",
+            ),
+            (
+                r"1\. First \(and only\) \#1 item \*really\*",
+                "1. First (and only) #1 item *really*",
+            ),
             (r"a \| b and C:\\path", r"a \| b and C:\path"),
             ("<aside>💡 We will add SSO.</aside>", "💡 We will add SSO."),
             ("<details open><summary>Pricing</summary>", "Pricing"),

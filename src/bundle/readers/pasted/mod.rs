@@ -51,6 +51,7 @@ pub fn read_pasted(stored: &str) -> Option<View> {
             *l = Line::Dropped;
         }
     }
+    without_callout_icons(&raw, &mut lines);
     let mut names = Names::default();
     if !is_transcript(&raw, &lines, &mut names) {
         // A header not followed by words, or one of too few: the line as written.
@@ -60,10 +61,17 @@ pub fn read_pasted(stored: &str) -> Option<View> {
             }
         }
     }
-    let changed = lines
+    if lines
         .iter()
-        .any(|l| !matches!(l, Line::Text(Cow::Borrowed(_))));
-    changed.then(|| write(&raw, &lines, &mut names))
+        .all(|l| matches!(l, Line::Text(Cow::Borrowed(_))))
+    {
+        return None;
+    }
+    // A dated line whose name the segmenter would not take is written as it
+    // stands: the view may come out the same as the note.
+    let view = write(&raw, &lines, &mut names);
+    let same = view.len() == raw.len() && view.text().lines().eq(raw.iter().copied());
+    (!same).then_some(view)
 }
 
 /// The cheap test every line of a note goes through: may it be anything but
@@ -106,6 +114,32 @@ fn classify(line: &str) -> Line<'_> {
     Line::Text(markup::clean(line))
 }
 
+/// Notion writes a callout's icon before its words (`<aside>` then
+/// `💡 words`): a picture, not words. The first words after `<aside>` lose a
+/// symbol standing apart at their start.
+fn without_callout_icons(raw: &[&str], lines: &mut [Line<'_>]) {
+    let mut in_callout = false;
+    for (l, raw) in lines.iter_mut().zip(raw) {
+        if raw.contains("<aside") {
+            in_callout = true;
+        }
+        let Line::Text(text) = l else { continue };
+        if !in_callout || text.trim().is_empty() {
+            continue;
+        }
+        in_callout = false;
+        let t = text.trim_start();
+        let icon_len = t
+            .chars()
+            .take_while(|c| !c.is_alphanumeric() && !c.is_ascii() && !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>();
+        if icon_len > 0 && t[icon_len..].starts_with([' ', '\u{a0}']) {
+            *text = Cow::Owned(t[icon_len..].trim_start().to_string());
+        }
+    }
+}
+
 /// Whether the headers of a note make it a transcript: two or more, each
 /// followed by words, and either a name that comes back (a conversation)
 /// or app-style headers naming people by full name or handle (a chat).
@@ -122,7 +156,9 @@ fn is_transcript(raw: &[&str], lines: &[Line<'_>], names: &mut Names) -> bool {
             .take(2)
             .position(|l| !l.trim().is_empty())
             .map(|j| &lines[i + 1 + j]);
-        if !matches!(next, Some(Line::Text(_))) || names.prefix(h.name, role(h.name, h.role)).is_none() {
+        if !matches!(next, Some(Line::Text(_)))
+            || names.prefix(h.name, role(h.name, h.role)).is_none()
+        {
             continue;
         }
         *seen.entry(h.name).or_default() += 1;
