@@ -248,7 +248,8 @@ fn bracketed(text: &str) -> Option<usize> {
         b'(' => ')',
         _ => return None,
     };
-    text[..text.len().min(MAX_TAG)].find(close)
+    // Bytes, not a slice of the str: the limit may fall inside a char.
+    text.bytes().take(MAX_TAG).position(|b| b == close as u8)
 }
 
 /// `Name: words` or `Name (role): words`: the name, the role and the words.

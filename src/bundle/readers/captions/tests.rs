@@ -198,6 +198,12 @@ fn garbage_and_every_prefix_never_panic() {
             let _ = read_srt(&sample[..end]).map(|v| segment(v.text()));
         }
     }
+    for end in ["]", ">", ""] {
+        for open in ["[", "(", "<", "<v ", "{\\", "&"] {
+            let long = format!("00:00 --> 00:01\n{open}{}{end} x", "é".repeat(150));
+            let _ = read_vtt(&long).map(|v| segment(v.text()));
+        }
+    }
     for junk in [
         "-->",
         "--> -->",

@@ -56,7 +56,8 @@ fn without_wrappers(line: &str) -> Cow<'_, str> {
         let known = ["aside", "details", "summary"]
             .iter()
             .any(|w| name[..len].eq_ignore_ascii_case(w));
-        let close = from[..from.len().min(200)].find('>');
+        // Bytes, not a slice of the str: the limit may fall inside a char.
+        let close = from.bytes().take(200).position(|b| b == b'>');
         match close {
             Some(end) if known && matches!(name.as_bytes().get(len), Some(b'>' | b' ')) => {
                 out.push_str(&rest[..i]);

@@ -142,7 +142,7 @@ fn without_callout_icons(raw: &[&str], lines: &mut [Line<'_>]) {
 
 /// Whether the headers of a note make it a transcript: two or more, each
 /// followed by words, and either a name that comes back (a conversation)
-/// or app-style headers naming people by full name or handle (a chat).
+/// or app-style headers naming people by full name, handle or as `Me` (a chat).
 /// An agenda (`Demo  10:15`) names no one twice. Names the segmenter
 /// would not read as a speaker do not count.
 fn is_transcript(raw: &[&str], lines: &[Line<'_>], names: &mut Names) -> bool {
@@ -163,7 +163,7 @@ fn is_transcript(raw: &[&str], lines: &[Line<'_>], names: &mut Names) -> bool {
         }
         *seen.entry(h.name).or_default() += 1;
         strong += usize::from(h.strong);
-        full_names &= h.name.contains([' ', '.', '_']);
+        full_names &= h.name.contains([' ', '.', '_']) || role(h.name, None).is_some();
     }
     let total: usize = seen.values().sum();
     total >= 2 && (seen.len() < total || (strong == total && full_names))

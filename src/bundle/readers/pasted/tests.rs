@@ -125,6 +125,8 @@ It's on us.\n";
         said(ios)[1],
         row(2, Some("Dana Whitfield"), "We will send the order form.")
     );
+    let imessage = "Me  7:41 PM\nWe'll waive the setup fee.\nPriya Shah  7:45 PM\nThanks!\n";
+    assert_eq!(said(imessage)[0], me(2, "We'll waive the setup fee."));
     let sms = "\u{feff}Me: I'll get you the discount.\nPriya: Thanks\n";
     assert_eq!(said(sms)[0], me(1, "I'll get you the discount."));
 }
@@ -220,6 +222,8 @@ fn every_prefix_and_garbage_never_panic() {
             let _ = read_pasted(&sample[..end]).map(|v| segment(v.text()));
         }
     }
+    let long = format!("<aside{}> [{}", "é".repeat(150), "é".repeat(150));
+    let _ = read_pasted(&long);
     for junk in [
         "\\",
         "<",
