@@ -180,25 +180,25 @@ impl CueWriter {
     /// One line of cue text on stored line `no`, in a cue starting at `start`.
     fn line(&mut self, line: &str, no: u32, start: u64) {
         for piece in pieces(line) {
-            let (change, text) = match &piece.voice {
+            let (marks, text) = speaker_marks(&piece.text);
+            // A voice tag names the speaker whatever the text says after it.
+            let change = match &piece.voice {
                 Some(voice) => {
                     let (name, role) = split_role(voice);
-                    let change = Change::Named {
+                    Some(Change::Named {
                         name: name.to_string(),
                         role: role.map(str::to_string),
-                    };
-                    (Some(change), piece.text.trim())
+                    })
                 }
-                None => speaker_marks(&piece.text),
+                None => marks,
             };
             match change {
                 Some(Change::Named { name, role }) => {
-                    let who = Some((name, role));
-                    if who != self.speaker {
-                        let (name, role) = who.as_ref().map(|(n, r)| (n, r.as_deref())).unzip();
-                        let part = name.and_then(|n| self.names.prefix(n, role.flatten()));
+                    let who = (name, role);
+                    if self.speaker.as_ref() != Some(&who) {
+                        let part = self.names.prefix(&who.0, who.1.as_deref());
                         self.turns.open(part.as_deref(), &clock(start), no);
-                        self.speaker = who;
+                        self.speaker = Some(who);
                     }
                 }
                 Some(Change::Unnamed) => {

@@ -152,7 +152,8 @@ fn a_speaker_carries_over_until_another_is_named() {
 fn names_the_segmenter_cannot_take() {
     let vtt = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Speaker 1>Hello there.\n\n\
 00:02.000 --> 00:03.000\n<v +44 7700 900123>Who is this?\n\n00:03.000 --> 00:04.000\nStill me.\n\n\
-00:04.000 --> 00:05.000\n<v Note>A label is no name.\n";
+00:04.000 --> 00:05.000\n<v Note>A label is no name.\n\n\
+00:05.000 --> 00:06.000\n<v Dana>[laughs] Dana: Sure.\n";
     let view = read_vtt(vtt).unwrap();
     assert_eq!(
         said(&view),
@@ -161,6 +162,7 @@ fn names_the_segmenter_cannot_take() {
             row(7, None, "Who is this?"),
             row(10, None, "Still me."),
             row(13, None, "A label is no name."),
+            row(16, Some("Dana"), "Sure."),
         ]
     );
 }
