@@ -12,14 +12,19 @@
 //!    mapped back to the stored line its words stand on. The analysis never
 //!    knows which format a statement came from.
 
+mod captions;
 mod csv;
 mod decode;
 mod email;
 mod json;
+mod pasted;
 mod slack;
+mod turns;
 mod view;
 
+pub use captions::{read_srt, read_vtt};
 pub use decode::{Decoded, decode};
+pub use pasted::read_pasted;
 pub use slack::slack_users;
 pub use view::{View, ViewBuilder};
 
@@ -145,19 +150,17 @@ impl std::fmt::Display for Unreadable {
 }
 
 /// The view of a stored text in `format`: `None` when the text is read as it
-/// stands (Markdown, plain text, the text of a document).
+/// stands (the text of a document; Markdown or plain text with no pasted
+/// transcript, chat or export artefact in it).
 pub fn view(format: Format, stored: &str, ctx: &ReadContext) -> Result<Option<View>, Unreadable> {
     Ok(match format {
         Format::Csv => Some(csv::view(stored)?),
         Format::Json => Some(json::view(stored, ctx)?),
         Format::Eml => Some(email::read_eml(stored)?),
         Format::Mbox => Some(email::read_mbox(stored)?),
-        Format::Vtt
-        | Format::Srt
-        | Format::Markdown
-        | Format::Text
-        | Format::Toml
-        | Format::Pdf
-        | Format::Docx => None,
+        Format::Vtt => Some(read_vtt(stored)?),
+        Format::Srt => Some(read_srt(stored)?),
+        Format::Markdown | Format::Text => read_pasted(stored),
+        Format::Toml | Format::Pdf | Format::Docx => None,
     })
 }
