@@ -13,7 +13,13 @@
 //!    knows which format a statement came from.
 
 mod decode;
+mod docx;
+mod pdf;
+mod pdf_layout;
+mod pdf_text;
 mod slack;
+#[cfg(test)]
+pub(crate) mod test_documents;
 mod view;
 
 pub use decode::{Decoded, decode};
