@@ -461,7 +461,7 @@ fn mark_breaks(lines: &mut [Line]) {
             .unwrap_or(f32::INFINITY)
             .min(1.5 * line.size.max(above.size));
         let size_change = (above.size - line.size).abs() > 0.15 * above.size.max(line.size);
-        let wide = gap > 0.0 && gap > usual * 1.4;
+        let wide = gap > 0.0 && gap > usual * 1.25;
         let brk = wide || size_change || above.row != line.row || page_number(&line.text);
         lines[i].breaks = brk;
     }

@@ -238,14 +238,15 @@ pub fn order_form_pdf() -> Vec<u8> {
         &[
             "Northwind provides the analytics platform for up to 40 named users and",
             "the implementation services below. Implemen-",
-            "tation takes eight weeks from the kickoff call, including data migra-",
+            "tation takes eight weeks from the kickoff call to go-live, including",
+            "data migra-",
             "tion from the legacy CRM export and two on-",
             "site training sessions for the operations team.",
         ],
     );
     p1 += &para(
         72.0,
-        500.0,
+        490.0,
         10.0,
         &[
             "The customer provides a named project owner and access to its data",
