@@ -472,17 +472,22 @@ fn mark_breaks(lines: &mut [Line]) {
 /// taken for them), a line (digits aside) found so on more than half the
 /// pages, and at least three; and page numbers there, on any page.
 fn drop_running_lines(pages: &mut [Vec<Line>]) {
+    // Digits vary in a running line ("Page 3", a date): a short line is
+    // compared without them. A long one must repeat word for word, so that
+    // body lines of one pattern ("Clause 12: ...") at the top of every page
+    // are not taken for a header.
     let key = |l: &Line| -> String {
+        let short = l.text.split_whitespace().count() <= 8;
         l.text
             .chars()
+            .filter(|c| !c.is_whitespace())
             .map(|c| {
-                if c.is_ascii_digit() {
+                if short && c.is_ascii_digit() {
                     '#'
                 } else {
                     c.to_ascii_lowercase()
                 }
             })
-            .filter(|c| !c.is_whitespace())
             .collect()
     };
     let zone = |n: usize, i: usize| {

@@ -82,6 +82,23 @@ fn running_headers_footers_and_page_numbers_are_dropped() {
             "Body text of page 3."
         ]
     );
+    // Body lines of one pattern open every page: long lines that differ in
+    // their numbers are not a running header.
+    let pages: Vec<String> = (1..=3)
+        .map(|n| {
+            para(
+                72.0,
+                700.0,
+                10.0,
+                &[
+                    &format!("Clause {n}: the customer receives the weekly adoption report."),
+                    "More of the clause.",
+                    "And more.",
+                ],
+            )
+        })
+        .collect();
+    assert_eq!(extract(&pdf(&pages)).unwrap().matches("Clause").count(), 3);
     // On two pages a repeated line may be content; a page number is not.
     let pages: Vec<String> = (1..=2)
         .map(|n| {
