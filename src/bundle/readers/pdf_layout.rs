@@ -108,8 +108,8 @@ pub(super) struct Line {
 /// text-mode extractors), unless a word is hyphenated across it.
 pub fn layout(pages: &[Page]) -> String {
     let mut per_page: Vec<Vec<Line>> = pages.iter().map(page_lines).collect();
-    drop_running_lines(&mut per_page);
     let body = body_size(&per_page);
+    drop_running_lines(&mut per_page, body);
     let mut lines: Vec<Line> = Vec::new();
     for page in per_page {
         for (i, mut line) in page.into_iter().enumerate() {
@@ -470,8 +470,9 @@ fn mark_breaks(lines: &mut [Line]) {
 /// Running headers and footers: within the first and last two lines of a
 /// page (one on a page of five lines or fewer, so that its body is never
 /// taken for them), a line (digits aside) found so on more than half the
-/// pages, and at least three; and page numbers there, on any page.
-fn drop_running_lines(pages: &mut [Vec<Line>]) {
+/// pages, and at least three; and page numbers there, on any page. A line
+/// set larger than the body is the title the header repeats: kept.
+fn drop_running_lines(pages: &mut [Vec<Line>], body: f32) {
     // Digits vary in a running line ("Page 3", a date): a short line is
     // compared without them. A long one must repeat word for word, so that
     // body lines of one pattern ("Clause 12: ...") at the top of every page
@@ -514,7 +515,8 @@ fn drop_running_lines(pages: &mut [Vec<Line>]) {
         let n = page.len();
         let mut i = 0;
         page.retain(|l| {
-            let drop = zone(n, i) && (page_number(&l.text) || running(&key(l)));
+            let title = l.size >= body * 1.2;
+            let drop = zone(n, i) && (page_number(&l.text) || (running(&key(l)) && !title));
             i += 1;
             !drop
         });
