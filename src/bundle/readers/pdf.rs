@@ -236,10 +236,14 @@ impl Widths {
                 .and_then(|i| widths.get(i as usize))
                 .copied()
                 .unwrap_or(*missing),
-            Widths::Cid { ranges, default } => ranges
-                .iter()
-                .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
-                .map_or(*default, |r| r.2),
+            // Sorted by first code (see `cid_widths`): a binary search.
+            Widths::Cid { ranges, default } => {
+                let i = ranges.partition_point(|r| r.0 <= code);
+                ranges[..i]
+                    .last()
+                    .filter(|r| code <= r.1)
+                    .map_or(*default, |r| r.2)
+            }
             Widths::Standard { fixed: true } => 600.0,
             Widths::Standard { fixed: false } => {
                 let i = code.wrapping_sub(32) as usize;
@@ -572,6 +576,7 @@ fn cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
             _ => break,
         }
     }
+    out.sort_by_key(|r| r.0);
     out
 }
 

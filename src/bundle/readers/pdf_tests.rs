@@ -265,3 +265,21 @@ fn the_order_form_fixture() {
     let out = extract(&order_form_pdf()).unwrap();
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn cid_font_widths() {
+    let w = vec![
+        Object::Integer(10),
+        Object::Integer(20),
+        Object::Integer(700),
+        Object::Integer(1),
+        Object::Array(vec![Object::Integer(500), Object::Real(600.0)]),
+    ];
+    let ranges = cid_widths(&Document::new(), &w);
+    let widths = Widths::Cid {
+        ranges,
+        default: 1000.0,
+    };
+    let got: Vec<f32> = [0, 1, 2, 10, 15, 20, 21].map(|c| widths.of(c)).to_vec();
+    assert_eq!(got, [1000.0, 500.0, 600.0, 700.0, 700.0, 700.0, 1000.0]);
+}
