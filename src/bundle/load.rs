@@ -353,6 +353,10 @@ fn folder_name(root: &Path) -> String {
 }
 
 #[cfg(test)]
+#[path = "load_documents_tests.rs"]
+mod document_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use std::fs;

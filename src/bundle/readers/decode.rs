@@ -13,15 +13,19 @@ pub struct Decoded {
     pub encoding: Option<&'static str>,
 }
 
-/// Decode the bytes of a file in `format`.
+/// Decode the bytes of a file in `format`: a document's extracted text is
+/// cleaned like any text, so a control character in a PDF string cannot
+/// reach the terminal.
 pub fn decode(format: Format, bytes: &[u8]) -> Result<Decoded, Unreadable> {
-    if format.is_document() {
-        return Err(Unreadable::new(format!(
-            "{} text extraction is not available",
-            format.as_str()
-        )));
-    }
-    decode_text(bytes)
+    let extracted = match format {
+        Format::Pdf => super::pdf::extract(bytes)?,
+        Format::Docx => super::docx::extract(bytes)?,
+        _ => return decode_text(bytes),
+    };
+    Ok(Decoded {
+        text: sanitize_owned(extracted),
+        encoding: None,
+    })
 }
 
 /// Text bytes: UTF-8 (with or without a byte-order mark), UTF-16 with a

@@ -15,10 +15,16 @@
 mod captions;
 mod csv;
 mod decode;
+mod docx;
 mod email;
 mod json;
 mod pasted;
+mod pdf;
+mod pdf_layout;
+mod pdf_text;
 mod slack;
+#[cfg(test)]
+pub(crate) mod test_documents;
 mod turns;
 mod view;
 

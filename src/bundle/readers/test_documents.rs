@@ -1,0 +1,344 @@
+//! Documents built in test code (nothing can be downloaded): a small PDF
+//! writer (objects, xref, Helvetica, text placed with `Tm`, `Td`, `T*`, `Tj`)
+//! and a DOCX writer (a zip of WordprocessingML), plus the realistic
+//! `order-form.pdf` and `sow.docx` committed under
+//! `tests/fixtures/documents/` for other tests and the demo.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+
+/// One line of Helvetica (`/F1`) at `x`, `y`, placed with `Tm`.
+pub fn text(x: f32, y: f32, size: f32, s: &str) -> String {
+    format!("BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({}) Tj ET\n", esc(s))
+}
+
+/// Lines of a paragraph from `x`, `y` down, placed with `Td` and `T*`.
+pub fn para(x: f32, y: f32, size: f32, lines: &[&str]) -> String {
+    let mut out = format!("BT /F1 {size} Tf {} TL {x} {y} Td\n", size * 1.25);
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push_str("T* ");
+        }
+        let _ = writeln!(out, "({}) Tj", esc(l));
+    }
+    out.push_str("ET\n");
+    out
+}
+
+/// PDF string escaping, text in WinAnsi (the font's encoding).
+fn esc(s: &str) -> String {
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(s);
+    let mut out = String::new();
+    for &b in bytes.iter() {
+        match b {
+            b'(' | b')' | b'\\' => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
+            32..=126 => out.push(char::from(b)),
+            _ => {
+                let _ = write!(out, "\\{b:03o}");
+            }
+        }
+    }
+    out
+}
+
+/// Options of [`pdf_with`].
+#[derive(Default, Clone, Copy)]
+pub struct PdfOptions {
+    /// Content streams Flate-compressed, as real writers do.
+    pub compress: bool,
+    /// An `/Encrypt` entry whose password check fails.
+    pub encrypted: bool,
+}
+
+/// A PDF of US-Letter pages, each drawn by one content stream. `/F1` is
+/// Helvetica (WinAnsi), `/F2` maps codes 1 and 2 to the ligatures "fi" and
+/// "fl", `/Im1` is a 1x1 image.
+pub fn pdf(pages: &[String]) -> Vec<u8> {
+    pdf_with(pages, PdfOptions::default())
+}
+
+pub fn pdf_with(pages: &[String], opt: PdfOptions) -> Vec<u8> {
+    let n = pages.len();
+    let first_page = 6;
+    let mut objects: Vec<Vec<u8>> = Vec::new();
+    objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    let kids: Vec<String> = (0..n)
+        .map(|i| format!("{} 0 R", first_page + 2 * i))
+        .collect();
+    objects.push(format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes());
+    objects.push(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    );
+    objects.push(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding \
+          /BaseEncoding /WinAnsiEncoding /Differences [1 /fi /fl] >> >>"
+            .to_vec(),
+    );
+    objects.push(stream(
+        "/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray \
+         /BitsPerComponent 8",
+        b"\x80",
+        false,
+    ));
+    for (i, content) in pages.iter().enumerate() {
+        objects.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font \
+                 << /F1 3 0 R /F2 4 0 R >> /XObject << /Im1 5 0 R >> >> /Contents {} 0 R >>",
+                first_page + 2 * i + 1
+            )
+            .into_bytes(),
+        );
+        objects.push(stream("", content.as_bytes(), opt.compress));
+    }
+    let mut trailer_extra = String::new();
+    if opt.encrypted {
+        objects.push(
+            format!(
+                "<< /Filter /Standard /V 1 /R 2 /O <{0}> /U <{0}> /P -4 >>",
+                "ab".repeat(32)
+            )
+            .into_bytes(),
+        );
+        let _ = write!(
+            trailer_extra,
+            " /Encrypt {} 0 R /ID [<0123456789abcdef0123456789abcdef> \
+             <0123456789abcdef0123456789abcdef>]",
+            objects.len()
+        );
+    }
+    assemble(&objects, &trailer_extra)
+}
+
+/// A stream object with its `/Length` (and `/Filter` when compressed).
+pub fn stream(dict: &str, data: &[u8], compress: bool) -> Vec<u8> {
+    let (data, filter) = if compress {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(data).unwrap();
+        (z.finish().unwrap(), " /Filter /FlateDecode")
+    } else {
+        (data.to_vec(), "")
+    };
+    let mut out = format!("<< {dict} /Length {}{filter} >>\nstream\n", data.len()).into_bytes();
+    out.extend_from_slice(&data);
+    out.extend_from_slice(b"\nendstream");
+    out
+}
+
+/// Objects numbered from 1, an xref table with their offsets, the trailer.
+pub fn assemble(objects: &[Vec<u8>], trailer_extra: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+    for o in offsets {
+        let _ = writeln!(table, "{o:010} 00000 n ");
+    }
+    let _ = write!(
+        table,
+        "trailer\n<< /Size {} /Root 1 0 R{trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    );
+    out.extend_from_slice(table.as_bytes());
+    out
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// A DOCX holding `body` (WordprocessingML inside `w:body`) and, when given,
+/// `styles` (inside `w:styles`).
+pub fn docx(body: &str, styles: Option<&str>) -> Vec<u8> {
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \
+         xmlns:w=\"{W}\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">\
+         <w:body>{body}</w:body></w:document>"
+    );
+    let mut parts: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "[Content_Types].xml",
+            b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_vec(),
+        ),
+        ("word/document.xml", document.into_bytes()),
+        (
+            "word/header1.xml",
+            format!("<w:hdr xmlns:w=\"{W}\"><w:p><w:r><w:t>CONFIDENTIAL header</w:t></w:r></w:p></w:hdr>").into_bytes(),
+        ),
+    ];
+    if let Some(s) = styles {
+        parts.push((
+            "word/styles.xml",
+            format!("<w:styles xmlns:w=\"{W}\">{s}</w:styles>").into_bytes(),
+        ));
+    }
+    zip_of(&parts)
+}
+
+/// A zip of `(name, bytes)` entries, deflated; deterministic (no clock).
+pub fn zip_of(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(false);
+    for (name, bytes) in parts {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// A paragraph of one run.
+pub fn p(s: &str) -> String {
+    format!("<w:p><w:r><w:t xml:space=\"preserve\">{s}</w:t></w:r></w:p>")
+}
+
+/// The committed `order-form.pdf`: three pages under a running header and a
+/// page-number footer; parties and fees as tables, a word hyphenated across
+/// a line end, a two-column terms page.
+pub fn order_form_pdf() -> Vec<u8> {
+    let header = |n: u32| {
+        format!(
+            "{}{}",
+            text(
+                72.0,
+                750.0,
+                8.0,
+                "Northwind Analytics Inc.  |  Order Form NW-2026-0142"
+            ),
+            text(290.0, 40.0, 8.0, &format!("Page {n} of 3"))
+        )
+    };
+    let mut p1 = header(1);
+    p1 += &text(72.0, 700.0, 18.0, "Order Form: Acme Corp analytics rollout");
+    p1 += &text(72.0, 670.0, 10.0, "Customer");
+    p1 += &text(
+        250.0,
+        670.0,
+        10.0,
+        "Acme Corp, 200 Market Street, Springfield",
+    );
+    p1 += &text(72.0, 655.0, 10.0, "Effective date");
+    p1 += &text(250.0, 655.0, 10.0, "2 November 2026");
+    p1 += &text(72.0, 640.0, 10.0, "Subscription term");
+    p1 += &text(250.0, 640.0, 10.0, "12 months");
+    p1 += &text(72.0, 600.0, 13.0, "Scope of services");
+    p1 += &para(
+        72.0,
+        580.0,
+        10.0,
+        &[
+            "Northwind provides the analytics platform for up to 40 named users and",
+            "the implementation services below. Implemen-",
+            "tation takes eight weeks from the kickoff call to go-live, including",
+            "data migra-",
+            "tion from the legacy CRM export and two on-",
+            "site training sessions for the operations team.",
+        ],
+    );
+    p1 += &para(
+        72.0,
+        490.0,
+        10.0,
+        &[
+            "The customer provides a named project owner and access to its data",
+            "warehouse within five business days of kickoff.",
+        ],
+    );
+    let mut p2 = header(2);
+    p2 += &text(72.0, 700.0, 13.0, "Fees");
+    p2 += &text(72.0, 680.0, 10.0, "Platform subscription (annual)");
+    p2 += &text(350.0, 680.0, 10.0, "USD 36,000");
+    p2 += &text(72.0, 665.0, 10.0, "Implementation services (fixed fee)");
+    p2 += &text(350.0, 665.0, 10.0, "USD 12,000");
+    p2 += &text(72.0, 630.0, 13.0, "Terms");
+    let left = [
+        "Invoices are payable within thirty days of",
+        "the invoice date. Fees exclude taxes, which",
+        "the customer pays where they apply.",
+        "Support is provided on business days from",
+        "9:00 to 17:00 in the customer's time zone.",
+    ];
+    let right = [
+        "Either party may end this order for a",
+        "material breach not cured within thirty",
+        "days of written notice. Data is returned",
+        "or deleted within sixty days of the end",
+        "of the subscription term.",
+    ];
+    // Interleaved in the content stream, as some writers emit two columns.
+    for (i, (l, r)) in left.iter().zip(right).enumerate() {
+        let y = 610.0 - 13.0 * i as f32;
+        p2 += &text(72.0, y, 10.0, l);
+        p2 += &text(320.0, y, 10.0, r);
+    }
+    let mut p3 = header(3);
+    p3 += &text(72.0, 700.0, 13.0, "Signatures");
+    p3 += &para(
+        72.0,
+        680.0,
+        10.0,
+        &[
+            "Signed for Acme Corp by Maria Chen, VP Operations, on 2 November 2026.",
+            "Signed for Northwind Analytics by Dana Whitfield, Account Executive.",
+        ],
+    );
+    pdf_with(
+        &[p1, p2, p3],
+        PdfOptions {
+            compress: true,
+            encrypted: false,
+        },
+    )
+}
+
+/// The committed `sow.docx`: headings, a list, a table, a tracked change.
+pub fn sow_docx() -> Vec<u8> {
+    let body = [
+        "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>Statement of Work: Acme Corp</w:t></w:r></w:p>".to_string(),
+        "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>Scope</w:t></w:r></w:p>".to_string(),
+        "<w:p><w:r><w:t xml:space=\"preserve\">Implementation takes </w:t></w:r><w:del w:id=\"1\" w:author=\"Dana\"><w:r><w:delText>six</w:delText></w:r></w:del><w:ins w:id=\"2\" w:author=\"Dana\"><w:r><w:t>eight</w:t></w:r></w:ins><w:r><w:t xml:space=\"preserve\"> weeks from kickoff.</w:t></w:r></w:p>".to_string(),
+        "<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/></w:pPr><w:r><w:t>Dashboard for the weekly operations review</w:t></w:r></w:p>".to_string(),
+        "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>Two admin training sessions</w:t></w:r></w:p>".to_string(),
+        "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>Milestones</w:t></w:r></w:p>".to_string(),
+        "<w:tbl><w:tblPr/><w:tr><w:tc><w:p><w:r><w:t>Milestone</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Week</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Data migration complete</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>4</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Go-live</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>8</w:t></w:r></w:p></w:tc></w:tr></w:tbl>".to_string(),
+        p("Signed for Acme Corp by Maria Chen &amp; for Northwind by Dana Whitfield."),
+    ]
+    .concat();
+    let styles = "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/></w:style>\
+        <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>\
+        <w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/></w:style>\
+        <w:style w:type=\"paragraph\" w:styleId=\"ListBullet\"><w:name w:val=\"List Bullet\"/><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style>";
+    docx(&body, Some(styles))
+}
+
+/// The committed fixtures match their generators; `BATON_WRITE_FIXTURES=1`
+/// writes them anew.
+#[test]
+fn committed_fixtures_are_current() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/documents");
+    let fixtures = [
+        ("order-form.pdf", order_form_pdf()),
+        ("sow.docx", sow_docx()),
+    ];
+    for (name, bytes) in fixtures {
+        let path = dir.join(name);
+        if std::env::var_os("BATON_WRITE_FIXTURES").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &bytes).unwrap();
+        }
+        let committed = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            committed == bytes,
+            "{name} is stale: BATON_WRITE_FIXTURES=1 cargo test --lib committed_fixtures"
+        );
+    }
+}
