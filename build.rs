@@ -1,5 +1,6 @@
 //! Embeds the sample bundles of `examples/` (without their gold annotations)
 //! so `baton demo` works from any directory, with no files beside the binary.
+//! Bytes, not text: a sample's signed scope may be a PDF.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -30,12 +31,12 @@ fn main() {
     collect(&root, &root, &mut files);
     // Only files inside a bundle folder: examples/<bundle>/...
     files.retain(|f| f.contains('/'));
-    let mut code = String::from("pub static BUNDLE_FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from("pub static BUNDLE_FILES: &[(&str, &[u8])] = &[\n");
     for f in &files {
         let abs = root.join(f);
         writeln!(
             code,
-            "    ({f:?}, include_str!({:?})),",
+            "    ({f:?}, include_bytes!({:?})),",
             abs.display().to_string()
         )
         .unwrap();

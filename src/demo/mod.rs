@@ -37,14 +37,14 @@ pub fn bundle_names() -> Vec<&'static str> {
 
 /// Write the embedded bundles under `dir` (one folder each); returns their paths.
 pub fn write_bundles(dir: &Path) -> Result<Vec<PathBuf>> {
-    for (rel, text) in BUNDLE_FILES {
+    for (rel, bytes) in BUNDLE_FILES {
         let path = dir.join(rel);
         let parent = path.parent().unwrap_or(dir);
         std::fs::create_dir_all(parent).map_err(|source| Error::Io {
             path: parent.to_path_buf(),
             source,
         })?;
-        std::fs::write(&path, text).map_err(|source| Error::Io {
+        std::fs::write(&path, bytes).map_err(|source| Error::Io {
             path: path.clone(),
             source,
         })?;
