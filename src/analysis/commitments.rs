@@ -33,17 +33,23 @@ pub fn find(r: &Reading) -> Vec<Flag> {
     let mut headings = HeadingMemo::default();
     // "The two things I agreed to:" followed by a list: the list items are
     // promises, as under a "What I told them" heading.
-    let mut lead_in: Option<u32> = None;
+    // A customer's "Per our call, you will:" introduces the seller's promises
+    // the same way, in the customer's words.
+    let mut lead_in: Option<(u32, Listed)> = None;
     for s in &r.said {
         let item = matches!(s.stmt.kind, StatementKind::Bullet | StatementKind::Checkbox);
-        if lead_in != Some(s.file_index) || !item {
+        if lead_in.is_some_and(|(file, _)| file != s.file_index) || !item {
             lead_in = None;
         }
-        let listed = lead_in.is_some();
-        if s.lower.trim_end().ends_with(':')
-            && r.rules.commitment.promise_heading.is_match(&s.lower)
-        {
-            lead_in = Some(s.file_index);
+        let listed = lead_in.map_or(Listed::No, |(_, how)| how);
+        if s.lower.trim_end().ends_with(':') {
+            if r.rules.commitment.promise_heading.is_match(&s.lower) {
+                lead_in = Some((s.file_index, Listed::AsPromise));
+            } else if r.rules.commitment.second_person.is_match(&s.lower)
+                && default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Customer)
+            {
+                lead_in = Some((s.file_index, Listed::ToSeller));
+            }
         }
         if let Some(found) = judge(r, s, &seller_subject, &mut headings, listed) {
             let Found {
@@ -67,6 +73,16 @@ pub fn find(r: &Reading) -> Vec<Flag> {
     out
 }
 
+/// Whether a list item follows a lead-in that makes its items promises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listed {
+    No,
+    /// "The two things I agreed to:"
+    AsPromise,
+    /// "Per our call, you will:", written by the customer to the seller.
+    ToSeller,
+}
+
 /// A commitment [`judge`] found, with what the caller needs to finish it.
 struct Found {
     /// The flag, without its category and text.
@@ -82,11 +98,14 @@ struct Found {
 /// heading, so the last answer is kept.
 #[derive(Default)]
 struct HeadingMemo {
-    last: Option<(std::sync::Arc<str>, bool)>,
+    last: Option<(std::sync::Arc<str>, Listed)>,
 }
 
 impl HeadingMemo {
-    fn is_promise_heading(&mut self, r: &Reading, heading: &std::sync::Arc<str>) -> bool {
+    /// Whether the items under `heading` are promises: "What I told them",
+    /// or a customer's "Per our call, you will:" (read by the caller in the
+    /// customer's voice only).
+    fn lists(&mut self, r: &Reading, heading: &std::sync::Arc<str>) -> Listed {
         match &self.last {
             // Equal text, equal answer: the pointer test only saves the compare.
             Some((last, answer))
@@ -95,7 +114,14 @@ impl HeadingMemo {
                 *answer
             }
             _ => {
-                let answer = r.rules.commitment.promise_heading.is_match(&**heading);
+                let lx = &r.rules.commitment;
+                let answer = if lx.promise_heading.is_match(&**heading) {
+                    Listed::AsPromise
+                } else if lx.second_person.is_match(&super::normalise(heading)) {
+                    Listed::ToSeller
+                } else {
+                    Listed::No
+                };
                 self.last = Some((heading.clone(), answer));
                 answer
             }
@@ -205,8 +231,9 @@ fn judge(
     s: &Cited,
     seller_subject: &SellerSubject,
     headings: &mut HeadingMemo,
-    after_lead_in: bool,
+    listed: Listed,
 ) -> Option<Found> {
+    let after_lead_in = listed != Listed::No;
     let lx = &r.rules.commitment;
     let text = &s.lower;
     // Asked up to three times here: worked out once.
@@ -233,9 +260,11 @@ fn judge(
         });
     // "Per our call, you will configure SSO": the customer writing to the
     // seller reports the seller's promise.
-    let to_seller = promise.is_none()
-        && lx.second_person.is_match(text)
-        && default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Customer);
+    let mut heading_to_seller = false;
+    let to_seller = listed == Listed::ToSeller
+        || (promise.is_none()
+            && lx.second_person.is_match(text)
+            && default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Customer));
     let promise = promise.or_else(|| lx.second_person.find(text).filter(|_| to_seller));
     let concession = lx.concession.find(text);
     let (at, cue) = match promise.or(concession) {
@@ -243,11 +272,20 @@ fn judge(
         // Items listed under "What I told them:" are promises without a cue of
         // their own.
         None => {
-            let under_heading = s
-                .stmt
-                .shared_heading()
-                .is_some_and(|h| headings.is_promise_heading(r, h));
-            if !((under_heading || after_lead_in) && has_own_substance()) {
+            let under_heading = match s.stmt.shared_heading().map(|h| headings.lists(r, h)) {
+                Some(Listed::AsPromise) => true,
+                Some(Listed::ToSeller) => {
+                    let customer =
+                        default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Customer);
+                    heading_to_seller = customer;
+                    customer
+                }
+                _ => false,
+            };
+            // "Per our call, you will: 1. ... 2. ...": the customer lists what
+            // the seller will do; every item is a promise, whatever its words.
+            let listed_to_seller = heading_to_seller || listed == Listed::ToSeller;
+            if !(listed_to_seller || ((under_heading || after_lead_in) && has_own_substance())) {
                 return None;
             }
             (0, "listed as a promise")
@@ -268,7 +306,7 @@ fn judge(
     if lx.standard_terms.is_match(text) && concession.is_none() && !strong {
         return None;
     }
-    let voice = if to_seller {
+    let voice = if to_seller || heading_to_seller {
         Some(Side::Seller)
     } else {
         voice_at(r, s, at)
@@ -296,7 +334,7 @@ fn judge(
     // sentence of the line.
     // An explicit promise ("told Aisha we'd hand over the notes") needs no
     // category word to be one.
-    if !strong && !has_own_substance() {
+    if !strong && !(heading_to_seller || listed == Listed::ToSeller) && !has_own_substance() {
         let line_lower = line.to_lowercase();
         // A line read as the statement was has the statement's substance: none.
         if line_lower == text.as_str() || !has_substance(r, &r.rules.cue_text(line_lower)) {

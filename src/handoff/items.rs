@@ -326,7 +326,9 @@ pub struct BriefSnapshot {
     pub missing: Vec<String>,
     /// Files of the bundle that were not read, and why (absent from
     /// snapshots stored before there were readers that could refuse a file).
-    #[serde(default)]
+    /// Left out when empty, so the review hash of a brief with every file
+    /// read is what it was before, and earlier approvals stay valid.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unread_files: Vec<UnreadFile>,
 }
 

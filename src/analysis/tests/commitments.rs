@@ -85,3 +85,24 @@ We will send over our API keys by Friday.
     let a = run("You'll also send us the export by Friday.\n", None);
     assert!(lines(&a, FlagKind::Commitment).is_empty());
 }
+
+#[test]
+fn a_customer_lead_in_in_the_second_person_makes_its_list_the_sellers_promises() {
+    let notes = "\
+From: Ines Varga <ines@kestrelfoods.example>
+To: Dana Whitfield <dana@vendorly.example>
+
+Per our call, you will:
+
+1. Host our tenant in Frankfurt.
+2. Provide phone support from 06:00 on working days.
+
+Our own list for the week:
+
+- Send the org chart to the project team.
+";
+    let mut deal = deal();
+    deal.account = Some("Kestrel Foods".into());
+    let a = analyze(&bundle(deal, notes, None), &RULES);
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![6, 7]);
+}
