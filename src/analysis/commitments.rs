@@ -334,7 +334,8 @@ fn judge(
     // sentence of the line.
     // An explicit promise ("told Aisha we'd hand over the notes") needs no
     // category word to be one.
-    if !strong && !(heading_to_seller || listed == Listed::ToSeller) && !has_own_substance() {
+    let listed_to_seller = heading_to_seller || listed == Listed::ToSeller;
+    if !(strong || listed_to_seller || has_own_substance()) {
         let line_lower = line.to_lowercase();
         // A line read as the statement was has the statement's substance: none.
         if line_lower == text.as_str() || !has_substance(r, &r.rules.cue_text(line_lower)) {
