@@ -88,8 +88,12 @@ fn files_in_order_with_roles() {
 fn scope_in_any_format_and_two_of_them_is_an_error() {
     let d = bundle(&[("order-form.PDF", b"%PDF-1.4"), ("notes/a.md", b"x")]);
     let b = load(d.path()).unwrap();
-    assert!(b.scope().is_none() || b.scope().unwrap().path == "order-form.PDF");
-    assert!(b.listing.iter().any(|l| l.path == "order-form.PDF"));
+    // Taken for the scope by its name in any case; a broken PDF is not read.
+    assert!(b.scope().is_none());
+    let pdf = b.listing.iter().find(|l| l.path == "order-form.PDF").unwrap();
+    assert_eq!(pdf.format, Some(Format::Pdf));
+    assert!(!pdf.read);
+    assert!(pdf.reason.as_deref().unwrap().starts_with("a broken PDF"), "{pdf:?}");
     let d = bundle(&[("sow.docx", b"PK"), ("scope.md", b"x")]);
     let msg = load(d.path()).unwrap_err().to_string();
     assert!(msg.contains("scope.md and sow.docx"), "{msg}");
