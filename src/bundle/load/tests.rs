@@ -90,10 +90,17 @@ fn scope_in_any_format_and_two_of_them_is_an_error() {
     let b = load(d.path()).unwrap();
     // Taken for the scope by its name in any case; a broken PDF is not read.
     assert!(b.scope().is_none());
-    let pdf = b.listing.iter().find(|l| l.path == "order-form.PDF").unwrap();
+    let pdf = b
+        .listing
+        .iter()
+        .find(|l| l.path == "order-form.PDF")
+        .unwrap();
     assert_eq!(pdf.format, Some(Format::Pdf));
     assert!(!pdf.read);
-    assert!(pdf.reason.as_deref().unwrap().starts_with("a broken PDF"), "{pdf:?}");
+    assert!(
+        pdf.reason.as_deref().unwrap().starts_with("a broken PDF"),
+        "{pdf:?}"
+    );
     let d = bundle(&[("sow.docx", b"PK"), ("scope.md", b"x")]);
     let msg = load(d.path()).unwrap_err().to_string();
     assert!(msg.contains("scope.md and sow.docx"), "{msg}");

@@ -22,6 +22,7 @@ mod pasted;
 mod pdf;
 mod pdf_layout;
 mod pdf_text;
+mod quiet;
 mod slack;
 #[cfg(test)]
 pub(crate) mod test_documents;

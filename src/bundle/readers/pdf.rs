@@ -43,7 +43,7 @@ pub fn extract(bytes: &[u8]) -> Result<String, Unreadable> {
     check_inflated_size(bytes)?;
     // lopdf returns errors for what it recognises as broken; a panic on a
     // shape it did not foresee must still not take the import down with it.
-    let parsed = std::panic::catch_unwind(|| Document::load_mem(bytes));
+    let parsed = super::quiet::catch_quietly(|| Document::load_mem(bytes));
     let doc = match parsed {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => return Err(load_error(bytes, &e)),
@@ -56,7 +56,7 @@ pub fn extract(bytes: &[u8]) -> Result<String, Unreadable> {
     if doc.is_encrypted() && !doc.was_encrypted() {
         return Err(Unreadable::new("encrypted PDF: it needs a password"));
     }
-    let pages = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_pages(&doc)))
+    let pages = super::quiet::catch_quietly(|| read_pages(&doc))
         .map_err(|_| Unreadable::new("a broken PDF: a page cannot be interpreted"))??;
     if pages.iter().all(Page::is_empty) {
         let why = if pages.iter().any(|p| p.has_image) {
