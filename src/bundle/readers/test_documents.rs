@@ -362,8 +362,14 @@ pub fn brannock_order_form_pdf() -> Vec<u8> {
     let fields = [
         ("Order Form reference", "TF-OF-26-0917"),
         ("Customer", "Brannock Hospitality Group Ltd"),
-        ("Registered office", "Brannock House, 4 Park Row, Leeds LS1 5HD"),
-        ("Customer signatory", "Fiona Marsh-Hale, Chief Financial Officer"),
+        (
+            "Registered office",
+            "Brannock House, 4 Park Row, Leeds LS1 5HD",
+        ),
+        (
+            "Customer signatory",
+            "Fiona Marsh-Hale, Chief Financial Officer",
+        ),
         ("Effective date", "26 June 2026"),
         ("Subscription term", "12 months from the Effective date"),
         ("Governing terms", "Tallyforge Customer Terms v3.1"),
@@ -384,7 +390,12 @@ pub fn brannock_order_form_pdf() -> Vec<u8> {
         ],
         ["Requester seat", "45", "420.00", "18,900.00"],
         ["Approver seat", "6", "600.00", "3,600.00"],
-        ["Implementation package (remote)", "1", "11,000.00", "11,000.00"],
+        [
+            "Implementation package (remote)",
+            "1",
+            "11,000.00",
+            "11,000.00",
+        ],
         ["Total", "", "", "71,500.00"],
     ];
     for (i, row) in fees.iter().enumerate() {
