@@ -25,7 +25,11 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    // Read when the script runs, not baked in when it is compiled: a target
+    // dir copied from another checkout reuses the compiled script, which would
+    // otherwise embed that checkout's examples.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("examples");
     println!("cargo:rerun-if-changed=examples");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);

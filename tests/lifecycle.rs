@@ -293,11 +293,16 @@ fn the_whole_life_of_a_handoff() {
     );
 
     // Re-import a changed bundle: approvals invalidated, decisions kept.
-    let notes = format!("{bundle}/notes/2026-06-29-fwd-signed-order-form.md");
+    // A line added at the end of the e-mail's plain-text part, before the
+    // boundary of its HTML twin.
+    let notes = format!("{bundle}/notes/2026-06-29-fwd-signed-order-form.eml");
     let text = std::fs::read_to_string(&notes).unwrap();
+    let html = text.find("Content-Type: text/html").unwrap();
+    let end_of_plain = text[..html].rfind("\n\n--").unwrap();
+    let (plain, rest) = text.split_at(end_of_plain);
     std::fs::write(
         &notes,
-        format!("{text}\nPS: Fiona wants a monthly steering call.\n"),
+        format!("{plain}\nPS: Fiona wants a monthly steering call.{rest}"),
     )
     .unwrap();
     let now4 = day("2026-07-06");

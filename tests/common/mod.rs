@@ -164,14 +164,20 @@ pub fn gold(bundle: &Path) -> toml::Table {
         .unwrap_or_else(|e| panic!("{}: {e}", bundle.display()))
 }
 
-/// The signed scope file names (`shared/spec/bundle.md`).
-pub const SCOPE_NAMES: [&str; 6] = [
+/// The signed scope file names (`shared/spec/bundle.md`): text, PDF or DOCX.
+pub const SCOPE_NAMES: [&str; 12] = [
     "scope.md",
     "scope.txt",
+    "scope.pdf",
+    "scope.docx",
     "order-form.md",
     "order-form.txt",
+    "order-form.pdf",
+    "order-form.docx",
     "sow.md",
     "sow.txt",
+    "sow.pdf",
+    "sow.docx",
 ];
 
 /// Lines of a file as baton counts them: LF, CRLF and a lone CR each end a line.

@@ -1,6 +1,7 @@
 use super::*;
 use crate::bundle::readers::test_documents::{
-    PdfOptions, assemble, order_form_pdf, para, pdf, pdf_with, stream, text,
+    PdfOptions, assemble, brannock_order_form_pdf, order_form_pdf, para, pdf, pdf_with, stream,
+    text,
 };
 
 fn lines(s: &str) -> Vec<&str> {
@@ -263,6 +264,14 @@ fn hostile_bytes_never_panic() {
 #[test]
 fn the_order_form_fixture() {
     let out = extract(&order_form_pdf()).unwrap();
+    insta::assert_snapshot!(out);
+}
+
+/// The example's order form reads as the Markdown scope it replaced: fields
+/// and fees as tables, the lists as items, each statement on its own line.
+#[test]
+fn the_brannock_example_order_form() {
+    let out = extract(&brannock_order_form_pdf()).unwrap();
     insta::assert_snapshot!(out);
 }
 

@@ -2,7 +2,8 @@
 //! writer (objects, xref, Helvetica, text placed with `Tm`, `Td`, `T*`, `Tj`)
 //! and a DOCX writer (a zip of WordprocessingML), plus the realistic
 //! `order-form.pdf` and `sow.docx` committed under
-//! `tests/fixtures/documents/` for other tests and the demo.
+//! `tests/fixtures/documents/` for other tests, and the signed order form of
+//! the `brannock-hotels-procurement` example the demo shows.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -320,25 +321,189 @@ pub fn sow_docx() -> Vec<u8> {
     docx(&body, Some(styles))
 }
 
+/// The signed order form of the `brannock-hotels-procurement` example, as the
+/// PDF the demo and the examples' gold read: three pages under a running header
+/// and a page-number footer; the order's fields and fees as tables, the
+/// package and its exclusions as bulleted lists (one item wrapped under its
+/// hanging indent), the signatures last.
+pub fn brannock_order_form_pdf() -> Vec<u8> {
+    let header = |n: u32| {
+        format!(
+            "{}{}",
+            text(
+                72.0,
+                750.0,
+                8.0,
+                "Tallyforge Ltd  |  Order Form TF-OF-26-0917"
+            ),
+            text(290.0, 40.0, 8.0, &format!("Page {n} of 3"))
+        )
+    };
+    // Bulleted items from `y` down: a bullet glyph, the text after a hanging
+    // indent, continuation lines under the text.
+    let bullets = |y: f32, items: &[&[&str]]| {
+        let mut out = String::new();
+        let mut y = y;
+        for item in items {
+            out += &text(80.0, y, 10.0, "\u{2022}");
+            out += &para(92.0, y, 10.0, item);
+            y -= 12.5 * item.len() as f32 + 3.0;
+        }
+        out
+    };
+    let mut p1 = header(1);
+    p1 += &text(72.0, 700.0, 18.0, "Tallyforge Order Form");
+    p1 += &text(
+        72.0,
+        680.0,
+        10.0,
+        "Tallyforge Ltd, 3rd Floor, 21 Quay Street, Manchester M3 3JE",
+    );
+    let fields = [
+        ("Order Form reference", "TF-OF-26-0917"),
+        ("Customer", "Brannock Hospitality Group Ltd"),
+        (
+            "Registered office",
+            "Brannock House, 4 Park Row, Leeds LS1 5HD",
+        ),
+        (
+            "Customer signatory",
+            "Fiona Marsh-Hale, Chief Financial Officer",
+        ),
+        ("Effective date", "26 June 2026"),
+        ("Subscription term", "12 months from the Effective date"),
+        ("Governing terms", "Tallyforge Customer Terms v3.1"),
+    ];
+    for (i, (k, v)) in fields.iter().enumerate() {
+        let y = 650.0 - 15.0 * i as f32;
+        p1 += &text(72.0, y, 10.0, k);
+        p1 += &text(220.0, y, 10.0, v);
+    }
+    p1 += &text(72.0, 530.0, 13.0, "1. Subscription");
+    let fees = [
+        ["Item", "Qty", "Unit price (GBP)", "Line total (GBP)"],
+        [
+            "Tallyforge Business platform (group licence, up to 15 sites)",
+            "1",
+            "38,000.00",
+            "38,000.00",
+        ],
+        ["Requester seat", "45", "420.00", "18,900.00"],
+        ["Approver seat", "6", "600.00", "3,600.00"],
+        [
+            "Implementation package (remote)",
+            "1",
+            "11,000.00",
+            "11,000.00",
+        ],
+        ["Total", "", "", "71,500.00"],
+    ];
+    for (i, row) in fees.iter().enumerate() {
+        let y = 510.0 - 15.0 * i as f32;
+        for (cell, x) in row.iter().zip([72.0, 370.0, 405.0, 490.0]) {
+            if !cell.is_empty() {
+                p1 += &text(x, y, 9.0, cell);
+            }
+        }
+    }
+    p1 += &para(
+        72.0,
+        405.0,
+        10.0,
+        &[
+            "All fees are at list price; no discount applies to this Order Form.",
+            "Fees are invoiced annually in advance and payable within 30 days of invoice.",
+        ],
+    );
+    let mut p2 = header(2);
+    p2 += &text(72.0, 700.0, 13.0, "2. Implementation package");
+    p2 += &bullets(
+        680.0,
+        &[
+            &["Remote kickoff, project plan and weekly status call"],
+            &["Supplier catalogue load for up to 60 suppliers from customer-supplied price files"],
+            &["Sage 200 connector: supplier master sync and approved-invoice export"],
+            &["Single sign-on configuration (Microsoft Entra ID)"],
+            &["Four remote training sessions (requesters, approvers, administrators, finance)"],
+            &[
+                "Estimated implementation period: 12 weeks from kickoff to group-wide go-live,",
+                "with a three-hotel pilot completing in weeks 1 to 6",
+            ],
+        ],
+    );
+    p2 += &text(72.0, 560.0, 13.0, "3. Not included");
+    p2 += &bullets(
+        540.0,
+        &[
+            &[
+                "Integration with KitchenLedger or any other stock or recipe-costing system;",
+                "available under a separate SOW",
+            ],
+            &["Supplier onboarding beyond the 60 suppliers listed above"],
+            &["On-site training or go-live support"],
+            &["Data cleansing of the Sage 200 supplier master"],
+        ],
+    );
+    let mut p3 = header(3);
+    p3 += &text(72.0, 700.0, 13.0, "4. Signatures");
+    p3 += &para(
+        72.0,
+        680.0,
+        10.0,
+        &[
+            "Signed for Tallyforge Ltd: Harriet Oduya, Director of Sales Operations, 26 June 2026",
+            "Signed for Brannock Hospitality Group Ltd: Fiona Marsh-Hale, CFO, 26 June 2026",
+        ],
+    );
+    pdf_with(
+        &[p1, p2, p3],
+        PdfOptions {
+            compress: true,
+            encrypted: false,
+        },
+    )
+}
+
+/// `bytes` are what is committed at `path` (under the crate root);
+/// `BATON_WRITE_FIXTURES=1` writes them anew first.
+fn assert_committed(path: &str, bytes: &[u8], test: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var_os("BATON_WRITE_FIXTURES").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+    }
+    let committed = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        committed == bytes,
+        "{} is stale: BATON_WRITE_FIXTURES=1 cargo test --lib {test}",
+        path.display()
+    );
+}
+
 /// The committed fixtures match their generators; `BATON_WRITE_FIXTURES=1`
 /// writes them anew.
 #[test]
 fn committed_fixtures_are_current() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/documents");
     let fixtures = [
         ("order-form.pdf", order_form_pdf()),
         ("sow.docx", sow_docx()),
     ];
     for (name, bytes) in fixtures {
-        let path = dir.join(name);
-        if std::env::var_os("BATON_WRITE_FIXTURES").is_some() {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&path, &bytes).unwrap();
-        }
-        let committed = std::fs::read(&path).unwrap_or_default();
-        assert!(
-            committed == bytes,
-            "{name} is stale: BATON_WRITE_FIXTURES=1 cargo test --lib committed_fixtures"
+        assert_committed(
+            &format!("tests/fixtures/documents/{name}"),
+            &bytes,
+            "committed_fixtures",
         );
     }
+}
+
+/// The example bundles' documents match their generators;
+/// `BATON_WRITE_FIXTURES=1` writes them anew.
+#[test]
+fn committed_example_documents_are_current() {
+    assert_committed(
+        "examples/brannock-hotels-procurement/order-form.pdf",
+        &brannock_order_form_pdf(),
+        "committed_example_documents",
+    );
 }
