@@ -5,13 +5,17 @@
 //!    in under 5 ms (median of 50 in-process runs; rules compiled once, timed apart);
 //! 2. a generated notes folder of 1, 2, 4, 8, 16 MB is analysed at >= 10 MB/s on one
 //!    core, with time growing linearly (time(16 MB) / (16 x time(1 MB)) <= 1.5);
-//! 3. the release binary's peak RSS on the 16 MB folder is under 10x the input.
+//! 3. the release binary's peak RSS on the 16 MB folder is under 10x the input;
+//! 4. a 1 MB transcript (WebVTT), mailbox (quoted-printable `.mbox`) and CRM
+//!    export (`.csv` with multi-line cells) each load (decode and read into
+//!    statements' view) in under 0.25 s.
 //!
 //! All data is generated deterministically into a temp dir; set
 //! `BATON_BENCH_KEEP=DIR` to generate into DIR instead and keep it there (to
 //! profile `baton analyze DIR/typical` or `DIR/notes-16mb` afterwards). To
 //! profile the typical bundle in process, `BATON_BENCH_ONLY=typical` runs that
-//! section alone, 1,000 times (`BATON_BENCH_RUNS=N` for N times).
+//! section alone, 1,000 times (`BATON_BENCH_RUNS=N` for N times);
+//! `BATON_BENCH_ONLY=readers` runs the readers section alone.
 
 use baton::analysis::analyze;
 use baton::bundle;
@@ -72,6 +76,7 @@ const SIZES_MB: [usize; 5] = [1, 2, 4, 8, 16];
 const THROUGHPUT_TARGET: f64 = 10.0;
 const LINEARITY_LIMIT: f64 = 1.5;
 const MEMORY_LIMIT: f64 = 10.0;
+const READER_TARGET_S: f64 = 0.25;
 
 fn main() {
     // `cargo bench` passes `--bench`; there are no options of our own.
@@ -136,6 +141,10 @@ fn main() {
     if only_typical {
         return;
     }
+    if std::env::var("BATON_BENCH_ONLY").is_ok_and(|v| v == "readers") {
+        readers(&sentence_pool(&examples), out_dir, &mut results);
+        return;
+    }
 
     // ------------------------------------------------------------ throughput
     println!("\nthroughput: generated notes folders, load+analyze in process, median of 3");
@@ -144,8 +153,7 @@ fn main() {
         "MB", "files", "load s", "segment s", "analyze s", "total s", "MB/s"
     );
     let pool = sentence_pool(&examples);
-    let scope = fs::read_to_string(examples.join("brannock-hotels-procurement/order-form.md"))
-        .expect("example order form");
+    let scope = example_scope(&examples);
     let mut per_size: Vec<(usize, f64)> = Vec::new();
     let mut largest = PathBuf::new();
     let mut largest_bytes = 0;
@@ -226,6 +234,8 @@ fn main() {
         },
     }
 
+    readers(&pool, out_dir, &mut results);
+
     // ------------------------------------------------------------ summary
     println!("\n{:<34} result", "target");
     for (name, ok) in &results {
@@ -301,6 +311,12 @@ fn segment_all(b: &bundle::Bundle) -> usize {
         .sum()
 }
 
+/// The text of brannock's signed order form (a PDF: its extracted text).
+fn example_scope(examples: &Path) -> String {
+    let b = bundle::load(&examples.join("brannock-hotels-procurement")).expect("brannock loads");
+    b.scope().expect("brannock has a scope").text.clone()
+}
+
 /// The `.md`/`.txt` notes of every example bundle, sorted by path.
 fn example_notes(examples: &Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -317,6 +333,10 @@ fn example_notes(examples: &Path) -> Vec<(String, String)> {
             .collect();
         notes.sort();
         for n in notes {
+            let ext = n.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if !matches!(ext, "md" | "txt") {
+                continue;
+            }
             let bundle = b.file_name().unwrap().to_string_lossy();
             let name = n.file_name().unwrap().to_string_lossy();
             out.push((format!("{bundle}-{name}"), fs::read_to_string(&n).unwrap()));
@@ -356,8 +376,9 @@ fn write_typical_bundle(examples: &Path, dir: &Path) -> usize {
     let base = examples.join("brannock-hotels-procurement");
     fs::create_dir_all(dir.join("notes")).unwrap();
     let mut total = 0;
-    for name in ["deal.toml", "order-form.md"] {
-        let text = fs::read_to_string(base.join(name)).unwrap();
+    let deal = fs::read_to_string(base.join("deal.toml")).unwrap();
+    let scope = example_scope(examples);
+    for (name, text) in [("deal.toml", deal), ("order-form.md", scope)] {
         total += text.len();
         fs::write(dir.join(name), text).unwrap();
     }
@@ -416,6 +437,106 @@ fn write_notes_folder(dir: &Path, pool: &[String], scope: &str, target: usize) -
         files += 1;
     }
     (files, total)
+}
+
+/// Section 4: each reader on a generated 1 MB file of its format.
+fn readers(pool: &[String], out_dir: &Path, results: &mut Vec<(String, bool)>) {
+    println!("\nreaders: a generated 1 MB file of each format, bundle::load, median of 5");
+    for (name, text) in [
+        ("call.vtt", vtt_of(pool, MB)),
+        ("threads.mbox", mbox_of(pool, MB)),
+        ("activities.csv", csv_of(pool, MB)),
+    ] {
+        let dir = out_dir.join(format!("reader-{name}"));
+        fs::create_dir_all(dir.join("notes")).unwrap();
+        fs::write(dir.join("notes").join(name), &text).unwrap();
+        let t = median(
+            (0..5)
+                .map(|_| time(|| bundle::load(&dir).expect("generated bundle loads")).0)
+                .collect(),
+        );
+        let b = bundle::load(&dir).unwrap();
+        assert!(b.unread().next().is_none(), "{name} was not read");
+        let ok = t.as_secs_f64() < READER_TARGET_S;
+        println!(
+            "  {name:<15} {:.2} MB  {} statements  load {}  target < {READER_TARGET_S} s  {}",
+            text.len() as f64 / MB as f64,
+            b.files[0].statements().len(),
+            ms(t),
+            verdict(ok)
+        );
+        results.push((format!("1 MB {name} < {READER_TARGET_S} s"), ok));
+    }
+}
+
+/// A WebVTT transcript of ~`target` bytes: pool lines as cues of two speakers.
+fn vtt_of(pool: &[String], target: usize) -> String {
+    let mut out = String::from("WEBVTT\n\n");
+    let mut i = 0;
+    while out.len() < target {
+        let (m, s) = (i / 60 % 60, i % 60);
+        let speaker = if i % 3 == 0 {
+            "Ines Varga"
+        } else {
+            "Dana Whitfield (AE)"
+        };
+        let line = pool[i % pool.len()].trim_start_matches(['-', '*', '>', ' ']);
+        let _ = write!(
+            out,
+            "{}\n00:{m:02}:{s:02}.000 --> 00:{m:02}:{s:02}.900\n<v {speaker}>{line}\n\n",
+            i + 1
+        );
+        i += 1;
+    }
+    out
+}
+
+/// A mailbox of ~`target` bytes: messages whose bodies are pool lines in
+/// quoted-printable, soft line breaks and all.
+fn mbox_of(pool: &[String], target: usize) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while out.len() < target {
+        let _ = write!(
+            out,
+            "From dana@vendor.example Mon Oct  5 10:00:00 2026\nFrom: Dana Whitfield <dana@vendor.example>\nTo: Ines Varga <ines@kestrelfoods.example>\nSubject: Follow-up {i}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        );
+        for k in 0..12 {
+            let line = pool[(i * 12 + k) % pool.len()].replace('=', "=3D");
+            let mut rest = line.as_str();
+            while rest.len() > 72 {
+                let cut = (0..=72)
+                    .rev()
+                    .find(|&c| rest.is_char_boundary(c))
+                    .unwrap_or(0);
+                let _ = writeln!(out, "{}=", &rest[..cut]);
+                rest = &rest[cut..];
+            }
+            let _ = writeln!(out, "{rest}");
+        }
+        out.push('\n');
+        i += 1;
+    }
+    out
+}
+
+/// A CRM activity export of ~`target` bytes: quoted multi-line note cells.
+fn csv_of(pool: &[String], target: usize) -> String {
+    let mut out = String::from("Activity date,Activity type,Created by,Note body\n");
+    let mut i = 0;
+    while out.len() < target {
+        let body: Vec<String> = (0..4)
+            .map(|k| pool[(i * 4 + k) % pool.len()].replace('"', "\"\""))
+            .collect();
+        let _ = writeln!(
+            out,
+            "2026-10-{:02},Call,Dana Whitfield,\"{}\"",
+            i % 28 + 1,
+            body.join("\n")
+        );
+        i += 1;
+    }
+    out
 }
 
 /// `target/release/baton` (under `CARGO_TARGET_DIR` if set), built first so it is
