@@ -94,3 +94,25 @@ fn too_small_and_empty() {
     let text = screen(&app).replace(&dir.path().display().to_string(), "[TMP]");
     insta::assert_snapshot!("empty_workspace", text);
 }
+
+#[test]
+fn the_brief_names_the_files_not_read() {
+    let bundle = tempfile::tempdir().unwrap();
+    let root = bundle.path().join("kestrel");
+    std::fs::create_dir_all(root.join("notes")).unwrap();
+    std::fs::write(
+        root.join("deal.toml"),
+        "id = \"T-1\"\naccount = \"Kestrel Foods\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("notes/call.md"),
+        "We will have SSO live in week one.\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("notes/whiteboard.png"), b"\x89PNG").unwrap();
+    std::fs::write(root.join("order-form.pdf"), b"%PDF-1.4 cut off").unwrap();
+    let mut d = tui_support::with_bundle(&root, (80, 24));
+    open_deal(&mut d.app, "T-1");
+    insta::assert_snapshot!("brief_files_not_read_80x24", screen(&d.app));
+}

@@ -126,3 +126,22 @@ pub fn open_deal(app: &mut App, deal: &str) {
     press(app, &["enter"]);
     assert!(app.view.is_some(), "{deal} opened");
 }
+
+/// A workspace holding the one bundle at `bundle`, and an app on it at `size`.
+pub fn with_bundle(bundle: &std::path::Path, size: (u16, u16)) -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("one.db");
+    let mut ws = baton::workspace::Workspace::open(&db).unwrap();
+    let now = baton::demo::clock();
+    let rules = baton::rules::Rules::builtin();
+    let prepared = baton::workspace::prepare(bundle, &rules, now).unwrap();
+    let ctx = baton::handoff::Ctx {
+        actor: actor(),
+        now,
+    };
+    ws.import(&prepared, &ctx).unwrap();
+    let mut config = TuiConfig::defaults(false);
+    config.export_dir = dir.path().join("exports");
+    let app = App::new(ws, config, Some(actor()), Clock::Fixed(now), size).unwrap();
+    Demo { dir, app }
+}
