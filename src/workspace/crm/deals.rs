@@ -36,9 +36,9 @@ pub struct DealsRead {
     pub warnings: Vec<String>,
 }
 
-/// Keys deal.toml gives a meaning; a CRM column of the same name is kept
-/// under another key so it cannot be read as one of them.
-const RESERVED: &[&str] = &[
+/// deal.toml's scalar fields, in the order the spec lists them (and
+/// `render_deal` writes them).
+pub(super) const SCALAR_KEYS: &[&str] = &[
     "id",
     "name",
     "account",
@@ -50,6 +50,11 @@ const RESERVED: &[&str] = &[
     "ae",
     "csm",
     "kickoff",
+];
+
+/// Keys deal.toml gives a meaning beyond [`SCALAR_KEYS`]; a CRM column named
+/// like any of them is kept under another key so it cannot be read as one.
+const OTHER_RESERVED: &[&str] = &[
     "locale",
     "first_value",
     "stakeholders",
@@ -57,6 +62,10 @@ const RESERVED: &[&str] = &[
     "risks",
     "commitments",
 ];
+
+fn is_reserved(key: &str) -> bool {
+    SCALAR_KEYS.contains(&key) || OTHER_RESERVED.contains(&key)
+}
 
 /// Read a deals export of `source`. `Err` is a file-level error (unreadable,
 /// not a deals export, a configured column it does not have); bad rows are in
@@ -236,7 +245,7 @@ fn build(
             continue;
         }
         let key = sanitize(h.trim());
-        let key = if RESERVED.contains(&key.as_str()) {
+        let key = if is_reserved(&key) {
             format!("crm {key}")
         } else {
             key

@@ -107,19 +107,7 @@ fn write_bundle(dir: &Path, deal: &CrmDeal) -> Result<(), String> {
 /// deal.toml: the record's fields in the order the spec lists them, then the
 /// CRM's other columns, then the tables. Each part is serialised by `toml`.
 pub(crate) fn render_deal(record: &Table) -> Result<String, String> {
-    const ORDER: &[&str] = &[
-        "id",
-        "name",
-        "account",
-        "segment",
-        "stage",
-        "closed_on",
-        "amount",
-        "currency",
-        "ae",
-        "csm",
-        "kickoff",
-    ];
+    const ORDER: &[&str] = super::deals::SCALAR_KEYS;
     let mut scalars = Table::new();
     let mut text = String::from(HEADER);
     let ser = |t: &Table| toml::to_string(t).map_err(|e| format!("cannot write deal.toml: {e}"));
