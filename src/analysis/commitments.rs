@@ -285,10 +285,17 @@ fn judge(
             // "Per our call, you will: 1. ... 2. ...": the customer lists what
             // the seller will do; every item is a promise, whatever its words.
             let listed_to_seller = heading_to_seller || listed == Listed::ToSeller;
-            if !(listed_to_seller || ((under_heading || after_lead_in) && has_own_substance())) {
+            if listed_to_seller || ((under_heading || after_lead_in) && has_own_substance()) {
+                (0, "listed as a promise")
+            } else if super::facts::states_a_term(&super::facts::read(r.rules, text)) {
+                // "Your tenant sits in Frankfurt.", "Thirty minutes for a P1,
+                // round the clock.": a deal term the seller states to the
+                // customer is held to, whatever the verb (the voice is checked
+                // below).
+                (0, "states a deal term")
+            } else {
                 return None;
             }
-            (0, "listed as a promise")
         }
     };
     if r.rules.context.non_statement.is_match(text) {

@@ -7,6 +7,7 @@
 
 pub mod commitments;
 pub mod conflicts;
+pub mod facts;
 pub mod goals;
 pub mod missing;
 pub mod model;

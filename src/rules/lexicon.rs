@@ -23,6 +23,11 @@ pub struct Lexicon {
     parts: Option<Box<Split>>,
     /// The list's bit in the rules' [`super::cues::CueIndex`] (0: not indexed).
     bit: CueSet,
+    /// The entries as written, for [`Self::families`]: a list whose entries
+    /// are word families ("frankfurt|germany") tells which family a text names.
+    entries: std::sync::Arc<[String]>,
+    /// Each entry compiled alone, on first use by [`Self::families`].
+    singles: std::sync::OnceLock<Vec<Option<Engines>>>,
 }
 
 /// A compiled alternation and its ASCII-boundary twin.
@@ -132,6 +137,8 @@ impl Lexicon {
                     .iter()
                     .map(String::as_str),
             ),
+            entries: patterns.iter().cloned().collect(),
+            singles: std::sync::OnceLock::new(),
         })
     }
 
@@ -142,6 +149,8 @@ impl Lexicon {
             whole: Engines::build(&bounded(&lowercase_pattern(pattern)), build).ok(),
             parts: None,
             bit: 0,
+            entries: std::sync::Arc::from([pattern.to_string()]),
+            singles: std::sync::OnceLock::new(),
         }
     }
 
@@ -151,7 +160,38 @@ impl Lexicon {
             whole: None,
             parts: None,
             bit: 0,
+            entries: std::sync::Arc::from([]),
+            singles: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Entry `i` of the list as written.
+    pub fn entry(&self, i: usize) -> Option<&str> {
+        self.entries.get(i).map(String::as_str)
+    }
+
+    /// Which entries of the list match `text`, as bits (entry `i` is bit `i`;
+    /// the first 64 entries only): the families a text names, for a list whose
+    /// entries are word families ("frankfurt|germany", "ireland|dublin").
+    pub fn families<H: Haystack + ?Sized>(&self, text: &H) -> u64 {
+        if !self.is_match(text) {
+            return 0;
+        }
+        let singles = self.singles.get_or_init(|| {
+            self.entries
+                .iter()
+                .take(64)
+                .map(|e| Engines::build(&bounded(&lowercase_pattern(e)), build).ok())
+                .collect()
+        });
+        self.on_lower(text, |t| {
+            singles
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.as_ref().is_some_and(|e| e.for_text(t).is_match(t)))
+                .fold(0u64, |bits, (i, _)| bits | 1 << i)
+        })
+        .unwrap_or(0)
     }
 
     /// Run `f` on `text` lower-cased (see [`lower_in_place`]).

@@ -164,6 +164,11 @@ lexicons! {
         exclusion, exclusion_heading, no_discount, service_terms, remote_only, billing_start,
         boilerplate, price_increase, enumeration,
     }
+    facts: RawFacts => FactRules {
+        hosting, places, support, all_hours, limited_hours, channels, response,
+        severity, services, availability, payment, instalments, single_payment, onsite, remote, prices, price_held,
+        price_rises, indices, free, charged,
+    }
 }
 
 fn one_line(s: &str) -> String {

@@ -22,6 +22,7 @@ pub(super) fn compare(
     // The content words the claim shares with the line.
     let overlap = overlap as f64;
     excluded(r, claim, line, overlap, included, support.granted)
+        .or_else(|| term(r, claim, line, overlap))
         .or_else(|| outside_listed(r, claim, line, overlap))
         .or_else(|| price(claim, line, support, overlap))
         .or_else(|| figures(r, claim, line, support, overlap))
@@ -108,6 +109,47 @@ fn excluded(
                 .map(|n| as_written(n, &line.cited.stmt.text))
                 .collect::<Vec<_>>()
                 .join(", ")
+        ),
+    )
+}
+
+/// A deal term the claim and the line both state, with values that cannot
+/// both hold ("support around the clock" against "Monday to Friday, 8-6").
+/// A term about one item (which fee is paid in instalments) needs a word of
+/// that item in common; a term of the whole deal (hosting, support hours,
+/// availability, days to pay) does not, and a delivery term names its service.
+/// Something free against a charged line is left to [`price`]: a concession
+/// the scope records in its figures ("340 endpoints", the 60 free among them)
+/// agrees with it, which a charge alone cannot tell.
+fn term(r: &Reading, claim: &Claim, line: &ScopeLine, overlap: f64) -> Option<Contradiction> {
+    use crate::analysis::facts::Topic;
+    let (said, signed) = claim.facts.iter().find_map(|c| {
+        if c.topic == Topic::Charge || (c.topic == Topic::PaymentSchedule && overlap < 1.0) {
+            return None;
+        }
+        line.facts
+            .iter()
+            .find(|s| c.contradicted_by(s))
+            .map(|s| (c, s))
+    })?;
+    let category = match said.topic {
+        Topic::Response => Category::Timeline,
+        Topic::PaymentDays | Topic::PaymentSchedule | Topic::PriceChange | Topic::Charge => {
+            Category::Discount
+        }
+        Topic::Hosting | Topic::SupportHours | Topic::SupportChannel | Topic::Availability => {
+            Category::Custom
+        }
+        Topic::Delivery => Category::Custom,
+    };
+    found(
+        9.0 + overlap,
+        category,
+        "states a term the scope sets otherwise",
+        format!(
+            "Notes say {}; the signed scope says {}.",
+            said.describe(r.rules),
+            signed.describe(r.rules)
         ),
     )
 }

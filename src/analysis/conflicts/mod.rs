@@ -6,13 +6,16 @@
 //! The ways to disagree live in [`checks`]: something promised that the scope
 //! excludes, a price concession against list price or a fee still charged, a
 //! figure (duration, date, count, percentage) that does not match, a service
-//! term against the scope's delivery.
+//! term against the scope's delivery, and a deal term ([`super::facts`]: hosting,
+//! support hours and channels, response times, availability, payment, on-site
+//! delivery, price holds, free items) that both sides state with different values.
 
 mod checks;
 mod figures;
 mod names;
 mod words;
 
+use super::facts::{self, Fact};
 use super::model::{Category, Flag, FlagKind};
 use super::quantity::{Quantity, find_quantities_from};
 use super::{Cited, Reading};
@@ -52,6 +55,8 @@ pub(super) struct ScopeLine<'a> {
     pub any_other: Option<String>,
     /// Loose counts of the line (and its table row), read when first compared.
     pub granted: std::cell::OnceCell<Vec<figures::LooseCount>>,
+    /// The deal terms the line states (hosting, support hours, payment ...).
+    pub facts: Vec<Fact>,
 }
 
 /// A promise from the notes (or the CRM record) with its words and figures.
@@ -78,6 +83,8 @@ pub(super) struct Claim<'a> {
     pub timed: bool,
     /// Loose counts of the claim, read when first compared.
     pub promised: std::cell::OnceCell<Vec<figures::LooseCount>>,
+    /// The deal terms the claim states.
+    pub facts: Vec<Fact>,
 }
 
 impl Claim<'_> {
@@ -251,6 +258,7 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
                 .to_string()
         }),
         granted: std::cell::OnceCell::new(),
+        facts: facts::read(r.rules, lower),
         cited,
     }
 }
@@ -276,6 +284,7 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Cl
         onsite: cat.special.is_match(&lower),
         timed: cat.timeline.is_match(&lower),
         promised: std::cell::OnceCell::new(),
+        facts: facts::read(r.rules, &lower),
         lower,
         text,
     }

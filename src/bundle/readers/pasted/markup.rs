@@ -120,11 +120,15 @@ fn without_empty_bold(line: &str) -> Cow<'_, str> {
         let prev = rest[..i].chars().next_back().or(out.chars().next_back());
         let before_ok = prev.is_none_or(char::is_whitespace);
         let end = i + 2 + inner + 2;
-        let after_ok = rest[end.min(rest.len())..]
-            .chars()
-            .next()
-            .is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
-        if closes && (inner == 0 || (before_ok && after_ok)) {
+        // Only a closing `**` makes `end` a char boundary: "**€146,400**"
+        // opens on a three-byte sign.
+        let after_ok = || {
+            rest[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation())
+        };
+        if closes && (inner == 0 || (before_ok && after_ok())) {
             out.push_str(&rest[..i]);
             rest = &rest[end..];
             changed = true;
@@ -214,10 +218,32 @@ mod tests {
             ("****", ""),
             ("We** **will", "We** **will"),
             ("**a** **b**", "**a** **b**"),
+            ("| **€146,400** | **€96,000** |", "| **€146,400** | **€96,000** |"),
             ("plain", "plain"),
         ] {
             assert_eq!(clean(line), want, "{line}");
         }
+    }
+
+    /// Every line of up to five pieces, markup next to multi-byte text: the
+    /// cleaner slices by byte, and a slice inside a character would panic.
+    #[test]
+    fn no_line_makes_the_cleaner_panic() {
+        let pieces = ["**", " ", "€", "a", "\\", "|", "<", "&", "é"];
+        let mut line = String::new();
+        fn each(pieces: &[&str], line: &mut String, depth: usize) {
+            let _ = clean(line);
+            if depth == 5 {
+                return;
+            }
+            for p in pieces {
+                let len = line.len();
+                line.push_str(p);
+                each(pieces, line, depth + 1);
+                line.truncate(len);
+            }
+        }
+        each(&pieces, &mut line, 0);
     }
 
     #[test]

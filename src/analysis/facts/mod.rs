@@ -1,0 +1,285 @@
+//! Deal terms as typed facts: where the data is hosted, when and on which
+//! channels support answers, how fast an incident is answered, the promised
+//! availability, payment days and schedule, where services are delivered,
+//! whether prices may rise, and whether something is free.
+//!
+//! A promise and a scope clause rarely share their words ("call us whenever"
+//! against "Monday to Friday, 08:00-18:00, by ticket"); they share a *term*. Both
+//! sides are read into [`Fact`]s the same way, and two facts on one [`Topic`]
+//! with values that cannot both hold are a conflict
+//! ([`crate::analysis::conflicts`] pairs them). The words that announce each
+//! term are word families in `assets/rules.toml` (`[facts]`); the numbers, hours
+//! and severities are read here, by grammar.
+
+mod numbers;
+#[cfg(test)]
+mod tests;
+
+use crate::rules::{CueText, Rules};
+use numbers::{payment_days, percent_near, start_hour};
+
+/// What a fact is about: two facts are compared only on the same topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Topic {
+    Hosting,
+    SupportHours,
+    SupportChannel,
+    Response,
+    Availability,
+    PaymentDays,
+    PaymentSchedule,
+    Delivery,
+    PriceChange,
+    Charge,
+}
+
+/// The value a fact states.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Value {
+    /// Hosting places, as bits of the `facts.places` families.
+    Places(u64),
+    /// Support around the clock.
+    AllHours,
+    /// Support in working hours, from this hour of the day when written.
+    WorkingHours {
+        from: Option<u16>,
+    },
+    /// Support channels, as bits of the `facts.channels` families.
+    Channels(u64),
+    /// An answer within `minutes` (as written: a working hour counts as an
+    /// hour; the hours themselves are [`Topic::SupportHours`]).
+    Within {
+        severity: Option<u8>,
+        minutes: f64,
+    },
+    Percent(f64),
+    Days(u32),
+    Instalments,
+    InFull,
+    /// Delivered on site, for these services (bits of `facts.services`).
+    OnSite {
+        services: u64,
+    },
+    /// Delivered remotely, for these services.
+    Remote {
+        services: u64,
+    },
+    /// A price held or capped (against these price indices, as bits of
+    /// `facts.indices`, when named).
+    Held {
+        indices: u64,
+    },
+    /// A price that may rise (by these indices, when named).
+    Rises {
+        indices: u64,
+    },
+    Free,
+    Charged,
+}
+
+/// One term a text states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub topic: Topic,
+    pub value: Value,
+}
+
+impl Fact {
+    fn new(topic: Topic, value: Value) -> Self {
+        Self { topic, value }
+    }
+
+    /// Whether this fact, stated in the notes, and `scope`, stated in the
+    /// signed scope, cannot both hold: the scope grants less than was promised.
+    pub fn contradicted_by(&self, scope: &Fact) -> bool {
+        if self.topic != scope.topic {
+            return false;
+        }
+        match (self.value, scope.value) {
+            (Value::Places(a), Value::Places(b)) => a & b == 0,
+            (Value::AllHours, Value::WorkingHours { .. }) => true,
+            (Value::WorkingHours { from: Some(a) }, Value::WorkingHours { from: Some(b) }) => a < b,
+            (Value::Channels(a), Value::Channels(b)) => a & !b != 0,
+            (
+                Value::Within {
+                    severity: a,
+                    minutes: ma,
+                },
+                Value::Within {
+                    severity: b,
+                    minutes: mb,
+                },
+            ) => a == b && ma < mb,
+            (Value::Percent(a), Value::Percent(b)) => (a - b).abs() > 1e-6,
+            (Value::Days(a), Value::Days(b)) => a != b,
+            (Value::Instalments, Value::InFull) | (Value::InFull, Value::Instalments) => true,
+            // The same service: on-site workshops do not contradict remote
+            // commissioning.
+            (Value::OnSite { services: a }, Value::Remote { services: b }) => a & b != 0,
+            (Value::Held { indices: a }, Value::Rises { indices: b }) => {
+                a == 0 || b == 0 || a & b == 0
+            }
+            (Value::Free, Value::Charged) => true,
+            _ => false,
+        }
+    }
+
+    /// The fact in a few words, for a conflict's summary ("P2 answered
+    /// within 4 h", "hosting: Frankfurt").
+    pub fn describe(&self, rules: &Rules) -> String {
+        let family = |list: &crate::rules::Lexicon, bits: u64| {
+            let names: Vec<String> = (0..64)
+                .filter(|i| bits & (1 << i) != 0)
+                .filter_map(|i| list.entry(i))
+                .map(|e| e.split('|').next().unwrap_or(e).to_string())
+                .collect();
+            names.join(", ")
+        };
+        let f = &rules.facts;
+        match self.value {
+            Value::Places(bits) => format!("hosting in {}", family(&f.places, bits)),
+            Value::AllHours => "support around the clock".into(),
+            Value::WorkingHours { from: Some(h) } => {
+                format!("support in working hours from {:02}:{:02}", h / 60, h % 60)
+            }
+            Value::WorkingHours { from: None } => "support in working hours".into(),
+            Value::Channels(bits) => format!("support by {}", family(&f.channels, bits)),
+            Value::Within { severity, minutes } => {
+                let within = if minutes >= 60.0 {
+                    format!("{} h", round(minutes / 60.0))
+                } else {
+                    format!("{} min", round(minutes))
+                };
+                match severity {
+                    Some(s) => format!("P{s} answered within {within}"),
+                    None => format!("answered within {within}"),
+                }
+            }
+            Value::Percent(p) => format!("{}% availability", round(p)),
+            Value::Days(d) => format!("payment {d} days from invoice"),
+            Value::Instalments => "paid in instalments".into(),
+            Value::InFull => "paid in full at once".into(),
+            Value::OnSite { services } => format!("{} on site", family(&f.services, services))
+                .trim()
+                .to_string(),
+            Value::Remote { services } => {
+                format!("{} delivered remotely", family(&f.services, services))
+                    .trim()
+                    .to_string()
+            }
+            Value::Held { indices: 0 } => "price held".into(),
+            Value::Held { indices } => format!("price capped at {}", family(&f.indices, indices)),
+            Value::Rises { indices: 0 } => "price may rise".into(),
+            Value::Rises { indices } => format!("price indexed to {}", family(&f.indices, indices)),
+            Value::Free => "at no charge".into(),
+            Value::Charged => "charged".into(),
+        }
+    }
+}
+
+fn round(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Every deal term `lower` (a statement lower-cased, as the analysis keeps
+/// it) states. Most statements state none, and are turned away by the word
+/// families before any number is read.
+pub fn read(rules: &Rules, lower: &CueText) -> Vec<Fact> {
+    let f = &rules.facts;
+    let text: &str = lower;
+    let mut out = Vec::new();
+    if f.hosting.is_match(lower) {
+        let places = f.places.families(lower);
+        if places != 0 {
+            out.push(Fact::new(Topic::Hosting, Value::Places(places)));
+        }
+    }
+    if f.support.is_match(lower) {
+        if f.all_hours.is_match(lower) {
+            out.push(Fact::new(Topic::SupportHours, Value::AllHours));
+        } else if f.limited_hours.is_match(lower) {
+            out.push(Fact::new(
+                Topic::SupportHours,
+                Value::WorkingHours {
+                    from: start_hour(text),
+                },
+            ));
+        }
+        let channels = f.channels.families(lower);
+        if channels != 0 {
+            out.push(Fact::new(Topic::SupportChannel, Value::Channels(channels)));
+        }
+        if f.response.is_match(lower)
+            && let Some(minutes) = numbers::response_minutes(text)
+        {
+            let severity = f.severity.families(lower);
+            // A line naming several severities (a table's header) names none.
+            let severity =
+                (severity.count_ones() == 1).then(|| severity.trailing_zeros() as u8 + 1);
+            out.push(Fact::new(
+                Topic::Response,
+                Value::Within { severity, minutes },
+            ));
+        }
+    }
+    if f.availability.is_match(lower)
+        && let Some(p) = percent_near(text).filter(|p| (90.0..100.0).contains(p))
+    {
+        out.push(Fact::new(Topic::Availability, Value::Percent(p)));
+    }
+    if f.payment.is_match(lower) {
+        if let Some(days) = payment_days(text) {
+            out.push(Fact::new(Topic::PaymentDays, Value::Days(days)));
+        }
+        if f.instalments.is_match(lower) {
+            out.push(Fact::new(Topic::PaymentSchedule, Value::Instalments));
+        } else if f.single_payment.is_match(lower) {
+            out.push(Fact::new(Topic::PaymentSchedule, Value::InFull));
+        }
+    }
+    if f.onsite.is_match(lower) {
+        let services = f.services.families(lower);
+        out.push(Fact::new(Topic::Delivery, Value::OnSite { services }));
+    } else if f.remote.is_match(lower) {
+        let services = f.services.families(lower);
+        out.push(Fact::new(Topic::Delivery, Value::Remote { services }));
+    }
+    if !f.prices.is_match(lower) {
+        // No price named: "Kickoff locked for Monday" holds no price.
+    } else if f.price_held.is_match(lower) {
+        let indices = f.indices.families(lower);
+        out.push(Fact::new(Topic::PriceChange, Value::Held { indices }));
+    } else if f.price_rises.is_match(lower) || f.indices.is_match(lower) {
+        let indices = f.indices.families(lower);
+        out.push(Fact::new(Topic::PriceChange, Value::Rises { indices }));
+    }
+    if f.free.is_match(lower) {
+        out.push(Fact::new(Topic::Charge, Value::Free));
+    } else if f.charged.is_match(lower) {
+        out.push(Fact::new(Topic::Charge, Value::Charged));
+    }
+    out
+}
+
+/// Whether `facts` hold a term that makes a statement in the seller's voice a
+/// promise on its own ("Your tenant sits in Frankfurt", "Thirty minutes for a
+/// P1, round the clock"): a value the customer will hold the seller to. A
+/// channel alone, or a charge, describes; it does not promise. Where work is
+/// delivered is no term alone either: "onsite in Hartford" is where a meeting
+/// was; a promise to be on site carries its own verb.
+pub fn states_a_term(facts: &[Fact]) -> bool {
+    facts.iter().any(|f| {
+        matches!(
+            (f.topic, f.value),
+            (Topic::Hosting, _)
+                | (Topic::SupportHours, Value::AllHours)
+                | (Topic::Response, _)
+                | (Topic::Availability, _)
+                | (Topic::PaymentDays, _)
+                | (Topic::PaymentSchedule, Value::Instalments)
+                | (Topic::PriceChange, Value::Held { .. })
+                | (Topic::Charge, Value::Free)
+        )
+    })
+}

@@ -1,0 +1,129 @@
+//! The figures of a deal term, read by grammar: an hour of the day, a
+//! response time, an availability percentage, days to pay. Numbers may be
+//! written in digits, in words ("thirty"), as legal numerals ("thirty (30)")
+//! or spoken ("ninety-nine point nine").
+
+use crate::analysis::quantity::parse_number;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A number in digits or words, or a legal numeral ("thirty (30)").
+const NUMBER: &str = r"(\d{1,3}(?:[.,]\d+)?|[a-z]+(?:[- ][a-z]+)?)(?: \(\d{1,3}\))?";
+
+fn number(word: &str) -> Option<f64> {
+    let word = word.trim();
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return word.replace(',', ".").parse().ok();
+    }
+    // "forty-five", "ninety" and "forty five"; the caller's pattern may have
+    // taken a word before the number ("within four") or after it.
+    parse_number(word)
+        .or_else(|| parse_number(word.rsplit(' ').next().unwrap_or("")))
+        .or_else(|| parse_number(word.split(' ').next().unwrap_or("")))
+}
+
+/// The hour support starts, in minutes after midnight: "from 06:00", "8-6",
+/// "between 7am and 7pm", "08.00 to 18.00".
+pub fn start_hour(text: &str) -> Option<u16> {
+    static START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:\bfrom |\bbetween |^|[^\d:.])(\d{1,2})(?:[:.](\d\d))? ?(am|pm|h|hrs)?(?: ?(?:-|–|to|until|and) ?\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|h|hrs)?|\b)",
+        )
+        .expect("start hour pattern compiles")
+    });
+    for c in START.captures_iter(text) {
+        let whole = c.get(0)?.as_str();
+        let hour: u16 = c[1].parse().ok()?;
+        let minute: u16 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let suffix = c.get(3).map(|m| m.as_str());
+        let ranged =
+            whole.contains(['-', '–']) || whole.contains(" to ") || whole.contains(" until ");
+        let timed = c.get(2).is_some() || suffix.is_some() || ranged;
+        // "from 3 sites" is no hour; "P1 within 4" neither.
+        if !timed
+            || hour > 24
+            || minute > 59
+            || (!whole.contains("from")
+                && !whole.contains("between")
+                && !ranged
+                && c.get(2).is_none())
+        {
+            continue;
+        }
+        let hour = match suffix {
+            Some("pm") if hour < 12 => hour + 12,
+            Some("am") if hour == 12 => 0,
+            _ => hour,
+        };
+        return Some(hour * 60 + minute);
+    }
+    None
+}
+
+/// The time to answer an incident, in minutes: "within four hours", "30 min",
+/// "8 Working Hours", "two business days", "Thirty minutes for a P1".
+pub fn response_minutes(text: &str) -> Option<f64> {
+    static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"\b{NUMBER} ?(?:working |business |clock |calendar |support )?(minutes?|mins?|hours?|hrs?|h|days?)\b"
+        ))
+        .expect("response pattern compiles")
+    });
+    // "24/7" and "24 hours a day, 7 days a week" are hours of cover, not a
+    // response time: blanked before any time is read.
+    static COVER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"24 ?(?:hours|hrs|h) a day|(?:7|seven) days a week|24 ?[/x] ?7")
+            .expect("cover pattern compiles")
+    });
+    let text = COVER.replace_all(text, " ");
+    let text = text.as_ref();
+    WITHIN.captures_iter(text).find_map(|c| {
+        let n = number(&c[1])?;
+        let per = match &c[2] {
+            u if u.starts_with("min") => 1.0,
+            u if u.starts_with('h') => 60.0,
+            _ => 24.0 * 60.0,
+        };
+        Some(n * per)
+    })
+}
+
+/// A percentage written in digits ("99.9%", "99,5 %", "99.95 per cent",
+/// "8pct") or spoken ("ninety-nine point nine").
+pub fn percent_near(text: &str) -> Option<f64> {
+    static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d{1,3}(?:[.,]\d{1,3})?) ?(?:%|per ?cent\b|pct\b|percent\b)")
+            .expect("percent pattern compiles")
+    });
+    static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(ninety[- ](?:nine|eight|seven|five)) point ((?:(?:zero|one|two|three|four|five|six|seven|eight|nine)\b ?)+)")
+            .expect("spoken percent pattern compiles")
+    });
+    if let Some(c) = DIGITS.captures(text) {
+        return c[1].replace(',', ".").parse().ok();
+    }
+    let c = SPOKEN.captures(text)?;
+    let whole = parse_number(&c[1])?;
+    let digits: String = c[2]
+        .split_whitespace()
+        .filter_map(|w| parse_number(w).or((w == "zero").then_some(0.0)))
+        .map(|d| char::from(b'0' + d as u8))
+        .collect();
+    format!("{whole}.{digits}").parse().ok()
+}
+
+/// Days to pay: "net 45", "net sixty", "45 days from invoice", "payment within
+/// thirty (30) days of the invoice date", "payment terms: 60 days".
+pub fn payment_days(text: &str) -> Option<u32> {
+    static DAYS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"\bnet ?{NUMBER}|\b{NUMBER} (?:calendar |business |working )?days?,? (?:net,? )?(?:from|after|of|following|upon|on) (?:the |an |each |receipt of |date of |the date of )*(?:(?:valid|undisputed|correct|monthly) )?invoic|(?:payment|terms)[^.;]{{0,24}}?\b{NUMBER} (?:calendar )?days\b"
+        ))
+        .expect("payment days pattern compiles")
+    });
+    DAYS.captures_iter(text).find_map(|c| {
+        let n = c.iter().skip(1).flatten().next()?;
+        let days = number(n.as_str())?;
+        ((1.0..=180.0).contains(&days) && days.fract() == 0.0).then_some(days as u32)
+    })
+}

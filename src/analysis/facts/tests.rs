@@ -1,0 +1,221 @@
+use super::numbers::{payment_days, percent_near, response_minutes, start_hour};
+use super::*;
+
+fn facts(text: &str) -> Vec<Fact> {
+    let rules = Rules::builtin();
+    let lower = rules.cue_text(crate::analysis::normalise(text));
+    read(&rules, &lower)
+}
+
+fn value(text: &str, topic: Topic) -> Option<Value> {
+    facts(text)
+        .into_iter()
+        .find(|f| f.topic == topic)
+        .map(|f| f.value)
+}
+
+fn conflicts(claim: &str, scope: &str) -> bool {
+    let (a, b) = (facts(claim), facts(scope));
+    a.iter().any(|c| b.iter().any(|s| c.contradicted_by(s)))
+}
+
+#[test]
+fn numbers_are_read_in_words_digits_and_legal_numerals() {
+    assert_eq!(
+        start_hour("phone support from 06:00 on working days"),
+        Some(360)
+    );
+    assert_eq!(start_hour("monday to friday, 8am-6pm"), Some(480));
+    assert_eq!(start_hour("08.00 to 18.00 cet"), Some(480));
+    assert_eq!(start_hour("we cover 3 sites"), None);
+    assert_eq!(response_minutes("thirty minutes for a p1"), Some(30.0));
+    assert_eq!(
+        response_minutes("priority 2 | 8 working hours"),
+        Some(480.0)
+    );
+    assert_eq!(response_minutes("within four (4) hours"), Some(240.0));
+    assert_eq!(response_minutes("support 24/7, 24 hours a day"), None);
+    assert_eq!(
+        percent_near("we'll put ninety-nine point nine in"),
+        Some(99.9)
+    );
+    assert_eq!(percent_near("availability of 99,5 % per month"), Some(99.5));
+    assert_eq!(payment_days("net 60"), Some(60));
+    assert_eq!(payment_days("net sixty, as agreed"), Some(60));
+    assert_eq!(payment_days("45 days from invoice, approved"), Some(45));
+    assert_eq!(
+        payment_days("payable within thirty (30) days of the date of invoice"),
+        Some(30)
+    );
+    assert_eq!(payment_days("kickoff in 30 days"), None);
+}
+
+#[test]
+fn each_topic_is_read_from_its_own_words() {
+    assert_eq!(
+        value(
+            "Your tenant sits in Frankfurt, so that box is ticked.",
+            Topic::Hosting
+        )
+        .map(|v| matches!(v, Value::Places(b) if b != 0)),
+        Some(true)
+    );
+    assert_eq!(
+        value("Hosted in the EU.", Topic::Hosting),
+        None,
+        "a wide place names no value"
+    );
+    assert_eq!(
+        value("P2 in four hours round the clock", Topic::SupportHours),
+        Some(Value::AllHours)
+    );
+    assert_eq!(
+        value(
+            "Support: Monday to Friday, 08:00-17:00, by e-mail",
+            Topic::SupportHours
+        ),
+        Some(Value::WorkingHours { from: Some(480) })
+    );
+    assert_eq!(
+        value(
+            "respond to Priority 2 incidents within four hours",
+            Topic::Response
+        ),
+        Some(Value::Within {
+            severity: Some(2),
+            minutes: 240.0
+        })
+    );
+    assert_eq!(
+        value("we split it in three parcelas", Topic::PaymentSchedule),
+        None,
+        "no payment word"
+    );
+    assert_eq!(
+        value(
+            "the setup fee is paid in three instalments",
+            Topic::PaymentSchedule
+        ),
+        Some(Value::Instalments)
+    );
+    assert_eq!(
+        value(
+            "Our engineer will be at your plant for go-live week",
+            Topic::Delivery
+        ),
+        Some(Value::OnSite { services: 1 << 2 })
+    );
+    assert_eq!(
+        value("Connector is on the house.", Topic::Charge),
+        Some(Value::Free)
+    );
+    assert!(facts("We met Priya on Tuesday to talk about the rollout.").is_empty());
+}
+
+#[test]
+fn terms_conflict_by_value_not_by_shared_words() {
+    assert!(conflicts(
+        "Your tenant sits in Frankfurt.",
+        "The Service is hosted in AWS eu-west-1 (Ireland)."
+    ));
+    assert!(!conflicts(
+        "Your tenant sits in Frankfurt.",
+        "Customer data is hosted in Germany (Frankfurt)."
+    ));
+    assert!(!conflicts(
+        "Your data stays in Frankfurt.",
+        "Data is hosted in the EU."
+    ));
+    assert!(conflicts(
+        "Call us whenever, our support desk is there around the clock.",
+        "Support is available Monday to Friday, 8-6, by ticket only."
+    ));
+    assert!(conflicts(
+        "Then you'll have phone support from 06:00 on working days.",
+        "Support hours: 08:00 to 17:00 CET on working days, via the portal and e-mail."
+    ));
+    assert!(conflicts(
+        "P2 in four hours round the clock.",
+        "Priority 2 incidents: response within 8 working hours."
+    ));
+    assert!(
+        !conflicts(
+            "P1 answered within 30 minutes.",
+            "Priority 2 incidents: response within 8 working hours."
+        ),
+        "another severity"
+    );
+    assert!(conflicts(
+        "We'll put ninety-nine point nine in your contract, availability-wise.",
+        "Availability: 99.5% per month."
+    ));
+    assert!(conflicts(
+        "Payment 45 days from invoice.",
+        "Invoices are payable within thirty (30) days of the invoice date."
+    ));
+    assert!(!conflicts(
+        "Payment 30 days from invoice.",
+        "Invoices are payable within thirty (30) days of the invoice date."
+    ));
+    assert!(conflicts(
+        "The setup fee can be paid in two instalments.",
+        "The setup fee is invoiced in full on signature."
+    ));
+    assert!(conflicts(
+        "Two training days on site, here in Künzelsau.",
+        "Training is delivered remotely via Teams."
+    ));
+    assert!(
+        !conflicts(
+            "Two on-site field training sessions for the superintendents.",
+            "Implementation project led by our manager, remote, 10 weeks from kickoff."
+        ),
+        "another service"
+    );
+    assert!(conflicts(
+        "We'll be on site for go-live.",
+        "Go-live support is delivered remotely."
+    ));
+    assert!(!conflicts(
+        "Two on-site workshops.",
+        "Gateway commissioning, remote."
+    ));
+    assert!(conflicts(
+        "The price is locked for twenty-four months.",
+        "Fees are adjusted annually by IPCA."
+    ));
+    assert!(conflicts(
+        "Year-3 uplift capped at CPI, max 3%.",
+        "Fees increase annually in line with RPI."
+    ));
+    assert!(!conflicts(
+        "Year-3 uplift capped at CPI.",
+        "Fees increase annually in line with CPI."
+    ));
+}
+
+#[test]
+fn families_name_the_fact_in_a_summary() {
+    let rules = Rules::builtin();
+    let claim = facts("Your tenant sits in Frankfurt.");
+    assert_eq!(claim[0].describe(&rules), "hosting in frankfurt");
+    let response = facts("P2 answered within 4 hours");
+    let within = response
+        .iter()
+        .find(|f| f.topic == Topic::Response)
+        .unwrap();
+    assert_eq!(within.describe(&rules), "P2 answered within 4 h");
+}
+
+#[test]
+fn a_seller_stating_a_term_promises_it() {
+    assert!(states_a_term(&facts(
+        "Thirty minutes for a P1, round the clock."
+    )));
+    assert!(states_a_term(&facts("Connector is on the house.")));
+    assert!(
+        !states_a_term(&facts("Support is by e-mail.")),
+        "a channel alone describes"
+    );
+    assert!(!states_a_term(&facts("The kickoff is on Tuesday.")));
+}
