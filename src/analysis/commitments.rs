@@ -36,6 +36,8 @@ pub fn find(r: &Reading) -> Vec<Flag> {
     // A customer's "Per our call, you will:" introduces the seller's promises
     // the same way, in the customer's words.
     let mut lead_in: Option<(u32, Listed)> = None;
+    // The statement before, for a short yes to the customer's ask.
+    let mut previous: Option<&Cited> = None;
     for s in &r.said {
         let item = matches!(s.stmt.kind, StatementKind::Bullet | StatementKind::Checkbox);
         if lead_in.is_some_and(|(file, _)| file != s.file_index) || !item {
@@ -51,7 +53,10 @@ pub fn find(r: &Reading) -> Vec<Flag> {
                 lead_in = Some((s.file_index, Listed::ToSeller));
             }
         }
-        if let Some(found) = judge(r, s, &seller_subject, &mut headings, listed) {
+        let found = judge(r, s, &seller_subject, &mut headings, listed)
+            .or_else(|| accepted_ask(r, previous.take(), s));
+        previous = Some(s);
+        if let Some(found) = found {
             let Found {
                 mut flag,
                 line,
@@ -61,16 +66,58 @@ pub fn find(r: &Reading) -> Vec<Flag> {
             // is the whole line, not only the sentence with the cue.
             // The sentence with the cue sets the category; its neighbours only
             // when it says nothing of its own ("You have our word on that.").
-            flag.category = Some(if own_category {
-                categorize_statement(r, s)
-            } else {
-                categorize(r, &line)
-            });
+            // A yes to an ask comes with the ask's category.
+            if flag.category.is_none() {
+                flag.category = Some(if own_category {
+                    categorize_statement(r, s)
+                } else {
+                    categorize(r, &line)
+                });
+            }
             flag.text = super::quote(&line);
             out.push(flag);
         }
     }
     out
+}
+
+/// A seller's short yes ("Quarterly's fine.", "Three payments, fine.") to the
+/// customer's ask just before it, in the same file: the yes promises what was
+/// asked. The ask must name something a promise can be about; the yes must be
+/// short, or it would carry its own cue.
+fn accepted_ask(r: &Reading, ask: Option<&Cited>, yes: &Cited) -> Option<Found> {
+    let ask = ask.filter(|a| a.file_index == yes.file_index)?;
+    let lx = &r.rules.commitment;
+    let text = &yes.lower;
+    if text.split_whitespace().count() > 14 || text.trim_end().ends_with('?') {
+        return None;
+    }
+    let (at, _, _) = lx.acceptance.find(text)?;
+    // The yes opens its statement, or follows its figure ("Sixty's fine").
+    if at > 40 || lx.negation.is_match(text) || lx.hypothetical.is_match(text) {
+        return None;
+    }
+    let asked = ask.lower.trim_end().ends_with('?') || lx.request.is_match(&ask.lower);
+    if !asked
+        || default_voice(&r.people, &yes.stmt, r.rules) != Some(Side::Seller)
+        || default_voice(&r.people, &ask.stmt, r.rules) != Some(Side::Customer)
+        || !(has_substance(r, &ask.lower) || has_substance(r, text))
+    {
+        return None;
+    }
+    let line = line_text(r, yes);
+    Some(Found {
+        flag: Flag {
+            kind: FlagKind::Commitment,
+            category: Some(categorize(r, &format!("{} {line}", ask.stmt.text))),
+            text: String::new(),
+            evidence: vec![yes.evidence(r)],
+            speaker: yes.stmt.speaker().map(str::to_string),
+            cues: vec!["agreed to the customer's ask".into()],
+        },
+        line,
+        own_category: false,
+    })
 }
 
 /// Whether a list item follows a lead-in that makes its items promises.
@@ -266,7 +313,13 @@ fn judge(
             && lx.second_person.is_match(text)
             && default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Customer));
     let promise = promise.or_else(|| lx.second_person.find(text).filter(|_| to_seller));
-    let concession = lx.concession.find(text);
+    // "Approved: P1 response within one hour": the label concedes the line.
+    let concession = lx.concession.find(text).or_else(|| {
+        s.stmt
+            .speaker()
+            .filter(|label| super::people::is_label(label, &lx.decision_label))
+            .map(|_| (0, 0, "labelled as approved"))
+    });
     let (at, cue) = match promise.or(concession) {
         Some((at, _, cue)) => (at, cue),
         // Items listed under "What I told them:" are promises without a cue of
@@ -457,7 +510,10 @@ fn categorize_read(r: &Reading, text: &str, lower: &CueText) -> Category {
     if r.rules.systems.names.is_match(lower) {
         return Category::Integration;
     }
-    Category::Scope
+    // "Three payments, fine.": a deal term without a category word.
+    super::facts::read(r.rules, lower)
+        .first()
+        .map_or(Category::Scope, |f| f.topic.category())
 }
 
 /// A date the promise must meet ("by March 15", "before Jan 12"), not one it

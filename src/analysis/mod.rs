@@ -155,7 +155,39 @@ pub fn normalise(text: &str) -> String {
     if !ascii && lower.contains(['\u{2019}', '\u{2018}']) {
         lower = lower.replace(['\u{2019}', '\u{2018}'], "'");
     }
-    expand_contractions(lower)
+    percent_in_figures(expand_contractions(lower))
+}
+
+/// "Fifteen per cent", "twenty-five percent" and "8pct" as "15%", "25%" and
+/// "8%": every cue and figure rule reads one form of a percentage.
+fn percent_in_figures(lower: String) -> String {
+    if !(lower.contains("cent") || lower.contains("pct")) {
+        return lower;
+    }
+    static PERCENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(\d+(?:[.,]\d+)?|(?:[a-z]+[- ])?[a-z]+) ?(?:per ?cent|pct)\b")
+            .expect("percent pattern compiles")
+    });
+    PERCENT
+        .replace_all(&lower, |c: &regex::Captures| {
+            let written = &c[1];
+            if written.starts_with(|c: char| c.is_ascii_digit()) {
+                return format!("{written}%");
+            }
+            // "off twenty percent": only the number words are the figure.
+            let mut at = 0;
+            for word in written.split([' ', '-']) {
+                let tail = &written[at..];
+                if !matches!(word, "a" | "an")
+                    && let Some(n) = quantity::parse_number(tail).filter(|n| *n > 0.0)
+                {
+                    return format!("{}{n}%", &written[..at]);
+                }
+                at += word.len() + 1;
+            }
+            c[0].to_string()
+        })
+        .into_owned()
 }
 
 /// Bare contractions and what they stand for.

@@ -11,8 +11,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::collections::HashMap;
 
-/// The lists a text may match, one bit per list (see [`CueIndex`]).
-pub type CueSet = u64;
+/// The lists a text may match, one bit per list, up to 128 lists (see [`CueIndex`]).
+pub type CueSet = u128;
 
 /// How much of each literal the automaton holds. Whole literals (3,400 of
 /// them) make a 5.6 MB DFA that falls out of the cache between statements and
@@ -44,7 +44,7 @@ impl CueIndexBuilder {
     /// Index the list of `cues` (each as compiled), returning its bit; 0 (never
     /// skipped) when the index is full.
     pub fn add<'c>(&mut self, cues: impl IntoIterator<Item = &'c str>) -> CueSet {
-        let Some(bit) = 1u64.checked_shl(self.lists) else {
+        let Some(bit) = 1u128.checked_shl(self.lists) else {
             return 0;
         };
         self.lists += 1;
@@ -100,20 +100,20 @@ pub(crate) enum LiteralSets {
         dfa: Box<aho_corasick::dfa::DFA>,
         /// The mark of each state, at its id shifted right by `shift` (ids are
         /// multiples of a power of two); zero for a state ending no literal.
-        marks: Vec<u64>,
+        marks: Vec<u128>,
         shift: u32,
     },
     /// Too many literals for a DFA: every occurrence reported.
     Matches {
         automaton: AhoCorasick,
-        sets: Vec<u64>,
+        sets: Vec<u128>,
     },
 }
 
 impl LiteralSets {
     /// `None` when there is no literal or no automaton can hold them.
-    pub(crate) fn new(pairs: Vec<(Vec<u8>, u64)>, ascii_case_insensitive: bool) -> Option<Self> {
-        let (literals, sets): (Vec<Vec<u8>>, Vec<u64>) = pairs.into_iter().unzip();
+    pub(crate) fn new(pairs: Vec<(Vec<u8>, u128)>, ascii_case_insensitive: bool) -> Option<Self> {
+        let (literals, sets): (Vec<Vec<u8>>, Vec<u128>) = pairs.into_iter().unzip();
         if literals.is_empty() {
             return None;
         }
@@ -140,12 +140,12 @@ impl LiteralSets {
     }
 
     /// The OR of the sets of the literals `text` holds.
-    pub(crate) fn scan(&self, text: &str) -> u64 {
+    pub(crate) fn scan(&self, text: &str) -> u128 {
         use aho_corasick::{Anchored, automaton::Automaton};
         match self {
             Self::Dfa { dfa, marks, shift } => {
                 let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-                    return u64::MAX;
+                    return u128::MAX;
                 };
                 let mut set = 0;
                 for &byte in text.as_bytes() {
@@ -165,7 +165,7 @@ impl LiteralSets {
 /// The sets each state of the DFA reports, indexed by state id shifted right
 /// by the returned amount: the largest shift that keeps the ids of the
 /// states the DFA can reach apart.
-fn mark_states(dfa: &aho_corasick::dfa::DFA, sets: &[u64]) -> (Vec<u64>, u32) {
+fn mark_states(dfa: &aho_corasick::dfa::DFA, sets: &[u128]) -> (Vec<u128>, u32) {
     use aho_corasick::{Anchored, automaton::Automaton};
     let Ok(start) = dfa.start_state(Anchored::No) else {
         return (Vec::new(), 0);

@@ -142,11 +142,11 @@ pub const SELLER_VERBS: [&str; 5] = ["will", "would", "is going to", "are going 
 lexicons! {
     people: RawPeople => PeopleRules {
         seller_titles, executive_titles, customer_user_roles, sponsor_cues, customer_labels,
-        ae_cues, csm_cues,
+        ae_cues, csm_cues, labels,
     }
     commitment: RawCommitment => CommitmentRules {
-        promise, seller_first_person, second_person, concession, strong, negation, hypothetical,
-        request, next_step, standard_terms, internal, not_promise, promise_heading,
+        promise, seller_first_person, decision_label, second_person, concession, strong, negation, hypothetical,
+        request, acceptance, next_step, standard_terms, internal, not_promise, promise_heading,
     }
     category: RawCategory => CategoryRules {
         timeline, discount, integration, scope, custom, special, free_period, waiver, price_lock,

@@ -132,19 +132,9 @@ fn term(r: &Reading, claim: &Claim, line: &ScopeLine, overlap: f64) -> Option<Co
             .find(|s| c.contradicted_by(s))
             .map(|s| (c, s))
     })?;
-    let category = match said.topic {
-        Topic::Response => Category::Timeline,
-        Topic::PaymentDays | Topic::PaymentSchedule | Topic::PriceChange | Topic::Charge => {
-            Category::Discount
-        }
-        Topic::Hosting | Topic::SupportHours | Topic::SupportChannel | Topic::Availability => {
-            Category::Custom
-        }
-        Topic::Delivery => Category::Custom,
-    };
     found(
         9.0 + overlap,
-        category,
+        said.topic.category(),
         "states a term the scope sets otherwise",
         format!(
             "Notes say {}; the signed scope says {}.",

@@ -15,6 +15,7 @@ mod numbers;
 #[cfg(test)]
 mod tests;
 
+use super::model::Category;
 use crate::rules::{CueText, Rules};
 use numbers::{payment_days, percent_near, start_hour};
 
@@ -31,6 +32,23 @@ pub enum Topic {
     Delivery,
     PriceChange,
     Charge,
+}
+
+impl Topic {
+    /// The category a CSM files a promise of this term under.
+    pub fn category(self) -> Category {
+        match self {
+            Topic::Response => Category::Timeline,
+            Topic::PaymentDays | Topic::PaymentSchedule | Topic::PriceChange | Topic::Charge => {
+                Category::Discount
+            }
+            Topic::Hosting
+            | Topic::SupportHours
+            | Topic::SupportChannel
+            | Topic::Availability
+            | Topic::Delivery => Category::Custom,
+        }
+    }
 }
 
 /// The value a fact states.

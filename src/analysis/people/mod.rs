@@ -13,7 +13,7 @@ mod titles;
 mod trie;
 mod words;
 
-pub use sides::default_voice;
+pub use sides::{default_voice, is_label};
 
 use super::model::{Evidence, Side};
 use crate::bundle::Bundle;

@@ -216,7 +216,11 @@ fn org_matches(seller: &str, org: &str) -> bool {
 /// The side whose voice carries a statement: its speaker, else its email author,
 /// else the file's writer (notes are written by the seller's team).
 pub fn default_voice(people: &People, stmt: &Statement, rules: &Rules) -> Option<Side> {
-    if stmt.kind == StatementKind::Turn || stmt.speaker().is_some() {
+    // "Approved: P1 in one hour" is labelled by its writer, not said by "Approved".
+    let labelled = stmt
+        .speaker()
+        .is_some_and(|speaker| is_label(speaker, &rules.people.labels));
+    if (stmt.kind == StatementKind::Turn || stmt.speaker().is_some()) && !labelled {
         return people.speaker_side(stmt, rules);
     }
     if let Some(author) = stmt.author() {
@@ -229,4 +233,12 @@ pub fn default_voice(people: &People, stmt: &Statement, rules: &Rules) -> Option
         };
     }
     Some(Side::Seller)
+}
+
+/// Whether the whole of `speaker` is one of `labels` ("Approved", "Next steps").
+pub fn is_label(speaker: &str, labels: &crate::rules::Lexicon) -> bool {
+    let speaker = speaker.trim();
+    labels
+        .find(speaker)
+        .is_some_and(|(start, end, _)| start == 0 && end == speaker.len())
 }

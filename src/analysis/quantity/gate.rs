@@ -43,7 +43,13 @@ impl RuleGate {
                 None => ungated |= bit,
             }
         }
-        let literals = LiteralSets::new(literals.into_iter().collect(), true);
+        let literals = LiteralSets::new(
+            literals
+                .into_iter()
+                .map(|(l, set)| (l, u128::from(set)))
+                .collect(),
+            true,
+        );
         Self {
             ungated: if literals.is_some() { ungated } else { EVERY },
             literals,

@@ -60,6 +60,25 @@ fn category_at(a: &Analysis, kind: FlagKind, line: u32) -> Option<Category> {
 }
 
 #[test]
+fn normalise_writes_every_percentage_in_figures() {
+    use super::normalise;
+    assert_eq!(
+        normalise("Fifteen per cent off year one"),
+        "15% off year one"
+    );
+    assert_eq!(
+        normalise("Kenneth has approved eighteen percent off"),
+        "kenneth has approved 18% off"
+    );
+    assert_eq!(normalise("twenty-five per cent"), "25%");
+    assert_eq!(normalise("8pct on yr2"), "8% on yr2");
+    assert_eq!(normalise("99,5 per cent uptime"), "99,5% uptime");
+    // A word that is no number stays as written.
+    assert_eq!(normalise("a recent percent"), "a recent percent");
+    assert_eq!(normalise("the centre"), "the centre");
+}
+
+#[test]
 fn normalise_expands_bare_contractions_in_ascii_and_unicode_text() {
     use super::normalise;
     assert_eq!(normalise("We Dont know"), "we don't know");

@@ -8,7 +8,7 @@ use super::inline::heading_text;
 use super::lines::{Class, Line};
 use super::lower::with_lower;
 use super::names::count_name_words;
-use super::sentences::sentence_bounds;
+use super::sentences::{is_unpunctuated, sentence_bounds};
 use super::shapes::{
     is_bracket_note, is_caps_heading, is_colon_heading, is_labelled, is_record, is_short_title,
 };
@@ -41,6 +41,9 @@ pub(super) struct Segmenter<'a> {
     has_strong_turn: bool,
     /// Most `Name:` lines repeat a name: the file is a dialogue, every such line a turn.
     weak_dialogue: bool,
+    /// Speech-to-text or terse notes with almost no sentence ends: each line is
+    /// a statement, since nothing else marks where one ends.
+    unpunctuated: bool,
     weak_counts: HashMap<String, usize>,
     heading: Option<Arc<str>>,
     authors: Vec<Option<Arc<str>>>,
@@ -108,6 +111,7 @@ impl<'a> Segmenter<'a> {
         let weak_dialogue = weak_total >= 4 && weak_repeated * 2 >= weak_total;
         Segmenter {
             weak_dialogue,
+            unpunctuated: is_unpunctuated(text),
             bullet_names: firsts,
             lines,
             next_nonblank,
@@ -332,7 +336,7 @@ impl<'a> Segmenter<'a> {
         if let Some(p) = &mut self.para {
             let cont = match p.kind {
                 StatementKind::Bullet | StatementKind::Checkbox => line.indent > p.marker_indent,
-                StatementKind::Turn => !is_record(text),
+                StatementKind::Turn => !is_record(text) && !self.unpunctuated,
                 _ => false,
             };
             if cont {
@@ -352,7 +356,7 @@ impl<'a> Segmenter<'a> {
             self.signature = None;
         }
         let continues = match &self.para {
-            Some(p) if p.kind == StatementKind::Sentence => {
+            Some(p) if p.kind == StatementKind::Sentence && !self.unpunctuated => {
                 let last = p.lines.last().map_or("", |(_, t)| *t);
                 let first_char = text.chars().next().unwrap_or(' ');
                 let starts_sentence = first_char.is_uppercase() || first_char.is_ascii_digit();

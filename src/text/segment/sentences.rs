@@ -11,6 +11,21 @@ use crate::text::abbreviations::is_abbreviation;
 /// Text written all in lower case ("ok. if they say no ...", a paragraph whose
 /// first letter is lower case) also splits before a lower-case word, except after
 /// an ellipsis or an abbreviation.
+/// Whether `text` is speech-to-text or terse notes: forty words or more with
+/// fewer than one sentence end (`.`, `?`, `!` closing a word) in forty. A
+/// voice memo's lines are its utterances; joined, a whole memo would read as
+/// one statement.
+pub(super) fn is_unpunctuated(text: &str) -> bool {
+    let (mut words, mut ends) = (0usize, 0usize);
+    for word in text.split_whitespace() {
+        words += 1;
+        if word.len() > 1 && word.ends_with(['.', '?', '!']) {
+            ends += 1;
+        }
+    }
+    words >= 40 && ends * 40 < words
+}
+
 pub(super) fn sentence_bounds(s: &str) -> SentenceBounds<'_> {
     SentenceBounds {
         s,

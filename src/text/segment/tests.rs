@@ -463,3 +463,27 @@ fn statements_of_one_speaker_share_their_context_across_a_dialogue() {
         "another speaker, another heading"
     );
 }
+
+#[test]
+fn unpunctuated_speech_is_read_line_by_line() {
+    let memo = "okay so heres what i told them and whoever picks this up needs to know this\n\
+number one timing dale wants this running before heating season really gets going\n\
+i told him we will have all three shops live thirty days from kickoff\n\
+number two quickbooks theyre on quick books online shelby basically lives in it\n\
+i told shelby its a two way sync invoices go over and payments come back\n";
+    let got = texts(memo);
+    assert_eq!(got.len(), 5, "{got:#?}");
+    assert_eq!(
+        got[2],
+        (
+            3,
+            "i told him we will have all three shops live thirty days from kickoff".into()
+        )
+    );
+    // Prose wrapped at a width, with its sentence ends, still joins.
+    let prose = "We told Maria the rollout takes four weeks end to end, and that the\n\
+trainers would come to her office for the first two sessions. She agreed to\n\
+that plan. We then went through the migration of the old records in detail,\n\
+including the attachments and the audit trail she needs for the regulator.\n";
+    assert_eq!(texts(prose).len(), 3, "{:#?}", texts(prose));
+}
