@@ -105,7 +105,9 @@ fn accepted_ask(r: &Reading, ask: Option<&Cited>, yes: &Cited) -> Option<Found> 
     {
         return None;
     }
-    let line = line_text(r, yes);
+    // The yes alone says nothing ("Agreed, 60 days."): the ask goes with it,
+    // for the reader and for the scope it is compared with.
+    let line = format!("{} (asked: {})", line_text(r, yes), ask.stmt.text);
     Some(Found {
         flag: Flag {
             kind: FlagKind::Commitment,
@@ -510,9 +512,11 @@ fn categorize_read(r: &Reading, text: &str, lower: &CueText) -> Category {
     if r.rules.systems.names.is_match(lower) {
         return Category::Integration;
     }
-    // "Three payments, fine.": a deal term without a category word.
+    // "Three payments, fine.": a deal term without a category word. Something
+    // given free is what it is (two extra sessions at no cost are scope).
     super::facts::read(r.rules, lower)
-        .first()
+        .iter()
+        .find(|f| f.topic != super::facts::Topic::Charge)
         .map_or(Category::Scope, |f| f.topic.category())
 }
 

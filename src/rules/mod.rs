@@ -165,9 +165,9 @@ lexicons! {
         boilerplate, price_increase, enumeration,
     }
     facts: RawFacts => FactRules {
-        hosting, places, support, all_hours, limited_hours, channels, response,
+        hosting, places, on_premises, support, all_hours, limited_hours, channels, response,
         severity, services, availability, payment, instalments, single_payment, onsite, remote, prices, price_held,
-        price_rises, indices, free, charged,
+        price_rises, indices, free, no_concession, charged, two_way, one_way,
     }
 }
 

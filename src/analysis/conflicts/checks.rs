@@ -22,7 +22,7 @@ pub(super) fn compare(
     // The content words the claim shares with the line.
     let overlap = overlap as f64;
     excluded(r, claim, line, overlap, included, support.granted)
-        .or_else(|| term(r, claim, line, overlap))
+        .or_else(|| term(r, claim, line, overlap, support))
         .or_else(|| outside_listed(r, claim, line, overlap))
         .or_else(|| price(claim, line, support, overlap))
         .or_else(|| figures(r, claim, line, support, overlap))
@@ -118,18 +118,34 @@ fn excluded(
 /// A term about one item (which fee is paid in instalments) needs a word of
 /// that item in common; a term of the whole deal (hosting, support hours,
 /// availability, days to pay) does not, and a delivery term names its service.
-/// Something free against a charged line is left to [`price`]: a concession
-/// the scope records in its figures ("340 endpoints", the 60 free among them)
-/// agrees with it, which a charge alone cannot tell.
-fn term(r: &Reading, claim: &Claim, line: &ScopeLine, overlap: f64) -> Option<Contradiction> {
-    use crate::analysis::facts::Topic;
+/// Something free against a charged line needs two words of the item and a
+/// price on the line, and no concession recorded in the scope: a concession the
+/// scope records in its figures agrees with it.
+fn term(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    overlap: f64,
+    support: &Support,
+) -> Option<Contradiction> {
+    use crate::analysis::facts::{Topic, Value};
+    let charges = line
+        .quantities
+        .iter()
+        .any(|q| matches!(q, Quantity::Money { amount, .. } if *amount > 0.0));
     let (said, signed) = claim.facts.iter().find_map(|c| {
-        if c.topic == Topic::Charge || (c.topic == Topic::PaymentSchedule && overlap < 1.0) {
-            return None;
-        }
         line.facts
             .iter()
-            .find(|s| c.contradicted_by(s))
+            .filter(|s| c.contradicted_by(s))
+            .find(|s| match (c.topic, s.value) {
+                // A clause granting no concession at all answers any waiver.
+                (Topic::Charge, Value::NoConcession) => true,
+                // A free item against a priced line of the same item, unless
+                // the scope records the concession somewhere.
+                (Topic::Charge, _) => overlap >= 2.0 && charges && !support.concession,
+                (Topic::SyncDirection, _) => overlap >= 1.0,
+                _ => true,
+            })
             .map(|s| (c, s))
     })?;
     found(

@@ -32,6 +32,8 @@ pub enum Topic {
     Delivery,
     PriceChange,
     Charge,
+    /// Which way an integration carries data.
+    SyncDirection,
 }
 
 impl Topic {
@@ -47,6 +49,7 @@ impl Topic {
             | Topic::SupportChannel
             | Topic::Availability
             | Topic::Delivery => Category::Custom,
+            Topic::SyncDirection => Category::Integration,
         }
     }
 }
@@ -56,6 +59,8 @@ impl Topic {
 pub enum Value {
     /// Hosting places, as bits of the `facts.places` families.
     Places(u64),
+    /// Hosted on the customer's own premises or servers.
+    OnPremises,
     /// Support around the clock.
     AllHours,
     /// Support in working hours, from this hour of the day when written.
@@ -93,6 +98,10 @@ pub enum Value {
     },
     Free,
     Charged,
+    /// The scope grants no concession at all: nothing free, waived or discounted.
+    NoConcession,
+    TwoWay,
+    OneWay,
 }
 
 /// One term a text states.
@@ -115,6 +124,7 @@ impl Fact {
         }
         match (self.value, scope.value) {
             (Value::Places(a), Value::Places(b)) => a & b == 0,
+            (Value::OnPremises, Value::Places(_)) | (Value::Places(_), Value::OnPremises) => true,
             (Value::AllHours, Value::WorkingHours { .. }) => true,
             (Value::WorkingHours { from: Some(a) }, Value::WorkingHours { from: Some(b) }) => a < b,
             (Value::Channels(a), Value::Channels(b)) => a & !b != 0,
@@ -137,7 +147,8 @@ impl Fact {
             (Value::Held { indices: a }, Value::Rises { indices: b }) => {
                 a == 0 || b == 0 || a & b == 0
             }
-            (Value::Free, Value::Charged) => true,
+            (Value::Free, Value::Charged | Value::NoConcession) => true,
+            (Value::TwoWay, Value::OneWay) => true,
             _ => false,
         }
     }
@@ -156,6 +167,7 @@ impl Fact {
         let f = &rules.facts;
         match self.value {
             Value::Places(bits) => format!("hosting in {}", family(&f.places, bits)),
+            Value::OnPremises => "hosting on the customer's premises".into(),
             Value::AllHours => "support around the clock".into(),
             Value::WorkingHours { from: Some(h) } => {
                 format!("support in working hours from {:02}:{:02}", h / 60, h % 60)
@@ -191,6 +203,9 @@ impl Fact {
             Value::Rises { indices } => format!("price indexed to {}", family(&f.indices, indices)),
             Value::Free => "at no charge".into(),
             Value::Charged => "charged".into(),
+            Value::NoConcession => "no fee waived or free".into(),
+            Value::TwoWay => "a two-way integration".into(),
+            Value::OneWay => "one way only".into(),
         }
     }
 }
@@ -207,7 +222,9 @@ pub fn read(rules: &Rules, lower: &CueText) -> Vec<Fact> {
     let f = &rules.facts;
     let text: &str = lower;
     let mut out = Vec::new();
-    if f.hosting.is_match(lower) {
+    if f.on_premises.is_match(lower) {
+        out.push(Fact::new(Topic::Hosting, Value::OnPremises));
+    } else if f.hosting.is_match(lower) {
         let places = f.places.families(lower);
         if places != 0 {
             out.push(Fact::new(Topic::Hosting, Value::Places(places)));
@@ -272,10 +289,17 @@ pub fn read(rules: &Rules, lower: &CueText) -> Vec<Fact> {
         let indices = f.indices.families(lower);
         out.push(Fact::new(Topic::PriceChange, Value::Rises { indices }));
     }
-    if f.free.is_match(lower) {
+    if f.no_concession.is_match(lower) {
+        out.push(Fact::new(Topic::Charge, Value::NoConcession));
+    } else if f.free.is_match(lower) {
         out.push(Fact::new(Topic::Charge, Value::Free));
     } else if f.charged.is_match(lower) {
         out.push(Fact::new(Topic::Charge, Value::Charged));
+    }
+    if f.one_way.is_match(lower) {
+        out.push(Fact::new(Topic::SyncDirection, Value::OneWay));
+    } else if f.two_way.is_match(lower) {
+        out.push(Fact::new(Topic::SyncDirection, Value::TwoWay));
     }
     out
 }
@@ -290,7 +314,7 @@ pub fn states_a_term(facts: &[Fact]) -> bool {
     facts.iter().any(|f| {
         matches!(
             (f.topic, f.value),
-            (Topic::Hosting, _)
+            (Topic::Hosting, Value::Places(_))
                 | (Topic::SupportHours, Value::AllHours)
                 | (Topic::Response, _)
                 | (Topic::Availability, _)
@@ -298,6 +322,7 @@ pub fn states_a_term(facts: &[Fact]) -> bool {
                 | (Topic::PaymentSchedule, Value::Instalments)
                 | (Topic::PriceChange, Value::Held { .. })
                 | (Topic::Charge, Value::Free)
+                | (Topic::SyncDirection, Value::TwoWay)
         )
     })
 }

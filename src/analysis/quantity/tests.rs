@@ -464,3 +464,31 @@ fn the_quick_refusal_refuses_only_what_is_no_number() {
         );
     }
 }
+
+#[test]
+fn legal_numerals_are_read_once_at_their_place() {
+    let found = find_quantities(
+        "Wave 1 live within ninety (90) days after the Kickoff Date",
+        2026,
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(matches!(found[0].quantity, Quantity::Duration { days, .. } if days == 90.0));
+    let text = "Up to three (3) live training sessions within ten (10) weeks";
+    let found = find_quantities(text, 2026);
+    let kinds: Vec<String> = found.iter().map(|f| format!("{:?}", f.quantity)).collect();
+    assert!(
+        kinds.iter().any(|k| k.contains("Count { value: 3.0")),
+        "{kinds:?}"
+    );
+    assert!(kinds.iter().any(|k| k.contains("days: 70.0")), "{kinds:?}");
+    // Spans still point into the text as written.
+    for f in &found {
+        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+    }
+    // A figure that disagrees with its words is not taken for them.
+    assert_eq!(legal_numerals_as_figures("twelve (10) widgets"), None);
+    assert_eq!(
+        legal_numerals_as_figures("within nine (9) weeks").as_deref(),
+        Some("within        9 weeks")
+    );
+}
