@@ -34,8 +34,24 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
     } else {
         Vec::new()
     };
+    // The families without a cue word, each named for `baton explain`.
+    let family = || {
+        [
+            ("doubt", &lx.doubt),
+            ("failed before", &lx.failed_before),
+            ("leaving", &lx.leaving),
+            ("pending", &lx.pending),
+            ("event deadline", &lx.event_deadline),
+            ("system change", &lx.system_change),
+        ]
+        .into_iter()
+        .find_map(|(name, l)| l.find(text).map(|(_, _, m)| format!("{name}: {m}")))
+        .or_else(|| objection_asked(r, s))
+        .or_else(|| budget_gap(r, s))
+    };
     let cue = match strong {
         Some((_, _, cue)) => cue.to_string(),
+        None if let Some(reason) = family() => reason,
         // Two weak signals ("review" + "not yet") make a risk; one does not.
         None if weak.len() >= 2 => weak
             .iter()
@@ -71,4 +87,37 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
         speaker: s.stmt.speaker().map(str::to_string),
         cues: vec![cue],
     })
+}
+
+/// A customer's objection asked as a question ("Why would I pay per site?").
+fn objection_asked(r: &Reading, s: &Cited) -> Option<String> {
+    let text = &s.lower;
+    if !text.contains('?') {
+        return None;
+    }
+    let (_, _, m) = r.rules.risk.objection_question.find(text)?;
+    (super::people::default_voice(&r.people, &s.stmt, r.rules)
+        == Some(super::model::Side::Customer))
+    .then(|| format!("objection asked: {m}"))
+}
+
+/// The customer's budget, stated as a figure below the deal's value: a gap a
+/// careful reader sees only by comparing the two.
+fn budget_gap(r: &Reading, s: &Cited) -> Option<String> {
+    let amount = r.bundle.deal.amount.filter(|a| *a > 0.0)?;
+    r.rules.risk.budget.find(&s.lower)?;
+    let budget = super::quantity::find_quantities_from(&s.stmt.text, r.reference)
+        .into_iter()
+        .filter_map(|f| match f.quantity {
+            super::quantity::Quantity::Money {
+                amount, per: None, ..
+            } => Some(amount),
+            _ => None,
+        })
+        .fold(None, |max: Option<f64>, a| {
+            Some(max.map_or(a, |m| m.max(a)))
+        })?;
+    // A budget a fifth of the deal or less is a line item, not the budget.
+    (budget < amount && budget * 5.0 > amount)
+        .then(|| format!("budget {budget} below the deal's {amount}"))
 }

@@ -153,7 +153,10 @@ lexicons! {
         scope_first,
     }
     systems: RawSystems => SystemRules { names }
-    risk: RawRisk => RiskRules { cues, weak, settled, not_risk }
+    risk: RawRisk => RiskRules {
+        cues, doubt, failed_before, leaving, pending, event_deadline, system_change,
+        objection_question, budget, weak, settled, not_risk,
+    }
     goal: RawGoal => GoalRules {
         want, buyer, user, user_subjects, not_goal, success, dated, first_outcome,
     }
