@@ -450,6 +450,8 @@ fn has_substance(r: &Reading, lower: &CueText) -> bool {
         || has_quantities(lower, r.year)
         // "8 blog posts/mo": a count the grammar leaves loose.
         || super::conflicts::loose_counts(lower).iter().any(|c| !c.nouns.is_empty())
+        // "pay quarterly", "hosted in Frankfurt": a deal term.
+        || !super::facts::read(r.rules, lower).is_empty()
 }
 
 /// The category a CSM would file a promise under, from the promise as written.

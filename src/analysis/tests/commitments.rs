@@ -106,3 +106,62 @@ Our own list for the week:
     let a = analyze(&bundle(deal, notes, None), &RULES);
     assert_eq!(lines(&a, FlagKind::Commitment), vec![6, 7]);
 }
+
+#[test]
+fn a_seller_stating_a_deal_term_promises_it() {
+    let notes = "\
+Dana Whitfield: Your tenant sits in Frankfurt, so that box is ticked.
+Dana Whitfield: Thirty minutes for a P1, round the clock.
+Dana Whitfield: Our standard platform runs on AWS.
+";
+    let a = run(notes, None);
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![1, 2]);
+}
+
+#[test]
+fn a_short_yes_to_the_customers_ask_promises_what_was_asked() {
+    let notes = "\
+Kev (Customer): Can we pay quarterly instead of annually?
+Dana Whitfield: Quarterly's fine.
+Kev (Customer): We need the portal in Welsh too.
+Dana Whitfield: Fine, noted.
+";
+    let a = run(notes, None);
+    let found = lines(&a, FlagKind::Commitment);
+    assert!(found.contains(&2), "{:#?}", a.flags);
+    assert_eq!(
+        category_at(&a, FlagKind::Commitment, 2),
+        Some(Category::Discount)
+    );
+    let yes = a.flags.iter().find(|f| f.evidence[0].line == 2).unwrap();
+    assert!(yes.text.contains("pay quarterly"), "{}", yes.text);
+}
+
+#[test]
+fn a_decision_label_concedes_its_line_and_is_no_speaker() {
+    let notes = "\
+Approved: P1 response within one hour, 24x7, for Orbitex as a named exception.
+Status: waiting on the customer.
+";
+    let a = run(notes, None);
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![1]);
+}
+
+#[test]
+fn a_customers_your_team_will_lead_in_lists_seller_promises() {
+    let notes = "\
+From: Kev Marsh <kev@orbitexhealth.example>
+
+Per our call, your team will:
+
+1. Cover all 38 offices at $425 per office per month.
+2. Keep Renee on as our dedicated implementation manager.
+";
+    let a = run(notes, None);
+    assert_eq!(
+        lines(&a, FlagKind::Commitment),
+        vec![5, 6],
+        "{:#?}",
+        a.flags
+    );
+}
