@@ -44,7 +44,20 @@ pub fn find(r: &Reading) -> Vec<Goal> {
 fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     let lx = &r.rules.goal;
     let text = &s.lower;
-    let (at, _, _) = lx.want.find(text).or_else(|| lx.success.find(text))?;
+    // A want, or a measured target or an item under a goals heading, whatever
+    // its verb: the whole statement is what is wanted.
+    let stated = || {
+        let under_heading = s
+            .stmt
+            .heading()
+            .is_some_and(|h| lx.heading.is_match(&crate::analysis::normalise(h)));
+        (lx.target.is_match(text) || under_heading).then_some((0, 0, ""))
+    };
+    let (at, _, _) = lx
+        .want
+        .find(text)
+        .or_else(|| lx.success.find(text))
+        .or_else(stated)?;
     if r.rules.context.non_statement.is_match(text) || lx.not_goal.is_match(text) {
         return None;
     }
@@ -68,7 +81,7 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     // A dated want ("in place before the examiners arrive") is a risk; it is a
     // goal too only when it also states a measurable outcome. That is asked
     // first: reading the statement for dates is the dearest test here.
-    let outcome = measurable && lx.buyer.is_match(text);
+    let outcome = measurable && (lx.buyer.is_match(text) || lx.target.is_match(text));
     let dated = || {
         r.rules.goal.dated.is_match(text)
             || (may_hold_date(&s.stmt.text)
