@@ -122,6 +122,20 @@ fn accepted_ask(r: &Reading, ask: Option<&Cited>, yes: &Cited) -> Option<Found> 
     })
 }
 
+/// A go-live with its date or duration ("Live by the end of February.",
+/// "safeguarding live 6 wks from kickoff"): in the seller's voice, a promise.
+fn dated_go_live(r: &Reading, s: &Cited) -> bool {
+    r.rules.facts.go_live.is_match(&s.lower)
+        && find_quantities_from(&s.stmt.text, r.reference)
+            .iter()
+            .any(|f| {
+                matches!(
+                    f.quantity,
+                    Quantity::Date { .. } | Quantity::Duration { .. }
+                )
+            })
+}
+
 /// Whether a list item follows a lead-in that makes its items promises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Listed {
@@ -342,7 +356,9 @@ fn judge(
             let listed_to_seller = heading_to_seller || listed == Listed::ToSeller;
             if listed_to_seller || ((under_heading || after_lead_in) && has_own_substance()) {
                 (0, "listed as a promise")
-            } else if super::facts::states_a_term(&super::facts::read(r.rules, text)) {
+            } else if super::facts::states_a_term(&super::facts::read(r.rules, text))
+                || dated_go_live(r, s)
+            {
                 // "Your tenant sits in Frankfurt.", "Thirty minutes for a P1,
                 // round the clock.": a deal term the seller states to the
                 // customer is held to, whatever the verb (the voice is checked

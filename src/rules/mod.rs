@@ -136,8 +136,20 @@ macro_rules! lexicons {
 }
 
 /// What may follow a seller's name to make it the subject of a promise
-/// ("Quarry will", "Elena is going to"): grammar, not a list to extend.
-pub const SELLER_VERBS: [&str; 5] = ["will", "would", "is going to", "are going to", "can"];
+/// ("Quarry will", "Elena is going to", and in minutes and legal drafting
+/// "Qualinova shall", "Qualinova confirmed"): grammar, not a list to extend.
+pub const SELLER_VERBS: [&str; 10] = [
+    "will",
+    "would",
+    "is going to",
+    "are going to",
+    "can",
+    "shall",
+    "confirmed",
+    "agreed",
+    "committed",
+    "has agreed",
+];
 
 lexicons! {
     people: RawPeople => PeopleRules {
@@ -169,7 +181,7 @@ lexicons! {
     }
     facts: RawFacts => FactRules {
         hosting, places, on_premises, support, all_hours, limited_hours, channels, response,
-        severity, services, availability, payment, instalments, single_payment, onsite, remote, prices, price_held,
+        severity, services, availability, go_live, payment, instalments, single_payment, onsite, remote, prices, price_held,
         price_rises, indices, free, no_concession, charged, two_way, one_way,
     }
 }
