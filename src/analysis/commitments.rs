@@ -358,12 +358,14 @@ fn judge(
                 (0, "listed as a promise")
             } else if super::facts::states_a_term(&super::facts::read(r.rules, text))
                 || dated_go_live(r, s)
+                || (r.rules.facts.included.is_match(text) && has_own_substance())
             {
                 // "Your tenant sits in Frankfurt.", "Thirty minutes for a P1,
                 // round the clock.": a deal term the seller states to the
-                // customer is held to, whatever the verb (the voice is checked
-                // below).
-                (0, "states a deal term")
+                // customer is held to, whatever the verb. The voice is read at
+                // the end, where the clause's subject is known ("Mr. Bhatt
+                // informed that the data must be hosted in India" is his).
+                (text.len(), "states a deal term")
             } else {
                 return None;
             }
@@ -399,7 +401,13 @@ fn judge(
     }
     // "She asked if we'd migrate ...": a request in the promise's own clause
     // frames it, unless the seller conceded something.
-    let clause = clause_around(text, at);
+    // A term stated without a verb of promise is read whole: "Sara asked
+    // whether the connector could push commitments back" asks for it.
+    let clause = if cue == "states a deal term" {
+        0..text.len()
+    } else {
+        clause_around(text, at)
+    };
     if let Some((ask, _, _)) = lx.request.find_in(text, clause.clone())
         && !strong
         && concession.is_none()

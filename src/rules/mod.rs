@@ -181,7 +181,7 @@ lexicons! {
     }
     facts: RawFacts => FactRules {
         hosting, places, on_premises, support, all_hours, limited_hours, channels, response,
-        severity, services, availability, go_live, payment, instalments, single_payment, onsite, remote, prices, price_held,
+        severity, services, availability, go_live, included, payment, instalments, single_payment, onsite, remote, prices, price_held,
         price_rises, indices, free, no_concession, charged, two_way, one_way,
     }
 }

@@ -133,6 +133,38 @@ fn term(
         .quantities
         .iter()
         .any(|q| matches!(q, Quantity::Money { amount, .. } if *amount > 0.0));
+    // The promised value itself, named by a line that excludes it or charges
+    // for it ("Telephone support and weekend support are not included",
+    // "On-site training is available on request and is chargeable").
+    let charged = line
+        .facts
+        .iter()
+        .any(|f| f.topic == Topic::Charge && f.value == Value::Charged);
+    if line.excludes || charged {
+        let refused = claim.facts.iter().find_map(|c| {
+            let priced_only = !line.excludes && c.topic != Topic::Delivery;
+            (!priced_only)
+                .then(|| line.facts.iter().find(|s| c.names_same(s)))
+                .flatten()
+                .map(|s| (c, s))
+        });
+        if let Some((said, _)) = refused {
+            return found(
+                10.5 + overlap,
+                said.topic.category(),
+                "promised what the scope excludes",
+                format!(
+                    "Notes promise {}; the signed scope {} it.",
+                    said.describe(r.rules),
+                    if line.excludes {
+                        "excludes"
+                    } else {
+                        "charges for"
+                    }
+                ),
+            );
+        }
+    }
     let (said, signed) = claim.facts.iter().find_map(|c| {
         line.facts
             .iter()
@@ -149,7 +181,9 @@ fn term(
             .map(|s| (c, s))
     })?;
     found(
-        9.0 + overlap,
+        // Of two lines setting the term otherwise, the one that excludes is
+        // the more direct answer.
+        9.0 + overlap + if line.excludes { 1.0 } else { 0.0 },
         said.topic.category(),
         "states a term the scope sets otherwise",
         format!(

@@ -153,6 +153,21 @@ impl Fact {
         }
     }
 
+    /// Whether `other` names the same value on the same topic: the phone
+    /// channel, on-site training, a two-way sync. A scope line that names the
+    /// promised value only to exclude or charge for it contradicts the promise.
+    pub fn names_same(&self, other: &Fact) -> bool {
+        self.topic == other.topic
+            && match (self.value, other.value) {
+                (Value::Places(a), Value::Places(b)) | (Value::Channels(a), Value::Channels(b)) => {
+                    a & b != 0
+                }
+                (Value::OnSite { services: a }, Value::OnSite { services: b }) => a & b != 0,
+                (Value::TwoWay, Value::TwoWay) | (Value::AllHours, Value::AllHours) => true,
+                _ => false,
+            }
+    }
+
     /// The fact in a few words, for a conflict's summary ("P2 answered
     /// within 4 h", "hosting: Frankfurt").
     pub fn describe(&self, rules: &Rules) -> String {
