@@ -149,13 +149,13 @@ pub(crate) fn parse_deal(
                     _ => string(&ctx, k, value, at)?,
                 }
             }
-            "name" => deal.name = Some(string(&ctx, k, value, at)?),
-            "account" => deal.account = Some(string(&ctx, k, value, at)?),
-            "segment" => deal.segment = Some(string(&ctx, k, value, at)?),
-            "stage" => deal.stage = Some(string(&ctx, k, value, at)?),
-            "currency" => deal.currency = Some(string(&ctx, k, value, at)?),
-            "ae" => deal.ae = Some(string(&ctx, k, value, at)?),
-            "csm" => deal.csm = Some(string(&ctx, k, value, at)?),
+            "name" => deal.name = filled(string(&ctx, k, value, at)?),
+            "account" => deal.account = filled(string(&ctx, k, value, at)?),
+            "segment" => deal.segment = filled(string(&ctx, k, value, at)?),
+            "stage" => deal.stage = filled(string(&ctx, k, value, at)?),
+            "currency" => deal.currency = filled(string(&ctx, k, value, at)?),
+            "ae" => deal.ae = filled(string(&ctx, k, value, at)?),
+            "csm" => deal.csm = filled(string(&ctx, k, value, at)?),
             "closed_on" => deal.closed_on = Some(date(&ctx, k, value, at)?),
             "kickoff" => deal.kickoff = Some(date(&ctx, k, value, at)?),
             "amount" => deal.amount = Some(number(&ctx, k, value, at)?),
@@ -274,6 +274,12 @@ fn required_text(
         Some(at) => Ok(ctx.line(at)),
         None => Err(ctx.err(entry_at, format!("[[{table}]] entry has no \"text\""))),
     }
+}
+
+/// An empty field (`csm = ""`) is a field not filled in: CRM exports write
+/// every column, set or not.
+fn filled(s: String) -> Option<String> {
+    (!s.trim().is_empty()).then_some(s)
 }
 
 fn string(

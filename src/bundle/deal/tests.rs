@@ -175,3 +175,11 @@ fn control_characters_in_values_are_removed() {
     let d = parse("name = \"Acme\\u001b[31m red\"\n").unwrap();
     assert_eq!(d.name.as_deref(), Some("Acme red"));
 }
+
+#[test]
+fn empty_fields_are_fields_not_filled_in() {
+    let d = parse("csm = \"\"\nae = \"  \"\nsegment = \"smb\"\n").unwrap();
+    assert_eq!(d.csm, None);
+    assert_eq!(d.ae, None);
+    assert_eq!(d.segment.as_deref(), Some("smb"));
+}
