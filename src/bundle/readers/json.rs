@@ -55,7 +55,10 @@ pub fn view(stored: &str, ctx: &ReadContext) -> Result<View, Unreadable> {
         _ => slack(&root, ctx)
             .or_else(|| gong(&root))
             .or_else(|| transcript(&root))
-            .ok_or_else(|| Unreadable::new("JSON of no known chat or transcript shape"))?,
+            .or_else(|| records(&root))
+            .ok_or_else(|| {
+                Unreadable::new("JSON of no known chat, transcript or notes export shape")
+            })?,
     };
     Ok(write(&turns))
 }
@@ -68,11 +71,14 @@ fn write(turns: &[Turn]) -> View {
         if let Some(time) = &t.time {
             prefix.push_str(&format!("[{time}] "));
         }
-        prefix.push_str(&t.name);
-        if let Some(role) = t.role {
-            prefix.push_str(&format!(" ({role})"));
+        // A record of a notes export has no speaker: its text is the writer's.
+        if !t.name.is_empty() {
+            prefix.push_str(&t.name);
+            if let Some(role) = t.role {
+                prefix.push_str(&format!(" ({role})"));
+            }
+            prefix.push_str(": ");
         }
-        prefix.push_str(": ");
         let mut opened = false;
         for (text, line) in &t.pieces {
             if !opened {
@@ -347,6 +353,81 @@ fn transcript(root: &Node) -> Option<Vec<Turn>> {
         });
     }
     Some(turns)
+}
+
+/// Where a CRM or ticketing export keeps its records.
+const RECORD_KEYS: &[&str] = &[
+    "data",
+    "items",
+    "notes",
+    "records",
+    "results",
+    "entries",
+    "activities",
+    "comments",
+    "engagements",
+];
+/// The members that hold a record's text, most specific first.
+const NOTE_KEYS: &[&str] = &[
+    "content",
+    "note",
+    "body",
+    "text",
+    "description",
+    "comment",
+    "message",
+    "details",
+];
+
+/// A notes export: records that each hold a note's text ("content", "note",
+/// "body") and name no speaker (Pipedrive notes, HubSpot engagements,
+/// ticket comments). The notes are the file's writer's; each is cited at the
+/// line its text stands on.
+fn records(root: &Node) -> Option<Vec<Turn>> {
+    fn note(n: &Node) -> Option<(&String, u32)> {
+        NOTE_KEYS.iter().find_map(|k| match n.get(k) {
+            Some(Node::Str(text, line)) if !text.trim().is_empty() => Some((text, *line)),
+            _ => None,
+        })
+    }
+    let mut found = None;
+    find_arrays(root, RECORD_KEYS, 0, true, &mut |a| {
+        if found.is_none() && a.iter().any(|n| note(n).is_some()) {
+            found = Some(a);
+        }
+    });
+    let turns = found?
+        .iter()
+        .filter_map(note)
+        .map(|(text, line)| Turn {
+            name: String::new(),
+            role: None,
+            time: None,
+            pieces: vec![(without_markup(text), line)],
+            line_per_piece: false,
+        })
+        .collect();
+    Some(turns)
+}
+
+/// A CRM note's HTML (`<p>`, `<br>`, `&amp;`) as text: breaks kept as new
+/// lines, other tags dropped.
+fn without_markup(text: &str) -> String {
+    if !text.contains('<') && !text.contains('&') {
+        return text.to_string();
+    }
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)<(/?)(br|p|div|li)\b[^>]*>|<[^>]*>").expect("tag pattern compiles")
+    });
+    let text = TAG.replace_all(text, |c: &regex::Captures| {
+        if c.get(2).is_some() { "\n" } else { "" }.to_string()
+    });
+    text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Calls `f` with every array at most [`SEARCH_DEPTH`] deep that is the root

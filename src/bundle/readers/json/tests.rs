@@ -235,7 +235,10 @@ fn invalid_and_unknown_json_are_unreadable() {
     assert_eq!(e.line, Some(3));
     assert!(e.reason.starts_with("invalid JSON: expected value"), "{e}");
     let e = view("{\"deal\": {\"amount\": 48000}}", &ctx).unwrap_err();
-    assert_eq!(e.reason, "JSON of no known chat or transcript shape");
+    assert_eq!(
+        e.reason,
+        "JSON of no known chat, transcript or notes export shape"
+    );
 }
 
 #[test]
@@ -272,12 +275,39 @@ fn unreadable_exports_are_listed_with_their_reason() {
             ),
             (
                 "notes/config.json",
-                Some("JSON of no known chat or transcript shape")
+                Some("JSON of no known chat, transcript or notes export shape")
             ),
             (
                 "notes/deals.csv",
                 Some("line 1: a CSV with no column of note text (columns: Deal ID, Amount)")
             ),
+        ]
+    );
+}
+
+#[test]
+fn notes_exports_are_read_record_by_record() {
+    let pipedrive = r#"{
+  "success": true,
+  "data": [
+    {
+      "id": 41,
+      "content": "<p>Told Jonas we host in Frankfurt.</p><p>Net 45 agreed &amp; signed.</p>",
+      "add_time": "2026-10-02 09:14:00"
+    },
+    {
+      "id": 42,
+      "content": "Kickoff in KW 10."
+    }
+  ]
+}"#;
+    let note = |line: u32, text: &str| (line, None, None, text.to_string());
+    assert_eq!(
+        said(pipedrive),
+        vec![
+            note(6, "Told Jonas we host in Frankfurt."),
+            note(6, "Net 45 agreed & signed."),
+            note(11, "Kickoff in KW 10."),
         ]
     );
 }
