@@ -86,7 +86,6 @@ pub fn find(r: &Reading) -> Vec<Flag> {
 /// asked. The ask must name something a promise can be about; the yes must be
 /// short, or it would carry its own cue.
 fn accepted_ask(r: &Reading, ask: Option<&Cited>, yes: &Cited) -> Option<Found> {
-    let ask = ask.filter(|a| a.file_index == yes.file_index)?;
     let lx = &r.rules.commitment;
     let text = &yes.lower;
     if text.split_whitespace().count() > 14 || text.trim_end().ends_with('?') {
@@ -94,24 +93,41 @@ fn accepted_ask(r: &Reading, ask: Option<&Cited>, yes: &Cited) -> Option<Found> 
     }
     let (at, _, _) = lx.acceptance.find(text)?;
     // The yes opens its statement, or follows its figure ("Sixty's fine").
-    if at > 40 || lx.negation.is_match(text) || lx.hypothetical.is_match(text) {
-        return None;
-    }
-    let asked = ask.lower.trim_end().ends_with('?') || lx.request.is_match(&ask.lower);
-    if !asked
+    if at > 40
+        || lx.negation.is_match(text)
+        || lx.hypothetical.is_match(text)
         || default_voice(&r.people, &yes.stmt, r.rules) != Some(Side::Seller)
-        || default_voice(&r.people, &ask.stmt, r.rules) != Some(Side::Customer)
-        || !(has_substance(r, &ask.lower) || has_substance(r, text))
     {
         return None;
     }
-    // The yes alone says nothing ("Agreed, 60 days."): the ask goes with it,
-    // for the reader and for the scope it is compared with.
-    let line = format!("{} (asked: {})", line_text(r, yes), ask.stmt.text);
+    // The customer's ask just before, in the same file.
+    let ask = ask.filter(|a| {
+        a.file_index == yes.file_index
+            && (a.lower.trim_end().ends_with('?') || lx.request.is_match(&a.lower))
+            && default_voice(&r.people, &a.stmt, r.rules) == Some(Side::Customer)
+    });
+    // A yes that names the term it accepts ("Net 45's fine.") stands alone;
+    // any other needs the ask, and something a promise can be about.
+    let names_term = !super::facts::read(r.rules, text).is_empty();
+    let (line, category) = match ask {
+        Some(ask) if has_substance(r, &ask.lower) || has_substance(r, text) => {
+            // The yes alone says nothing ("Agreed, 60 days."): the ask goes
+            // with it, for the reader and for the scope it is compared with.
+            let line = format!("{} (asked: {})", line_text(r, yes), ask.stmt.text);
+            let category = categorize(r, &format!("{} {line}", ask.stmt.text));
+            (line, category)
+        }
+        _ if names_term => {
+            let line = line_text(r, yes);
+            let category = categorize(r, &line);
+            (line, category)
+        }
+        _ => return None,
+    };
     Some(Found {
         flag: Flag {
             kind: FlagKind::Commitment,
-            category: Some(categorize(r, &format!("{} {line}", ask.stmt.text))),
+            category: Some(category),
             text: String::new(),
             evidence: vec![yes.evidence(r)],
             speaker: yes.stmt.speaker().map(str::to_string),

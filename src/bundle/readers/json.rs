@@ -305,6 +305,12 @@ const SPEAKER_KEYS: &[&str] = &[
     "author",
     "speaker_id",
     "speakerId",
+    // Telegram Desktop and other chat exports.
+    "from",
+    "sender",
+    "sender_name",
+    "from_name",
+    "author_name",
 ];
 const TIME_KEYS: &[(&str, bool)] = &[
     ("start", false),
