@@ -88,6 +88,10 @@ fn each_topic_is_read_from_its_own_words() {
     );
     assert_eq!(
         value("we split it in three parcelas", Topic::PaymentSchedule),
+        Some(Value::Instalments)
+    );
+    assert_eq!(
+        value("we split the team in three groups", Topic::PaymentSchedule),
         None,
         "no payment word"
     );
