@@ -38,6 +38,7 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
     let family = || {
         [
             ("doubt", &lx.doubt),
+            ("price pressure", &lx.price_pressure),
             ("failed before", &lx.failed_before),
             ("leaving", &lx.leaving),
             ("pending", &lx.pending),

@@ -166,7 +166,7 @@ lexicons! {
     }
     systems: RawSystems => SystemRules { names }
     risk: RawRisk => RiskRules {
-        cues, doubt, failed_before, leaving, pending, event_deadline, system_change,
+        cues, doubt, price_pressure, failed_before, leaving, pending, event_deadline, system_change,
         objection_question, budget, weak, settled, not_risk,
     }
     goal: RawGoal => GoalRules {
