@@ -129,10 +129,16 @@ fn term(
     support: &Support,
 ) -> Option<Contradiction> {
     use crate::analysis::facts::{Topic, Value};
+    // A price on the line: money, or a fee table's figure ("2,400.00").
+    static FIGURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\d[\d,. ]*[.,]\d\d\b|\b\d{1,3}(?:[,.]\d{3})+\b")
+            .expect("figure pattern compiles")
+    });
     let charges = line
         .quantities
         .iter()
-        .any(|q| matches!(q, Quantity::Money { amount, .. } if *amount > 0.0));
+        .any(|q| matches!(q, Quantity::Money { amount, .. } if *amount > 0.0))
+        || FIGURE.is_match(&line.cited.stmt.text);
     // The promised value itself, named by a line that excludes it or charges
     // for it ("Telephone support and weekend support are not included",
     // "On-site training is available on request and is chargeable").

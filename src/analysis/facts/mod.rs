@@ -260,17 +260,8 @@ pub fn read(rules: &Rules, lower: &CueText) -> Vec<Fact> {
         if channels != 0 {
             out.push(Fact::new(Topic::SupportChannel, Value::Channels(channels)));
         }
-        if f.response.is_match(lower)
-            && let Some(minutes) = numbers::response_minutes(text)
-        {
-            let severity = f.severity.families(lower);
-            // A line naming several severities (a table's header) names none.
-            let severity =
-                (severity.count_ones() == 1).then(|| severity.trailing_zeros() as u8 + 1);
-            out.push(Fact::new(
-                Topic::Response,
-                Value::Within { severity, minutes },
-            ));
+        if f.response.is_match(lower) {
+            out.extend(response_times(rules, text));
         }
     }
     if f.availability.is_match(lower)
@@ -317,6 +308,33 @@ pub fn read(rules: &Rules, lower: &CueText) -> Vec<Fact> {
         out.push(Fact::new(Topic::SyncDirection, Value::TwoWay));
     }
     out
+}
+
+/// The response times a statement states: one per severity where a clause
+/// lists several ("Severity 1 — two (2) hours; Severity 2 — four (4) business
+/// hours"), else one for the whole statement (of its one severity, if named).
+fn response_times(rules: &Rules, text: &str) -> Vec<Fact> {
+    let f = &rules.facts;
+    let severity_of = |part: &str| {
+        let bits = f.severity.families(part);
+        (bits.count_ones() == 1).then(|| bits.trailing_zeros() as u8 + 1)
+    };
+    let within =
+        |severity, minutes| Fact::new(Topic::Response, Value::Within { severity, minutes });
+    let parts: Vec<Fact> = text
+        .split([';', '|', '\n'])
+        .filter_map(|part| {
+            let severity = severity_of(part)?;
+            numbers::response_minutes(part).map(|m| within(Some(severity), m))
+        })
+        .collect();
+    if parts.len() > 1 {
+        return parts;
+    }
+    numbers::response_minutes(text)
+        .map(|m| within(severity_of(text), m))
+        .into_iter()
+        .collect()
 }
 
 /// Whether `facts` hold a term that makes a statement in the seller's voice a

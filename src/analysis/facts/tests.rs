@@ -223,3 +223,35 @@ fn a_seller_stating_a_term_promises_it() {
     );
     assert!(!states_a_term(&facts("The kickoff is on Tuesday.")));
 }
+
+#[test]
+fn a_clause_listing_severities_states_one_time_each() {
+    let scope = "5.2 Initial response targets: Severity 1 — two (2) hours; Severity 2 — four (4) business hours; Severity 3 — two (2) business days.";
+    let times: Vec<Value> = facts(scope)
+        .into_iter()
+        .filter(|f| f.topic == Topic::Response)
+        .map(|f| f.value)
+        .collect();
+    assert_eq!(
+        times,
+        vec![
+            Value::Within {
+                severity: Some(1),
+                minutes: 120.0
+            },
+            Value::Within {
+                severity: Some(2),
+                minutes: 240.0
+            },
+            Value::Within {
+                severity: Some(3),
+                minutes: 2880.0
+            },
+        ]
+    );
+    assert!(conflicts(
+        "For P1 we respond within 30 minutes, any time.",
+        scope
+    ));
+    assert!(!conflicts("For P2 we respond within 4 hours.", scope));
+}
