@@ -20,7 +20,17 @@ pub fn find(r: &Reading) -> Vec<Flag> {
             cues: vec!["logged in the CRM".into()],
         })
         .collect();
-    out.extend(r.said.iter().filter_map(|s| judge(r, s)));
+    // One risk a line: the sentences of one line are one mention of it.
+    let mut lines = foldhash::HashSet::default();
+    for s in &r.said {
+        if lines.contains(&(s.file_index, s.stmt.line)) {
+            continue;
+        }
+        if let Some(flag) = judge(r, s) {
+            lines.insert((s.file_index, s.stmt.line));
+            out.push(flag);
+        }
+    }
     out
 }
 
