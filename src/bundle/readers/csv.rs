@@ -471,8 +471,8 @@ fn body_lines(out: &mut ViewBuilder, note: &str, at: u32, mut prefix: Option<Str
     }
 }
 
-/// HubSpot stores rich-text notes as HTML.
-fn looks_html(cell: &str) -> bool {
+/// HubSpot stores rich-text notes as HTML (and Pipedrive, in its JSON).
+pub(super) fn looks_html(cell: &str) -> bool {
     ["<p>", "<p ", "<br", "<div", "</p>", "<span", "<li>", "<ul>"]
         .iter()
         .any(|t| cell.contains(t))
@@ -480,7 +480,7 @@ fn looks_html(cell: &str) -> bool {
 
 /// One physical line of HTML as text lines: block tags break lines, other
 /// tags go, entities are decoded.
-fn html_lines(line: &str) -> Vec<String> {
+pub(super) fn html_lines(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut rest = line;

@@ -8,10 +8,12 @@
 //! turn; the role is written only when the export tells the side (a Slack
 //! guest, a recorder's internal / external party).
 
+mod records;
 mod tree;
 
 use super::csv::{speaker_name, unescape_entities};
 use super::{ReadContext, Unreadable, View, ViewBuilder};
+use records::records;
 use std::collections::HashMap;
 use tree::Node;
 
@@ -359,81 +361,6 @@ fn transcript(root: &Node) -> Option<Vec<Turn>> {
         });
     }
     Some(turns)
-}
-
-/// Where a CRM or ticketing export keeps its records.
-const RECORD_KEYS: &[&str] = &[
-    "data",
-    "items",
-    "notes",
-    "records",
-    "results",
-    "entries",
-    "activities",
-    "comments",
-    "engagements",
-];
-/// The members that hold a record's text, most specific first.
-const NOTE_KEYS: &[&str] = &[
-    "content",
-    "note",
-    "body",
-    "text",
-    "description",
-    "comment",
-    "message",
-    "details",
-];
-
-/// A notes export: records that each hold a note's text ("content", "note",
-/// "body") and name no speaker (Pipedrive notes, HubSpot engagements,
-/// ticket comments). The notes are the file's writer's; each is cited at the
-/// line its text stands on.
-fn records(root: &Node) -> Option<Vec<Turn>> {
-    fn note(n: &Node) -> Option<(&String, u32)> {
-        NOTE_KEYS.iter().find_map(|k| match n.get(k) {
-            Some(Node::Str(text, line)) if !text.trim().is_empty() => Some((text, *line)),
-            _ => None,
-        })
-    }
-    let mut found = None;
-    find_arrays(root, RECORD_KEYS, 0, true, &mut |a| {
-        if found.is_none() && a.iter().any(|n| note(n).is_some()) {
-            found = Some(a);
-        }
-    });
-    let turns = found?
-        .iter()
-        .filter_map(note)
-        .map(|(text, line)| Turn {
-            name: String::new(),
-            role: None,
-            time: None,
-            pieces: vec![(without_markup(text), line)],
-            line_per_piece: false,
-        })
-        .collect();
-    Some(turns)
-}
-
-/// A CRM note's HTML (`<p>`, `<br>`, `&amp;`) as text: breaks kept as new
-/// lines, other tags dropped.
-fn without_markup(text: &str) -> String {
-    if !text.contains('<') && !text.contains('&') {
-        return text.to_string();
-    }
-    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)<(/?)(br|p|div|li)\b[^>]*>|<[^>]*>").expect("tag pattern compiles")
-    });
-    let text = TAG.replace_all(text, |c: &regex::Captures| {
-        if c.get(2).is_some() { "\n" } else { "" }.to_string()
-    });
-    text.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Calls `f` with every array at most [`SEARCH_DEPTH`] deep that is the root

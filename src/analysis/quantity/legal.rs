@@ -1,0 +1,39 @@
+//! Legal numerals ("ninety (90) days", "three (3) sessions"): the number
+//! written twice, read once.
+
+use super::parse_number;
+
+/// Legal drafting writes a number twice: "ninety (90) days", "three (3)
+/// sessions". The words are blanked where the figure agrees with them, so
+/// "90 days" is read once and every span keeps its place in `text`. `None`
+/// when there is nothing to blank.
+pub(super) fn legal_numerals_as_figures(text: &str) -> Option<String> {
+    static LEGAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b([A-Za-z]+(?:[- ][A-Za-z]+){0,3}) \((\d{1,4})\)")
+            .expect("legal numeral pattern compiles")
+    });
+    if !text.contains('(') {
+        return None;
+    }
+    let mut out: Option<String> = None;
+    for c in LEGAL.captures_iter(text) {
+        let (words, figure) = (c.get(1)?, &c[2]);
+        let value: f64 = figure.parse().ok()?;
+        // The words that are the number: the longest tail of the group
+        // ("within ninety" -> "ninety").
+        let mut at = 0;
+        for word in words.as_str().split([' ', '-']) {
+            let tail = &words.as_str()[at..];
+            if parse_number(tail) == Some(value) {
+                let start = words.start() + at;
+                let end = c.get(0)?.end();
+                let out = out.get_or_insert_with(|| text.to_string());
+                let padded = format!("{figure:>width$}", width = end - start);
+                out.replace_range(start..end, &padded);
+                break;
+            }
+            at += word.len() + 1;
+        }
+    }
+    out
+}
