@@ -307,8 +307,9 @@ const SPEAKER_KEYS: &[&str] = &[
     "author",
     "speaker_id",
     "speakerId",
-    // Telegram Desktop and other chat exports.
+    // Telegram Desktop, Google Chat (`creator.name`) and other chat exports.
     "from",
+    "creator",
     "sender",
     "sender_name",
     "from_name",

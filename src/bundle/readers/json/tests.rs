@@ -311,3 +311,33 @@ fn notes_exports_are_read_record_by_record() {
         ]
     );
 }
+
+#[test]
+fn google_chat_and_telegram_exports_name_their_speakers() {
+    let google_chat = r#"{
+  "messages": [
+    {"creator": {"name": "Héctor Ruiz", "user_type": "Human"}, "text": "Can we pay quarterly?"},
+    {"creator": {"name": "Dana Whitfield", "user_type": "Human"}, "text": "Quarterly is fine."},
+    {"creator": {"name": "Héctor Ruiz", "user_type": "Human"}, "text": "And the price in pesos?"},
+    {"creator": {"name": "Dana Whitfield", "user_type": "Human"}, "text": "Yes, in MXN."}
+  ]
+}"#;
+    let got = said(google_chat);
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert_eq!(
+        got[1],
+        turn(4, "Dana Whitfield", None, "Quarterly is fine.")
+    );
+    let telegram = r#"{"name": "Deal", "messages": [
+  {"id": 1, "type": "message", "from": "Chidi Okeke", "text": "Where is our data hosted?"},
+  {"id": 2, "type": "message", "from": "Ifeoma Obi", "text": "In Lagos."},
+  {"id": 3, "type": "message", "from": "Chidi Okeke", "text": "Backups too?"},
+  {"id": 4, "type": "message", "from": "Ifeoma Obi", "text": "Backups too."}
+]}"#;
+    let got = said(telegram);
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert_eq!(
+        got[0],
+        turn(2, "Chidi Okeke", None, "Where is our data hosted?")
+    );
+}
