@@ -38,16 +38,7 @@ pub fn find(r: &Reading) -> Vec<Goal> {
         })
         .collect();
     // One goal a line: the sentences of one line are one mention of it.
-    let mut lines = foldhash::HashSet::default();
-    for s in &r.said {
-        if lines.contains(&(s.file_index, s.stmt.line)) {
-            continue;
-        }
-        if let Some(goal) = judge(r, s) {
-            lines.insert((s.file_index, s.stmt.line));
-            out.push(goal);
-        }
-    }
+    out.extend(r.first_a_line(|s| judge(r, s)));
     out
 }
 

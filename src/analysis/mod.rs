@@ -174,16 +174,13 @@ fn percent_in_figures(lower: String) -> String {
             if written.starts_with(|c: char| c.is_ascii_digit()) {
                 return format!("{written}%");
             }
-            // "off twenty percent": only the number words are the figure.
-            let mut at = 0;
-            for word in written.split([' ', '-']) {
-                let tail = &written[at..];
-                if !matches!(word, "a" | "an")
-                    && let Some(n) = quantity::parse_number(tail).filter(|n| *n > 0.0)
-                {
-                    return format!("{}{n}%", &written[..at]);
-                }
-                at += word.len() + 1;
+            // "off twenty percent": only the number words are the figure; a
+            // bare article is none ("a" reads as 1 only before a unit).
+            let not_article = |tail: &str, n: f64| {
+                n > 0.0 && !matches!(tail.split([' ', '-']).next(), Some("a" | "an"))
+            };
+            if let Some((at, n)) = quantity::number_tail(written, not_article) {
+                return format!("{}{n}%", &written[..at]);
             }
             c[0].to_string()
         })
@@ -278,6 +275,24 @@ fn one_per_line(flags: Vec<Flag>) -> Vec<Flag> {
 }
 
 impl<'a> Reading<'a> {
+    /// What `judge` finds in the statements of the notes, the first finding
+    /// of each line only: the sentences of one line are one mention (a risk
+    /// or a goal is cited once a line).
+    pub(crate) fn first_a_line<T>(&self, mut judge: impl FnMut(&Cited) -> Option<T>) -> Vec<T> {
+        let mut lines = foldhash::HashSet::default();
+        let mut out = Vec::new();
+        for s in &self.said {
+            if lines.contains(&(s.file_index, s.stmt.line)) {
+                continue;
+            }
+            if let Some(found) = judge(s) {
+                lines.insert((s.file_index, s.stmt.line));
+                out.push(found);
+            }
+        }
+        out
+    }
+
     /// The path of the file a statement comes from.
     pub fn path(&self, c: &Cited) -> &std::sync::Arc<str> {
         &self.paths[c.file_index as usize]

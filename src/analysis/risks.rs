@@ -21,16 +21,7 @@ pub fn find(r: &Reading) -> Vec<Flag> {
         })
         .collect();
     // One risk a line: the sentences of one line are one mention of it.
-    let mut lines = foldhash::HashSet::default();
-    for s in &r.said {
-        if lines.contains(&(s.file_index, s.stmt.line)) {
-            continue;
-        }
-        if let Some(flag) = judge(r, s) {
-            lines.insert((s.file_index, s.stmt.line));
-            out.push(flag);
-        }
-    }
+    out.extend(r.first_a_line(|s| judge(r, s)));
     out
 }
 

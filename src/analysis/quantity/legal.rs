@@ -1,7 +1,7 @@
 //! Legal numerals ("ninety (90) days", "three (3) sessions"): the number
 //! written twice, read once.
 
-use super::parse_number;
+use super::number_tail;
 
 /// Legal drafting writes a number twice: "ninety (90) days", "three (3)
 /// sessions". The words are blanked where the figure agrees with them, so
@@ -21,18 +21,12 @@ pub(super) fn legal_numerals_as_figures(text: &str) -> Option<String> {
         let value: f64 = figure.parse().ok()?;
         // The words that are the number: the longest tail of the group
         // ("within ninety" -> "ninety").
-        let mut at = 0;
-        for word in words.as_str().split([' ', '-']) {
-            let tail = &words.as_str()[at..];
-            if parse_number(tail) == Some(value) {
-                let start = words.start() + at;
-                let end = c.get(0)?.end();
-                let out = out.get_or_insert_with(|| text.to_string());
-                let padded = format!("{figure:>width$}", width = end - start);
-                out.replace_range(start..end, &padded);
-                break;
-            }
-            at += word.len() + 1;
+        if let Some((at, _)) = number_tail(words.as_str(), |_, n| n == value) {
+            let start = words.start() + at;
+            let end = c.get(0)?.end();
+            let out = out.get_or_insert_with(|| text.to_string());
+            let padded = format!("{figure:>width$}", width = end - start);
+            out.replace_range(start..end, &padded);
         }
     }
     out

@@ -18,7 +18,7 @@ mod legal;
 mod numbers;
 
 use legal::legal_numerals_as_figures;
-pub use numbers::parse_number;
+pub use numbers::{number_tail, parse_number};
 
 pub use grammar::COUNT_UNITS;
 use grammar::{COUNT_ADJECTIVES, DATE_PREPS, GATE, MONTH_ONLY, RULES, Rule, UNIT_FORMS};

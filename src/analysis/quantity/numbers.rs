@@ -20,6 +20,22 @@ pub fn parse_number(word_or_digits: &str) -> Option<f64> {
     read_number(trimmed)
 }
 
+/// The longest tail of `words` (split at spaces and hyphens) that reads as a
+/// number `accept`s, as (byte offset of the tail, value): "within ninety" ->
+/// (7, 90). `accept` sees the tail and its value, so a caller can refuse a
+/// bare article ("a" reads as 1) or a figure that disagrees with another.
+pub fn number_tail(words: &str, accept: impl Fn(&str, f64) -> bool) -> Option<(usize, f64)> {
+    let mut at = 0;
+    for word in words.split([' ', '-']) {
+        let tail = &words[at..];
+        if let Some(n) = parse_number(tail).filter(|&n| accept(tail, n)) {
+            return Some((at, n));
+        }
+        at += word.len() + 1;
+    }
+    None
+}
+
 /// [`parse_number`] without the quick refusal.
 pub(super) fn read_number(trimmed: &str) -> Option<f64> {
     let lower = trimmed.to_lowercase();
