@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 /// A number, a percentage or a comparison makes a goal measurable.
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\d|%|\b(?:half|double|twice|triple|same day)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|a quarter) (?:\w+ )?(?:days?|weeks?|months?|hours?|minutes?|percent|points?|times)\b")
+    Regex::new(r"(?i)\d|%|\b(?:half|double|twice|triple|same day)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|fifty|hundred|a quarter) (?:\w+ )?(?:days?|weeks?|months?|hours?|minutes?|percent|points?|times)\b|\b(?:under|within|below|less than|more than|at most|at least) an? (?:day|week|month|hour|minute|quarter|year)\b")
         .unwrap()
 });
 
@@ -40,6 +40,11 @@ pub fn find(r: &Reading) -> Vec<Goal> {
     // One goal a line: the sentences of one line are one mention of it.
     out.extend(r.first_a_line(|s| judge(r, s)));
     out
+}
+
+/// Whether a goal's text says how it will be measured (a number, a target).
+pub(crate) fn is_measurable(lower: &str) -> bool {
+    MEASURE.is_match(lower)
 }
 
 fn judge(r: &Reading, s: &Cited) -> Option<Goal> {

@@ -9,6 +9,7 @@ pub mod commitments;
 pub mod conflicts;
 pub mod facts;
 pub mod goals;
+pub mod learned;
 pub mod missing;
 pub mod model;
 pub mod people;
@@ -103,10 +104,20 @@ pub struct Analysis {
 /// Analyse a bundle with the given rules.
 pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
     let ev = Reading::read(bundle, rules);
-    let commitments = commitments::find(&ev);
-    let conflicts = conflicts::find(&ev, &commitments);
-    let risks = risks::find(&ev);
-    let goals = goals::find(&ev);
+    // The rules find, then the learned model re-decides line by line; the
+    // conflicts are read from the commitments both agree on.
+    let (commitments, risks, goals) = learned::decide(
+        &ev,
+        learned::Model::builtin(),
+        commitments::find(&ev),
+        risks::find(&ev),
+        goals::find(&ev),
+    );
+    let conflicts = conflicts::find(
+        &ev,
+        &commitments,
+        Some(learned::Model::builtin().conflict()),
+    );
     let stakeholders = stakeholders::find(&ev);
     let missing = missing::find(&ev, &goals, &stakeholders);
     // The statements are no longer needed: free them before the flags are
@@ -293,6 +304,19 @@ impl<'a> Reading<'a> {
         out
     }
 
+    /// The index of the file at `path`.
+    pub fn file_index_of(&self, path: &str) -> Option<u32> {
+        self.paths
+            .iter()
+            .position(|p| &**p == path)
+            .and_then(|i| u32::try_from(i).ok())
+    }
+
+    /// The path of the file with this index.
+    pub fn path_of(&self, file_index: u32) -> &std::sync::Arc<str> {
+        &self.paths[file_index as usize]
+    }
+
     /// The path of the file a statement comes from.
     pub fn path(&self, c: &Cited) -> &std::sync::Arc<str> {
         &self.paths[c.file_index as usize]
@@ -406,12 +430,21 @@ pub struct Explained {
     pub matches: Vec<(&'static str, String)>,
     /// The findings the analysis made at this line.
     pub findings: Vec<String>,
+    /// The learned model's chance that a careful reader marks the line a
+    /// commitment, a risk, a goal (notes only).
+    pub learned: Option<[f64; 3]>,
 }
 
 /// Explain every statement that starts on `line` of `file`.
 pub fn explain(bundle: &Bundle, rules: &Rules, file: &str, line: u32) -> Vec<Explained> {
     let reading = Reading::read(bundle, rules);
     let analysis = analyze(bundle, rules);
+    let (by_rules, risks, goals) = (
+        commitments::find(&reading),
+        risks::find(&reading),
+        goals::find(&reading),
+    );
+    let verdicts = learned::features::Verdicts::new(&by_rules, &risks, &goals);
     let at = Evidence {
         file: file.into(),
         line,
@@ -459,6 +492,12 @@ pub fn explain(bundle: &Bundle, rules: &Rules, file: &str, line: u32) -> Vec<Exp
                 .map(|f| format!("{:?}", f.quantity))
                 .collect(),
             findings: findings.clone(),
+            learned: learned::chances_at(
+                &reading,
+                learned::Model::builtin(),
+                &verdicts,
+                &c.evidence(&reading),
+            ),
         })
         .collect::<Vec<_>>()
         .into_iter()

@@ -78,6 +78,11 @@ pub fn explain(path: &Path, at: &str, builtin_rules: bool) -> Result<(), String>
         for q in &e.quantities {
             out.push_str(&format!("  quantity {q}\n"));
         }
+        if let Some([c, r, g]) = e.learned {
+            out.push_str(&format!(
+                "  learned: commitment {c:.2}, risk {r:.2}, goal {g:.2}\n"
+            ));
+        }
         for (lexicon, m) in &e.matches {
             out.push_str(&format!("  matches {lexicon}: {m:?}\n"));
         }

@@ -8,6 +8,7 @@ mod import;
 mod inspect;
 mod review;
 mod session;
+mod train;
 #[cfg(feature = "tui")]
 mod tui;
 
@@ -57,6 +58,25 @@ enum Command {
         /// Use only the built-in rules, ignoring the user's rules.toml.
         #[arg(long)]
         builtin_rules: bool,
+    },
+    /// Fit the learned model on annotated corpora (folders of bundles with gold.toml).
+    #[command(hide = true)]
+    Train {
+        /// Corpus folders; with two or more, each is also scored by a model trained on the others.
+        #[arg(required = true)]
+        corpora: Vec<PathBuf>,
+        /// Where to write the model (the built-in one is assets/model.tsv).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Passes over the training lines.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// L2 regularisation.
+        #[arg(long, default_value_t = 1e-4)]
+        l2: f64,
+        /// A feature is kept only if this many bundles have it.
+        #[arg(long, default_value_t = 3)]
+        min_bundles: usize,
     },
     /// Open the review workstation on the bundled sample deals (a fresh demo workspace).
     Demo {
@@ -204,6 +224,22 @@ pub fn run() -> ExitCode {
             at,
             builtin_rules,
         }) => analyze::explain(&bundle, &at, builtin_rules),
+        Some(Command::Train {
+            corpora,
+            out,
+            epochs,
+            l2,
+            min_bundles,
+        }) => train::run(
+            &corpora,
+            &out,
+            baton::analysis::learned::train::Options {
+                epochs,
+                l2,
+                min_bundles,
+                ..Default::default()
+            },
+        ),
         Some(Command::Import(args)) => import::run(&g, args),
         Some(Command::List { json }) => inspect::list(&g, json),
         Some(Command::Show { deal, json }) => inspect::show(&g, &deal, json),

@@ -13,10 +13,12 @@
 mod checks;
 mod figures;
 mod names;
+mod pairs;
 mod words;
 
 use super::facts::{self, Fact};
-use super::model::{Category, Flag, FlagKind};
+use super::learned::KindModel;
+use super::model::{Category, Evidence, Flag, FlagKind};
 use super::quantity::{Quantity, find_quantities_from};
 use super::{Cited, Reading};
 use figures::scope_quantities;
@@ -132,7 +134,124 @@ pub(super) struct Contradiction {
     pub summary: String,
 }
 
-pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
+/// Every promise against every scope line, as the checks and the learned
+/// model see them; the conflict is the pair with the most direct contradiction.
+/// With a model, the checks' pick stands unless the model is sure it is no
+/// conflict, and where the checks find none, the pair the model is sure of is
+/// one ([`super::learned`]).
+pub fn find(r: &Reading, commitments: &[Flag], model: Option<&KindModel>) -> Vec<Flag> {
+    let mut out = Vec::new();
+    let mut pairs = foldhash::HashSet::default();
+    each_claim(r, commitments, model.is_some(), |flag, judged| {
+        let chosen = match model {
+            None => judged.best,
+            Some(m) => {
+                // Only a pair that shows a disagreement may be added.
+                let chances: Vec<f64> = judged
+                    .features
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        if judged.best == Some(i) || pairs::disagrees(f) {
+                            m.probability(f)
+                        } else {
+                            0.0
+                        }
+                    })
+                    .collect();
+                let top = (0..chances.len()).max_by(|&a, &b| chances[a].total_cmp(&chances[b]));
+                // The checks' pick first, unless the model is sure it is no
+                // conflict; else the pair the model is sure of.
+                match judged.best {
+                    Some(b) if chances[b] >= m.keep => Some(b),
+                    _ => top.filter(|&t| chances[t] >= m.add),
+                }
+            }
+        };
+        let Some(at) = chosen else { return };
+        let line = &judged.scope[at];
+        // One conflict per pair of lines, however many promises share a line.
+        if !pairs.insert((flag.evidence.first().cloned(), line.cited.evidence(r))) {
+            return;
+        }
+        let (summary, category, reason) = match &judged.contradictions[at] {
+            Some(c) => (c.summary.clone(), c.category, c.reason.to_string()),
+            None => (
+                format!("Notes: \"{}\".", clip(claim_text(&flag.text), 160)),
+                flag.category.unwrap_or(Category::Scope),
+                "learned: the scope line reads against the promise".to_string(),
+            ),
+        };
+        let mut evidence = flag.evidence.clone();
+        evidence.push(line.cited.evidence(r));
+        out.push(Flag {
+            kind: FlagKind::Conflict,
+            category: flag.category.or(Some(category)),
+            text: format!(
+                "{summary} The signed scope says: \"{}\" ({}).",
+                clip(&line.cited.stmt.text, 160),
+                line.cited.evidence(r)
+            ),
+            evidence,
+            speaker: flag.speaker.clone(),
+            cues: vec![reason],
+        });
+    });
+    out
+}
+
+/// A promise's pairs with the scope lines, for training the learned model:
+/// per scope line, its place, the pair's features and whether the checks
+/// chose it.
+pub struct Pairs {
+    /// The promise's index among the commitments given.
+    pub claim: usize,
+    pub lines: Vec<(Evidence, Vec<String>, bool)>,
+}
+
+/// [`Pairs`] of every promise.
+pub fn pairs(r: &Reading, commitments: &[Flag]) -> Vec<Pairs> {
+    let mut out = Vec::new();
+    each_claim(r, commitments, true, |flag, judged| {
+        let claim = commitments
+            .iter()
+            .position(|c| std::ptr::eq(c, flag))
+            .unwrap_or_default();
+        out.push(Pairs {
+            claim,
+            lines: judged
+                .scope
+                .iter()
+                .zip(judged.features)
+                .enumerate()
+                .map(|(i, (line, features))| {
+                    (line.cited.evidence(r), features, judged.best == Some(i))
+                })
+                .collect(),
+        });
+    });
+    out
+}
+
+/// One promise compared with every scope line.
+struct Judged<'j, 'a> {
+    scope: &'j [ScopeLine<'a>],
+    /// Per scope line, what the checks found.
+    contradictions: Vec<Option<Contradiction>>,
+    /// The line the checks chose: the most direct contradiction.
+    best: Option<usize>,
+    /// Per scope line, the pair's features (empty unless asked for).
+    features: Vec<Vec<String>>,
+}
+
+/// Compare each distinct promise with every scope line and hand the result
+/// to `visit`.
+fn each_claim<'f>(
+    r: &Reading,
+    commitments: &'f [Flag],
+    with_features: bool,
+    mut visit: impl FnMut(&'f Flag, Judged),
+) {
     let lines: Vec<&Cited> = r.scope.iter().filter(|c| !is_boilerplate(r, c)).collect();
     // Only a word opening a scope sentence needs the rest of the bundle to tell
     // whether it is a name: look for those alone.
@@ -146,7 +265,7 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
         .map(|c| read_scope_line(r, c, &names))
         .collect();
     if scope.is_empty() {
-        return Vec::new();
+        return;
     }
     // Terms the scope grants somewhere: an exclusion of "two-way sync with Sage"
     // does not contradict a promise of the one-way Sage sync the scope includes.
@@ -166,12 +285,15 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
         terms: included,
         words: included_words,
     };
-    let mut out = Vec::new();
-    let mut pairs = foldhash::HashSet::default();
     let vocabulary = Vocabulary::of(&scope);
     for line in &mut scope {
         line.name_ids = line.names.iter().map(|n| vocabulary.names[n]).collect();
     }
+    let scope_features: Vec<Vec<String>> = if with_features {
+        scope.iter().map(|l| pairs::scope_line(r, l)).collect()
+    } else {
+        Vec::new()
+    };
     // Sentences of one line flag the line's text once each. A repeat (same
     // line, text and category) reads as the same claim, finds the same scope
     // line and is dropped as the same pair: it is skipped before reading.
@@ -184,36 +306,46 @@ pub fn find(r: &Reading, commitments: &[Flag]) -> Vec<Flag> {
         // The words each scope line shares with the claim, counted once.
         let overlaps = vocabulary.overlaps(&claim.word_ids);
         let support = support(&claim, &scope, &overlaps);
-        let best = scope
+        let contradictions: Vec<Option<Contradiction>> = scope
             .iter()
             .zip(&overlaps)
-            .filter_map(|(line, &overlap)| {
-                checks::compare(r, &claim, line, overlap, &support, &included).map(|c| (c, line))
-            })
-            .max_by(|(a, _), (b, _)| a.score.total_cmp(&b.score));
-        if let Some((c, line)) = best {
-            // One conflict per pair of lines, however many promises share a line.
-            if !pairs.insert((flag.evidence.first().cloned(), line.cited.evidence(r))) {
-                continue;
-            }
-            let mut evidence = flag.evidence.clone();
-            evidence.push(line.cited.evidence(r));
-            out.push(Flag {
-                kind: FlagKind::Conflict,
-                category: flag.category.or(Some(c.category)),
-                text: format!(
-                    "{} The signed scope says: \"{}\" ({}).",
-                    c.summary,
-                    clip(&line.cited.stmt.text, 160),
-                    line.cited.evidence(r)
-                ),
-                evidence,
-                speaker: flag.speaker.clone(),
-                cues: vec![c.reason.to_string()],
-            });
-        }
+            .map(|(line, &overlap)| checks::compare(r, &claim, line, overlap, &support, &included))
+            .collect();
+        let best = contradictions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.as_ref().map(|c| (i, c.score)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i);
+        let features = if with_features {
+            scope
+                .iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    pairs::pair(
+                        &claim,
+                        line,
+                        &scope_features[i],
+                        overlaps[i],
+                        &support,
+                        contradictions[i].as_ref(),
+                        best == Some(i),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        visit(
+            flag,
+            Judged {
+                scope: &scope,
+                contradictions,
+                best,
+                features,
+            },
+        );
     }
-    out
 }
 
 fn is_boilerplate(r: &Reading, c: &Cited) -> bool {

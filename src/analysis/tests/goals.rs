@@ -34,3 +34,12 @@ fn seller_hopes_and_bare_wants_are_not_goals() {
 ";
     assert!(goals(&run(notes, None)).is_empty());
 }
+
+#[test]
+fn a_bound_with_an_article_is_a_measure() {
+    use crate::analysis::goals::is_measurable;
+    assert!(is_measurable("she wants invoicing under a week."));
+    assert!(is_measurable("answers within an hour, every time."));
+    assert!(!is_measurable("she wants invoicing to be faster."));
+    assert!(!is_measurable("a week of training would help them."));
+}

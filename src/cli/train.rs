@@ -1,0 +1,126 @@
+//! `baton train CORPUS... --out FILE`: fit the learned model on annotated
+//! corpora, with a leave-one-corpus-out report of what it adds to the rules.
+
+use baton::analysis::learned::train::{self, HeldOut, Labelled, Options};
+use baton::analysis::learned::{Kind, KindModel, Model};
+use baton::rules::Rules;
+use std::path::{Path, PathBuf};
+
+pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), String> {
+    // The built-in rules only: the model must not depend on one user's lists.
+    let rules = Rules::builtin();
+    let mut read: Vec<(String, Vec<Labelled>)> = Vec::new();
+    for corpus in corpora {
+        let mut bundles = Vec::new();
+        for dir in train::corpus_bundles(corpus)? {
+            bundles.push(train::label(&dir, &rules)?);
+        }
+        eprintln!("read {} ({} bundles)", corpus.display(), bundles.len());
+        read.push((corpus.display().to_string(), bundles));
+    }
+    let mut report = String::new();
+    let mut thresholds = [(0.5, 0.5); 4];
+    if read.len() >= 2 {
+        // Each corpus scored by a model that never saw it.
+        let models: Vec<Model> = (0..read.len())
+            .map(|held| {
+                let others: Vec<&Labelled> = read
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != held)
+                    .flat_map(|(_, (_, b))| b.iter())
+                    .collect();
+                eprintln!("fitting without {}", read[held].0);
+                train::fit(&others, options)
+            })
+            .collect();
+        let held: Vec<Vec<HeldOut>> = read
+            .iter()
+            .zip(&models)
+            .map(|((_, bundles), model)| {
+                bundles.iter().map(|b| train::hold_out(model, b)).collect()
+            })
+            .collect();
+        report.push_str("leave-one-corpus-out F1, rules -> rules and model (thresholds: best mean F1 over corpora):\n");
+        for kind in Kind::LINES {
+            let (add, keep) = train::best_thresholds(&held, kind);
+            thresholds[kind as usize] = (add, keep);
+            report.push_str(&format!(
+                "{} (add {add:.2}, keep {keep:.2}):",
+                kind.as_str()
+            ));
+            for ((name, _), h) in read.iter().zip(&held) {
+                let rules_only = train::tally_all(h, kind, |by_rules, _| by_rules);
+                let with_model =
+                    train::tally_all(
+                        h,
+                        kind,
+                        |by_rules, p| {
+                            if by_rules { p >= keep } else { p >= add }
+                        },
+                    );
+                let short = Path::new(name)
+                    .file_name()
+                    .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+                report.push_str(&format!(
+                    " {short} {:.2}->{:.2}",
+                    rules_only.f1(),
+                    with_model.f1()
+                ));
+            }
+            report.push('\n');
+        }
+        let (c_add, c_keep) = thresholds[Kind::Commitment as usize];
+        let commitment = KindModel {
+            add: c_add,
+            keep: c_keep,
+            ..Default::default()
+        };
+        let (add, keep) = train::best_conflict_thresholds(&held, &commitment);
+        thresholds[Kind::Conflict as usize] = (add, keep);
+        let conflict = KindModel {
+            add,
+            keep,
+            ..Default::default()
+        };
+        report.push_str(&format!("conflict (add {add:.2}, keep {keep:.2}):"));
+        for ((name, _), h) in read.iter().zip(&held) {
+            let rules_only = train::tally_conflicts(h, None);
+            let with_model = train::tally_conflicts(h, Some((&commitment, &conflict)));
+            let short = Path::new(name)
+                .file_name()
+                .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+            report.push_str(&format!(
+                " {short} {:.2}->{:.2}",
+                rules_only.f1(),
+                with_model.f1()
+            ));
+        }
+        report.push('\n');
+    }
+    let everything: Vec<&Labelled> = read.iter().flat_map(|(_, b)| b.iter()).collect();
+    let mut model = train::fit(&everything, options);
+    for kind in Kind::ALL {
+        let (add, keep) = thresholds[kind as usize];
+        model.kinds[kind as usize].add = add;
+        model.kinds[kind as usize].keep = keep;
+    }
+    let command = std::iter::once("baton train".to_string())
+        .chain(corpora.iter().map(|c| c.display().to_string()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let header = format!(
+        "The learned model of baton (src/analysis/learned). Made by:\n  {command} --out {} --epochs {} --l2 {} --min-bundles {}\n{report}",
+        out.display(),
+        options.epochs,
+        options.l2,
+        options.min_bundles
+    );
+    let tmp = out.with_extension("tsv.tmp");
+    std::fs::write(&tmp, model.to_text(&header))
+        .and_then(|()| std::fs::rename(&tmp, out))
+        .map_err(|e| format!("{}: cannot write the model: {e}", out.display()))?;
+    print!("{report}");
+    println!("wrote {}", out.display());
+    Ok(())
+}
