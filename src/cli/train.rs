@@ -1,7 +1,8 @@
 //! `baton train CORPUS... --out FILE`: fit the learned model on annotated
 //! corpora, with a leave-one-corpus-out report of what it adds to the rules.
 
-use baton::analysis::learned::train::{self, HeldOut, Labelled, Options};
+use baton::analysis::learned::evaluate as held_out;
+use baton::analysis::learned::train::{self, Labelled, Options};
 use baton::analysis::learned::{Kind, KindModel, Model};
 use baton::rules::Rules;
 use std::path::{Path, PathBuf};
@@ -34,25 +35,28 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
                 train::fit(&others, options)
             })
             .collect();
-        let held: Vec<Vec<HeldOut>> = read
+        let held: Vec<Vec<held_out::HeldOut>> = read
             .iter()
             .zip(&models)
             .map(|((_, bundles), model)| {
-                bundles.iter().map(|b| train::hold_out(model, b)).collect()
+                bundles
+                    .iter()
+                    .map(|b| held_out::hold_out(model, b))
+                    .collect()
             })
             .collect();
         report.push_str("leave-one-corpus-out F1, rules -> rules and model (thresholds: best mean F1 over corpora):\n");
         for kind in Kind::LINES {
-            let (add, keep) = train::best_thresholds(&held, kind);
+            let (add, keep) = held_out::best_thresholds(&held, kind);
             thresholds[kind as usize] = (add, keep);
             report.push_str(&format!(
                 "{} (add {add:.2}, keep {keep:.2}):",
                 kind.as_str()
             ));
             for ((name, _), h) in read.iter().zip(&held) {
-                let rules_only = train::tally_all(h, kind, |by_rules, _| by_rules);
+                let rules_only = held_out::tally_all(h, kind, |by_rules, _| by_rules);
                 let with_model =
-                    train::tally_all(
+                    held_out::tally_all(
                         h,
                         kind,
                         |by_rules, p| {
@@ -76,7 +80,7 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
             keep: c_keep,
             ..Default::default()
         };
-        let (add, keep) = train::best_conflict_thresholds(&held, &commitment);
+        let (add, keep) = held_out::best_conflict_thresholds(&held, &commitment);
         thresholds[Kind::Conflict as usize] = (add, keep);
         let conflict = KindModel {
             add,
@@ -85,8 +89,8 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
         };
         report.push_str(&format!("conflict (add {add:.2}, keep {keep:.2}):"));
         for ((name, _), h) in read.iter().zip(&held) {
-            let rules_only = train::tally_conflicts(h, None);
-            let with_model = train::tally_conflicts(h, Some((&commitment, &conflict)));
+            let rules_only = held_out::tally_conflicts(h, None);
+            let with_model = held_out::tally_conflicts(h, Some((&commitment, &conflict)));
             let short = Path::new(name)
                 .file_name()
                 .map_or(name.clone(), |n| n.to_string_lossy().into_owned());

@@ -74,7 +74,7 @@ macro_rules! lexicons {
                     )?, )* })
                 }
 
-                fn matching(&self, text: &str, out: &mut Vec<(&'static str, String)>) {
+                fn matching<H: Haystack + ?Sized>(&self, text: &H, out: &mut Vec<(&'static str, String)>) {
                     $( if let Some((_, _, m)) = self.$field.find(text) {
                         out.push((concat!(stringify!($section), ".", stringify!($field)), m.to_string()));
                     } )*
@@ -126,7 +126,8 @@ macro_rules! lexicons {
 
             /// Every lexicon that matches `text` (lower-cased), with the first
             /// match of each: what `baton explain` shows a rule author.
-            pub fn matching(&self, text: &str) -> Vec<(&'static str, String)> {
+            /// A [`CueText`] skips the lists that cannot match it.
+            pub fn matching<H: Haystack + ?Sized>(&self, text: &H) -> Vec<(&'static str, String)> {
                 let mut out = Vec::new();
                 $( self.$section.matching(text, &mut out); )*
                 out

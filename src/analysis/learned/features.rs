@@ -131,7 +131,7 @@ fn statement(r: &Reading, s: &Cited, previous: Option<&Cited>, out: &mut BTreeSe
             out.insert(format!("heading:{w}"));
         }
     }
-    for (name, _) in r.rules.matching(lower) {
+    for (name, _) in r.rules.matching(&s.lower) {
         out.insert(format!("lexicon:{name}"));
         out.insert(format!("{voice}&lexicon:{name}"));
     }

@@ -14,6 +14,7 @@
 //! The model is data (`assets/model.tsv`, compiled in), trained offline and
 //! reproducibly; the analysis stays deterministic and needs no network.
 
+pub mod evaluate;
 pub mod features;
 pub mod train;
 
