@@ -42,9 +42,24 @@ pub fn find(r: &Reading) -> Vec<Goal> {
     out
 }
 
-/// Whether a goal's text says how it will be measured (a number, a target).
-pub(crate) fn is_measurable(lower: &str) -> bool {
-    MEASURE.is_match(lower)
+/// Whether a goal's text says how it will be measured (a number, a target),
+/// where a date is no measure: "run check-in on the night of April 18"
+/// names when, not how much.
+pub(crate) fn is_measured_beyond_dates(r: &Reading, text: &str) -> bool {
+    let dates: Vec<std::ops::Range<usize>> = if may_hold_date(text) {
+        find_quantities_from(text, r.reference)
+            .into_iter()
+            .filter(|f| matches!(f.quantity, Quantity::Date { .. }))
+            .map(|f| f.start..f.end)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    MEASURE.find_iter(text).any(|m| {
+        !dates
+            .iter()
+            .any(|d| d.start <= m.start() && m.end() <= d.end)
+    })
 }
 
 fn judge(r: &Reading, s: &Cited) -> Option<Goal> {

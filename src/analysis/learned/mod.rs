@@ -256,7 +256,12 @@ pub fn decide(
             kind: super::goals::classify(r, lower.as_str(), ""),
             text: super::quote(&text),
             evidence: vec![first.evidence(r)],
-            measurable: super::goals::is_measurable(&lower),
+            // A measure the model cannot weigh: a figure counts only beside a
+            // target or a success word ("under a week", "from 22% to 17%"),
+            // never in a pain's description ("since sick leave went to five days").
+            measurable: super::goals::is_measured_beyond_dates(r, &text)
+                && (r.rules.goal.target.is_match(lower.as_str())
+                    || r.rules.goal.success.is_match(lower.as_str())),
         });
     }
     (commitments, risks, goals)
@@ -310,7 +315,7 @@ pub fn chances_at(
 
 #[cfg(test)]
 mod tests {
-    use super::{BUILTIN, Kind, Model};
+    use super::{BUILTIN, Kind, KindModel, Model};
 
     #[test]
     fn the_builtin_model_reads_and_writes_back_unchanged() {
@@ -329,6 +334,78 @@ mod tests {
             Model::parse("# header\nbias\tcommitment\t-1\nweight\trisk\tx\tw:late\n").unwrap_err();
         assert!(err.starts_with("model line 3:"), "{err}");
         assert!(Model::parse("bias\tgoalish\t1\n").is_err());
+    }
+
+    /// A bundle of one notes file and one scope file.
+    fn bundle(notes: &str, scope: &str) -> crate::bundle::Bundle {
+        use crate::bundle::{Bundle, FileRole, SourceFile};
+        Bundle {
+            deal: Default::default(),
+            has_crm_record: false,
+            files: vec![
+                SourceFile::plain("notes/call.md", FileRole::Notes, notes),
+                SourceFile::plain("scope.md", FileRole::Scope, scope),
+            ],
+            listing: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_sure_model_adds_what_the_rules_miss_and_drops_what_they_found() {
+        use super::super::{Reading, commitments, goals, risks};
+        let rules = crate::rules::Rules::builtin();
+        let b = bundle(
+            "- Mina pledged the archive transfer.\n- We will waive the setup fee.\n",
+            "# Scope\n",
+        );
+        let r = Reading::read(&b, &rules);
+        let (c, k, g) = (commitments::find(&r), risks::find(&r), goals::find(&r));
+        let found = |flags: &[crate::analysis::Flag], line: u32| {
+            flags.iter().any(|f| f.evidence[0].line == line)
+        };
+        assert!(!found(&c, 1) && found(&c, 2), "the rules alone: {c:?}");
+        let mut model = Model::default();
+        let m = &mut model.kinds[Kind::Commitment as usize];
+        (m.bias, m.add, m.keep) = (-4.0, 0.5, 0.5);
+        m.weights.insert("w:pledged".into(), 8.0);
+        m.weights.insert("w:waive".into(), -8.0);
+        m.weights.insert("rule:commitment".into(), 4.0);
+        let (c, _, _) = super::decide(&r, &model, c, k, g);
+        assert!(found(&c, 1) && !found(&c, 2), "{c:?}");
+        let added = c.iter().find(|f| f.evidence[0].line == 1).unwrap();
+        assert!(
+            added.cues[0].starts_with("learned (0.9"),
+            "{:?}",
+            added.cues
+        );
+    }
+
+    #[test]
+    fn a_conflict_the_model_adds_must_show_a_disagreement() {
+        use super::super::{Reading, commitments, conflicts};
+        let rules = crate::rules::Rules::builtin();
+        let b = bundle(
+            "- We will waive the setup fee for the dispatch team.\n",
+            "# Services\n\n- Setup of the dispatch board for the dispatch team.\n- Travel is not included.\n",
+        );
+        let r = Reading::read(&b, &rules);
+        let c = commitments::find(&r);
+        assert_eq!(c.len(), 1, "{c:?}");
+        // The checks find no conflict here: whatever is found is the model's.
+        assert!(conflicts::find(&r, &c, None).is_empty());
+        let mut pairs = KindModel {
+            bias: 4.0,
+            add: 0.5,
+            keep: 0.5,
+            ..Default::default()
+        };
+        // Sure of every pair: only the line that excludes something may be one.
+        let found = conflicts::find(&r, &c, Some(&pairs));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].evidence[1].line, 4, "{found:?}");
+        assert!(found[0].cues[0].starts_with("learned"), "{found:?}");
+        pairs.bias = -4.0;
+        assert!(conflicts::find(&r, &c, Some(&pairs)).is_empty());
     }
 
     #[test]

@@ -36,10 +36,36 @@ fn seller_hopes_and_bare_wants_are_not_goals() {
 }
 
 #[test]
-fn a_bound_with_an_article_is_a_measure() {
-    use crate::analysis::goals::is_measurable;
-    assert!(is_measurable("she wants invoicing under a week."));
-    assert!(is_measurable("answers within an hour, every time."));
-    assert!(!is_measurable("she wants invoicing to be faster."));
-    assert!(!is_measurable("a week of training would help them."));
+fn a_date_is_no_measure_of_a_goal_the_model_adds() {
+    use crate::analysis::goals::is_measured_beyond_dates;
+    let bundle = crate::bundle::Bundle {
+        deal: Default::default(),
+        has_crm_record: false,
+        files: Vec::new(),
+        listing: Vec::new(),
+    };
+    let rules = crate::rules::Rules::builtin();
+    let r = crate::analysis::Reading::read(&bundle, &rules);
+    assert!(!is_measured_beyond_dates(
+        &r,
+        "She wants check-in in the app on April 18."
+    ));
+    assert!(is_measured_beyond_dates(
+        &r,
+        "By April 18, cut check-in time by half."
+    ));
+    // A bound with an article is a measure; a duration alone is not.
+    assert!(is_measured_beyond_dates(&r, "Invoices out under a week."));
+    assert!(is_measured_beyond_dates(
+        &r,
+        "answers within an hour, every time."
+    ));
+    assert!(!is_measured_beyond_dates(
+        &r,
+        "she wants invoicing to be faster."
+    ));
+    assert!(!is_measured_beyond_dates(
+        &r,
+        "a week of training would help them."
+    ));
 }
