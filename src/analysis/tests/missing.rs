@@ -54,3 +54,24 @@ fn a_deferred_kickoff_is_still_missing() {
     );
     assert!(a.missing.contains(&Missing::KickoffDate));
 }
+
+#[test]
+fn a_go_live_deadline_alone_is_no_first_value_milestone() {
+    // The rule book: "a cut-over deadline alone does not" supply it.
+    let deadline = run("- Go-live no later than June 1, 2027, as agreed.\n", None);
+    assert!(
+        deadline.missing.contains(&Missing::FirstValueMilestone),
+        "{:?}",
+        deadline.missing
+    );
+    // A concrete outcome by a date does.
+    let outcome = run(
+        "- First value: the first payroll runs in the new system by June 1, 2027.\n",
+        None,
+    );
+    assert!(
+        !outcome.missing.contains(&Missing::FirstValueMilestone),
+        "{:?}",
+        outcome.missing
+    );
+}
