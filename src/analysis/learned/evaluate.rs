@@ -192,6 +192,24 @@ fn grid() -> Vec<f64> {
     (1..20).map(|i| f64::from(i) * 0.05).collect()
 }
 
+/// Mean F1 this close to the best is no better: a flat optimum is read as
+/// flat, and the thresholds nearest the middle win, so a retraining that
+/// moves the best by a hair does not swing a threshold from 0.6 to 0.9.
+const TIE: f64 = 0.002;
+
+/// The (add, keep) pair to use among scored candidates: the best mean F1,
+/// and among those within [`TIE`] of it the pair nearest (0.5, 0.5).
+fn choose(scored: &[((f64, f64), f64)]) -> (f64, f64) {
+    let best = scored.iter().map(|(_, f1)| *f1).fold(f64::MIN, f64::max);
+    let distance = |(add, keep): (f64, f64)| (add - 0.5).abs() + (keep - 0.5).abs();
+    scored
+        .iter()
+        .filter(|(_, f1)| *f1 >= best - TIE)
+        .map(|(pair, _)| *pair)
+        .min_by(|a, b| distance(*a).total_cmp(&distance(*b)))
+        .unwrap_or((1.0, 0.0))
+}
+
 /// The conflict thresholds (add, keep) with the best mean F1 over the
 /// held-out corpora, the commitment decision fixed.
 pub fn best_conflict_thresholds(corpora: &[Vec<HeldOut>], commitment: &KindModel) -> (f64, f64) {
@@ -204,12 +222,12 @@ pub fn best_conflict_thresholds(corpora: &[Vec<HeldOut>], commitment: &KindModel
     };
     // Never adding and keeping every pair the checks choose: the rules' pick
     // among the promises the line decision keeps.
-    let mut best = (1.0, 0.0);
-    let mut best_score = score(&KindModel {
+    let never = KindModel {
         add: 1.0,
         keep: 0.0,
         ..Default::default()
-    });
+    };
+    let mut scored = vec![((1.0, 0.0), score(&never))];
     for add in grid() {
         for keep in grid() {
             let m = KindModel {
@@ -217,13 +235,10 @@ pub fn best_conflict_thresholds(corpora: &[Vec<HeldOut>], commitment: &KindModel
                 keep,
                 ..Default::default()
             };
-            let f1 = score(&m);
-            if f1 > best_score + 1e-9 {
-                (best, best_score) = ((add, keep), f1);
-            }
+            scored.push(((add, keep), score(&m)));
         }
     }
-    best
+    choose(&scored)
 }
 
 /// The thresholds (add, keep) of a line kind with the best mean F1 over the
@@ -232,8 +247,7 @@ pub fn best_thresholds(corpora: &[Vec<HeldOut>], kind: Kind) -> (f64, f64) {
     let score = |decide: &dyn Fn(bool, f64) -> bool| {
         mean_f1(corpora.iter().map(|held| tally_all(held, kind, decide)))
     };
-    let mut best = (1.0, 0.0);
-    let mut best_score = score(&|by_rules, _| by_rules);
+    let mut scored = vec![((1.0, 0.0), score(&|by_rules, _| by_rules))];
     for add in grid() {
         for keep in grid() {
             let m = KindModel {
@@ -241,11 +255,21 @@ pub fn best_thresholds(corpora: &[Vec<HeldOut>], kind: Kind) -> (f64, f64) {
                 keep,
                 ..Default::default()
             };
-            let f1 = score(&|by_rules, p| m.decides(by_rules, p));
-            if f1 > best_score + 1e-9 {
-                (best, best_score) = ((add, keep), f1);
-            }
+            scored.push(((add, keep), score(&|by_rules, p| m.decides(by_rules, p))));
         }
     }
-    best
+    choose(&scored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choose;
+
+    #[test]
+    fn a_flat_optimum_takes_the_thresholds_nearest_the_middle() {
+        let scored = [((1.0, 0.0), 0.70), ((0.9, 0.05), 0.801), ((0.6, 0.05), 0.8)];
+        assert_eq!(choose(&scored), (0.6, 0.05));
+        let clear = [((0.9, 0.05), 0.85), ((0.6, 0.05), 0.8)];
+        assert_eq!(choose(&clear), (0.9, 0.05));
+    }
 }

@@ -64,7 +64,25 @@ fn a_go_live_deadline_alone_is_no_first_value_milestone() {
         "{:?}",
         deadline.missing
     );
-    // A concrete outcome by a date does.
+    let live_by = run(
+        "- We'll have you live by April 1, 2027, before the spring permits.\n",
+        None,
+    );
+    assert!(
+        live_by.missing.contains(&Missing::FirstValueMilestone),
+        "{:?}",
+        live_by.missing
+    );
+    // A concrete outcome by a date does, and so do the first users live by one.
+    let first_users = run(
+        "- The first hundred clients live for the April 2027 payrolls, by April 1, 2027.\n",
+        None,
+    );
+    assert!(
+        !first_users.missing.contains(&Missing::FirstValueMilestone),
+        "{:?}",
+        first_users.missing
+    );
     let outcome = run(
         "- First value: the first payroll runs in the new system by June 1, 2027.\n",
         None,

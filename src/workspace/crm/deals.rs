@@ -256,11 +256,13 @@ fn build(
         return Err(problems);
     }
     let mut notes = BTreeMap::new();
+    // The bundle is the deal: its name in the heading would repeat it, and a
+    // deal's name is no context the analysis reads (the learned model never
+    // saw this heading with a name in it, and took "rollout" for a sign).
     if let Some(d) = text("description") {
-        let name = text("name").unwrap_or_else(|| id.to_string());
         notes.insert(
             "notes/crm-description.md".to_string(),
-            format!("# {name}: description in the CRM\n\n{}\n", d.trim_end()),
+            format!("# Description in the CRM\n\n{}\n", d.trim_end()),
         );
     }
     let folder = folder_name(id)
