@@ -113,9 +113,22 @@ impl Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
         MODEL.get_or_init(|| {
             // The file is checked by a test of this module: a parse error here
-            // is a build that no test passed.
-            Model::parse(BUILTIN).unwrap_or_default()
+            // is a build that no test passed, and leaves the rules alone.
+            Model::parse(BUILTIN).unwrap_or_else(|_| Model::rules_only())
         })
+    }
+
+    /// A model that changes nothing: it never adds and never drops a finding.
+    pub fn rules_only() -> Model {
+        let never = KindModel {
+            bias: 0.0,
+            add: f64::INFINITY,
+            keep: 0.0,
+            weights: HashMap::new(),
+        };
+        Model {
+            kinds: std::array::from_fn(|_| never.clone()),
+        }
     }
 
     /// Read a model file: `#` comments, then tab-separated rows
@@ -177,11 +190,6 @@ impl Model {
 
 fn clip(text: &str) -> String {
     text.chars().take(60).collect()
-}
-
-/// The chance of each kind at every line of the notes.
-pub struct Chances {
-    pub at: HashMap<(u32, u32), [f64; 3]>,
 }
 
 /// Re-decide the rules' findings line by line with the model: drop the ones
@@ -406,6 +414,15 @@ mod tests {
         assert!(found[0].cues[0].starts_with("learned"), "{found:?}");
         pairs.bias = -4.0;
         assert!(conflicts::find(&r, &c, Some(&pairs)).is_empty());
+    }
+
+    #[test]
+    fn a_rules_only_model_changes_nothing() {
+        let model = Model::rules_only();
+        for kind in Kind::ALL {
+            let m = model.kind(kind);
+            assert!(m.decides(true, 0.0) && !m.decides(false, 1.0));
+        }
     }
 
     #[test]
