@@ -2,8 +2,10 @@
 //! replaced by their side, figures by their shape), its structure (kind of
 //! statement, heading, question or answer), its voice, the deal terms and
 //! quantities it states, every lexicon of `rules.toml` that matches it, and the
-//! rules' own verdicts. Names and figures never become features: a model that
-//! learned "Acme" or "$48,000" would know one corpus, not the language.
+//! rules' own verdicts. People's names and figures never become features, and
+//! `baton train` keeps only features that three bundles share: a model that
+//! learned "Acme" or "$48,000" would know one corpus, not the language. (A deal
+//! or product name that three bundles share is the one gap left.)
 
 use super::super::model::{Flag, Goal, Side};
 use super::super::people::default_voice;
