@@ -53,25 +53,17 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
                 "{} (add {add:.2}, keep {keep:.2}):",
                 kind.as_str()
             ));
-            for ((name, _), h) in read.iter().zip(&held) {
-                let rules_only = held_out::tally_all(h, kind, |by_rules, _| by_rules);
-                let with_model =
-                    held_out::tally_all(
-                        h,
-                        kind,
-                        |by_rules, p| {
-                            if by_rules { p >= keep } else { p >= add }
-                        },
-                    );
-                let short = Path::new(name)
-                    .file_name()
-                    .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-                report.push_str(&format!(
-                    " {short} {:.2}->{:.2}",
-                    rules_only.f1(),
-                    with_model.f1()
-                ));
-            }
+            let decision = KindModel {
+                add,
+                keep,
+                ..Default::default()
+            };
+            report.push_str(&row(&read, &held, |h| {
+                (
+                    held_out::tally_all(h, kind, |by_rules, _| by_rules),
+                    held_out::tally_all(h, kind, |by_rules, p| decision.decides(by_rules, p)),
+                )
+            }));
             report.push('\n');
         }
         let (c_add, c_keep) = thresholds[Kind::Commitment as usize];
@@ -88,18 +80,12 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
             ..Default::default()
         };
         report.push_str(&format!("conflict (add {add:.2}, keep {keep:.2}):"));
-        for ((name, _), h) in read.iter().zip(&held) {
-            let rules_only = held_out::tally_conflicts(h, None);
-            let with_model = held_out::tally_conflicts(h, Some((&commitment, &conflict)));
-            let short = Path::new(name)
-                .file_name()
-                .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-            report.push_str(&format!(
-                " {short} {:.2}->{:.2}",
-                rules_only.f1(),
-                with_model.f1()
-            ));
-        }
+        report.push_str(&row(&read, &held, |h| {
+            (
+                held_out::tally_conflicts(h, None),
+                held_out::tally_conflicts(h, Some((&commitment, &conflict))),
+            )
+        }));
         report.push('\n');
     }
     let everything: Vec<&Labelled> = read.iter().flat_map(|(_, b)| b.iter()).collect();
@@ -127,4 +113,26 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
     print!("{report}");
     println!("wrote {}", out.display());
     Ok(())
+}
+
+/// One kind's row of the report: per corpus, its F1 by the rules alone and
+/// by the rules and the model (`tallies` gives both).
+fn row(
+    read: &[(String, Vec<Labelled>)],
+    held: &[Vec<held_out::HeldOut>],
+    tallies: impl Fn(&[held_out::HeldOut]) -> (held_out::Tally, held_out::Tally),
+) -> String {
+    let mut out = String::new();
+    for ((name, _), h) in read.iter().zip(held) {
+        let (rules_only, with_model) = tallies(h);
+        let short = Path::new(name)
+            .file_name()
+            .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+        out.push_str(&format!(
+            " {short} {:.2}->{:.2}",
+            rules_only.f1(),
+            with_model.f1()
+        ));
+    }
+    out
 }

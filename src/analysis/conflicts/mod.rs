@@ -146,26 +146,10 @@ pub fn find(r: &Reading, commitments: &[Flag], model: Option<&KindModel>) -> Vec
         let chosen = match model {
             None => judged.best,
             Some(m) => {
-                // Only a pair that shows a disagreement may be added.
-                let chances: Vec<f64> = judged
-                    .features
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| {
-                        if judged.best == Some(i) || pairs::disagrees(f) {
-                            m.probability(f)
-                        } else {
-                            0.0
-                        }
-                    })
-                    .collect();
-                let top = (0..chances.len()).max_by(|&a, &b| chances[a].total_cmp(&chances[b]));
-                // The checks' pick first, unless the model is sure it is no
-                // conflict; else the pair the model is sure of.
-                match judged.best {
-                    Some(b) if chances[b] >= m.keep => Some(b),
-                    _ => top.filter(|&t| chances[t] >= m.add),
-                }
+                let chances: Vec<f64> = judged.features.iter().map(|f| m.probability(f)).collect();
+                m.pick_pair(judged.best, &chances, |i| {
+                    pairs::disagrees(&judged.features[i])
+                })
             }
         };
         let Some(at) = chosen else { return };

@@ -138,20 +138,12 @@ pub fn tally_conflicts(held: &[HeldOut], model: Option<(&KindModel, &KindModel)>
                     if !(in_crm || kept.contains(&(claim.at.0.as_str(), claim.at.1))) {
                         continue;
                     }
-                    // As the analysis does: only a pair that disagrees may be added.
-                    let addable = |i: usize| {
+                    conflict.pick_pair(rules_pick, chances, |i| {
                         claim.pairs[i]
                             .features
                             .binary_search_by(|f| f.as_str().cmp("disagrees"))
                             .is_ok()
-                    };
-                    let top = (0..chances.len())
-                        .filter(|&i| addable(i))
-                        .max_by(|&a, &b| chances[a].total_cmp(&chances[b]));
-                    match rules_pick {
-                        Some(i) if chances[i] >= conflict.keep => Some(i),
-                        _ => top.filter(|&i| chances[i] >= conflict.add),
-                    }
+                    })
                 }
             };
             if let Some(i) = pick {
@@ -210,24 +202,10 @@ fn choose(scored: &[((f64, f64), f64)]) -> (f64, f64) {
         .unwrap_or((1.0, 0.0))
 }
 
-/// The conflict thresholds (add, keep) with the best mean F1 over the
-/// held-out corpora, the commitment decision fixed.
-pub fn best_conflict_thresholds(corpora: &[Vec<HeldOut>], commitment: &KindModel) -> (f64, f64) {
-    let score = |m: &KindModel| {
-        mean_f1(
-            corpora
-                .iter()
-                .map(|held| tally_conflicts(held, Some((commitment, m)))),
-        )
-    };
-    // Never adding and keeping every pair the checks choose: the rules' pick
-    // among the promises the line decision keeps.
-    let never = KindModel {
-        add: 1.0,
-        keep: 0.0,
-        ..Default::default()
-    };
-    let mut scored = vec![((1.0, 0.0), score(&never))];
+/// The (add, keep) pair of the grid, or the `baseline`'s (which the grid
+/// cannot express: the rules alone), with the best `score` by [`choose`].
+fn search(baseline: &KindModel, score: impl Fn(&KindModel) -> f64) -> (f64, f64) {
+    let mut scored = vec![((1.0, 0.0), score(baseline))];
     for add in grid() {
         for keep in grid() {
             let m = KindModel {
@@ -241,24 +219,41 @@ pub fn best_conflict_thresholds(corpora: &[Vec<HeldOut>], commitment: &KindModel
     choose(&scored)
 }
 
+/// The conflict thresholds (add, keep) with the best mean F1 over the
+/// held-out corpora, the commitment decision fixed.
+pub fn best_conflict_thresholds(corpora: &[Vec<HeldOut>], commitment: &KindModel) -> (f64, f64) {
+    // Never adding and keeping every pair the checks choose: the rules' pick
+    // among the promises the line decision keeps.
+    let never = KindModel {
+        add: 1.0,
+        keep: 0.0,
+        ..Default::default()
+    };
+    search(&never, |m| {
+        mean_f1(
+            corpora
+                .iter()
+                .map(|held| tally_conflicts(held, Some((commitment, m)))),
+        )
+    })
+}
+
 /// The thresholds (add, keep) of a line kind with the best mean F1 over the
 /// held-out corpora.
 pub fn best_thresholds(corpora: &[Vec<HeldOut>], kind: Kind) -> (f64, f64) {
-    let score = |decide: &dyn Fn(bool, f64) -> bool| {
-        mean_f1(corpora.iter().map(|held| tally_all(held, kind, decide)))
+    // The rules alone: every finding kept, none added.
+    let rules_alone = KindModel {
+        add: f64::INFINITY,
+        keep: f64::NEG_INFINITY,
+        ..Default::default()
     };
-    let mut scored = vec![((1.0, 0.0), score(&|by_rules, _| by_rules))];
-    for add in grid() {
-        for keep in grid() {
-            let m = KindModel {
-                add,
-                keep,
-                ..Default::default()
-            };
-            scored.push(((add, keep), score(&|by_rules, p| m.decides(by_rules, p))));
-        }
-    }
-    choose(&scored)
+    search(&rules_alone, |m| {
+        mean_f1(
+            corpora
+                .iter()
+                .map(|held| tally_all(held, kind, |by_rules, p| m.decides(by_rules, p))),
+        )
+    })
 }
 
 #[cfg(test)]

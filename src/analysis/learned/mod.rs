@@ -86,6 +86,25 @@ impl KindModel {
             p >= self.add
         }
     }
+
+    /// The scope line a promise conflicts with, by this (pair) model: the
+    /// checks' pick unless the model is sure it is none, else the likeliest
+    /// pair that shows a disagreement, when the model is sure of it. One
+    /// decision for the analysis and for the thresholds' cross-validation.
+    pub fn pick_pair(
+        &self,
+        by_rules: Option<usize>,
+        chances: &[f64],
+        disagrees: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        match by_rules {
+            Some(i) if chances[i] >= self.keep => Some(i),
+            _ => (0..chances.len())
+                .filter(|&i| disagrees(i))
+                .max_by(|&a, &b| chances[a].total_cmp(&chances[b]))
+                .filter(|&i| chances[i] >= self.add),
+        }
+    }
 }
 
 /// The three kinds' models.
@@ -206,13 +225,14 @@ pub fn decide(
     let lines = features::lines(r, &verdicts);
     let mut drop: [foldhash::HashSet<(&str, u32)>; 3] = Default::default();
     let mut add: [Vec<(u32, u32, f64)>; 3] = Default::default();
+    let rule_features = Kind::LINES.map(|k| format!("rule:{}", k.as_str()));
     for line in &lines {
         let path: &str = r.path_of(line.file_index);
         for kind in Kind::LINES {
             let m = model.kind(kind);
             let by_rules = line
                 .features
-                .binary_search(&format!("rule:{}", kind.as_str()))
+                .binary_search(&rule_features[kind.index()])
                 .is_ok();
             let p = m.probability(&line.features);
             match (by_rules, m.decides(by_rules, p)) {
