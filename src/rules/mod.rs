@@ -187,7 +187,8 @@ lexicons! {
     }
 }
 
-fn one_line(s: &str) -> String {
+/// A message on one line: a TOML error's message may span several.
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -200,7 +201,8 @@ fn parse_raw(text: &str, source: &str) -> Result<RawRules, RulesError> {
     })
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
+/// The 1-based line of byte `offset` in `text`.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
         .iter()
         .filter(|&&b| b == b'\n')

@@ -137,8 +137,16 @@ pub fn label(bundle_dir: &Path, rules: &Rules) -> Result<Labelled, String> {
     let gold_path = bundle_dir.join("gold.toml");
     let gold_text =
         std::fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?;
-    let gold: Gold = toml::from_str(&gold_text)
-        .map_err(|e| format!("{}: {}", gold_path.display(), e.message()))?;
+    let gold: Gold = toml::from_str(&gold_text).map_err(|e| {
+        let line = e
+            .span()
+            .map_or(1, |s| crate::rules::line_of(&gold_text, s.start));
+        format!(
+            "{}:{line}: {}",
+            gold_path.display(),
+            crate::rules::one_line(e.message())
+        )
+    })?;
     let bundle =
         crate::bundle::load(bundle_dir).map_err(|e| format!("{}: {e}", bundle_dir.display()))?;
     let r = Reading::read(&bundle, rules);
@@ -407,6 +415,19 @@ mod tests {
             claims: Vec::new(),
             gold_conflicts: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_gold_file_that_does_not_parse_is_named_with_its_line() {
+        let dir = std::env::temp_dir().join(format!("baton-bad-gold-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("gold.toml"), "[[risk]]\nat = \"notes/a.md:3\n").unwrap();
+        let err = super::label(&dir, &crate::rules::Rules::builtin())
+            .err()
+            .expect("a bad gold.toml is an error");
+        std::fs::remove_dir_all(&dir).ok();
+        assert!(err.contains("gold.toml:2: "), "{err}");
+        assert!(!err.contains('\n'), "{err}");
     }
 
     #[test]
