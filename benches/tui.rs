@@ -85,13 +85,13 @@ mod bench {
     const MB: f64 = 1024.0 * 1024.0;
 
     fn ctx(name: &str) -> Ctx {
-        Ctx {
-            actor: Actor {
+        Ctx::new(
+            Actor {
                 name: name.into(),
                 role: Some(Role::Csm),
             },
-            now: NOW.parse().unwrap(),
-        }
+            NOW.parse().unwrap(),
+        )
     }
 
     // ------------------------------------------------------------ generation

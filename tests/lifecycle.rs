@@ -268,12 +268,50 @@ fn the_whole_life_of_a_handoff() {
                 .collect::<Vec<_>>(),
         )
     };
+    // Only the deal's AE signs for the AE side, and never the CSM too.
+    let stranger = ["--as", "Mallory Reyes", "--role", "ae"];
+    let fails3 = |who: &[&str], args: &[&str], needle: &str| {
+        env.fails(
+            &now3,
+            &with(who, args)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            needle,
+        )
+    };
+    fails3(
+        &stranger,
+        &["approve", DEAL],
+        "Mallory Reyes may not approve as ae",
+    );
+    fails3(
+        &["--as", "Dev Anand", "--role", "ae"],
+        &["approve", DEAL],
+        "Dev Anand may not approve as ae: the deal's ae is Imogen Latchford",
+    );
     run3(&ae, &["approve", DEAL]);
+    fails3(
+        &["--as", "imogen  latchford", "--role", "csm"],
+        &["approve", DEAL],
+        "may not approve as csm",
+    );
     let out = run3(&csm, &["approve", DEAL]);
     assert!(out.contains("handoff accepted"), "{out}");
     let show = env.json(&now3, &["show", DEAL, "--json"]);
     assert_eq!(show["status"], "approved");
     assert_eq!(show["approvals"].as_array().unwrap().len(), 2);
+    assert_eq!(show["approvals"][0]["name"], "Imogen Latchford");
+    // A decision that would cancel the sign-off is refused unless asked for.
+    fails3(
+        &csm,
+        &["review", DEAL, "C1", "reject", "--note", "second thoughts"],
+        "would cancel the approvals of Imogen Latchford (ae) and Dev Anand (csm)",
+    );
+    assert_eq!(
+        env.json(&now3, &["show", DEAL, "--json"])["status"],
+        "approved"
+    );
     assert_eq!(item(&show, "C2")["decision"]["outcome"], "rejected");
     assert_eq!(
         item(&show, "Q1")["decision"]["by"]["name"],
@@ -380,7 +418,7 @@ fn the_whole_life_of_a_handoff() {
         run5(&csm, &["confirm", DEAL, "success-criteria"]);
     }
     run5(&ae, &["approve", DEAL]);
-    run5(&csm, &["approve", DEAL, "--name", "Dev A."]);
+    run5(&csm, &["approve", DEAL]);
     run5(
         &csm,
         &["milestone", DEAL, "kickoff-held", "--date", "2026-07-20"],

@@ -165,9 +165,11 @@ fn plan(db: &Path) -> Plan {
         "{risks:?} {questions:?}"
     );
     let today = "2026-09-04".parse().unwrap();
+    // The pane's config.toml lists the test user in the team (as a CSM).
+    let team = [ME.to_string()];
     let cx = Context {
         h: &v.h,
-        team: &[],
+        team: &team,
         role: Some(Role::Csm),
         today,
     };
@@ -396,15 +398,14 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
     assert_eq!(tab_badge(&s, SIGN_OFF), "✔", "{s}");
     assert!(s.contains("AE has not approved this state"), "{s}");
 
-    // ---- approve as CSM (offered first to a CSM), then as AE
+    // ---- approve as CSM (the only approval a CSM is offered), then the AE
+    // approves from the CLI and the TUI shows it on refresh.
     t.keys(&["a"]);
-    let s = t.until(&[&format!("Sign off {DEAL}"), "Approve as AE"]);
+    let s = t.until(&[&format!("Approve {DEAL} as CSM?")]);
     assert!(
-        row(&s, "Approve as CSM") < row(&s, "Approve as AE"),
-        "a CSM is offered the CSM approval first:\n{s}"
+        !s.contains("Approve as AE"),
+        "a CSM approves only as CSM:\n{s}"
     );
-    t.keys(&["Enter"]);
-    t.until(&[&format!("Approve {DEAL} as CSM?")]);
     t.keys(&["y"]);
     let s = t.until(&[
         "approval recorded: Test CSM as CSM",
@@ -415,21 +416,19 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
         s.contains(&format!("{DEAL} [ready]")),
         "one approval is not enough:\n{s}"
     );
-    t.keys(&["a"]);
-    t.until(&[&format!("Sign off {DEAL}"), "Approve as AE"]);
-    t.keys(&["j", "Enter"]);
-    t.until(&[&format!("Approve {DEAL} as AE?")]);
-    t.keys(&["y"]);
+    let out = t.cli(&["--as", "Jordan Pike", "--role", "ae", "approve", DEAL]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    t.keys(&["R"]);
     let s = t.until(&[
-        "AE approved by Test CSM on 2026-09-04 09:00",
+        "AE approved by Jordan Pike on 2026-09-04 09:00",
         &format!("{DEAL} [approved]"),
         "Approved. e exports the brief",
     ]);
     assert!(s.contains("CSM approved by Test CSM"), "{s}");
-    assert!(
-        s.contains("approval recorded: Test CSM as AE · handoff accepted"),
-        "{s}"
-    );
 
     // Approving again is refused at once, before any question, and says why.
     t.keys(&["a"]);
@@ -504,7 +503,11 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
         (approvals[0].0.as_str(), approvals[1].0.as_str()),
         ("ae", "csm")
     );
-    assert!(approvals.iter().all(|a| a.1 == ME), "{approvals:?}");
+    assert_eq!(
+        (approvals[0].1.as_str(), approvals[1].1.as_str()),
+        ("Jordan Pike", ME),
+        "each side signed by its own person"
+    );
     assert_eq!(approvals[0].2, approvals[1].2, "both cover the same hash");
     assert_eq!(
         approvals[0].2,
@@ -596,8 +599,19 @@ fn a_csm_walks_a_paused_handoff_from_the_queue_to_sign_off() {
         )
         .unwrap()
     };
-    assert_eq!(events("approval_recorded"), 2);
-    assert_eq!(events("handoff_accepted"), 1);
+    // The CSM's approval from the TUI; the AE's, which completed the
+    // sign-off, from the CLI in the AE's own name.
+    assert_eq!(events("approval_recorded"), 1);
+    assert_eq!(events("handoff_accepted"), 0);
+    let by_the_ae: i64 = c
+        .query_row(
+            "SELECT count(*) FROM events WHERE deal_id = ?1 AND actor = 'Jordan Pike'
+               AND kind IN ('approval_recorded', 'handoff_accepted')",
+            [DEAL],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(by_the_ae, 2);
     assert_eq!(events("item_reviewed") as usize, n_commitments);
     assert_eq!(events("conflict_resolved") as usize, n_conflicts);
     assert_eq!(events("risk_owner_assigned") as usize, p.risks.len());

@@ -256,8 +256,37 @@ fn a_whole_review_from_checklist_to_export() {
     let v = d.app.view.as_ref().unwrap();
     let failing: Vec<_> = v.gates.iter().filter(|g| !g.pass).collect();
     assert!(failing.is_empty(), "{failing:?}");
-    press(&mut d.app, &["a", "enter", "y"]); // as CSM (the identity's role first)
-    press(&mut d.app, &["a", "j", "enter", "y"]); // as AE
+    press(&mut d.app, &["a", "y"]); // as CSM, the identity's one role
+    assert_eq!(
+        d.app.ws.handoff(PAUSED).unwrap().status,
+        Status::ReadyForSignOff
+    );
+    // The TUI user cannot sign the AE side too: the deal's AE does.
+    press(&mut d.app, &["a"]);
+    assert!(d.app.overlay.is_none(), "no second approval to offer");
+    assert!(
+        status_text(&d.app).contains("already approved as csm"),
+        "{}",
+        status_text(&d.app)
+    );
+    let ae = baton::handoff::Ctx {
+        actor: baton::handoff::Actor {
+            name: d.app.ws.handoff(PAUSED).unwrap().deal.ae.unwrap(),
+            role: Some(baton::handoff::Role::Ae),
+        },
+        now: baton::demo::clock(),
+        team: baton::handoff::Team::default(),
+        may_invalidate_approvals: false,
+    };
+    d.app
+        .ws
+        .run(
+            &ae,
+            PAUSED,
+            &baton::handoff::Command::Approve(baton::handoff::Role::Ae),
+        )
+        .unwrap();
+    press(&mut d.app, &["R"]);
     let h = d.app.ws.handoff(PAUSED).unwrap();
     assert_eq!(h.status, Status::Approved);
     let approvals = d.app.ws.approval_history(PAUSED).unwrap();
@@ -403,6 +432,8 @@ fn refresh_shows_a_change_made_by_another_process() {
     let ctx = baton::handoff::Ctx {
         actor: tui_support::actor(),
         now: baton::demo::clock(),
+        team: baton::handoff::Team::default(),
+        may_invalidate_approvals: false,
     };
     let h = other.handoff(PAUSED).unwrap();
     let risk = h
@@ -503,4 +534,51 @@ fn the_sign_off_tab_scrolls_to_its_last_lines_on_a_small_terminal() {
     let after = d.app.view.as_ref().unwrap().cursor().offset;
     press(&mut d.app, &["j"]);
     assert_eq!(d.app.view.as_ref().unwrap().cursor().offset, after + 1);
+}
+
+#[test]
+fn a_decision_that_cancels_a_sign_off_asks_first_and_no_keeps_it() {
+    const APPROVED: &str = "TF-OPP-26-0457";
+    let mut d = demo((120, 36));
+    assert_eq!(d.app.ws.handoff(APPROVED).unwrap().status, Status::Approved);
+    open_deal(&mut d.app, APPROVED);
+    press(&mut d.app, &["3"]);
+    select(&mut d.app, "C1");
+    press(&mut d.app, &["x"]);
+    type_text(&mut d.app, "not what was signed");
+    press(&mut d.app, &["enter"]);
+    // Asked, naming who must approve again; nothing written yet.
+    let Some(Overlay::Prompt { step, .. }) = &d.app.overlay else {
+        panic!("no question: {:?}", status_text(&d.app))
+    };
+    let baton::tui::state::flow::Step::Confirm { message } = step else {
+        panic!("{step:?}")
+    };
+    assert!(
+        message.contains("Imogen Latchford (AE)") && message.contains("Dev Anand (CSM)"),
+        "{message}"
+    );
+    assert_eq!(d.app.ws.handoff(APPROVED).unwrap().status, Status::Approved);
+    press(&mut d.app, &["n"]);
+    assert!(d.app.overlay.is_none());
+    assert_eq!(d.app.ws.handoff(APPROVED).unwrap().status, Status::Approved);
+    assert_eq!(events(&d.app, APPROVED, "approval_invalidated"), 0);
+    // Asked again and answered yes: the decision lands, the approvals go.
+    press(&mut d.app, &["x"]);
+    type_text(&mut d.app, "not what was signed");
+    press(&mut d.app, &["enter", "y"]);
+    let h = d.app.ws.handoff(APPROVED).unwrap();
+    assert!(
+        matches!(
+            h.item("C1").unwrap().decision,
+            Decision::Commitment {
+                outcome: CommitmentOutcome::Rejected,
+                ..
+            }
+        ),
+        "{:?}",
+        h.item("C1")
+    );
+    assert_eq!(h.status, Status::ReadyForSignOff);
+    assert_eq!(events(&d.app, APPROVED, "approval_invalidated"), 2);
 }

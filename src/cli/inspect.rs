@@ -12,7 +12,7 @@ fn json(value: &impl Serialize) -> Result<String, String> {
 }
 
 pub fn list(g: &Global, as_json: bool) -> Result<(), String> {
-    let s = session::open(g)?;
+    let s = session::open_to_read(g)?;
     let deals = s.ws.list().map_err(|e| e.to_string())?;
     if as_json {
         return print(&json(&deals)?);
@@ -80,7 +80,7 @@ fn decision_line(d: &Decision) -> Option<String> {
 }
 
 pub fn show(g: &Global, deal: &str, as_json: bool) -> Result<(), String> {
-    let s = session::open(g)?;
+    let s = session::open_to_read(g)?;
     let h = s.ws.handoff(deal).map_err(|e| e.to_string())?;
     let history = s.ws.approval_history(deal).map_err(|e| e.to_string())?;
     if as_json {
@@ -162,7 +162,7 @@ fn render_gates(h: &Handoff) -> String {
 }
 
 pub fn gates_cmd(g: &Global, deal: &str, as_json: bool) -> Result<(), String> {
-    let s = session::open(g)?;
+    let s = session::open_to_read(g)?;
     let h = s.ws.handoff(deal).map_err(|e| e.to_string())?;
     if as_json {
         return print(&json(&gates(&h))?);
@@ -176,7 +176,7 @@ pub fn gates_cmd(g: &Global, deal: &str, as_json: bool) -> Result<(), String> {
 }
 
 pub fn diff(g: &Global, deal: &str, revision: Option<u32>) -> Result<(), String> {
-    let s = session::open(g)?;
+    let s = session::open_to_read(g)?;
     let diffs = s.ws.diff(deal, revision).map_err(|e| e.to_string())?;
     if diffs.is_empty() {
         let h = s.ws.handoff(deal).map_err(|e| e.to_string())?;
@@ -190,6 +190,30 @@ pub fn diff(g: &Global, deal: &str, revision: Option<u32>) -> Result<(), String>
         .map(|d| format!("# {} {}\n{}", d.path, d.change, d.diff))
         .collect();
     print(&out)
+}
+
+/// `baton check`: one line per problem and a summary; an error when any.
+pub fn check(g: &Global) -> Result<(), String> {
+    let s = session::open_to_read(g)?;
+    let report = s.ws.check().map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    for p in &report.problems {
+        out.push_str(p);
+        out.push('\n');
+    }
+    session::print(&out)?;
+    let path = baton::text::sanitize(&s.ws.path().display().to_string());
+    if report.is_sound() {
+        session::print(&format!(
+            "{path}: sound (integrity ok; {} revision(s), {} file(s) match their hashes)\n",
+            report.revisions, report.files
+        ))
+    } else {
+        Err(format!(
+            "{path}: {} problem(s) found (listed above)",
+            report.problems.len()
+        ))
+    }
 }
 
 fn csv_field(s: &str) -> String {
@@ -213,7 +237,7 @@ pub fn events(
             baton::text::sanitize(format)
         ));
     }
-    let s = session::open(g)?;
+    let s = session::open_to_read(g)?;
     let events = s.ws.events(since, deal).map_err(|e| e.to_string())?;
     let mut out = String::new();
     if format == "csv" {
@@ -251,7 +275,7 @@ pub fn metrics_cmd(
         since: since.map(|d| parse_date("--since", d)).transpose()?,
         until: until.map(|d| parse_date("--until", d)).transpose()?,
     };
-    let s = session::open(g)?;
+    let s = session::open_to_read(g)?;
     let (deals, events) = s.ws.metrics_rows().map_err(|e| e.to_string())?;
     let today = s.now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
     let m = metrics::compute(&deals, &events, &filter, today);

@@ -34,6 +34,10 @@ struct Cli {
     /// ae or csm: the actor's role, and the role an approval is for.
     #[arg(long, global = true, value_name = "ae|csm")]
     role: Option<String>,
+    /// Go ahead with a decision that cancels the approvals of the current
+    /// state (without it, such a decision is refused and names them).
+    #[arg(long, global = true)]
+    invalidate_approvals: bool,
 }
 
 #[derive(Subcommand)]
@@ -170,18 +174,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Approve as --role ae|csm (refused while a gate fails).
-    Approve {
-        deal: String,
-        #[arg(long)]
-        name: Option<String>,
-    },
+    /// Approve in your own role, as yourself (--as/--role or [identity]);
+    /// refused while a gate fails or when you may not sign for that side.
+    Approve { deal: String },
     /// Show what changed in the bundle between revisions.
     Diff {
         deal: String,
         #[arg(long)]
         revision: Option<u32>,
     },
+    /// Verify the workspace: SQLite's integrity check and every stored
+    /// file's and revision's hash; non-zero exit on any problem.
+    Check,
     /// Export the event log for a BI tool.
     Events {
         #[arg(long, value_name = "DATE")]
@@ -212,6 +216,7 @@ pub fn run() -> ExitCode {
         workspace: cli.workspace,
         as_name: cli.as_name,
         role: cli.role,
+        invalidate_approvals: cli.invalidate_approvals,
     };
     let result = match cli.command {
         Some(Command::Analyze {
@@ -275,8 +280,9 @@ pub fn run() -> ExitCode {
             date,
         }) => review::milestone(&g, &deal, &milestone, &date),
         Some(Command::Gates { deal, json }) => inspect::gates_cmd(&g, &deal, json),
-        Some(Command::Approve { deal, name }) => review::approve(&g, &deal, name.as_deref()),
+        Some(Command::Approve { deal }) => review::approve(&g, &deal),
         Some(Command::Diff { deal, revision }) => inspect::diff(&g, &deal, revision),
+        Some(Command::Check) => inspect::check(&g),
         Some(Command::Events {
             since,
             format,

@@ -149,28 +149,13 @@ pub fn milestone(g: &Global, deal: &str, which: &str, date: &str) -> Result<(), 
     run(g, deal, actor, |_| Command::Milestone { which: m, date: d })
 }
 
-/// Approve as `--role` (required, from the flag or config), named `--name`
-/// (else `--as`, else config).
-pub fn approve(g: &Global, deal: &str, name: Option<&str>) -> Result<(), String> {
+/// Approve in the acting person's own role (`--role` or config), in their
+/// own name (`--as` or config): who may sign is the domain's rule.
+pub fn approve(g: &Global, deal: &str) -> Result<(), String> {
     let ctx_for = |s: &session::Session| -> Result<Ctx, String> {
-        let mut ctx = match name {
-            Some(n) if !n.trim().is_empty() => {
-                let role = s.actor().ok().and_then(|a| a.role);
-                Ctx {
-                    actor: baton::handoff::Actor {
-                        name: n.trim().to_string(),
-                        role,
-                    },
-                    now: s.now,
-                }
-            }
-            _ => s.ctx()?,
-        };
-        if let Some(r) = &g.role {
-            ctx.actor.role = Some(session::parse_role(r)?);
-        }
+        let ctx = s.ctx()?;
         if ctx.actor.role.is_none() {
-            return Err("approve needs a role: pass --role ae|csm".to_string());
+            return Err("approve needs a role: pass --role ae|csm or set [identity] role".into());
         }
         Ok(ctx)
     };

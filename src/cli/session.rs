@@ -2,18 +2,19 @@
 //! or the default path), who is acting (flags or `config.toml`) and "now"
 //! (`BATON_NOW`, RFC 3339, fixes it for tests and demos).
 
-use baton::handoff::{Actor, Ctx, Role};
+use baton::handoff::{Actor, Ctx, Role, Team};
 use baton::workspace::{self, Workspace, config};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use std::path::PathBuf;
 
-/// The global options: `--workspace`, `--as`, `--role`.
+/// The global options: `--workspace`, `--as`, `--role`, `--invalidate-approvals`.
 #[derive(Debug, Clone, Default)]
 pub struct Global {
     pub workspace: Option<PathBuf>,
     pub as_name: Option<String>,
     pub role: Option<String>,
+    pub invalidate_approvals: bool,
 }
 
 pub struct Session {
@@ -25,6 +26,18 @@ pub struct Session {
 pub fn open(global: &Global) -> Result<Session, String> {
     let path = workspace::resolve_workspace_path(global.workspace.as_deref())?;
     let ws = Workspace::open(&path).map_err(|e| e.to_string())?;
+    Ok(Session {
+        ws,
+        now: now()?,
+        global: global.clone(),
+    })
+}
+
+/// The workspace to read only: never created, never locked (`list`, `show`,
+/// `gates`, `diff`, `events`, `metrics`, `check`).
+pub fn open_to_read(global: &Global) -> Result<Session, String> {
+    let path = workspace::resolve_workspace_path(global.workspace.as_deref())?;
+    let ws = Workspace::open_to_read(&path).map_err(|e| e.to_string())?;
     Ok(Session {
         ws,
         now: now()?,
@@ -58,6 +71,8 @@ impl Session {
         Ok(Ctx {
             actor: self.actor()?,
             now: self.now,
+            team: team()?,
+            may_invalidate_approvals: self.global.invalidate_approvals,
         })
     }
 
@@ -70,7 +85,17 @@ impl Session {
         Ctx {
             actor,
             now: self.now,
+            team: Team::default(),
+            may_invalidate_approvals: false,
         }
+    }
+}
+
+/// `[team]` of config.toml: who may sign for which side.
+pub fn team() -> Result<Team, String> {
+    match config::config_path() {
+        Some(p) => config::load_team(&p),
+        None => Ok(Team::default()),
     }
 }
 

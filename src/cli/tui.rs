@@ -40,7 +40,7 @@ pub fn open(g: &Global) -> Result<(), String> {
 /// Build a fresh demo workspace (never the user's) and open it.
 pub fn demo(g: &Global, dir: Option<&Path>) -> Result<(), String> {
     // A bad config.toml is refused before anything is built.
-    let config = load_config()?;
+    let mut config = load_config()?;
     let dir = dir
         .map(Path::to_path_buf)
         .unwrap_or_else(|| std::env::temp_dir().join("baton-demo"));
@@ -48,9 +48,19 @@ pub fn demo(g: &Global, dir: Option<&Path>) -> Result<(), String> {
     let db = dir.join("workspace.db");
     let ws = baton::demo::build(&db, &dir.join("bundles")).map_err(|e| e.to_string())?;
     drop(ws);
-    let actor = session::actor(g)
-        .ok()
-        .or_else(|| Some(baton::demo::default_actor()));
+    let actor = match session::actor(g) {
+        Ok(a) => a,
+        Err(_) => {
+            // The demo's own CSM signs for the CS side of any sample deal;
+            // the AE side stays the deal's AE's, as in real use.
+            let a = baton::demo::default_actor();
+            if let Some(role) = a.role {
+                config.signers = config.signers.with(&a.name, role);
+            }
+            a
+        }
+    };
+    let actor = Some(actor);
     let started = std::time::Instant::now();
     let result = baton::tui::run(baton::tui::Options {
         workspace: db.clone(),

@@ -81,6 +81,8 @@ pub fn build(path: &Path, bundles_dir: &Path) -> Result<Workspace> {
                 role: step.role,
             },
             now: at,
+            team: crate::handoff::Team::default(),
+            may_invalidate_approvals: false,
         };
         if let script::Act::Import = step.act {
             let p = prepare(bundle, &rules, at).map_err(Error::Invalid)?;

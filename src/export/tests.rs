@@ -56,6 +56,7 @@ fn approved() -> Handoff {
             evidence: vec![],
         });
     let c = ctx("Priya <b>", Role::Csm);
+    h.deal.csm = Some(c.actor.name.clone());
     review(
         &mut h,
         &c,

@@ -5,7 +5,7 @@
 //! current hash.
 
 use super::items::{BriefSnapshot, Cite, ItemKind};
-use super::{Handoff, Role};
+use super::{Actor, Handoff, Role, Team, same_person};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -80,6 +80,48 @@ pub fn review_hash(h: &Handoff) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// Whether `actor` may record the `role` approval of `h`: only in their own
+/// role; the AE approval from the deal's AE or a `[team]` member with role
+/// `ae`, the CSM approval from the deal's CSM or a member with role `csm`;
+/// and never both approvals of one state by one person, or the two-person
+/// sign-off would be one person's. The one definition of who may sign, for
+/// the CLI and the TUI alike; the error says why not.
+pub fn may_approve(h: &Handoff, actor: &Actor, team: &Team, role: Role) -> Result<(), String> {
+    let who = &actor.name;
+    if actor.role != Some(role) {
+        let acting = actor
+            .role
+            .map_or("with no role".to_string(), |r| format!("as {}", r.as_str()));
+        return Err(format!(
+            "{who} acts {acting}: an approval is recorded only in the approver's own role ({})",
+            role.as_str()
+        ));
+    }
+    let (deal_person, field) = match role {
+        Role::Ae => (h.deal.ae.as_deref(), "ae"),
+        Role::Csm => (h.deal.csm.as_deref(), "csm"),
+    };
+    let is_deal_person = deal_person.is_some_and(|p| same_person(p, who));
+    if !is_deal_person && team.role_of(who) != Some(role) {
+        let named = deal_person.map_or_else(
+            || format!("the deal names no {field}"),
+            |p| format!("the deal's {field} is {p}"),
+        );
+        return Err(format!(
+            "{who} may not approve as {field}: {named}, and {who} is not a [team] member \
+             with role \"{field}\" in config.toml"
+        ));
+    }
+    let hash = review_hash(h);
+    if let Some(other) = current(h, &hash).find(|a| a.role != role && same_person(&a.name, who)) {
+        return Err(format!(
+            "{who} already approved this state as {}: one person never holds both approvals",
+            other.role.as_str()
+        ));
+    }
+    Ok(())
 }
 
 /// The approvals that cover the current state.

@@ -47,6 +47,12 @@ pub enum DomainError {
     Invalid(String),
     /// Approval refused while gates fail.
     GatesFail(Vec<Gate>),
+    /// The change would cancel approvals of the current state, and the actor
+    /// did not say to (`Ctx::may_invalidate_approvals`).
+    WouldInvalidate {
+        deal: String,
+        approvals: Vec<Approval>,
+    },
 }
 
 impl std::fmt::Display for DomainError {
@@ -74,6 +80,19 @@ impl std::fmt::Display for DomainError {
                     .map(|g| format!("{} ({})", g.title, g.reason))
                     .collect();
                 f.write_str(&parts.join(" | "))
+            }
+            DomainError::WouldInvalidate { deal, approvals } => {
+                let who: Vec<String> = approvals
+                    .iter()
+                    .map(|a| format!("{} ({})", a.name, a.role.as_str()))
+                    .collect();
+                write!(
+                    f,
+                    "{deal}: this change would cancel the approval{} of {}; nothing was changed \
+                     (say so to go ahead: --invalidate-approvals, or yes in the TUI)",
+                    if approvals.len() == 1 { "" } else { "s" },
+                    who.join(" and ")
+                )
             }
         }
     }
@@ -304,11 +323,34 @@ pub fn classify_goal(h: &mut Handoff, ctx: &Ctx, id: &str, kind: GoalKind) -> Re
 }
 
 /// An answered question about `missing` (e.g. `first_value_milestone`).
+/// Whether the question asking for `missing` has an answer that states
+/// criteria of its own: a few words, not the same text as another decision
+/// or answer of the handoff. A note pasted on every item ("confirmed with the
+/// customer; the notes stand as written") confirms nothing.
 fn answered_about(h: &Handoff, missing: &str) -> bool {
+    let normal = |t: &str| -> String {
+        t.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     h.items_of(ItemKind::Question).any(|q| {
-        q.about.as_deref() == Some(missing) && matches!(q.decision, Decision::Answer { .. })
+        let Decision::Answer { text, .. } = &q.decision else {
+            return false;
+        };
+        let text = normal(text);
+        q.about.as_deref() == Some(missing)
+            && text.split(' ').count() >= CRITERIA_WORDS
+            && !h
+                .items
+                .iter()
+                .filter(|other| other.id != q.id)
+                .any(|other| other.decision.note().is_some_and(|n| normal(n) == text))
     })
 }
+
+/// The fewest words an answer needs to state criteria ("three stores live").
+const CRITERIA_WORDS: usize = 3;
 
 /// Confirm the success or first-value criteria. There must be something to
 /// confirm: criteria in the bundle, or an answer to the question asking for them.
@@ -415,6 +457,8 @@ pub fn approve(h: &mut Handoff, ctx: &Ctx, role: Role) -> Result<Change> {
             action: "approve".into(),
         });
     }
+    super::may_approve(h, &ctx.actor, &ctx.team, role)
+        .map_err(|why| DomainError::Invalid(format!("{}: {why}", h.deal.id)))?;
     let fails = failing(h);
     if !fails.is_empty() {
         return Err(DomainError::GatesFail(fails));
@@ -496,7 +540,25 @@ pub fn milestone(h: &mut Handoff, ctx: &Ctx, which: Milestone, date: Date) -> Re
     settled(h, ctx, Change::one(kind, payload), "milestone")
 }
 
+/// Finish a reviewer's change: refused when it would cancel approvals the
+/// actor did not agree to cancel (a sign-off never vanishes unasked), else
+/// [`settle`]d.
 fn settled(h: &mut Handoff, ctx: &Ctx, mut change: Change, why: &str) -> Result<Change> {
+    // Every approval held covers the state before the change: `settle`
+    // drops the others as each change lands.
+    let hash = review_hash(h);
+    let cancelled: Vec<Approval> = h
+        .approvals
+        .iter()
+        .filter(|a| a.hash != hash)
+        .cloned()
+        .collect();
+    if !cancelled.is_empty() && !ctx.may_invalidate_approvals {
+        return Err(DomainError::WouldInvalidate {
+            deal: h.deal.id.clone(),
+            approvals: cancelled,
+        });
+    }
     change.events.extend(settle(h, ctx, why));
     Ok(change)
 }

@@ -72,6 +72,22 @@ fn both_roles_approve_then_a_change_invalidates() {
     );
     assert_eq!(h.status, Status::Approved);
 
+    // Unasked, a change that cancels the sign-off is refused, naming it.
+    let before = h.clone();
+    let e = review(&mut h, &c, "C1", CommitmentOutcome::Rejected, "not offered").unwrap_err();
+    let DomainError::WouldInvalidate { approvals, .. } = &e else {
+        panic!("{e}")
+    };
+    assert_eq!(approvals.len(), 2);
+    assert!(
+        e.to_string()
+            .contains("cancel the approvals of Dana (ae) and Priya (csm)"),
+        "{e}"
+    );
+    assert_eq!(before.approvals, h.approvals);
+    assert_eq!(h.status, Status::Approved);
+    let mut c = c;
+    c.may_invalidate_approvals = true;
     let change = review(&mut h, &c, "C1", CommitmentOutcome::Rejected, "not offered").unwrap();
     let kinds: Vec<EventKind> = change.events.iter().map(|e| e.0).collect();
     assert_eq!(
@@ -130,4 +146,75 @@ fn goal_correction_is_recorded() {
     let change = classify_goal(&mut h, &c, "G1", GoalKind::User).unwrap();
     assert_eq!(change.events[0].1["from"], "buyer");
     assert_eq!(h.item("g1").unwrap().goal_kind(), Some(GoalKind::User));
+}
+
+#[test]
+fn only_the_deals_people_or_the_team_approve_each_in_their_own_role() {
+    let (mut h, c) = ready();
+    // Not the deal's AE, not on the team.
+    let e = approve(&mut h, &ctx("Mallory", Role::Ae), Role::Ae).unwrap_err();
+    assert!(
+        e.to_string().contains("Mallory may not approve as ae")
+            && e.to_string().contains("the deal's ae is Dana"),
+        "{e}"
+    );
+    // The deal's CSM signing for the AE side, whatever role is asked for.
+    let e = approve(&mut h, &c, Role::Ae).unwrap_err();
+    assert!(e.to_string().contains("own role"), "{e}");
+    let e = approve(&mut h, &ctx("Priya", Role::Ae), Role::Ae).unwrap_err();
+    assert!(e.to_string().contains("Priya may not approve as ae"), "{e}");
+    assert!(h.approvals.is_empty());
+    // A team member with role ae signs for the AE side of any deal.
+    let mut stand_in = ctx("Sam Okafor", Role::Ae);
+    stand_in.team = crate::handoff::Team::from_roles(&["sam  okafor".into()], &[]);
+    approve(&mut h, &stand_in, Role::Ae).unwrap();
+    assert_eq!(h.approvals[0].name, "Sam Okafor");
+}
+
+#[test]
+fn one_person_never_holds_both_approvals() {
+    let (mut h, _) = ready();
+    // Priya is the deal's CSM and, on the team, an AE too.
+    let team = crate::handoff::Team::from_roles(&["Priya".into()], &["Priya".into()]);
+    let mut as_ae = ctx("Priya", Role::Ae);
+    as_ae.team = team.clone();
+    approve(&mut h, &as_ae, Role::Ae).unwrap();
+    let mut as_csm = ctx("priya", Role::Csm);
+    as_csm.team = team;
+    let e = approve(&mut h, &as_csm, Role::Csm).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("already approved this state as ae: one person never holds both"),
+        "{e}"
+    );
+    assert_eq!(h.status, Status::ReadyForSignOff);
+    approve(&mut h, &ctx("Dana", Role::Csm), Role::Csm).unwrap_err();
+}
+
+#[test]
+fn a_note_pasted_on_every_question_confirms_no_first_value() {
+    let mut h = handoff();
+    h.deal.first_value_criteria = None;
+    let mut asks = crate::handoff::test_support::item(
+        "Q2",
+        ItemKind::Question,
+        "What is the first-value milestone?",
+    );
+    asks.about = Some("first_value_milestone".into());
+    h.items.push(asks);
+    let c = ctx("Priya", Role::Csm);
+    let ae = ctx("Dana", Role::Ae);
+    let canned = "Confirmed with the customer; the notes stand as written";
+    answer(&mut h, &ae, "Q1", canned).unwrap();
+    answer(&mut h, &ae, "Q2", canned).unwrap();
+    let e = confirm(&mut h, &c, Criteria::FirstValue).unwrap_err();
+    assert!(e.to_string().contains("no first value to confirm"), "{e}");
+    answer(
+        &mut h,
+        &ae,
+        "Q2",
+        "Two stores run their weekly rota in baton",
+    )
+    .unwrap();
+    confirm(&mut h, &c, Criteria::FirstValue).unwrap();
 }

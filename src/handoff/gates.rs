@@ -39,6 +39,7 @@ pub fn gates(h: &Handoff) -> Vec<Gate> {
         risks_owned(h),
         conflicts_resolved(h),
         evidence_present(h),
+        csm_and_kickoff(h),
     ]
 }
 
@@ -198,6 +199,34 @@ fn evidence_present(h: &Handoff) -> Gate {
     )
 }
 
+/// Onboarding needs someone to run it and a day to start: a handoff with no
+/// CSM or no kickoff date hands over to no one.
+fn csm_and_kickoff(h: &Handoff) -> Gate {
+    let mut fail = Vec::new();
+    let csm = h
+        .deal
+        .csm
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    if csm.is_none() {
+        fail.push("no CSM named in the CRM record (csm in deal.toml; re-import)".to_string());
+    }
+    if h.deal.kickoff.is_none() {
+        fail.push("no kickoff date in the CRM record (kickoff in deal.toml; re-import)".into());
+    }
+    gate(
+        "csm_and_kickoff",
+        "A CSM is named and a kickoff date is set",
+        fail,
+        format!(
+            "CSM {}, kickoff {}",
+            csm.unwrap_or_default(),
+            h.deal.kickoff.map(|d| d.to_string()).unwrap_or_default()
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +290,19 @@ mod tests {
         h.success_confirmed = Some(by.clone());
         h.first_value_confirmed = Some(by);
         assert!(failing(&h).is_empty(), "{:?}", failing(&h));
+    }
+
+    #[test]
+    fn a_handoff_without_a_csm_or_a_kickoff_date_fails() {
+        let mut h = handoff();
+        assert!(by_id(&h, "csm_and_kickoff").pass);
+        h.deal.csm = Some("  ".into());
+        let g = by_id(&h, "csm_and_kickoff");
+        assert!(!g.pass && g.reason.contains("no CSM"), "{}", g.reason);
+        h.deal.csm = Some("Priya".into());
+        h.deal.kickoff = None;
+        let g = by_id(&h, "csm_and_kickoff");
+        assert!(!g.pass && g.reason.contains("no kickoff"), "{}", g.reason);
     }
 
     #[test]

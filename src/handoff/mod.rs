@@ -16,7 +16,7 @@ pub mod gates;
 pub mod items;
 pub mod status;
 
-pub use approval::{Approval, is_approved, review_hash};
+pub use approval::{Approval, is_approved, may_approve, review_hash};
 pub use command::Command;
 pub use commands::{Change, DomainError};
 pub use describe::describe;
@@ -72,14 +72,82 @@ pub struct Signed {
     pub at: Timestamp,
 }
 
-/// The actor and the time of one command: every command takes one.
+/// The actor and the time of one command: every command takes one, with
+/// the team the workspace's users configured (who may sign for which side
+/// besides the deal's own AE and CSM).
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub actor: Actor,
     pub now: Timestamp,
+    pub team: Team,
+    /// The actor agreed that this change may cancel approvals of the
+    /// current state (`--invalidate-approvals`, a yes in the TUI).
+    pub may_invalidate_approvals: bool,
+}
+
+/// People who may sign for a side of any handoff: `[team]` in config.toml
+/// (`"Dana Smith" = "ae"`). The deal's own AE and CSM need no entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Team {
+    members: Vec<(String, Role)>,
+}
+
+impl Team {
+    /// The team of `[team] ae = [...]` and `csm = [...]`: blank names dropped.
+    pub fn from_roles(ae: &[String], csm: &[String]) -> Self {
+        let named = |names: &[String], role: Role| -> Vec<(String, Role)> {
+            names
+                .iter()
+                .map(|n| n.trim())
+                .filter(|n| !n.is_empty())
+                .map(|n| (n.to_string(), role))
+                .collect()
+        };
+        let mut members = named(ae, Role::Ae);
+        members.extend(named(csm, Role::Csm));
+        Self { members }
+    }
+
+    /// The team and `name` signing for `role`.
+    pub fn with(mut self, name: &str, role: Role) -> Self {
+        self.members.push((name.trim().to_string(), role));
+        self
+    }
+
+    /// Everyone on the team, in the order configured.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.members.iter().map(|(n, _)| n.as_str())
+    }
+
+    /// The role `name` is configured with, if any.
+    pub fn role_of(&self, name: &str) -> Option<Role> {
+        self.members
+            .iter()
+            .find(|(n, _)| same_person(n, name))
+            .map(|(_, r)| *r)
+    }
+}
+
+/// Whether two written names are one person: case and spacing aside
+/// ("dev  anand" is "Dev Anand").
+pub fn same_person(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+    let a = words(a);
+    !a.is_empty() && a == words(b)
 }
 
 impl Ctx {
+    /// `actor` acting at `now`, with no team and no consent to cancel
+    /// approvals: what a one-off command or a test starts from.
+    pub fn new(actor: Actor, now: Timestamp) -> Ctx {
+        Ctx {
+            actor,
+            now,
+            team: Team::default(),
+            may_invalidate_approvals: false,
+        }
+    }
+
     pub fn signed(&self) -> Signed {
         Signed {
             name: self.actor.name.clone(),
@@ -208,6 +276,8 @@ pub(crate) mod test_support {
                 role: Some(role),
             },
             now: at("2026-07-01T09:00:00Z"),
+            team: Team::default(),
+            may_invalidate_approvals: false,
         }
     }
 
@@ -236,6 +306,9 @@ pub(crate) mod test_support {
         Handoff {
             deal: Deal {
                 id: "OPP-1".into(),
+                ae: Some("Dana".into()),
+                csm: Some("Priya".into()),
+                kickoff: Some(jiff::civil::date(2026, 7, 15)),
                 closed_on: Some(jiff::civil::date(2026, 6, 1)),
                 first_value_criteria: Some("Ops runs its weekly review in baton".into()),
                 ..Deal::default()

@@ -95,7 +95,7 @@ named_actions! {
     SendToAe => "send_to_ae", "send the commitment to the AE";
     ShowEvidence => "show_evidence", "show the item's evidence";
     ReturnToAe => "return_to_ae", "return the handoff to the AE";
-    Approve => "approve", "approve as AE or CSM";
+    Approve => "approve", "approve in your own role (AE or CSM)";
     ConfirmSuccess => "confirm_success", "confirm the success criteria";
     ConfirmFirstValue => "confirm_first_value", "confirm the first-value criteria";
     Resubmit => "resubmit", "record the AE's resubmission";

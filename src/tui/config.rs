@@ -9,7 +9,9 @@
 //! export_dir = "~/briefs"    # default: the current directory
 //!
 //! [team]
-//! members = ["Priya Raman", "Dev Anand"]
+//! members = ["Priya Raman", "Dev Anand"]   # risk owners
+//! ae = ["Dana Smith"]                      # may also approve as AE
+//! csm = ["Priya Raman"]                    # may also approve as CSM
 //!
 //! [theme]
 //! accent = "magenta"
@@ -77,6 +79,10 @@ fn seven() -> i64 {
 struct TeamTable {
     #[serde(default)]
     members: Vec<String>,
+    #[serde(default)]
+    ae: Vec<String>,
+    #[serde(default)]
+    csm: Vec<String>,
 }
 
 /// Everything the TUI reads from config, resolved.
@@ -86,7 +92,10 @@ pub struct TuiConfig {
     pub theme: Theme,
     pub mouse: bool,
     pub kickoff_warning_days: i64,
+    /// Names offered as risk owners: the members and every signer.
     pub team: Vec<String>,
+    /// Who may approve for which side besides each deal's AE and CSM.
+    pub signers: crate::handoff::Team,
     pub export_dir: PathBuf,
 }
 
@@ -99,6 +108,7 @@ impl TuiConfig {
             mouse: false,
             kickoff_warning_days: 7,
             team: vec![],
+            signers: crate::handoff::Team::default(),
             export_dir: PathBuf::from("."),
         }
     }
@@ -156,18 +166,26 @@ impl TuiConfig {
                 "{shown}: [tui] kickoff_warning_days must not be negative"
             ));
         }
+        let signers = crate::handoff::Team::from_roles(&file.team.ae, &file.team.csm);
+        let mut team: Vec<String> = Vec::new();
+        for name in file
+            .team
+            .members
+            .iter()
+            .map(|m| m.trim())
+            .chain(signers.names())
+        {
+            if !name.is_empty() && !team.iter().any(|t| crate::handoff::same_person(t, name)) {
+                team.push(name.to_string());
+            }
+        }
         Ok(TuiConfig {
             keymap,
             theme,
             mouse: file.tui.mouse,
             kickoff_warning_days: file.tui.kickoff_warning_days,
-            team: file
-                .team
-                .members
-                .into_iter()
-                .map(|m| m.trim().to_string())
-                .filter(|m| !m.is_empty())
-                .collect(),
+            team,
+            signers,
             export_dir: file
                 .tui
                 .export_dir
@@ -197,14 +215,15 @@ mod tests {
     #[test]
     fn reads_every_table_and_keeps_defaults_elsewhere() {
         let c = TuiConfig::parse(
-            "[identity]\nname = \"P\"\n[tui]\nmouse = true\nkickoff_warning_days = 3\n[team]\nmembers = [\"Ana\", \" \"]\n[keys.queue]\n\"o\" = \"open\"\n[crm.hubspot.columns]\ncsm = \"CS Owner\"\n",
+            "[identity]\nname = \"P\"\n[tui]\nmouse = true\nkickoff_warning_days = 3\n[team]\nmembers = [\"Ana\", \" \"]\nae = [\"Bo\", \"ana\"]\n[keys.queue]\n\"o\" = \"open\"\n[crm.hubspot.columns]\ncsm = \"CS Owner\"\n",
             "c.toml",
             false,
         )
         .unwrap();
         assert!(c.mouse);
         assert_eq!(c.kickoff_warning_days, 3);
-        assert_eq!(c.team, ["Ana"]);
+        assert_eq!(c.team, ["Ana", "Bo"]);
+        assert_eq!(c.signers.role_of("Bo"), Some(crate::handoff::Role::Ae));
         assert!(c.theme.color);
         assert!(
             TuiConfig::parse("", "c.toml", true)

@@ -10,6 +10,7 @@ pub mod state;
 pub mod theme;
 pub mod update;
 mod update_evidence;
+mod update_flow;
 pub mod view;
 
 pub use action::Action;

@@ -5,14 +5,15 @@
 use super::action::Action;
 use super::state::cursor::Cursor;
 use super::state::field::TextField;
-use super::state::flow::{Answer, Context, Flow, FlowKind, Next, Step};
+use super::state::flow::FlowKind;
 use super::state::handoff::{HandoffView, Tab};
 use super::state::queue::StatusFilter;
 use super::state::{App, MetricsView, Overlay, Screen};
+use super::update_flow::{overlay, start};
 use super::view;
+use crate::handoff::ItemKind;
 use crate::handoff::commands::Criteria;
 use crate::handoff::items::CommitmentOutcome;
-use crate::handoff::{Command, ItemKind};
 
 pub const WHO_IS_THIS: &str = "who is this? set [identity] name and role in config.toml (or start with --as NAME --role csm|ae); changes are refused until then";
 
@@ -87,217 +88,8 @@ fn follow_all(app: &mut App) {
     }
 }
 
-fn overlay(app: &mut App, action: Action) {
-    let Some(ov) = app.overlay.take() else {
-        return;
-    };
-    match ov {
-        Overlay::Help { scroll } => match action {
-            Action::Back | Action::Help | Action::Cancel => {}
-            Action::Down => app.overlay = Some(Overlay::Help { scroll: scroll + 1 }),
-            Action::Up => {
-                app.overlay = Some(Overlay::Help {
-                    scroll: scroll.saturating_sub(1),
-                })
-            }
-            _ => app.overlay = Some(Overlay::Help { scroll }),
-        },
-        Overlay::Filter { mut text, before } => match action {
-            Action::Submit => {
-                let rows = view::queue::visible_rows(app.size);
-                let len = app.queue.visible.len();
-                app.queue.cursor.follow(len, rows);
-            }
-            Action::Cancel => app.queue.set_text_filter(&before),
-            edit => {
-                if text.apply(edit) {
-                    app.queue.set_text_filter(text.text());
-                }
-                app.overlay = Some(Overlay::Filter { text, before });
-            }
-        },
-        Overlay::Prompt { mut flow, mut step } => {
-            let answer = match (&mut step, action) {
-                (_, Action::Cancel | Action::No) => {
-                    app.info("cancelled: nothing was recorded");
-                    return;
-                }
-                (
-                    Step::Pick {
-                        options, selected, ..
-                    },
-                    Action::Down,
-                ) => {
-                    *selected = (*selected + 1).min(options.len().saturating_sub(1));
-                    None
-                }
-                (Step::Pick { selected, .. }, Action::Up) => {
-                    *selected = selected.saturating_sub(1);
-                    None
-                }
-                (Step::Pick { selected, .. }, Action::Submit) => Some(Answer::Picked(*selected)),
-                (
-                    Step::Text {
-                        text, rule, error, ..
-                    },
-                    Action::Submit,
-                ) => match rule.check(text.text()) {
-                    Ok(()) => Some(Answer::Text(text.text().trim().to_string())),
-                    Err(e) => {
-                        *error = Some(e);
-                        None
-                    }
-                },
-                (Step::Confirm { .. }, Action::Yes) => Some(Answer::Yes),
-                (Step::Text { text, error, .. }, edit) => {
-                    if text.apply(edit) {
-                        *error = None;
-                    }
-                    None
-                }
-                _ => None,
-            };
-            match answer {
-                None => app.overlay = Some(Overlay::Prompt { flow, step }),
-                Some(a) => {
-                    flow.answers.push(a);
-                    advance(app, flow);
-                }
-            }
-        }
-    }
-}
-
-/// Ask the flow's next step, or run its command.
-fn advance(app: &mut App, flow: Flow) {
-    let Some(v) = &app.view else {
-        return;
-    };
-    let cx = Context {
-        h: &v.h,
-        team: &app.config.team,
-        role: app.actor.as_ref().and_then(|a| a.role),
-        today: app.today,
-    };
-    match flow.next(&cx) {
-        Next::Ask(step) => app.overlay = Some(Overlay::Prompt { flow, step }),
-        Next::Run(command) => {
-            if run(app, &flow.deal, &command)
-                && let Some(item) = &flow.item
-            {
-                select_next_open(app, item);
-            }
-        }
-    }
-}
-
-/// After deciding `item`, move to the next item of the tab that still needs
-/// a decision, so a reviewer walks a list with Enter alone.
-fn select_next_open(app: &mut App, item: &str) {
-    let size = app.size;
-    let Some(v) = &mut app.view else {
-        return;
-    };
-    let rows = match v.tab {
-        Tab::Checklist => v.checklist(),
-        Tab::Risks => v.risks(),
-        Tab::Questions => v.questions(),
-        _ => return,
-    };
-    let Some(here) = rows.iter().position(|i| i.id == item) else {
-        return;
-    };
-    let next = rows
-        .iter()
-        .enumerate()
-        .skip(here + 1)
-        .find(|(_, i)| i.needs_decision())
-        .map(|(n, _)| n);
-    if let Some(n) = next {
-        let (len, h) = (rows.len(), view::lists_rows(size, v.tab));
-        v.cursor_mut().select(n, len, h);
-    }
-}
-
-/// Start a flow on the open handoff (refused without an identity).
-fn start(app: &mut App, kind: FlowKind, item: Option<String>) {
-    if app.actor.is_none() {
-        app.error(WHO_IS_THIS);
-        return;
-    }
-    let Some(v) = &app.view else {
-        return;
-    };
-    if let Err(why) = precheck(app, &kind) {
-        return app.error(why);
-    }
-    let flow = Flow::new(kind, &v.h.deal.id, item.as_deref());
-    advance(app, flow);
-}
-
-/// Whether a flow could end in a write at all, asked before its first step:
-/// its command is tried on a copy of the handoff, so a refusal (gates fail,
-/// wrong status) shows at once instead of after every question.
-fn precheck(app: &App, kind: &FlowKind) -> Result<(), String> {
-    let (Some(v), Ok(ctx)) = (&app.view, app.ctx()) else {
-        return Ok(());
-    };
-    let probes: Vec<Command> = match kind {
-        FlowKind::Approve => vec![
-            Command::Approve(crate::handoff::Role::Csm),
-            Command::Approve(crate::handoff::Role::Ae),
-        ],
-        FlowKind::ReturnToAe => vec![Command::ReturnToAe {
-            reason: crate::handoff::commands::ReturnReason::Other,
-            note: String::new(),
-        }],
-        FlowKind::Resubmit => vec![Command::Resubmit { via: "tui".into() }],
-        FlowKind::ConfirmCriteria(which) => vec![Command::Confirm(*which)],
-        _ => return Ok(()),
-    };
-    // Any probe that would succeed (approving as one role may be done already).
-    let mut first_error = None;
-    for p in probes {
-        match p.apply(&mut v.h.clone(), &ctx) {
-            Ok(_) => return Ok(()),
-            Err(e) => {
-                first_error.get_or_insert(e.to_string());
-            }
-        }
-    }
-    Err(first_error.unwrap_or_default())
-}
-
-/// Run one library command, then reload what it changed; true when it was
-/// recorded.
-pub fn run(app: &mut App, deal: &str, command: &Command) -> bool {
-    let ctx = match app.ctx() {
-        Ok(c) => c,
-        Err(e) => {
-            app.error(e);
-            return false;
-        }
-    };
-    match app.ws.run(&ctx, deal, command) {
-        Ok((_, change)) => {
-            let lines: Vec<String> = change
-                .events
-                .iter()
-                .map(|(k, p)| crate::handoff::describe(*k, p))
-                .collect();
-            reload(app);
-            app.info(lines.join(" · "));
-            true
-        }
-        Err(e) => {
-            app.error(e.to_string());
-            false
-        }
-    }
-}
-
 /// Re-read the open handoff and the queue from the workspace.
-fn reload(app: &mut App) {
+pub(super) fn reload(app: &mut App) {
     if let Some(v) = &mut app.view
         && let Err(e) = v.reload(&app.ws)
     {
@@ -582,6 +374,8 @@ fn export(app: &mut App) {
                 role: None,
             },
             now: app.clock.now(),
+            team: crate::handoff::Team::default(),
+            may_invalidate_approvals: false,
         },
     };
     if let Err(e) = std::fs::create_dir_all(&app.config.export_dir) {

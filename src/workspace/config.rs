@@ -8,7 +8,7 @@
 //! role = "csm"
 //! ```
 
-use crate::handoff::{Actor, Role};
+use crate::handoff::{Actor, Role, Team};
 use std::path::{Path, PathBuf};
 
 fn dirs() -> Option<directories::ProjectDirs> {
@@ -36,6 +36,44 @@ pub fn resolve_workspace_path(flag: Option<&Path>) -> Result<PathBuf, String> {
 /// `<config dir>/config.toml`, e.g. `~/.config/baton/config.toml`.
 pub fn config_path() -> Option<PathBuf> {
     dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Who may sign for which side besides each deal's own AE and CSM: `[team]`
+/// `ae = [...]` and `csm = [...]` of a config file (absent is an empty team).
+///
+/// ```toml
+/// [team]
+/// ae = ["Dana Smith"]          # may approve as AE on any handoff
+/// csm = ["Priya Raman"]        # may approve as CSM on any handoff
+/// ```
+pub fn load_team(path: &Path) -> Result<Team, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Team::default()),
+        Err(e) => return Err(format!("{}: cannot read: {e}", path.display())),
+    };
+    parse_team(&text).map_err(|m| format!("{}:{m}", path.display()))
+}
+
+/// The team of config text; an error is `LINE: message`.
+pub fn parse_team(text: &str) -> Result<Team, String> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        #[serde(default)]
+        team: Roles,
+    }
+    #[derive(serde::Deserialize, Default)]
+    struct Roles {
+        #[serde(default)]
+        ae: Vec<String>,
+        #[serde(default)]
+        csm: Vec<String>,
+    }
+    let file: File = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| crate::rules::line_of(text, s.start));
+        format!("{line}: {}", crate::rules::one_line(e.message()))
+    })?;
+    Ok(Team::from_roles(&file.team.ae, &file.team.csm))
 }
 
 /// The `[identity]` of a config file; `Ok(None)` when the file or the table is absent.
@@ -94,5 +132,20 @@ mod tests {
         assert_eq!(parse_identity("").unwrap(), None);
         assert!(parse_identity("[identity]\nname = \"P\"\nrole = \"boss\"\n").is_err());
         assert!(parse_identity("[identity]\nrole = \"ae\"\n").is_err());
+    }
+
+    #[test]
+    fn team_roles_from_config() {
+        let t = parse_team(
+            "[identity]\nname = \"P\"\n[team]\nmembers = [\"Ana\"]\nae = [\"Dana Smith\", \" \"]\ncsm = [\"Priya Raman\"]\n",
+        )
+        .unwrap();
+        assert_eq!(t.role_of("dana  smith"), Some(Role::Ae));
+        assert_eq!(t.role_of("Priya Raman"), Some(Role::Csm));
+        // A risk-owner name alone signs for no side.
+        assert_eq!(t.role_of("Ana"), None);
+        assert_eq!(parse_team("").unwrap(), Team::default());
+        let err = parse_team("[team]\nae = \"Dana\"\n").unwrap_err();
+        assert!(err.starts_with("2: "), "{err}");
     }
 }

@@ -5,6 +5,7 @@
 //! up front, so two processes queue on the busy timeout instead of failing on a
 //! lock upgrade), and appends its events in that same transaction.
 
+mod check;
 pub mod config;
 pub mod crm;
 mod import;
@@ -13,6 +14,7 @@ mod queue;
 pub mod schema;
 mod store;
 
+pub use check::CheckReport;
 pub use config::{default_workspace_path, load_identity, resolve_workspace_path};
 pub use import::{ImportOutcome, Prepared, find_bundles, prepare};
 pub use queries::{ApprovalRecord, DealSummary, FileDiff};
@@ -38,6 +40,13 @@ pub enum Error {
         path: PathBuf,
         found: i64,
         supported: i64,
+    },
+    /// A read needs a workspace and there is none at the path.
+    Missing(PathBuf),
+    /// SQLite finds the file damaged: nothing is written to it.
+    Damaged {
+        path: PathBuf,
+        why: String,
     },
     UnknownDeal(String),
     Domain(DomainError),
@@ -67,12 +76,34 @@ impl std::fmt::Display for Error {
                 "{}: workspace schema version {found} is newer than this baton supports ({supported}); upgrade baton",
                 path.display()
             ),
+            Error::Missing(path) => write!(
+                f,
+                "{}: no workspace here (baton import or baton demo creates one; check --workspace)",
+                path.display()
+            ),
+            Error::Damaged { path, why } => write!(
+                f,
+                "{}: the workspace is damaged ({why}); nothing was written (baton check reports what)",
+                path.display()
+            ),
             Error::UnknownDeal(id) => {
                 write!(f, "no deal {id} in the workspace (baton list shows them)")
             }
             Error::Domain(e) => write!(f, "{e}"),
             Error::Invalid(m) => f.write_str(m),
-            Error::Sqlite(e) => write!(f, "workspace: {e}"),
+            Error::Sqlite(e) => match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::ReadOnly) => write!(
+                    f,
+                    "workspace: cannot write, the file or its folder is read-only ({e})"
+                ),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                    write!(
+                        f,
+                        "workspace: the file is damaged ({e}); baton check reports what"
+                    )
+                }
+                _ => write!(f, "workspace: {e}"),
+            },
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
         }
     }
@@ -124,21 +155,21 @@ impl Workspace {
         })?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         if existing {
-            let not_ours = |why: String| Error::NotAWorkspace {
-                path: path.to_path_buf(),
-                why,
-            };
+            let not_ours = |e: rusqlite::Error| unreadable(path, e);
             let app: i32 = conn
                 .pragma_query_value(None, "application_id", |r| r.get(0))
-                .map_err(|e| not_ours(e.to_string()))?;
+                .map_err(not_ours)?;
             // An SQLite file with no schema at all is what a first open killed
             // before its migration committed leaves behind: nobody's data, so
             // it is taken as new. Anything with tables must carry our id.
             let tables: i64 = conn
                 .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-                .map_err(|e| not_ours(e.to_string()))?;
+                .map_err(not_ours)?;
             if app != schema::APPLICATION_ID && tables > 0 {
-                return Err(not_ours("an SQLite database of another application".into()));
+                return Err(Error::NotAWorkspace {
+                    path: path.to_path_buf(),
+                    why: "an SQLite database of another application".into(),
+                });
             }
             let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
             if version > schema::latest() {
@@ -148,6 +179,9 @@ impl Workspace {
                     supported: schema::latest(),
                 });
             }
+        }
+        if existing {
+            refuse_damaged(&conn, path)?;
         }
         // WAL lets readers (a TUI) run beside a writer; NORMAL sync is still
         // consistent after a crash (a killed process loses no committed data).
@@ -160,6 +194,50 @@ impl Workspace {
         };
         ws.migrate()?;
         Ok(ws)
+    }
+
+    /// Open an existing workspace to read: never creates one (a mistyped
+    /// path is an error, not a new empty queue), never takes the write lock
+    /// (a WAL reader runs beside a writer). A workspace whose schema is older
+    /// than this baton's is opened to write once, to migrate it.
+    pub fn open_to_read(path: &Path) -> Result<Workspace> {
+        let existing = std::fs::metadata(path)
+            .map(|m| m.len() > 0)
+            .unwrap_or(false);
+        if !existing {
+            return Err(Error::Missing(path.to_path_buf()));
+        }
+        check_header(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| unreadable(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let app: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|e| unreadable(path, e))?;
+        if app != schema::APPLICATION_ID {
+            return Err(Error::NotAWorkspace {
+                path: path.to_path_buf(),
+                why: "no baton application id".into(),
+            });
+        }
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| unreadable(path, e))?;
+        if version > schema::latest() {
+            return Err(Error::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: schema::latest(),
+            });
+        }
+        if version < schema::latest() {
+            drop(conn);
+            return Workspace::open(path);
+        }
+        Ok(Workspace {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -262,6 +340,38 @@ fn set_wal(conn: &Connection) -> Result<()> {
 }
 
 /// Refuse a file that is not SQLite by its 16-byte header, reading only.
+/// What a failure to read an SQLite file's header pages means: damage when
+/// SQLite says so, else a file that is not a workspace.
+fn unreadable(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::Damaged {
+            path: path.to_path_buf(),
+            why: e.to_string(),
+        },
+        _ => Error::NotAWorkspace {
+            path: path.to_path_buf(),
+            why: e.to_string(),
+        },
+    }
+}
+
+/// Refuse to write into a file SQLite finds damaged (a page-level check,
+/// linear in the file; `baton check` runs the full one).
+fn refuse_damaged(conn: &Connection, path: &Path) -> Result<()> {
+    let damaged = |why: String| Error::Damaged {
+        path: path.to_path_buf(),
+        why,
+    };
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| damaged(e.to_string()))?;
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err(damaged(crate::text::sanitize(&verdict)))
+    }
+}
+
 fn check_header(path: &Path) -> Result<()> {
     use std::io::Read;
     let mut header = [0u8; 16];
@@ -285,3 +395,7 @@ fn check_header(path: &Path) -> Result<()> {
 #[cfg(test)]
 #[path = "tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "check_tests.rs"]
+mod check_tests;

@@ -12,6 +12,8 @@ fn ctx(name: &str, role: Role, now: &str) -> Ctx {
             role: Some(role),
         },
         now: now.parse().unwrap(),
+        team: crate::handoff::Team::default(),
+        may_invalidate_approvals: false,
     }
 }
 
@@ -19,7 +21,7 @@ fn bundle(dir: &Path, notes: &str) {
     fs::create_dir_all(dir.join("notes")).unwrap();
     fs::write(
         dir.join("deal.toml"),
-        "id = \"OPP-7\"\nname = \"Acme\"\nsegment = \"smb\"\nclosed_on = 2026-06-01\n\n[first_value]\ndate = 2026-08-01\ncriteria = \"Ops runs its weekly review in the tool\"\n",
+        "id = \"OPP-7\"\nname = \"Acme\"\nsegment = \"smb\"\nclosed_on = 2026-06-01\nae = \"Dana\"\ncsm = \"Priya\"\nkickoff = 2026-06-15\n\n[first_value]\ndate = 2026-08-01\ncriteria = \"Ops runs its weekly review in the tool\"\n",
     )
     .unwrap();
     fs::write(dir.join("notes/call.md"), notes).unwrap();

@@ -102,6 +102,15 @@ impl Term {
             me = sh_quote(ME),
             demo = q(&d.join("demo")),
         );
+        // The test user is a CSM of the team: they sign for the CS side of
+        // any deal; the AE side stays each deal's AE's.
+        let config = home.join(".config").join("baton");
+        std::fs::create_dir_all(&config).expect("config dir");
+        std::fs::write(
+            config.join("config.toml"),
+            format!("[team]\ncsm = [{ME:?}]\n"),
+        )
+        .expect("config.toml");
         let t = Term { socket, dir };
         let (w, h) = (width.to_string(), height.to_string());
         t.tmux(&[
@@ -120,6 +129,23 @@ impl Term {
             &script,
         ]);
         t
+    }
+
+    /// Run the `baton` CLI beside the TUI, on the demo's workspace, with
+    /// the pane's home and clock.
+    pub fn cli(&self, args: &[&str]) -> Output {
+        let home = self.dir.path().join("home");
+        Command::new(baton_bin())
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("BATON_NOW", NOW)
+            .env_remove("BATON_WORKSPACE")
+            .arg("--workspace")
+            .arg(self.db())
+            .args(args)
+            .output()
+            .expect("baton runs")
     }
 
     pub fn tmux(&self, args: &[&str]) -> Output {

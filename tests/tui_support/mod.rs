@@ -29,6 +29,8 @@ pub fn demo(size: (u16, u16)) -> Demo {
     drop(baton::demo::build(&db, &dir.path().join("bundles")).unwrap());
     let ws = baton::workspace::Workspace::open(&db).unwrap();
     let mut config = TuiConfig::defaults(false);
+    // The test user signs for the CS side of any deal, as the demo's does.
+    config.signers = baton::handoff::Team::default().with("Test CSM", Role::Csm);
     config.export_dir = dir.path().join("exports");
     let app = App::new(
         ws,
@@ -138,9 +140,13 @@ pub fn with_bundle(bundle: &std::path::Path, size: (u16, u16)) -> Demo {
     let ctx = baton::handoff::Ctx {
         actor: actor(),
         now,
+        team: baton::handoff::Team::default(),
+        may_invalidate_approvals: false,
     };
     ws.import(&prepared, &ctx).unwrap();
     let mut config = TuiConfig::defaults(false);
+    // The test user signs for the CS side of any deal, as the demo's does.
+    config.signers = baton::handoff::Team::default().with("Test CSM", Role::Csm);
     config.export_dir = dir.path().join("exports");
     let app = App::new(ws, config, Some(actor()), Clock::Fixed(now), size).unwrap();
     Demo { dir, app }

@@ -82,6 +82,20 @@ pub struct Flow {
     pub deal: String,
     pub item: Option<String>,
     pub answers: Vec<Answer>,
+    /// Whether the user was asked, and agreed, to cancel the approvals the
+    /// flow's command would cancel.
+    pub consent: Consent,
+}
+
+/// Consent to cancel approvals of the current state: asked only when the
+/// flow's command would cancel some.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Consent {
+    #[default]
+    NotAsked,
+    /// The question is on screen; a yes answers it.
+    Asked,
+    Given,
 }
 
 /// What a flow needs next.
@@ -137,6 +151,7 @@ impl Flow {
             deal: deal.to_string(),
             item: item.map(str::to_string),
             answers: vec![],
+            consent: Consent::NotAsked,
         }
     }
 
@@ -379,24 +394,12 @@ impl Flow {
                     note: self.typed(1).to_string(),
                 }),
             },
+            // One approval per person, in their own role: nothing to pick.
+            // A missing role is refused before the flow starts (precheck).
             FlowKind::Approve => {
-                let roles = if cx.role == Some(Role::Ae) {
-                    [Role::Ae, Role::Csm]
-                } else {
-                    [Role::Csm, Role::Ae]
-                };
-                let label = |r: Role| match r {
-                    Role::Ae => "Approve as AE",
-                    Role::Csm => "Approve as CSM",
-                };
-                let role = roles[self.picked(0).min(1)];
+                let role = cx.role.unwrap_or(Role::Csm);
                 match n {
-                    0 => pick(
-                        format!("Sign off {}", self.deal),
-                        &[label(roles[0]), label(roles[1])],
-                        0,
-                    ),
-                    1 => Next::Ask(Step::Confirm {
+                    0 => Next::Ask(Step::Confirm {
                         message: format!(
                             "Approve {} as {}? The approval covers the review state {}; any later change invalidates it.",
                             self.deal,
@@ -541,13 +544,16 @@ mod tests {
         f.answers = vec![Answer::Picked(0), Answer::Text("who owns it?".into())];
         assert!(matches!(f.next(&cx(&h)), Next::Ask(Step::Confirm { .. })));
         let mut f = Flow::new(FlowKind::Approve, "OPP-1", None);
-        f.answers = vec![Answer::Picked(1)];
-        let Next::Ask(Step::Confirm { message }) = f.next(&cx(&h)) else {
+        let as_ae = Context {
+            role: Some(Role::Ae),
+            ..cx(&h)
+        };
+        let Next::Ask(Step::Confirm { message }) = f.next(&as_ae) else {
             panic!()
         };
         assert!(message.contains("as AE"), "{message}");
         f.answers.push(Answer::Yes);
-        assert_eq!(f.next(&cx(&h)), Next::Run(Command::Approve(Role::Ae)));
+        assert_eq!(f.next(&as_ae), Next::Run(Command::Approve(Role::Ae)));
     }
 
     #[test]

@@ -166,6 +166,8 @@ impl App {
         Ok(Ctx {
             actor,
             now: self.clock.now(),
+            team: self.config.signers.clone(),
+            may_invalidate_approvals: false,
         })
     }
 
