@@ -54,6 +54,18 @@ pub enum Command {
 }
 
 impl Command {
+    /// The review item the command decides, if it decides one.
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Command::Review { item, .. }
+            | Command::Resolve { item, .. }
+            | Command::OwnRisk { item, .. }
+            | Command::Answer { item, .. }
+            | Command::ClassifyGoal { item, .. } => Some(item),
+            _ => None,
+        }
+    }
+
     /// Run the command on a handoff in memory.
     pub fn apply(&self, h: &mut Handoff, ctx: &Ctx) -> Result<Change, DomainError> {
         match self {

@@ -233,6 +233,7 @@ impl Workspace {
                 update_deal(&tx, p)?;
                 insert_revision(&tx, p, 1, &now)?;
                 store::insert_items(&tx, &id, &p.items)?;
+                super::item_ids::register(&tx, &id, 1, &p.items)?;
                 let change = Change {
                     events: vec![
                         (
@@ -261,6 +262,7 @@ impl Workspace {
                 insert_revision(&tx, p, number, &now)?;
                 let changed = insert_diffs(&tx, &id, revision, number, &p.files)?;
                 let mut items = p.items.clone();
+                super::item_ids::assign(&tx, &id, &mut items)?;
                 let carried = carry_over(&old.items, &mut items);
                 let decided = old
                     .items
@@ -269,6 +271,7 @@ impl Workspace {
                     .count();
                 tx.execute("DELETE FROM items WHERE deal_id = ?1", [&id])?;
                 store::insert_items(&tx, &id, &items)?;
+                super::item_ids::register(&tx, &id, number, &items)?;
                 update_deal(&tx, p)?;
                 tx.execute(
                     "UPDATE deals SET revision = ?2 WHERE id = ?1",

@@ -9,6 +9,7 @@ mod check;
 pub mod config;
 pub mod crm;
 mod import;
+mod item_ids;
 mod queries;
 mod queue;
 pub mod schema;
@@ -306,7 +307,32 @@ impl Workspace {
         deal: &str,
         command: &crate::handoff::Command,
     ) -> Result<(Handoff, Change)> {
+        if let Some(item) = command.item() {
+            self.refuse_a_gone_item(deal, item)?;
+        }
         self.apply(ctx, deal, |h| command.apply(h, ctx))
+    }
+
+    /// An id the deal once had but no longer has names content that is
+    /// gone: say so, rather than "no item" (the id is never given to another).
+    fn refuse_a_gone_item(&self, deal: &str, item: &str) -> Result<()> {
+        let item = item.trim();
+        let current: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM items WHERE deal_id = ?1 AND id = ?2 COLLATE NOCASE)",
+            [deal, item],
+            |r| r.get(0),
+        )?;
+        if current {
+            return Ok(());
+        }
+        match item_ids::last_seen(&self.conn, deal, &item.to_uppercase())? {
+            Some(revision) => Err(Error::Invalid(format!(
+                "{deal}: {} is gone: it was last in revision {revision}; a re-import removed it \
+                 or changed its text (baton show {deal} lists the current items)",
+                crate::text::sanitize(&item.to_uppercase())
+            ))),
+            None => Ok(()),
+        }
     }
 
     /// Append one event outside a review change (an export), in its own transaction.

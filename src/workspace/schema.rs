@@ -150,6 +150,23 @@ UPDATE deals SET
     r#"
 ALTER TABLE files ADD COLUMN shown TEXT;
 "#,
+    // 4: every item id ever issued for a deal, with the content it names, so
+    // an id keeps naming the same item across re-imports and is never given
+    // to another (`item_ids.rs`).
+    r#"
+CREATE TABLE item_ids (
+    deal_id        TEXT NOT NULL REFERENCES deals(id),
+    id             TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    fingerprint    TEXT NOT NULL,
+    first_revision INTEGER NOT NULL,
+    last_revision  INTEGER NOT NULL,
+    PRIMARY KEY (deal_id, id)
+);
+INSERT INTO item_ids (deal_id, id, kind, fingerprint, first_revision, last_revision)
+    SELECT i.deal_id, i.id, i.kind, i.fingerprint, d.revision, d.revision
+    FROM items i JOIN deals d ON d.id = i.deal_id;
+"#,
 ];
 
 /// The schema version this baton writes.
