@@ -166,7 +166,7 @@ mod tests {
         assert_ne!(id_c, id_a, "a gone item's id is never given to another");
         assert_eq!(id_c, "C3");
         let h = ws.handoff("OPP-3").unwrap();
-        assert!(!h.item(&id_b).unwrap().decision.by().is_none(), "kept");
+        assert!(h.item(&id_b).unwrap().decision.by().is_some(), "kept");
         let e = ws
             .run(
                 &ctx,
