@@ -3,7 +3,7 @@
 
 mod tui_support;
 
-use tui_support::{demo, open_deal, press, screen};
+use tui_support::{Pinned, demo, masked, open_deal, press, screen};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
@@ -14,7 +14,7 @@ fn snap(name: &str, keys: &[&str], deal: Option<&str>) {
             open_deal(&mut d.app, deal);
         }
         press(&mut d.app, keys);
-        let text = screen(&d.app).replace(&d.dir.path().display().to_string(), "[TMP]");
+        let text = masked(&screen(&d.app), &d.dir);
         insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), text);
     }
 }
@@ -81,7 +81,7 @@ fn too_small_and_empty() {
     press(&mut d.app, &["q"]);
     assert!(d.app.quit, "q still quits below the smallest size");
 
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Pinned::new();
     let ws = baton::workspace::Workspace::open(&dir.path().join("empty.db")).unwrap();
     let app = baton::tui::App::new(
         ws,
@@ -91,7 +91,7 @@ fn too_small_and_empty() {
         (80, 24),
     )
     .unwrap();
-    let text = screen(&app).replace(&dir.path().display().to_string(), "[TMP]");
+    let text = masked(&screen(&app), &dir);
     insta::assert_snapshot!("empty_workspace", text);
 }
 
