@@ -34,7 +34,12 @@ pub struct Pinned {
 
 impl Pinned {
     pub fn new() -> Pinned {
-        let dir = tempfile::tempdir().unwrap();
+        Pinned::new_in(&std::env::temp_dir())
+    }
+
+    /// A pinned temp dir under `base` (tests of the pinning itself).
+    pub fn new_in(base: &std::path::Path) -> Pinned {
+        let dir = tempfile::tempdir_in(base).unwrap();
         let real = dir.path().to_str().expect("a UTF-8 temp path").to_string();
         let Some(rest) = real.strip_prefix('/') else {
             panic!("the TUI tests need an absolute Unix temp path, not {real}");
@@ -106,7 +111,11 @@ pub fn actor() -> Actor {
 
 /// A fresh demo workspace and an app on it at `size`, colour off.
 pub fn demo(size: (u16, u16)) -> Demo {
-    let dir = Pinned::new();
+    demo_in(Pinned::new(), size)
+}
+
+/// [`demo`] built in `dir`.
+pub fn demo_in(dir: Pinned, size: (u16, u16)) -> Demo {
     let db = dir.path().join("demo.db");
     drop(baton::demo::build(&db, &dir.path().join("bundles")).unwrap());
     let ws = baton::workspace::Workspace::open(&db).unwrap();
