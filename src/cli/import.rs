@@ -62,7 +62,7 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
         }
     };
     let mut s = session::open(global)?;
-    let ctx = s.ctx_or_system();
+    let ctx = s.ctx_or_system("import")?;
     let mut bundles = Vec::new();
     for f in found {
         match f {

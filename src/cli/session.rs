@@ -61,21 +61,32 @@ impl Session {
         })
     }
 
-    /// The actor when there is one, else the machine (imports can run unattended).
-    pub fn ctx_or_system(&self) -> Ctx {
-        let actor = self.actor().unwrap_or(Actor {
-            name: "baton import".into(),
+    /// The actor when there is one, else the command that runs unattended
+    /// (`command` is `"import"` or `"export"`): the log then says what ran it,
+    /// "baton export", never another command's name. A bad `--role` or an
+    /// unreadable config is still an error, not "nobody".
+    pub fn ctx_or_system(&self, command: &str) -> Result<Ctx, String> {
+        let actor = identity(&self.global)?.unwrap_or_else(|| Actor {
+            name: format!("baton {command}"),
             role: None,
         });
-        Ctx {
+        Ok(Ctx {
             actor,
             now: self.now,
-        }
+        })
     }
 }
 
 /// Who is acting: `--as`/`--role` over `[identity]` in config.toml.
 pub fn actor(global: &Global) -> Result<Actor, String> {
+    identity(global)?.ok_or_else(|| {
+        let at = config::config_path().map_or_else(String::new, |p| format!(" in {}", p.display()));
+        format!("who is this? pass --as NAME --role ae|csm, or set [identity] name and role{at}")
+    })
+}
+
+/// `--as`/`--role` over `[identity]` in config.toml; `None` when no name is given.
+fn identity(global: &Global) -> Result<Option<Actor>, String> {
     let configured = match config::config_path() {
         Some(p) => config::load_identity(&p)?,
         None => None,
@@ -88,18 +99,11 @@ pub fn actor(global: &Global) -> Result<Actor, String> {
         .as_name
         .clone()
         .filter(|n| !n.trim().is_empty())
-        .or_else(|| configured.map(|a| a.name))
-        .ok_or_else(|| {
-            let at =
-                config::config_path().map_or_else(String::new, |p| format!(" in {}", p.display()));
-            format!(
-                "who is this? pass --as NAME --role ae|csm, or set [identity] name and role{at}"
-            )
-        })?;
-    Ok(Actor {
+        .or_else(|| configured.map(|a| a.name));
+    Ok(name.map(|name| Actor {
         name: name.trim().to_string(),
         role,
-    })
+    }))
 }
 
 /// A `YYYY-MM-DD` argument, or a one-line error naming the flag.
