@@ -114,11 +114,11 @@ impl Listed {
     }
 }
 
-/// A path as a citation shows it: control characters replaced, never raw.
+/// A path as a citation shows it: escape sequences, control characters and
+/// bidi overrides removed (a file named `evil\u{202e}dm.md` would otherwise
+/// show as `evilmd.md` reversed), never raw.
 fn visible(path: &str) -> String {
-    path.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
+    crate::text::sanitize_line(path)
 }
 
 /// A deal bundle read from disk.

@@ -5,8 +5,12 @@ use baton::handoff::{Decision, Handoff, ItemKind, gates, review_hash};
 use baton::metrics::{self, Filter};
 use serde::Serialize;
 
+/// Pretty JSON with every string cleaned, not just escaped: a consumer that
+/// prints a value must not get an escape sequence back from it.
 fn json(value: &impl Serialize) -> Result<String, String> {
-    serde_json::to_string_pretty(value)
+    let mut value = serde_json::to_value(value).map_err(|e| e.to_string())?;
+    baton::text::sanitize_json(&mut value);
+    serde_json::to_string_pretty(&value)
         .map(|s| s + "\n")
         .map_err(|e| e.to_string())
 }
@@ -200,6 +204,19 @@ fn csv_field(s: &str) -> String {
     }
 }
 
+/// An event as stored, every text cleaned: a workspace written by an older
+/// baton may hold an actor or a note with escape sequences.
+fn clean(e: &baton::handoff::Event) -> baton::handoff::Event {
+    use baton::text::sanitize_line;
+    let mut e = e.clone();
+    e.deal = sanitize_line(&e.deal);
+    e.kind = sanitize_line(&e.kind);
+    e.actor = sanitize_line(&e.actor);
+    e.role = e.role.as_deref().map(sanitize_line);
+    baton::text::sanitize_json(&mut e.payload);
+    e
+}
+
 pub fn events(
     g: &Global,
     since: Option<&str>,
@@ -220,6 +237,7 @@ pub fn events(
         out.push_str("id,deal,kind,actor,role,at,payload\n");
     }
     for e in &events {
+        let e = &clean(e);
         if format == "csv" {
             out.push_str(&format!(
                 "{},{},{},{},{},{},{}\n",

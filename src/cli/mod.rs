@@ -310,14 +310,7 @@ pub fn run() -> ExitCode {
 }
 
 /// Every error is one line, and nothing in it (a file name, an argument echoed
-/// back) can move the cursor or recolour the terminal.
+/// back) can move the cursor, recolour the terminal or reorder what it shows.
 fn one_line(message: &str) -> String {
-    message
-        .chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    baton::text::sanitize_line(message)
 }

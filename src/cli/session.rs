@@ -132,9 +132,12 @@ pub fn parse_since(flag: &str, s: &str) -> Result<Timestamp, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Print, treating a closed pipe as success.
+/// Print, treating a closed pipe as success. Everything a workspace command
+/// prints passes the one sanitiser: a workspace written by an older baton may
+/// hold a note or a name with escape sequences that nothing cleaned on entry.
 pub fn print(text: &str) -> Result<(), String> {
     use std::io::Write;
+    let text = baton::text::sanitize(text);
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| e.to_string()),

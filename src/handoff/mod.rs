@@ -80,6 +80,19 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The context with the actor's name cleaned ([`crate::text::sanitize_line`]):
+    /// a name typed with `--as`, read from config.toml or typed in the TUI may
+    /// hold escape sequences, and it is stored and shown with every decision.
+    pub fn sanitized(&self) -> Ctx {
+        Ctx {
+            actor: Actor {
+                name: crate::text::sanitize_line(&self.actor.name),
+                role: self.actor.role,
+            },
+            now: self.now,
+        }
+    }
+
     pub fn signed(&self) -> Signed {
         Signed {
             name: self.actor.name.clone(),

@@ -165,7 +165,9 @@ impl TuiConfig {
                 .team
                 .members
                 .into_iter()
-                .map(|m| m.trim().to_string())
+                // Offered as risk owners and stored with a decision: clean
+                // from the start, like every name.
+                .map(|m| crate::text::sanitize_line(m.trim()).trim().to_string())
                 .filter(|m| !m.is_empty())
                 .collect(),
             export_dir: file
@@ -211,6 +213,17 @@ mod tests {
                 .map(|c| !c.theme.color)
                 .unwrap()
         );
+    }
+
+    #[test]
+    fn team_names_are_read_clean() {
+        let c = TuiConfig::parse(
+            "[team]\nmembers = [\"Ana\\u001b]52;c;eA==\\u0007 Li\\u202e\", \"\\u001b[2J\"]\n",
+            "c.toml",
+            false,
+        )
+        .unwrap();
+        assert_eq!(c.team, ["Ana Li"]);
     }
 
     #[test]

@@ -60,10 +60,13 @@ fn parse_identity(text: &str) -> Result<Option<Actor>, String> {
         return Ok(None);
     };
     let table = identity.as_table().ok_or("[identity] must be a table")?;
+    // The name is shown and stored with every decision: no escape sequence,
+    // control character or bidi override from the file gets that far.
     let name = table
         .get("name")
         .and_then(|v| v.as_str())
-        .map(str::trim)
+        .map(crate::text::sanitize_line)
+        .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty())
         .ok_or("[identity] needs name = \"...\"")?;
     let role = match table.get("role") {
@@ -74,10 +77,7 @@ fn parse_identity(text: &str) -> Result<Option<Actor>, String> {
                 .ok_or("[identity] role must be \"ae\" or \"csm\"")?,
         ),
     };
-    Ok(Some(Actor {
-        name: name.to_string(),
-        role,
-    }))
+    Ok(Some(Actor { name, role }))
 }
 
 #[cfg(test)]
@@ -94,5 +94,14 @@ mod tests {
         assert_eq!(parse_identity("").unwrap(), None);
         assert!(parse_identity("[identity]\nname = \"P\"\nrole = \"boss\"\n").is_err());
         assert!(parse_identity("[identity]\nrole = \"ae\"\n").is_err());
+    }
+
+    #[test]
+    fn an_identity_name_is_read_clean() {
+        let a = parse_identity("[identity]\nname = \"Pri\\u001b[2Jya \\u202eR\"\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(a.name, "Priya R");
+        assert!(parse_identity("[identity]\nname = \"\\u001b[2J\"\n").is_err());
     }
 }

@@ -228,11 +228,15 @@ impl Workspace {
         deal: &str,
         command: &crate::handoff::Command,
     ) -> Result<(Handoff, Change)> {
-        self.apply(ctx, deal, |h| command.apply(h, ctx))
+        // Cleaned before the command runs: what is hashed for an approval is
+        // what is stored.
+        let (ctx, command) = (ctx.sanitized(), command.sanitized());
+        self.apply(&ctx, deal, |h| command.apply(h, &ctx))
     }
 
     /// Append one event outside a review change (an export), in its own transaction.
     pub fn record(&mut self, ctx: &Ctx, deal: &str, change: &Change) -> Result<()> {
+        let ctx = &ctx.sanitized();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
