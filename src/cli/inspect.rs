@@ -1,6 +1,6 @@
 //! Read-only commands: list, show, gates, diff, events, metrics.
 
-use super::session::{self, Global, parse_date, parse_since, print};
+use super::session::{self, Global, parse_date, parse_since, parse_until, print};
 use baton::handoff::{Decision, Handoff, ItemKind, gates, review_hash};
 use baton::metrics::{self, Filter};
 use serde::Serialize;
@@ -196,14 +196,6 @@ pub fn diff(g: &Global, deal: &str, revision: Option<u32>) -> Result<(), String>
     print(&out)
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// An event as stored, every text cleaned: a workspace written by an older
 /// baton may hold an actor or a note with escape sequences.
 fn clean(e: &baton::handoff::Event) -> baton::handoff::Event {
@@ -217,38 +209,50 @@ fn clean(e: &baton::handoff::Event) -> baton::handoff::Event {
     e
 }
 
+/// `baton events`: the log as JSON lines (every payload field) or as CSV
+/// (one column per field, [`baton::handoff::events_csv`]), from `--since`
+/// to `--until` (dates or RFC 3339 times, both ends included).
 pub fn events(
     g: &Global,
     since: Option<&str>,
+    until: Option<&str>,
     format: &str,
     deal: Option<&str>,
 ) -> Result<(), String> {
+    use baton::handoff::events_csv;
+    let csv = match format {
+        "jsonl" => false,
+        "csv" => true,
+        other => {
+            return Err(format!(
+                "--format {}: expected jsonl or csv",
+                baton::text::sanitize_line(other)
+            ));
+        }
+    };
     let since = since.map(|s| parse_since("--since", s)).transpose()?;
-    if !matches!(format, "jsonl" | "csv") {
+    let until = until.map(|s| parse_until("--until", s)).transpose()?;
+    if let (Some(a), Some(b)) = (since, until)
+        && a > b
+    {
         return Err(format!(
-            "--format {}: expected jsonl or csv",
-            baton::text::sanitize(format)
+            "--since {} is after --until {}: no event can be in between",
+            baton::handoff::events::stamp(a),
+            baton::handoff::events::stamp(b)
         ));
     }
     let s = session::open(g)?;
-    let events = s.ws.events(since, deal).map_err(|e| e.to_string())?;
+    let events =
+        s.ws.events_in(since, until, deal)
+            .map_err(|e| e.to_string())?;
     let mut out = String::new();
-    if format == "csv" {
-        out.push_str("id,deal,kind,actor,role,at,payload\n");
+    if csv {
+        out.push_str(&events_csv::header());
     }
     for e in &events {
         let e = &clean(e);
-        if format == "csv" {
-            out.push_str(&format!(
-                "{},{},{},{},{},{},{}\n",
-                e.id,
-                csv_field(&e.deal),
-                e.kind,
-                csv_field(&e.actor),
-                e.role.as_deref().unwrap_or(""),
-                baton::handoff::events::stamp(e.at),
-                csv_field(&e.payload.to_string())
-            ));
+        if csv {
+            out.push_str(&events_csv::line(e));
         } else {
             out.push_str(&serde_json::to_string(e).map_err(|e| e.to_string())?);
             out.push('\n');

@@ -182,10 +182,14 @@ enum Command {
         #[arg(long)]
         revision: Option<u32>,
     },
-    /// Export the event log for a BI tool.
+    /// Export the event log for a BI tool: JSON lines, or CSV with one column per field.
     Events {
-        #[arg(long, value_name = "DATE")]
+        /// From this date (YYYY-MM-DD, UTC) or RFC 3339 time on.
+        #[arg(long, value_name = "DATE|TIME")]
         since: Option<String>,
+        /// Up to the end of this date (UTC), or up to this RFC 3339 time.
+        #[arg(long, value_name = "DATE|TIME")]
+        until: Option<String>,
         #[arg(long, default_value = "jsonl", value_name = "jsonl|csv")]
         format: String,
         #[arg(long)]
@@ -279,9 +283,16 @@ pub fn run() -> ExitCode {
         Some(Command::Diff { deal, revision }) => inspect::diff(&g, &deal, revision),
         Some(Command::Events {
             since,
+            until,
             format,
             deal,
-        }) => inspect::events(&g, since.as_deref(), &format, deal.as_deref()),
+        }) => inspect::events(
+            &g,
+            since.as_deref(),
+            until.as_deref(),
+            &format,
+            deal.as_deref(),
+        ),
         Some(Command::Metrics {
             segment,
             since,

@@ -132,6 +132,16 @@ pub fn parse_since(flag: &str, s: &str) -> Result<Timestamp, String> {
         .map_err(|e| e.to_string())
 }
 
+/// The end of a window: a date means through the end of that day (UTC), an
+/// RFC 3339 time that very second.
+pub fn parse_until(flag: &str, s: &str) -> Result<Timestamp, String> {
+    if let Ok(t) = s.trim().parse::<Timestamp>() {
+        return Ok(t);
+    }
+    let start = parse_since(flag, s)?;
+    Ok(start + jiff::SignedDuration::from_secs(24 * 60 * 60 - 1))
+}
+
 /// Print, treating a closed pipe as success. Everything a workspace command
 /// prints passes the one sanitiser: a workspace written by an older baton may
 /// hold a note or a name with escape sequences that nothing cleaned on entry.

@@ -12,6 +12,7 @@ pub mod command;
 pub mod commands;
 mod describe;
 pub mod events;
+pub mod events_csv;
 pub mod gates;
 pub mod items;
 pub mod status;
