@@ -21,7 +21,7 @@ fn hostile(word: &str) -> String {
 
 /// The hostile file name of the notes file, and how it is cited once clean.
 const EVIL_NOTE: &str = "notes/evil\u{202e}dm.md";
-const EVIL_NOTE_SHOWN: &str = "notes/evildm.md";
+const EVIL_NOTE_SHOWN: &str = "notes/evil\u{FFFD}dm.md";
 
 /// No escape, no control character but line breaks and tabs, no bidi override,
 /// and no JSON escape of one either.

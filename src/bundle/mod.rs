@@ -115,10 +115,10 @@ impl Listed {
 }
 
 /// A path as a citation shows it: escape sequences, control characters and
-/// bidi overrides removed (a file named `evil\u{202e}dm.md` would otherwise
-/// show as `evilmd.md` reversed), never raw.
+/// bidi overrides (a file named `evil\u{202e}dm.md` would show as `evilmd.md`)
+/// each replaced by U+FFFD, never raw.
 fn visible(path: &str) -> String {
-    crate::text::sanitize_line(path)
+    crate::text::sanitize_file_name(path)
 }
 
 /// A deal bundle read from disk.

@@ -147,7 +147,14 @@ pub fn parse_until(flag: &str, s: &str) -> Result<Timestamp, String> {
 /// hold a note or a name with escape sequences that nothing cleaned on entry.
 pub fn print(text: &str) -> Result<(), String> {
     use std::io::Write;
-    let text = baton::text::sanitize(text);
+    // Checked first: the usual clean output of `events` is not copied.
+    let cleaned;
+    let text = if baton::text::is_clean(text) {
+        text
+    } else {
+        cleaned = baton::text::sanitize(text);
+        &cleaned
+    };
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| e.to_string()),

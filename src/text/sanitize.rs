@@ -5,8 +5,9 @@
 //! (bidi overrides). [`sanitize`] keeps a text's line numbering: the result has
 //! exactly as many `'\n'` as the input has line breaks (CRLF and a lone CR each
 //! count as one). [`sanitize_line`] is the same for one-line values (names,
-//! ids, file names, error messages), [`sanitize_json`] for every string of a
-//! JSON value.
+//! ids, error messages), [`sanitize_file_name`] for a file name (what it
+//! removes stays visible, so two names stay two), [`sanitize_json`] for every
+//! string of a JSON value.
 
 /// Clean `text` for display and analysis:
 /// - drops a leading UTF-8 byte order mark;
@@ -20,6 +21,11 @@
 ///
 /// Linear in the input; returns the input unchanged (one copy) when clean.
 pub fn sanitize(text: &str) -> String {
+    clean(text, None)
+}
+
+/// [`sanitize`], with `marker` pushed for each sequence or character removed.
+fn clean(text: &str, marker: Option<char>) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text
         .bytes()
@@ -31,6 +37,7 @@ pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        let kept = out.len();
         match c {
             '\n' | '\t' => out.push(c),
             '\r' => {
@@ -67,6 +74,9 @@ pub fn sanitize(text: &str) -> String {
             c if is_dropped(c) => {}
             c => out.push(c),
         }
+        if let Some(m) = marker.filter(|_| out.len() == kept) {
+            out.push(m);
+        }
     }
     out
 }
@@ -90,6 +100,14 @@ pub fn sanitize_line(text: &str) -> String {
     } else {
         clean
     }
+}
+
+/// [`sanitize_line`] for a file name: each escape sequence, control character,
+/// bidi override, line break or tab is replaced by U+FFFD rather than dropped,
+/// so `a\u{1}.md` is not cited as the `a.md` beside it, and the reader sees the
+/// name was odd.
+pub fn sanitize_file_name(name: &str) -> String {
+    clean(name, Some('\u{FFFD}')).replace(['\n', '\t'], "\u{FFFD}")
 }
 
 /// [`sanitize`] every string of a JSON value in place, object keys included.
@@ -168,7 +186,7 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_clean, sanitize, sanitize_json, sanitize_line};
+    use super::{is_clean, sanitize, sanitize_file_name, sanitize_json, sanitize_line};
 
     #[test]
     fn clean_text_is_unchanged() {
@@ -218,6 +236,23 @@ mod tests {
         assert_eq!(sanitize_line(hostile), "Dev Anand x y z");
         assert!(is_clean(&sanitize_line(hostile)));
         assert_eq!(sanitize_line("a\u{2066}b\u{2069}c"), "abc");
+    }
+
+    #[test]
+    fn a_file_name_shows_what_was_removed() {
+        assert_eq!(
+            sanitize_file_name("evil\u{202e}gpj.exe"),
+            "evil\u{FFFD}gpj.exe"
+        );
+        assert_eq!(
+            sanitize_file_name("a\x1b[31mb\x01.md"),
+            "a\u{FFFD}b\u{FFFD}.md"
+        );
+        assert_eq!(sanitize_file_name("a\nb\r\nc.md"), "a\u{FFFD}b\u{FFFD}c.md");
+        assert_eq!(
+            sanitize_file_name("notes/ok — fine.md"),
+            "notes/ok — fine.md"
+        );
     }
 
     #[test]
