@@ -498,7 +498,7 @@ fn the_whole_life_of_a_handoff() {
         &day("2026-09-10"),
         &["events", "--format", "csv", "--since", "2026-07-03"],
     );
-    assert!(csv.starts_with("id,deal,kind,actor,role,at,payload\n"));
+    assert!(csv.starts_with("id,at,deal,kind,actor,role,item,decision,reason,"));
     assert!(!csv.contains("handoff_returned"), "--since filters");
     assert!(csv.contains("approval_recorded"));
 }

@@ -3,7 +3,7 @@
 
 mod tui_support;
 
-use tui_support::{demo, open_deal, press, screen};
+use tui_support::{Pinned, demo, demo_in, masked, open_deal, press, screen};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
@@ -14,7 +14,7 @@ fn snap(name: &str, keys: &[&str], deal: Option<&str>) {
             open_deal(&mut d.app, deal);
         }
         press(&mut d.app, keys);
-        let text = screen(&d.app).replace(&d.dir.path().display().to_string(), "[TMP]");
+        let text = masked(&screen(&d.app), &d.dir);
         insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), text);
     }
 }
@@ -81,7 +81,7 @@ fn too_small_and_empty() {
     press(&mut d.app, &["q"]);
     assert!(d.app.quit, "q still quits below the smallest size");
 
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Pinned::new();
     let ws = baton::workspace::Workspace::open(&dir.path().join("empty.db")).unwrap();
     let app = baton::tui::App::new(
         ws,
@@ -91,7 +91,7 @@ fn too_small_and_empty() {
         (80, 24),
     )
     .unwrap();
-    let text = screen(&app).replace(&dir.path().display().to_string(), "[TMP]");
+    let text = masked(&screen(&app), &dir);
     insta::assert_snapshot!("empty_workspace", text);
 }
 
@@ -115,4 +115,37 @@ fn the_brief_names_the_files_not_read() {
     let mut d = tui_support::with_bundle(&root, (80, 24));
     open_deal(&mut d.app, "T-1");
     insta::assert_snapshot!("brief_files_not_read_80x24", screen(&d.app));
+}
+
+/// The same screens under a short and a long temp dir: `TMPDIR=/tmp/work/x`
+/// once changed where a path was cut and how the empty queue's hint wrapped.
+#[test]
+fn screens_lay_out_the_same_under_any_temp_dir() {
+    let short = tempfile::tempdir().unwrap();
+    let long = short
+        .path()
+        .join("a-much-longer/temp-dir/like-a-macos-one/T");
+    std::fs::create_dir_all(&long).unwrap();
+    let screens = |base: &std::path::Path| {
+        let mut d = demo_in(Pinned::new_in(base), (160, 48));
+        open_deal(&mut d.app, "CD-0926-214");
+        press(&mut d.app, &["8"]);
+        let activity = masked(&screen(&d.app), &d.dir);
+        let dir = Pinned::new_in(base);
+        let ws = baton::workspace::Workspace::open(&dir.path().join("empty.db")).unwrap();
+        let app = baton::tui::App::new(
+            ws,
+            baton::tui::config::TuiConfig::defaults(false),
+            Some(tui_support::actor()),
+            baton::tui::Clock::Fixed(baton::demo::clock()),
+            (80, 24),
+        )
+        .unwrap();
+        (activity, masked(&screen(&app), &dir))
+    };
+    let (a, b) = (screens(short.path()), screens(&long));
+    assert_eq!(a.0, b.0);
+    assert_eq!(a.1, b.1);
+    assert!(a.0.contains("source: /./././"), "{}", a.0);
+    assert!(a.1.contains("[TMP]~~~"), "{}", a.1);
 }

@@ -114,11 +114,11 @@ impl Listed {
     }
 }
 
-/// A path as a citation shows it: control characters replaced, never raw.
+/// A path as a citation shows it: escape sequences, control characters and
+/// bidi overrides (a file named `evil\u{202e}dm.md` would show as `evilmd.md`)
+/// each replaced by U+FFFD, never raw.
 fn visible(path: &str) -> String {
-    path.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
+    crate::text::sanitize_file_name(path)
 }
 
 /// A deal bundle read from disk.

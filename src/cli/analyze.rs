@@ -90,6 +90,5 @@ pub fn explain(path: &Path, at: &str, builtin_rules: bool) -> Result<(), String>
             out.push_str(&format!("  found {f}\n"));
         }
     }
-    print!("{out}");
-    Ok(())
+    super::session::print(&out)
 }

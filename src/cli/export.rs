@@ -27,7 +27,7 @@ pub struct ExportArgs {
 
 pub fn run(g: &Global, args: ExportArgs) -> Result<(), String> {
     let mut s = session::open(g)?;
-    let ctx = s.ctx_or_system();
+    let ctx = s.ctx_or_system("export")?;
     if let Some(dir) = &args.all_approved {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let mut written = 0;

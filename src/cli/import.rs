@@ -62,7 +62,7 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
         }
     };
     let mut s = session::open(global)?;
-    let ctx = s.ctx_or_system();
+    let ctx = s.ctx_or_system("import")?;
     let mut bundles = Vec::new();
     for f in found {
         match f {
@@ -135,9 +135,8 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
                     // A store error (disk full, locked past the timeout) stops the
                     // run: the next bundle would meet the same wall.
                     eprintln!(
-                        "baton: {}: {}",
-                        prepared.source.display(),
-                        super::one_line(&e.to_string())
+                        "baton: {}",
+                        super::one_line(&format!("{}: {e}", prepared.source.display()))
                     );
                     tally.failed += 1;
                     write_error = Some(e.to_string());

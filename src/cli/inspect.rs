@@ -1,12 +1,16 @@
 //! Read-only commands: list, show, gates, diff, events, metrics.
 
-use super::session::{self, Global, parse_date, parse_since, print};
+use super::session::{self, Global, parse_date, parse_since, parse_until, print};
 use baton::handoff::{Decision, Handoff, ItemKind, gates, review_hash};
 use baton::metrics::{self, Filter};
 use serde::Serialize;
 
+/// Pretty JSON with every string cleaned, not just escaped: a consumer that
+/// prints a value must not get an escape sequence back from it.
 fn json(value: &impl Serialize) -> Result<String, String> {
-    serde_json::to_string_pretty(value)
+    let mut value = serde_json::to_value(value).map_err(|e| e.to_string())?;
+    baton::text::sanitize_json(&mut value);
+    serde_json::to_string_pretty(&value)
         .map(|s| s + "\n")
         .map_err(|e| e.to_string())
 }
@@ -216,45 +220,63 @@ pub fn check(g: &Global) -> Result<(), String> {
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+/// An event as stored, every text cleaned: a workspace written by an older
+/// baton may hold an actor or a note with escape sequences.
+fn clean(e: &baton::handoff::Event) -> baton::handoff::Event {
+    use baton::text::sanitize_line;
+    let mut e = e.clone();
+    e.deal = sanitize_line(&e.deal);
+    e.kind = sanitize_line(&e.kind);
+    e.actor = sanitize_line(&e.actor);
+    e.role = e.role.as_deref().map(sanitize_line);
+    baton::text::sanitize_json(&mut e.payload);
+    e
 }
 
+/// `baton events`: the log as JSON lines (every payload field) or as CSV
+/// (one column per field, [`baton::handoff::events_csv`]), from `--since`
+/// to `--until` (dates or RFC 3339 times, both ends included).
 pub fn events(
     g: &Global,
     since: Option<&str>,
+    until: Option<&str>,
     format: &str,
     deal: Option<&str>,
 ) -> Result<(), String> {
+    use baton::handoff::events_csv;
+    let csv = match format {
+        "jsonl" => false,
+        "csv" => true,
+        other => {
+            return Err(format!(
+                "--format {}: expected jsonl or csv",
+                baton::text::sanitize_line(other)
+            ));
+        }
+    };
     let since = since.map(|s| parse_since("--since", s)).transpose()?;
-    if !matches!(format, "jsonl" | "csv") {
+    let until = until.map(|s| parse_until("--until", s)).transpose()?;
+    if let (Some(a), Some(b)) = (since, until)
+        && a > b
+    {
         return Err(format!(
-            "--format {}: expected jsonl or csv",
-            baton::text::sanitize(format)
+            "--since {} is after --until {}: no event can be in between",
+            baton::handoff::events::stamp(a),
+            baton::handoff::events::stamp(b)
         ));
     }
     let s = session::open_to_read(g)?;
-    let events = s.ws.events(since, deal).map_err(|e| e.to_string())?;
+    let events =
+        s.ws.events_in(since, until, deal)
+            .map_err(|e| e.to_string())?;
     let mut out = String::new();
-    if format == "csv" {
-        out.push_str("id,deal,kind,actor,role,at,payload\n");
+    if csv {
+        out.push_str(&events_csv::header());
     }
     for e in &events {
-        if format == "csv" {
-            out.push_str(&format!(
-                "{},{},{},{},{},{},{}\n",
-                e.id,
-                csv_field(&e.deal),
-                e.kind,
-                csv_field(&e.actor),
-                e.role.as_deref().unwrap_or(""),
-                baton::handoff::events::stamp(e.at),
-                csv_field(&e.payload.to_string())
-            ));
+        let e = &clean(e);
+        if csv {
+            out.push_str(&events_csv::line(e));
         } else {
             out.push_str(&serde_json::to_string(e).map_err(|e| e.to_string())?);
             out.push('\n');

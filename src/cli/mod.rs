@@ -186,10 +186,14 @@ enum Command {
     /// Verify the workspace: SQLite's integrity check and every stored
     /// file's and revision's hash; non-zero exit on any problem.
     Check,
-    /// Export the event log for a BI tool.
+    /// Export the event log for a BI tool: JSON lines, or CSV with one column per field.
     Events {
-        #[arg(long, value_name = "DATE")]
+        /// From this date (YYYY-MM-DD, UTC) or RFC 3339 time on.
+        #[arg(long, value_name = "DATE|TIME")]
         since: Option<String>,
+        /// Up to the end of this date (UTC), or up to this RFC 3339 time.
+        #[arg(long, value_name = "DATE|TIME")]
+        until: Option<String>,
         #[arg(long, default_value = "jsonl", value_name = "jsonl|csv")]
         format: String,
         #[arg(long)]
@@ -285,9 +289,16 @@ pub fn run() -> ExitCode {
         Some(Command::Check) => inspect::check(&g),
         Some(Command::Events {
             since,
+            until,
             format,
             deal,
-        }) => inspect::events(&g, since.as_deref(), &format, deal.as_deref()),
+        }) => inspect::events(
+            &g,
+            since.as_deref(),
+            until.as_deref(),
+            &format,
+            deal.as_deref(),
+        ),
         Some(Command::Metrics {
             segment,
             since,
@@ -316,14 +327,7 @@ pub fn run() -> ExitCode {
 }
 
 /// Every error is one line, and nothing in it (a file name, an argument echoed
-/// back) can move the cursor or recolour the terminal.
+/// back) can move the cursor, recolour the terminal or reorder what it shows.
 fn one_line(message: &str) -> String {
-    message
-        .chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    baton::text::sanitize_line(message)
 }

@@ -76,18 +76,21 @@ impl Session {
         })
     }
 
-    /// The actor when there is one, else the machine (imports can run unattended).
-    pub fn ctx_or_system(&self) -> Ctx {
-        let actor = self.actor().unwrap_or(Actor {
-            name: "baton import".into(),
+    /// The actor when there is one, else the command that runs unattended
+    /// (`command` is `"import"` or `"export"`): the log then says what ran it,
+    /// "baton export", never another command's name. A bad `--role` or an
+    /// unreadable config is still an error, not "nobody".
+    pub fn ctx_or_system(&self, command: &str) -> Result<Ctx, String> {
+        let actor = identity(&self.global)?.unwrap_or_else(|| Actor {
+            name: format!("baton {command}"),
             role: None,
         });
-        Ctx {
+        Ok(Ctx {
             actor,
             now: self.now,
             team: Team::default(),
             may_invalidate_approvals: false,
-        }
+        })
     }
 }
 
@@ -101,6 +104,14 @@ pub fn team() -> Result<Team, String> {
 
 /// Who is acting: `--as`/`--role` over `[identity]` in config.toml.
 pub fn actor(global: &Global) -> Result<Actor, String> {
+    identity(global)?.ok_or_else(|| {
+        let at = config::config_path().map_or_else(String::new, |p| format!(" in {}", p.display()));
+        format!("who is this? pass --as NAME --role ae|csm, or set [identity] name and role{at}")
+    })
+}
+
+/// `--as`/`--role` over `[identity]` in config.toml; `None` when no name is given.
+fn identity(global: &Global) -> Result<Option<Actor>, String> {
     let configured = match config::config_path() {
         Some(p) => config::load_identity(&p)?,
         None => None,
@@ -113,18 +124,11 @@ pub fn actor(global: &Global) -> Result<Actor, String> {
         .as_name
         .clone()
         .filter(|n| !n.trim().is_empty())
-        .or_else(|| configured.map(|a| a.name))
-        .ok_or_else(|| {
-            let at =
-                config::config_path().map_or_else(String::new, |p| format!(" in {}", p.display()));
-            format!(
-                "who is this? pass --as NAME --role ae|csm, or set [identity] name and role{at}"
-            )
-        })?;
-    Ok(Actor {
+        .or_else(|| configured.map(|a| a.name));
+    Ok(name.map(|name| Actor {
         name: name.trim().to_string(),
         role,
-    })
+    }))
 }
 
 /// A `YYYY-MM-DD` argument, or a one-line error naming the flag.
@@ -153,9 +157,29 @@ pub fn parse_since(flag: &str, s: &str) -> Result<Timestamp, String> {
         .map_err(|e| e.to_string())
 }
 
-/// Print, treating a closed pipe as success.
+/// The end of a window: a date means through the end of that day (UTC), an
+/// RFC 3339 time that very second.
+pub fn parse_until(flag: &str, s: &str) -> Result<Timestamp, String> {
+    if let Ok(t) = s.trim().parse::<Timestamp>() {
+        return Ok(t);
+    }
+    let start = parse_since(flag, s)?;
+    Ok(start + jiff::SignedDuration::from_secs(24 * 60 * 60 - 1))
+}
+
+/// Print, treating a closed pipe as success. Everything a workspace command
+/// prints passes the one sanitiser: a workspace written by an older baton may
+/// hold a note or a name with escape sequences that nothing cleaned on entry.
 pub fn print(text: &str) -> Result<(), String> {
     use std::io::Write;
+    // Checked first: the usual clean output of `events` is not copied.
+    let cleaned;
+    let text = if baton::text::is_clean(text) {
+        text
+    } else {
+        cleaned = baton::text::sanitize(text);
+        &cleaned
+    };
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| e.to_string()),

@@ -16,8 +16,10 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
         for dir in train::corpus_bundles(corpus)? {
             bundles.push(train::label(&dir, &rules)?);
         }
-        eprintln!("read {} ({} bundles)", corpus.display(), bundles.len());
-        read.push((corpus.display().to_string(), bundles));
+        // A corpus is named on the terminal and in the model's header: cleaned.
+        let name = baton::text::sanitize_line(&corpus.display().to_string());
+        eprintln!("read {name} ({} bundles)", bundles.len());
+        read.push((name, bundles));
     }
     let mut report = String::new();
     let mut thresholds = [(0.5, 0.5); 4];
@@ -110,9 +112,7 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
     std::fs::write(&tmp, model.to_text(&header))
         .and_then(|()| std::fs::rename(&tmp, out))
         .map_err(|e| format!("{}: cannot write the model: {e}", out.display()))?;
-    print!("{report}");
-    println!("wrote {}", out.display());
-    Ok(())
+    super::session::print(&format!("{report}wrote {}\n", out.display()))
 }
 
 /// One kind's row of the report: per corpus, its F1 by the rules alone and

@@ -70,8 +70,11 @@ pub fn demo(g: &Global, dir: Option<&Path>) -> Result<(), String> {
         banner: Some(format!("DEMO · clock {}", &baton::demo::CLOCK[..10])),
     });
     eprintln!(
-        "baton: the demo workspace is {} (rebuilt by the next baton demo)",
-        db.display()
+        "baton: {}",
+        super::one_line(&format!(
+            "the demo workspace is {} (rebuilt by the next baton demo)",
+            db.display()
+        ))
     );
     result
 }

@@ -46,24 +46,16 @@ pub fn markdown(h: &Handoff, draft: bool) -> Result<String, NotApproved> {
             status: h.status,
         });
     }
-    Ok(sections::render(h, draft))
+    // The brief is a file others open in a terminal or a viewer: whatever a
+    // workspace holds (a note stored raw by an older baton), it leaves clean.
+    Ok(crate::text::sanitize_owned(sections::render(h, draft)))
 }
 
 /// Text from a bundle as safe inline Markdown on one line: line breaks become
 /// spaces and every character that could open Markdown syntax (emphasis, code,
 /// links, HTML, headings, lists, table pipes, entities) is backslash-escaped.
 pub fn inline(text: &str) -> String {
-    let text: String = text
-        .chars()
-        .map(|c| {
-            if matches!(c, '\n' | '\r' | '\t') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .filter(|c| !c.is_control())
-        .collect();
+    let text = crate::text::sanitize_line(text);
     // Four leading spaces would make an indented code block in a paragraph.
     let mut rest = text.trim();
     let mut out = String::with_capacity(rest.len() + 8);

@@ -66,6 +66,34 @@ impl Command {
         }
     }
 
+    /// The command with its free text cleaned ([`crate::text`]'s sanitiser):
+    /// notes and answers may span lines, names and ids are one line. Whatever
+    /// was typed (a CLI argument, a TUI field), no escape sequence, control
+    /// character or bidi override is stored, hashed or logged.
+    pub fn sanitized(&self) -> Command {
+        use crate::text::{sanitize, sanitize_line};
+        let mut c = self.clone();
+        match &mut c {
+            Command::Review { item, note, .. } | Command::Resolve { item, note, .. } => {
+                *item = sanitize_line(item);
+                *note = sanitize(note);
+            }
+            Command::OwnRisk { item, owner, .. } => {
+                *item = sanitize_line(item);
+                *owner = sanitize_line(owner);
+            }
+            Command::Answer { item, text } => {
+                *item = sanitize_line(item);
+                *text = sanitize(text);
+            }
+            Command::ClassifyGoal { item, .. } => *item = sanitize_line(item),
+            Command::ReturnToAe { note, .. } => *note = sanitize(note),
+            Command::Resubmit { via } => *via = sanitize_line(via),
+            Command::Confirm(_) | Command::Approve(_) | Command::Milestone { .. } => {}
+        }
+        c
+    }
+
     /// Run the command on a handoff in memory.
     pub fn apply(&self, h: &mut Handoff, ctx: &Ctx) -> Result<Change, DomainError> {
         match self {

@@ -27,6 +27,31 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    pub const ALL: [EventKind; 17] = [
+        EventKind::HandoffCreated,
+        EventKind::RevisionImported,
+        EventKind::ItemReviewed,
+        EventKind::ConflictResolved,
+        EventKind::RiskOwnerAssigned,
+        EventKind::QuestionAnswered,
+        EventKind::GoalClassified,
+        EventKind::CriteriaConfirmed,
+        EventKind::HandoffReturned,
+        EventKind::HandoffResubmitted,
+        EventKind::ApprovalRecorded,
+        EventKind::ApprovalInvalidated,
+        EventKind::HandoffAccepted,
+        EventKind::BriefExported,
+        EventKind::KickoffHeld,
+        EventKind::KickoffMoved,
+        EventKind::FirstValueReached,
+    ];
+
+    /// The kind a stored event names (`None` for a kind this baton does not know).
+    pub fn parse(s: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventKind::HandoffCreated => "handoff_created",

@@ -12,6 +12,7 @@ pub mod command;
 pub mod commands;
 mod describe;
 pub mod events;
+pub mod events_csv;
 pub mod gates;
 pub mod items;
 pub mod status;
@@ -98,9 +99,9 @@ impl Team {
         let named = |names: &[String], role: Role| -> Vec<(String, Role)> {
             names
                 .iter()
-                .map(|n| n.trim())
+                .map(|n| crate::text::sanitize_line(n.trim()).trim().to_string())
                 .filter(|n| !n.is_empty())
-                .map(|n| (n.to_string(), role))
+                .map(|n| (n, role))
                 .collect()
         };
         let mut members = named(ae, Role::Ae);
@@ -145,6 +146,21 @@ impl Ctx {
             now,
             team: Team::default(),
             may_invalidate_approvals: false,
+        }
+    }
+
+    /// The context with the actor's name cleaned ([`crate::text::sanitize_line`]):
+    /// a name typed with `--as`, read from config.toml or typed in the TUI may
+    /// hold escape sequences, and it is stored and shown with every decision.
+    pub fn sanitized(&self) -> Ctx {
+        Ctx {
+            actor: Actor {
+                name: crate::text::sanitize_line(&self.actor.name),
+                role: self.actor.role,
+            },
+            now: self.now,
+            team: self.team.clone(),
+            may_invalidate_approvals: self.may_invalidate_approvals,
         }
     }
 

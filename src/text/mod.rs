@@ -8,5 +8,7 @@ mod abbreviations;
 mod sanitize;
 mod segment;
 
-pub use sanitize::{sanitize, sanitize_owned};
+pub use sanitize::{
+    is_clean, sanitize, sanitize_file_name, sanitize_json, sanitize_line, sanitize_owned,
+};
 pub use segment::{Statement, StatementKind, segment, split_sentences};

@@ -1,6 +1,13 @@
-//! Cleaning text read from a bundle so that nothing in it can drive a terminal,
-//! while keeping its line numbering: the result has exactly as many `'\n'` as the
-//! input has line breaks (CRLF and a lone CR each count as one).
+//! The one sanitiser of every text that reaches a terminal or a file, whatever
+//! its source (a bundle, a CLI argument, config.toml, a TUI field, a workspace
+//! written before text was cleaned on entry): nothing in it can drive a
+//! terminal (escape sequences, control characters) or reorder what it shows
+//! (bidi overrides). [`sanitize`] keeps a text's line numbering: the result has
+//! exactly as many `'\n'` as the input has line breaks (CRLF and a lone CR each
+//! count as one). [`sanitize_line`] is the same for one-line values (names,
+//! ids, error messages), [`sanitize_file_name`] for a file name (what it
+//! removes stays visible, so two names stay two), [`sanitize_json`] for every
+//! string of a JSON value.
 
 /// Clean `text` for display and analysis:
 /// - drops a leading UTF-8 byte order mark;
@@ -14,6 +21,11 @@
 ///
 /// Linear in the input; returns the input unchanged (one copy) when clean.
 pub fn sanitize(text: &str) -> String {
+    clean(text, None)
+}
+
+/// [`sanitize`], with `marker` pushed for each sequence or character removed.
+fn clean(text: &str, marker: Option<char>) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text
         .bytes()
@@ -25,6 +37,7 @@ pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        let kept = out.len();
         match c {
             '\n' | '\t' => out.push(c),
             '\r' => {
@@ -61,6 +74,9 @@ pub fn sanitize(text: &str) -> String {
             c if is_dropped(c) => {}
             c => out.push(c),
         }
+        if let Some(m) = marker.filter(|_| out.len() == kept) {
+            out.push(m);
+        }
     }
     out
 }
@@ -74,8 +90,49 @@ pub fn sanitize_owned(text: String) -> String {
     }
 }
 
-/// True when no character needs dropping or rewriting.
-fn is_clean(text: &str) -> bool {
+/// [`sanitize`] for a value shown on one line (a name, an id, a file name, an
+/// error message): line breaks and tabs become spaces as well, so the value
+/// cannot start a line of its own in a report or a log.
+pub fn sanitize_line(text: &str) -> String {
+    let clean = sanitize(text);
+    if clean.contains(['\n', '\t']) {
+        clean.replace(['\n', '\t'], " ")
+    } else {
+        clean
+    }
+}
+
+/// [`sanitize_line`] for a file name: each escape sequence, control character,
+/// bidi override, line break or tab is replaced by U+FFFD rather than dropped,
+/// so `a\u{1}.md` is not cited as the `a.md` beside it, and the reader sees the
+/// name was odd.
+pub fn sanitize_file_name(name: &str) -> String {
+    clean(name, Some('\u{FFFD}')).replace(['\n', '\t'], "\u{FFFD}")
+}
+
+/// [`sanitize`] every string of a JSON value in place, object keys included.
+pub fn sanitize_json(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) if !is_clean(s) => *s = sanitize(s),
+        Value::Array(items) => items.iter_mut().for_each(sanitize_json),
+        Value::Object(map) => {
+            if map.keys().any(|k| !is_clean(k)) {
+                *map = std::mem::take(map)
+                    .into_iter()
+                    .map(|(k, v)| (sanitize_line(&k), v))
+                    .collect();
+            }
+            map.values_mut().for_each(sanitize_json);
+        }
+        _ => {}
+    }
+}
+
+/// True when no character needs dropping or rewriting: nothing a terminal
+/// would act on (a leading byte order mark, which [`sanitize`] also drops, is
+/// harmless).
+pub fn is_clean(text: &str) -> bool {
     !text
         .chars()
         .any(|c| (c != '\n' && c != '\t' && c.is_control()) || is_bidi(c))
@@ -129,7 +186,7 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{is_clean, sanitize, sanitize_file_name, sanitize_json, sanitize_line};
 
     #[test]
     fn clean_text_is_unchanged() {
@@ -170,5 +227,45 @@ mod tests {
         for c in s.chars() {
             assert!(!c.is_control() || c == '\n' || c == '\t');
         }
+    }
+
+    #[test]
+    fn one_line_values_lose_breaks_escapes_and_bidi() {
+        // OSC 52 (write the clipboard), clear screen, a right-to-left override.
+        let hostile = "Dev\x1b]52;c;ZWNobyBwd25lZA==\x07 An\u{202e}and\x1b[2J\nx\ty\rz";
+        assert_eq!(sanitize_line(hostile), "Dev Anand x y z");
+        assert!(is_clean(&sanitize_line(hostile)));
+        assert_eq!(sanitize_line("a\u{2066}b\u{2069}c"), "abc");
+    }
+
+    #[test]
+    fn a_file_name_shows_what_was_removed() {
+        assert_eq!(
+            sanitize_file_name("evil\u{202e}gpj.exe"),
+            "evil\u{FFFD}gpj.exe"
+        );
+        assert_eq!(
+            sanitize_file_name("a\x1b[31mb\x01.md"),
+            "a\u{FFFD}b\u{FFFD}.md"
+        );
+        assert_eq!(sanitize_file_name("a\nb\r\nc.md"), "a\u{FFFD}b\u{FFFD}c.md");
+        assert_eq!(
+            sanitize_file_name("notes/ok — fine.md"),
+            "notes/ok — fine.md"
+        );
+    }
+
+    #[test]
+    fn every_string_of_a_json_value() {
+        let mut v = serde_json::json!({
+            "note": "ok\x1b[31m red\u{202e}",
+            "list": ["\u{9b}2Jx", 3, null],
+            "k\u{202e}ey": {"deep": "a\x07b"}
+        });
+        sanitize_json(&mut v);
+        assert_eq!(
+            v,
+            serde_json::json!({"note": "ok red", "list": ["x", 3, null], "key": {"deep": "ab"}})
+        );
     }
 }

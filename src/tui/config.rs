@@ -168,13 +168,15 @@ impl TuiConfig {
         }
         let signers = crate::handoff::Team::from_roles(&file.team.ae, &file.team.csm);
         let mut team: Vec<String> = Vec::new();
-        for name in file
+        // Offered as risk owners and stored with a decision: clean from the
+        // start, like every name (the signers are cleaned by `from_roles`).
+        let members: Vec<String> = file
             .team
             .members
             .iter()
-            .map(|m| m.trim())
-            .chain(signers.names())
-        {
+            .map(|m| crate::text::sanitize_line(m.trim()).trim().to_string())
+            .collect();
+        for name in members.iter().map(String::as_str).chain(signers.names()) {
             if !name.is_empty() && !team.iter().any(|t| crate::handoff::same_person(t, name)) {
                 team.push(name.to_string());
             }
@@ -230,6 +232,17 @@ mod tests {
                 .map(|c| !c.theme.color)
                 .unwrap()
         );
+    }
+
+    #[test]
+    fn team_names_are_read_clean() {
+        let c = TuiConfig::parse(
+            "[team]\nmembers = [\"Ana\\u001b]52;c;eA==\\u0007 Li\\u202e\", \"\\u001b[2J\"]\n",
+            "c.toml",
+            false,
+        )
+        .unwrap();
+        assert_eq!(c.team, ["Ana Li"]);
     }
 
     #[test]

@@ -98,10 +98,13 @@ fn parse_identity(text: &str) -> Result<Option<Actor>, String> {
         return Ok(None);
     };
     let table = identity.as_table().ok_or("[identity] must be a table")?;
+    // The name is shown and stored with every decision: no escape sequence,
+    // control character or bidi override from the file gets that far.
     let name = table
         .get("name")
         .and_then(|v| v.as_str())
-        .map(str::trim)
+        .map(crate::text::sanitize_line)
+        .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty())
         .ok_or("[identity] needs name = \"...\"")?;
     let role = match table.get("role") {
@@ -112,10 +115,7 @@ fn parse_identity(text: &str) -> Result<Option<Actor>, String> {
                 .ok_or("[identity] role must be \"ae\" or \"csm\"")?,
         ),
     };
-    Ok(Some(Actor {
-        name: name.to_string(),
-        role,
-    }))
+    Ok(Some(Actor { name, role }))
 }
 
 #[cfg(test)]
@@ -147,5 +147,14 @@ mod tests {
         assert_eq!(parse_team("").unwrap(), Team::default());
         let err = parse_team("[team]\nae = \"Dana\"\n").unwrap_err();
         assert!(err.starts_with("2: "), "{err}");
+    }
+
+    #[test]
+    fn an_identity_name_is_read_clean() {
+        let a = parse_identity("[identity]\nname = \"Pri\\u001b[2Jya \\u202eR\"\n")
+            .unwrap()
+            .unwrap();
+        assert_eq!(a.name, "Priya R");
+        assert!(parse_identity("[identity]\nname = \"\\u001b[2J\"\n").is_err());
     }
 }

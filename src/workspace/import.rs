@@ -208,6 +208,7 @@ pub fn prepare(
 impl Workspace {
     /// Write one prepared bundle in one transaction.
     pub fn import(&mut self, p: &Prepared, ctx: &Ctx) -> Result<ImportOutcome> {
+        let ctx = &ctx.sanitized();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -359,7 +360,7 @@ fn insert_revision(
         "INSERT INTO revisions (deal_id, number, content_hash, source_path, imported_at, notes_files, scope_file, brief_json, analysis_json, score)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
-            p.deal.id, number, p.content_hash, p.source.display().to_string(), now,
+            p.deal.id, number, p.content_hash, crate::text::sanitize_line(&p.source.display().to_string()), now,
             p.sources.notes_files, p.sources.scope_file,
             serde_json::to_string(&p.brief).unwrap_or_else(|_| "{}".into()), p.analysis_json,
             p.score,

@@ -307,10 +307,13 @@ impl Workspace {
         deal: &str,
         command: &crate::handoff::Command,
     ) -> Result<(Handoff, Change)> {
+        // Cleaned before the command runs: what is hashed for an approval is
+        // what is stored.
+        let (ctx, command) = (ctx.sanitized(), command.sanitized());
         if let Some(item) = command.item() {
             self.refuse_a_gone_item(deal, item)?;
         }
-        self.apply(ctx, deal, |h| command.apply(h, ctx))
+        self.apply(&ctx, deal, |h| command.apply(h, &ctx))
     }
 
     /// An id the deal once had but no longer has names content that is
@@ -337,6 +340,7 @@ impl Workspace {
 
     /// Append one event outside a review change (an export), in its own transaction.
     pub fn record(&mut self, ctx: &Ctx, deal: &str, change: &Change) -> Result<()> {
+        let ctx = &ctx.sanitized();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -125,22 +125,37 @@ impl Workspace {
 
     /// Events in order, optionally from `since` on and for one deal.
     pub fn events(&self, since: Option<Timestamp>, deal: Option<&str>) -> Result<Vec<Event>> {
-        let since = since.map(crate::handoff::events::stamp).unwrap_or_default();
+        self.events_in(since, None, deal)
+    }
+
+    /// Events in order from `since` up to and including `until` (each
+    /// optional, to the second), optionally for one deal.
+    pub fn events_in(
+        &self,
+        since: Option<Timestamp>,
+        until: Option<Timestamp>,
+        deal: Option<&str>,
+    ) -> Result<Vec<Event>> {
+        use crate::handoff::events::stamp;
+        let since = since.map(stamp).unwrap_or_default();
+        // Stamps are RFC 3339 UTC to the second: text order is time order, and
+        // this one is after every stamp.
+        let until = until.map_or_else(|| "9999-12-31T23:59:59Z".to_string(), stamp);
         // Two statements, not `(?2 IS NULL OR deal_id = ?2)`: that form keeps
         // the planner off the (deal_id, id) index and scans every event.
         let sql = match deal {
             Some(_) => {
                 "SELECT id, deal_id, kind, actor, role, at, payload FROM events
-                 WHERE deal_id = ?2 AND at >= ?1 ORDER BY id"
+                 WHERE deal_id = ?2 AND at >= ?1 AND at <= ?3 ORDER BY id"
             }
             None => {
                 "SELECT id, deal_id, kind, actor, role, at, payload FROM events
-                 WHERE at >= ?1 AND ?2 IS NULL ORDER BY id"
+                 WHERE at >= ?1 AND at <= ?3 AND ?2 IS NULL ORDER BY id"
             }
         };
         let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt
-            .query_map(params![since, deal], |r| {
+            .query_map(params![since, deal, until], |r| {
                 let at: String = r.get(5)?;
                 let payload: String = r.get(6)?;
                 Ok(Event {

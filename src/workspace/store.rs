@@ -252,11 +252,16 @@ pub(super) fn record(conn: &Connection, deal: &str, ctx: &Ctx, change: &Change) 
     let mut insert = conn.prepare_cached(
         "INSERT INTO events (deal_id, kind, actor, role, at, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
+    // Every event's text, whoever wrote the change (an import's source folder,
+    // an export's path), is stored clean.
+    let actor = crate::text::sanitize_line(&ctx.actor.name);
     for (kind, payload) in &change.events {
+        let mut payload = payload.clone();
+        crate::text::sanitize_json(&mut payload);
         insert.execute(params![
             deal,
             kind.as_str(),
-            ctx.actor.name,
+            actor,
             ctx.actor.role.map(|r| r.as_str()),
             now,
             payload.to_string(),

@@ -360,3 +360,75 @@ fn queue_counts_what_is_left_to_review() {
     assert_eq!(paths, ["deal.toml", "notes/call.md", "scope.md"]);
     assert_eq!(files[2].role, "scope");
 }
+
+/// Text typed into a command (a CLI argument, a TUI field, `--as`) is stored
+/// clean: the items, the approvals and the log never hold an escape sequence
+/// or a bidi override, and an approval's hash covers what was stored.
+#[test]
+fn typed_text_is_stored_clean() {
+    use crate::handoff::{Command, ItemKind, review_hash};
+    let d = tempfile::tempdir().unwrap();
+    let src = d.path().join("acme");
+    bundle(&src, NOTES);
+    let mut ws = Workspace::open(&d.path().join("ws.db")).unwrap();
+    let hostile = |w: &str| format!("{w}\x1b]52;c;cHduZWQ=\x07\x1b[2J\u{202e}x");
+    let csm = ctx(&hostile("Priya"), Role::Csm, "2026-06-03T09:00:00Z");
+    let p = prepare(&src, &Rules::builtin(), csm.now).unwrap();
+    ws.import(&p, &csm).unwrap();
+    let h = ws.handoff("OPP-7").unwrap();
+    let first = |kind| h.items_of(kind).next().unwrap().id.clone();
+    let (c, r) = (first(ItemKind::Commitment), first(ItemKind::Risk));
+    ws.run(
+        &csm,
+        "OPP-7",
+        &Command::Review {
+            item: c,
+            outcome: CommitmentOutcome::Accepted,
+            note: hostile("checked\nwith the AE"),
+        },
+    )
+    .unwrap();
+    let (after, _) = ws
+        .run(
+            &csm,
+            "OPP-7",
+            &Command::OwnRisk {
+                item: r,
+                owner: hostile("Wen"),
+                due: None,
+                status: RiskStatus::Open,
+            },
+        )
+        .unwrap();
+    let export = Change {
+        events: vec![(
+            crate::handoff::EventKind::BriefExported,
+            serde_json::json!({"path": hostile("brief.md")}),
+        )],
+    };
+    ws.record(&csm, "OPP-7", &export).unwrap();
+
+    assert_eq!(
+        review_hash(&after),
+        review_hash(&ws.handoff("OPP-7").unwrap())
+    );
+    let stored: String = ws
+        .connection()
+        .query_row(
+            "SELECT (SELECT group_concat(actor || payload, ' ') FROM events)
+                 || (SELECT group_concat(coalesce(note, '') || coalesce(owner, '')
+                        || coalesce(decided_by, ''), ' ') FROM items)",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert!(stored.contains("Priyax"), "{stored}");
+    assert!(stored.contains("checked\\nwith the AEx"), "{stored}");
+    assert!(stored.contains("Wenx"), "{stored}");
+    for bad in ['\x1b', '\x07', '\u{202e}'] {
+        assert!(!stored.contains(bad), "{bad:?} stored: {stored:?}");
+    }
+    for bad in ["\\u001b", "\\u0007"] {
+        assert!(!stored.contains(bad), "{bad} stored: {stored:?}");
+    }
+}

@@ -11,8 +11,95 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 pub struct Demo {
-    pub dir: tempfile::TempDir,
+    pub dir: Pinned,
     pub app: App,
+}
+
+/// How long the path of a [`Pinned`] temp dir is, whatever `TMPDIR` is.
+pub const PINNED_LEN: usize = 200;
+
+/// A temp dir reached through a path of fixed length ([`PINNED_LEN`]).
+///
+/// A screen that shows a temp path (an import's source in the Activity tab,
+/// the workspace in the empty queue's hint) must lay out the same on every
+/// machine, yet `TMPDIR` may be `/tmp` or a 60-character macOS folder, and a
+/// long path is cut short by its cell or wrapped over rows. So the real path
+/// is front-padded with `./` components to a fixed length: where a screen cuts
+/// it short, only padding shows (the variable part is at the end); where it
+/// shows it whole, even wrapped, [`masked`] replaces it.
+pub struct Pinned {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+}
+
+impl Pinned {
+    pub fn new() -> Pinned {
+        Pinned::new_in(&std::env::temp_dir())
+    }
+
+    /// A pinned temp dir under `base` (tests of the pinning itself).
+    pub fn new_in(base: &std::path::Path) -> Pinned {
+        let dir = tempfile::tempdir_in(base).unwrap();
+        let real = dir.path().to_str().expect("a UTF-8 temp path").to_string();
+        let Some(rest) = real.strip_prefix('/') else {
+            panic!("the TUI tests need an absolute Unix temp path, not {real}");
+        };
+        assert!(
+            real.len() + 60 <= PINNED_LEN,
+            "TMPDIR is too long for the TUI tests ({real}): they pad it to {PINNED_LEN} characters"
+        );
+        // "/" + "./" * n (+ one more "/" when the padding is odd) + the rest.
+        let pad = PINNED_LEN - real.len();
+        let mut path = format!("/{}", "./".repeat(pad / 2));
+        if pad % 2 == 1 {
+            path.push('/');
+        }
+        path.push_str(rest);
+        assert_eq!(path.len(), PINNED_LEN);
+        Pinned {
+            _dir: dir,
+            path: path.into(),
+        }
+    }
+
+    /// The padded path (what baton is given and shows).
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+}
+
+/// `screen` with every whole occurrence of the pinned path, including one
+/// wrapped over rows, replaced character for character by `[TMP]~~~...` (the
+/// layout is kept).
+pub fn masked(screen: &str, pinned: &Pinned) -> String {
+    let path: Vec<char> = pinned.path.to_str().unwrap().chars().collect();
+    let mask: Vec<char> = "[TMP]"
+        .chars()
+        .chain(std::iter::repeat('~'))
+        .take(path.len())
+        .collect();
+    let mut rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    // Rows end where a wrapped path continues: search their concatenation.
+    let cells: Vec<(usize, usize)> = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| (0..row.len()).map(move |c| (r, c)))
+        .collect();
+    let flat: Vec<char> = cells.iter().map(|&(r, c)| rows[r][c]).collect();
+    let mut i = 0;
+    while i + path.len() <= flat.len() {
+        if flat[i..i + path.len()] == path[..] {
+            for (k, &(r, c)) in cells[i..i + path.len()].iter().enumerate() {
+                rows[r][c] = mask[k];
+            }
+            i += path.len();
+        } else {
+            i += 1;
+        }
+    }
+    rows.iter()
+        .map(|row| row.iter().collect::<String>() + "\n")
+        .collect()
 }
 
 pub fn actor() -> Actor {
@@ -24,7 +111,11 @@ pub fn actor() -> Actor {
 
 /// A fresh demo workspace and an app on it at `size`, colour off.
 pub fn demo(size: (u16, u16)) -> Demo {
-    let dir = tempfile::tempdir().unwrap();
+    demo_in(Pinned::new(), size)
+}
+
+/// [`demo`] built in `dir`.
+pub fn demo_in(dir: Pinned, size: (u16, u16)) -> Demo {
     let db = dir.path().join("demo.db");
     drop(baton::demo::build(&db, &dir.path().join("bundles")).unwrap());
     let ws = baton::workspace::Workspace::open(&db).unwrap();
@@ -131,7 +222,7 @@ pub fn open_deal(app: &mut App, deal: &str) {
 
 /// A workspace holding the one bundle at `bundle`, and an app on it at `size`.
 pub fn with_bundle(bundle: &std::path::Path, size: (u16, u16)) -> Demo {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Pinned::new();
     let db = dir.path().join("one.db");
     let mut ws = baton::workspace::Workspace::open(&db).unwrap();
     let now = baton::demo::clock();

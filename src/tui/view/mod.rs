@@ -88,6 +88,25 @@ pub fn frame_areas(area: Rect) -> [Rect; 3] {
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
+    draw_screen(f, app);
+    scrub(f.buffer_mut());
+}
+
+/// The last step of every frame: each cell passes the one sanitiser, so no
+/// text the state holds (a note stored raw by an older baton, a file name
+/// with a bidi override, a field being typed) reaches the terminal raw.
+/// ratatui drops control characters itself, but appends a zero-width one such
+/// as U+202E to the cell before it.
+fn scrub(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        if !crate::text::is_clean(cell.symbol()) {
+            let clean = crate::text::sanitize_line(cell.symbol());
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+        }
+    }
+}
+
+fn draw_screen(f: &mut Frame, app: &App) {
     let area = f.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         too_small(f, area, app);
