@@ -135,17 +135,11 @@ pub fn prepare(
     let b = bundle::load(path).map_err(|e| e.to_string())?;
     let analysis = analyze(&b, rules);
     let mut files = Vec::with_capacity(b.files.len() + 1);
-    if b.has_crm_record {
-        let p = path.join("deal.toml");
-        let raw = std::fs::read(&p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
-        // Decoded as the bundle reader decoded it (UTF-16 and Windows-1252 too).
-        let text = bundle::readers::decode(bundle::Format::Toml, &raw)
-            .map_err(|e| format!("{}: {e}", p.display()))?
-            .text;
+    if let Some(text) = &b.crm_text {
         files.push(StoredFile {
             path: "deal.toml".into(),
             role: "crm",
-            text,
+            text: text.clone(),
             shown: None,
         });
     }
