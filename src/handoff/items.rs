@@ -11,6 +11,7 @@ use crate::bundle::Bundle;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::{HashMap, VecDeque};
 use std::sync::LazyLock;
 
 /// A place in the bundle, as stored: `file:line`.
@@ -371,12 +372,17 @@ pub fn from_analysis(
     now: jiff::Timestamp,
 ) -> (Vec<Item>, BriefSnapshot) {
     let mut items = Vec::new();
+    // Numbered as they come, one counter per kind: never by counting the items
+    // so far, which made an import quadratic in its items.
+    let mut numbered = [0usize; ItemKind::ALL.len()];
     let mut push = |kind: ItemKind,
                     category: Option<String>,
                     about: Option<String>,
                     text: &str,
                     ev: &[Evidence]| {
-        let n = items.iter().filter(|i: &&Item| i.kind == kind).count() + 1;
+        let n = &mut numbered[kind as usize];
+        *n += 1;
+        let n = *n;
         items.push(Item {
             id: format!("{}{n}", kind.prefix()),
             kind,
@@ -421,13 +427,21 @@ pub fn from_analysis(
             &g.evidence,
         );
     }
+    // The CRM record's risks by line; where an item cites several, the first
+    // in the file decides (risks are parsed in file order).
+    let mut logged: HashMap<u32, Option<&str>> = HashMap::new();
+    for r in &bundle.deal.risks {
+        logged.entry(r.line).or_insert(r.owner.as_deref());
+    }
     for item in items.iter_mut().filter(|i| i.kind == ItemKind::Risk) {
-        let logged = bundle.deal.risks.iter().find(|r| {
-            item.evidence
-                .iter()
-                .any(|e| e.file == "deal.toml" && e.line == r.line)
-        });
-        if let Some(owner) = logged.and_then(|r| r.owner.clone()) {
+        let first = item
+            .evidence
+            .iter()
+            .filter(|e| e.file == "deal.toml")
+            .filter_map(|e| logged.get(&e.line).map(|owner| (e.line, *owner)))
+            .min_by_key(|(line, _)| *line);
+        if let Some((_, Some(owner))) = first {
+            let owner = owner.to_string();
             item.decision = Decision::Risk {
                 owner,
                 due: None,
@@ -491,17 +505,20 @@ pub fn from_analysis(
 /// whose fingerprint matches an old one inherits its decision (each old item
 /// is used once). Returns the ids (new) that inherited one.
 pub fn carry_over(old: &[Item], new: &mut [Item]) -> Vec<String> {
-    let mut used = vec![false; old.len()];
+    // The decided old items by fingerprint, in order: each new item takes the
+    // first one not used yet. One pass over each list, not one over the old
+    // items per new item.
+    let mut decided: HashMap<&str, VecDeque<&Item>> = HashMap::new();
+    for o in old.iter().filter(|o| o.decision != Decision::Pending) {
+        decided.entry(&o.fingerprint).or_default().push_back(o);
+    }
     let mut carried = Vec::new();
     for item in new.iter_mut() {
-        let found = old.iter().enumerate().position(|(i, o)| {
-            !used[i]
-                && o.fingerprint == item.fingerprint
-                && !matches!(o.decision, Decision::Pending)
-        });
-        if let Some(i) = found {
-            used[i] = true;
-            item.decision = old[i].decision.clone();
+        let found = decided
+            .get_mut(item.fingerprint.as_str())
+            .and_then(VecDeque::pop_front);
+        if let Some(o) = found {
+            item.decision = o.decision.clone();
             carried.push(item.id.clone());
         }
     }
@@ -552,6 +569,32 @@ mod tests {
         assert_eq!(carry_over(&old, &mut new), vec!["C1".to_string()]);
         assert_eq!(new[0].decision.state(), "accepted");
         assert_eq!(new[1].decision, Decision::Pending);
+    }
+
+    #[test]
+    fn each_old_decision_carries_over_once_in_order() {
+        let c = ctx("Priya", Role::Csm);
+        let decided = |outcome| Decision::Commitment {
+            outcome,
+            note: String::new(),
+            by: c.signed(),
+        };
+        let mut old = vec![
+            item("C1", ItemKind::Commitment, "Same"),
+            item("C2", ItemKind::Commitment, "Same"),
+            item("C3", ItemKind::Commitment, "Same"),
+        ];
+        old[0].decision = decided(CommitmentOutcome::Rejected);
+        old[2].decision = decided(CommitmentOutcome::Accepted);
+        let mut new = vec![
+            item("C1", ItemKind::Commitment, "Same"),
+            item("C2", ItemKind::Commitment, "Same"),
+            item("C3", ItemKind::Commitment, "Same"),
+        ];
+        assert_eq!(carry_over(&old, &mut new), vec!["C1", "C2"]);
+        assert_eq!(new[0].decision.state(), "rejected");
+        assert_eq!(new[1].decision.state(), "accepted");
+        assert_eq!(new[2].decision, Decision::Pending);
     }
 
     #[test]
