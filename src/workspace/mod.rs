@@ -14,7 +14,9 @@ pub mod schema;
 mod store;
 
 pub use config::{default_workspace_path, load_identity, resolve_workspace_path};
-pub use import::{ImportOutcome, Prepared, find_bundles, prepare};
+pub use import::{
+    ImportOutcome, Prepare, Prepared, Replace, find_bundles, prepare, prepare_if_changed,
+};
 pub use queries::{ApprovalRecord, DealSummary, FileDiff};
 pub use queue::{QueueRow, StoredText};
 
@@ -48,6 +50,14 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A bundle's deal id is an approved handoff of another account (`path`
+    /// is the bundle's `deal.toml`, or its folder when it has none).
+    ApprovedElsewhere {
+        path: PathBuf,
+        deal: String,
+        approved_account: Option<String>,
+        bundle_account: Option<String>,
+    },
 }
 
 impl std::fmt::Display for Error {
@@ -74,6 +84,24 @@ impl std::fmt::Display for Error {
             Error::Invalid(m) => f.write_str(m),
             Error::Sqlite(e) => write!(f, "workspace: {e}"),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::ApprovedElsewhere {
+                path,
+                deal,
+                approved_account,
+                bundle_account,
+            } => {
+                let account = |a: &Option<String>| match a {
+                    Some(a) => format!("\"{a}\""),
+                    None => "no account".to_string(),
+                };
+                write!(
+                    f,
+                    "{}: deal id {deal} is the approved handoff of {}, and this bundle is for {}: refused (import --replace replaces it)",
+                    path.display(),
+                    account(approved_account),
+                    account(bundle_account)
+                )
+            }
         }
     }
 }
