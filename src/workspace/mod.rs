@@ -5,6 +5,7 @@
 //! up front, so two processes queue on the busy timeout instead of failing on a
 //! lock upgrade), and appends its events in that same transaction.
 
+pub mod atomic;
 pub mod config;
 pub mod crm;
 mod import;
