@@ -140,6 +140,7 @@ fn a_brief_that_was_not_written_is_not_logged() {
             .output()
             .unwrap();
         assert!(!out.status.success());
+        assert_eq!(exports_logged(&env), 0, "an export to /dev/full was logged");
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains("standard output"), "{err}");
