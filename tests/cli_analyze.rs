@@ -559,7 +559,10 @@ The CFO \x1b[2J\x1b[Hworries the legacy export has not been tested.\n";
 
 #[test]
 fn ansi_sequences_and_nul_never_reach_the_output() {
-    let deal = b"id = \"OPP-\\u001b[31m7\"\nname = \"Acme\\u001b]0;t\\u0007 rollout\"\n\
+    // Not in the id: an id holding a control character is refused outright
+    // (tests/hostile_bundles.rs), every other field is cleaned.
+    let deal = b"id = \"OPP-7\"\naccount = \"Acme\\u001b[31m Corp\"\n\
+                 name = \"Acme\\u001b]0;t\\u0007 rollout\"\n\
                  ae = \"Dana\\u0000 Whitfield\"\nmystery = \"\\u001b[5mblink\"\n";
     let (_t, root) = write_bundle(
         "acme",

@@ -8,10 +8,17 @@
 //! over 10,000 deals in under 200 ms; `baton metrics` over 10,000 deals and
 //! 200,000 events in under 300 ms. The 1,000 imported deals are cloned in SQL to
 //! 10,000, with synthetic events to 200,000 (what a year of a pilot could hold).
+//!
+//! Import is linear in review items: a note dense with commitments (~12,000
+//! review items per MB) imported at 1 MB and 16 MB, then re-imported changed
+//! (decisions carried over), target time(16 MB) / (16 x time(1 MB)) <= 1.5 for
+//! each. Numbering items by counting the ones before made this quadratic (a
+//! 16 MB note took 47.6 s to import).
 
 mod support;
 
 use rusqlite::Connection;
+use std::path::Path;
 use std::time::{Duration, Instant};
 use support::{Env, generate_bundles};
 
@@ -131,5 +138,76 @@ fn workspace_benchmark() {
         timed(&env, &["metrics"], 5),
         Duration::from_millis(300),
     );
+    assert!(pass, "a target failed");
+}
+
+/// A bundle whose one note is `mb` MB of numbered commitments, each its own
+/// review item (and, most of them, a conflict or question too).
+fn dense_bundle(dir: &Path, mb: usize) {
+    std::fs::create_dir_all(dir.join("notes")).unwrap();
+    std::fs::write(
+        dir.join("deal.toml"),
+        "id = \"DENSE-1\"\naccount = \"Dense Hotels\"\n",
+    )
+    .unwrap();
+    let mut text = String::from("# Call\n\n");
+    let mut i = 0;
+    while text.len() < mb << 20 {
+        text.push_str(&format!(
+            "- We will deliver integration {i} with the Opera PMS by week {} at no extra cost.\n",
+            i % 50 + 1
+        ));
+        i += 1;
+    }
+    std::fs::write(dir.join("notes/call.md"), text).unwrap();
+}
+
+/// (first import, changed re-import, items) for a dense note of `mb` MB.
+fn import_dense(mb: usize) -> (Duration, Duration, usize) {
+    let env = Env::new();
+    let bundle = env.path("dense");
+    dense_bundle(&bundle, mb);
+    let path = bundle.to_str().unwrap();
+    let t = Instant::now();
+    let out = env.ok("2026-07-01T00:00:00Z", &["import", path]);
+    let first = t.elapsed();
+    let items: usize = out
+        .split_once("imported, ")
+        .and_then(|(_, rest)| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{out}"));
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(bundle.join("notes/call.md"))
+        .unwrap();
+    std::io::Write::write_all(&mut f, b"- One more line.\n").unwrap();
+    let t = Instant::now();
+    let out = env.ok("2026-07-02T00:00:00Z", &["import", path]);
+    let again = t.elapsed();
+    assert!(out.contains("revision 2"), "{out}");
+    (first, again, items)
+}
+
+#[test]
+#[ignore = "benchmark: cargo test --release --test workspace_bench -- --ignored --nocapture"]
+fn import_is_linear_in_review_items() {
+    let (first_1, again_1, items_1) = import_dense(1);
+    let (first_16, again_16, items_16) = import_dense(16);
+    println!("dense note: {items_1} items at 1 MB, {items_16} at 16 MB");
+    let mut pass = true;
+    for (what, one, sixteen) in [
+        ("import", first_1, first_16),
+        ("re-import changed", again_1, again_16),
+    ] {
+        let ratio = sixteen.as_secs_f64() / (16.0 * one.as_secs_f64());
+        let ok = ratio <= 1.5;
+        println!(
+            "{what:<18} 1 MB {:>8.1} ms  16 MB {:>9.1} ms  time(16)/(16 x time(1)) = {ratio:.2}, target <= 1.5  {}",
+            one.as_secs_f64() * 1e3,
+            sixteen.as_secs_f64() * 1e3,
+            if ok { "PASS" } else { "FAIL" }
+        );
+        pass &= ok;
+    }
     assert!(pass, "a target failed");
 }

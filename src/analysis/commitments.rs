@@ -533,7 +533,7 @@ mod categorize_tests {
 ";
         let mut bundles = vec![Bundle {
             deal: Default::default(),
-            has_crm_record: false,
+            crm_text: None,
             files: vec![SourceFile::plain("notes/call.md", FileRole::Notes, crafted)],
             listing: Vec::new(),
         }];

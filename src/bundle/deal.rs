@@ -139,6 +139,7 @@ pub(crate) fn parse_deal(
         id: sanitize(default_id),
         ..DealRecord::default()
     };
+    let mut id_given = false;
     for (key, value) in doc.get_ref() {
         let k = key.get_ref().as_ref();
         let at = key.span().start;
@@ -146,8 +147,14 @@ pub(crate) fn parse_deal(
             "id" => {
                 deal.id = match value.get_ref() {
                     DeValue::Integer(_) => render(value.get_ref()),
+                    // Checked as written: an id is never silently cleaned into another.
+                    DeValue::String(raw) => {
+                        check_id(raw).map_err(|why| ctx.err(at, format!("\"id\" {why}")))?;
+                        raw.to_string()
+                    }
                     _ => string(&ctx, k, value, at)?,
-                }
+                };
+                id_given = true;
             }
             "name" => deal.name = filled(string(&ctx, k, value, at)?),
             "account" => deal.account = filled(string(&ctx, k, value, at)?),
@@ -218,7 +225,39 @@ pub(crate) fn parse_deal(
             _ => keep(&mut deal.extra, sanitize(k), value),
         }
     }
+    if !id_given {
+        check_id(&deal.id).map_err(|why| {
+            ctx.err(
+                0,
+                format!("no \"id\", and the folder name as the deal id {why}"),
+            )
+        })?;
+    }
     Ok(deal)
+}
+
+/// Longer than any CRM's ids; short enough that `ID.md` is a valid file name.
+const MAX_ID_BYTES: usize = 200;
+
+/// What is wrong with a deal id, if anything: it names the workspace's record,
+/// the exported brief's file and every event, so it must be one line of
+/// printable text that is not a folder's name (`.`, `..`). The answer reads
+/// after the id's name: `"id" is empty`.
+pub(crate) fn check_id(id: &str) -> Result<(), &'static str> {
+    let bidi = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}');
+    if id.trim().is_empty() {
+        Err("is empty")
+    } else if id == "." || id == ".." {
+        Err("cannot be \".\" or \"..\" (a folder's name)")
+    } else if id.chars().any(|c| c.is_control() || bidi(c)) {
+        Err("holds a control or text-direction character")
+    } else if id != id.trim() {
+        Err("starts or ends with a space")
+    } else if id.len() > MAX_ID_BYTES {
+        Err("is longer than 200 bytes")
+    } else {
+        Ok(())
+    }
 }
 
 /// One `[[goals]]`, `[[risks]]` or `[[commitments]]` entry: its required

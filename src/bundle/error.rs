@@ -18,6 +18,15 @@ pub enum BundleError {
     TwoScopeFiles { first: PathBuf, second: PathBuf },
     /// A file or folder could not be read.
     Io { path: PathBuf, source: io::Error },
+    /// A file baton would read is larger than [`super::MAX_FILE_BYTES`].
+    TooLarge { path: PathBuf, size: u64 },
+    /// A file that must be read (`deal.toml`, or a file that changed into a
+    /// link, FIFO or device while the bundle was read) is not a regular file
+    /// inside the bundle; `why` says what it is.
+    NotAFile { path: PathBuf, why: &'static str },
+    /// A bundle without `deal.toml` is named after its folder, and that name
+    /// is no deal id (see `deal::check_id`).
+    FolderId { path: PathBuf, why: &'static str },
     /// A text file is not UTF-8; `line` is the 1-based line of the first bad byte.
     InvalidUtf8 { path: PathBuf, line: u32 },
     /// `deal.toml` does not parse as TOML.
@@ -43,6 +52,9 @@ impl BundleError {
             | BundleError::NotADirectory { path }
             | BundleError::NotABundle { path }
             | BundleError::Io { path, .. }
+            | BundleError::TooLarge { path, .. }
+            | BundleError::NotAFile { path, .. }
+            | BundleError::FolderId { path, .. }
             | BundleError::InvalidUtf8 { path, .. }
             | BundleError::DealSyntax { path, .. }
             | BundleError::DealField { path, .. } => path,
@@ -122,6 +134,19 @@ impl fmt::Display for BundleError {
                     one_line(&source.to_string())
                 )
             }
+            BundleError::TooLarge { path, size } => write!(
+                f,
+                "{}: {} MB, over the limit of {} MB per file; not read (split it, or leave it out of the bundle)",
+                show(path),
+                size.div_ceil(1024 * 1024),
+                super::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            BundleError::NotAFile { path, why } => write!(f, "{}: {why}; not read", show(path)),
+            BundleError::FolderId { path, why } => write!(
+                f,
+                "{}: no deal.toml, and the folder's name as the deal id {why} (give the id in deal.toml)",
+                show(path)
+            ),
             BundleError::InvalidUtf8 { path, line } => {
                 write!(f, "{}:{line}: not valid UTF-8 text", show(path))
             }

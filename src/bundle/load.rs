@@ -3,10 +3,18 @@
 //! Every file of the bundle is listed, read or not, with the reason when not
 //! ([`Bundle::listing`]): nothing is skipped silently. A file is read once; its
 //! bytes become stored text ([`readers::decode`]) and, for transcripts, e-mail
-//! and exports, a view the segmenter reads ([`readers::view`]). Links that
-//! leave the bundle, FIFOs and devices are never opened.
-
-use super::deal::parse_deal;
+//! and exports, a view the segmenter reads ([`readers::view`]).
+//!
+//! Hostile files: a link is followed only when its target is inside the
+//! bundle; a link that leaves it, a FIFO, socket or device is listed as not
+//! read, never opened (`deal.toml` is the exception: the deal's identity comes
+//! from it, so one that cannot be read stops the load). Files are opened
+//! without following a link and without blocking, and checked again once
+//! open, so a file swapped for a link or a FIFO after it was listed is
+//! refused, not read. A file over [`MAX_FILE_BYTES`] stops the load with an
+//! error naming it: a bundle analysed without its largest file would look
+//! complete and not be.
+use super::deal::{check_id, parse_deal};
 use super::readers::{self, Format, ReadContext, Unreadable};
 use super::{Bundle, BundleError, DealRecord, FileRole, Listed, SourceFile};
 use crate::text::sanitize;
@@ -17,6 +25,11 @@ use std::path::{Path, PathBuf};
 /// The stems a signed scope file may have (at most one per bundle), in any
 /// format baton reads: `scope.md`, `order-form.pdf`, `sow.docx`.
 pub const SCOPE_STEMS: [&str; 3] = ["scope", "order-form", "sow"];
+
+/// The largest file baton reads (32 MB): far above any deal's notes (a
+/// year of call transcripts is a few MB), low enough that a stray video or
+/// database dump is named instead of filling memory.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Folders below `notes/` deeper than this are not walked (a Slack export is
 /// two deep: `notes/slack/channel/`).
@@ -31,7 +44,9 @@ pub fn is_scope_name(name: &str) -> bool {
         && Format::of_name(name).is_some_and(|f| !matches!(f, Format::Toml | Format::Json))
 }
 
-/// One directory entry, classified without opening it.
+/// One directory entry, classified without opening it. The path is the one
+/// to open: a link's resolved target inside the bundle, else the entry's own
+/// path.
 enum Entry {
     File(PathBuf),
     Dir(PathBuf),
@@ -71,50 +86,68 @@ pub fn load(root: &Path) -> Result<Bundle, BundleError> {
     };
 
     let mut deal_toml = false;
-    let mut has_notes_dir = false;
-    let mut scope: Option<String> = None;
+    let mut notes_dir: Option<PathBuf> = None;
+    let mut scope: Option<(String, PathBuf)> = None;
     let mut others: Vec<(String, PathBuf)> = Vec::new();
     let mut elsewhere: Vec<(String, PathBuf)> = Vec::new();
+    let mut deal_toml_path = root.join("deal.toml");
     for (name, entry) in walk.entries(root)? {
         match entry {
+            Entry::Refused(why) if name == "deal.toml" => {
+                return Err(BundleError::NotAFile {
+                    path: root.join(name),
+                    why,
+                });
+            }
             Entry::Refused(why) => walk.refuse(&name, None, why),
-            Entry::Dir(_) if name == "notes" => has_notes_dir = true,
+            Entry::Dir(path) if name == "notes" => notes_dir = Some(path),
             Entry::Dir(path) => elsewhere.push((name, path)),
-            Entry::File(_) if name == "deal.toml" => deal_toml = true,
+            Entry::File(path) if name == "deal.toml" => {
+                deal_toml = true;
+                deal_toml_path = path;
+            }
             Entry::File(_) if name == "gold.toml" => {
                 walk.refuse(&name, None, "a corpus's gold annotations, not evidence");
             }
-            Entry::File(_) if is_scope_name(&name) => {
-                if let Some(first) = &scope {
+            Entry::File(path) if is_scope_name(&name) => {
+                if let Some((first, _)) = &scope {
                     return Err(BundleError::TwoScopeFiles {
                         first: root.join(first),
                         second: root.join(&name),
                     });
                 }
-                scope = Some(name);
+                scope = Some((name, path));
             }
             Entry::File(path) => others.push((name, path)),
         }
     }
-    if !deal_toml && !has_notes_dir && scope.is_none() {
+    if !deal_toml && notes_dir.is_none() && scope.is_none() {
         return Err(BundleError::NotABundle {
             path: root.to_path_buf(),
         });
     }
 
     let folder_id = folder_name(root);
+    let mut crm_text = None;
     let deal = if deal_toml {
         let path = root.join("deal.toml");
-        let bytes = read_regular(&path)?;
+        let bytes = read_regular(&deal_toml_path, &path)?;
         let text = readers::decode(Format::Toml, &bytes)
             .map_err(|e| deal_unreadable(&path, &e))?
             .text;
         walk.listing
             .push(Listed::read("deal.toml", Some(Format::Toml)));
-        parse_deal(&text, &path, &folder_id)?
+        let deal = parse_deal(&text, &path, &folder_id)?;
+        crm_text = Some(text);
+        deal
     } else {
+        let id = sanitize(&folder_id);
+        check_id(&id).map_err(|why| BundleError::FolderId {
+            path: root.to_path_buf(),
+            why,
+        })?;
         DealRecord {
-            id: sanitize(&folder_id),
+            id,
             ..DealRecord::default()
         }
     };
@@ -123,11 +156,10 @@ pub fn load(root: &Path) -> Result<Bundle, BundleError> {
     for (name, path) in others {
         walk.read(&name, &path, FileRole::Other, &ctx)?;
     }
-    if has_notes_dir {
-        walk.notes(&root.join("notes"), "notes", 0, &ctx)?;
+    if let Some(notes) = notes_dir {
+        walk.notes(&notes, "notes", 0, &ctx)?;
     }
-    if let Some(name) = scope {
-        let path = root.join(&name);
+    if let Some((name, path)) = scope {
         walk.read(&name, &path, FileRole::Scope, &ctx)?;
     }
     for (name, path) in elsewhere {
@@ -139,7 +171,7 @@ pub fn load(root: &Path) -> Result<Bundle, BundleError> {
     listing.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Bundle {
         deal,
-        has_crm_record: deal_toml,
+        crm_text,
         files,
         listing,
     })
@@ -178,9 +210,12 @@ impl Walk<'_> {
                 out.push((name, Entry::Refused("cannot be examined")));
                 continue;
             };
-            let meta = if kind.is_symlink() {
+            let (path, meta) = if kind.is_symlink() {
                 match fs::canonicalize(&path) {
-                    Ok(target) if target.starts_with(self.real_root) => fs::metadata(&target),
+                    Ok(target) if target.starts_with(self.real_root) => {
+                        let meta = fs::metadata(&target);
+                        (target, meta)
+                    }
                     Ok(_) => {
                         out.push((name, Entry::Refused("a link that leaves the bundle")));
                         continue;
@@ -191,7 +226,8 @@ impl Walk<'_> {
                     }
                 }
             } else {
-                fs::symlink_metadata(&path)
+                let meta = fs::symlink_metadata(&path);
+                (path, meta)
             };
             let entry = match meta {
                 Ok(m) if m.is_dir() => Entry::Dir(path),
@@ -221,8 +257,11 @@ impl Walk<'_> {
         let entries = self.entries(dir)?;
         let mut ctx = ctx.clone();
         if let Some((_, Entry::File(users))) = entries.iter().find(|(n, _)| n == "users.json") {
-            match fs::read(users) {
+            match read_regular(users, &dir.join("users.json")) {
                 Ok(bytes) => ctx.slack_users = readers::slack_users(&bytes),
+                Err(e @ (BundleError::TooLarge { .. } | BundleError::NotAFile { .. })) => {
+                    return Err(e);
+                }
                 Err(e) => self.refuse(
                     &format!("{rel}/users.json"),
                     Some(Format::Json),
@@ -295,7 +334,7 @@ impl Walk<'_> {
             self.listing.push(Listed::read(rel, Some(format)));
             return Ok(());
         }
-        let bytes = read_regular(path)?;
+        let bytes = read_regular(path, path)?;
         let decoded = match readers::decode(format, &bytes) {
             Ok(d) => d,
             Err(e) => {
@@ -323,13 +362,64 @@ impl Walk<'_> {
     }
 }
 
-/// Read a file already known to be a regular file (never a FIFO: opening one
-/// would block).
-fn read_regular(path: &Path) -> Result<Vec<u8>, BundleError> {
-    fs::read(path).map_err(|source| BundleError::Io {
-        path: path.to_path_buf(),
+/// Read a file already listed as a regular file, from `path` (`shown` is
+/// what errors name). It is opened without following a link and without
+/// blocking (so a FIFO swapped in since it was listed cannot hang the load),
+/// checked again once open, and read up to [`MAX_FILE_BYTES`].
+fn read_regular(path: &Path, shown: &Path) -> Result<Vec<u8>, BundleError> {
+    use std::io::Read;
+    let io_err = |source| BundleError::Io {
+        path: shown.to_path_buf(),
         source,
-    })
+    };
+    let not_a_file = |why| BundleError::NotAFile {
+        path: shown.to_path_buf(),
+        why,
+    };
+    let file = match open_no_follow(path) {
+        Ok(f) => f,
+        Err(_) if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            return Err(not_a_file("became a link while the bundle was read"));
+        }
+        Err(e) => return Err(io_err(e)),
+    };
+    let meta = file.metadata().map_err(io_err)?;
+    if !meta.is_file() {
+        return Err(not_a_file("not a regular file (a FIFO, socket or device)"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(BundleError::TooLarge {
+            path: shown.to_path_buf(),
+            size: meta.len(),
+        });
+    }
+    // The length is checked again while reading: a file that grows after
+    // `metadata` is still cut off at the limit, never read without end.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(BundleError::TooLarge {
+            path: shown.to_path_buf(),
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> io::Result<fs::File> {
+    fs::File::open(path)
 }
 
 fn deal_unreadable(path: &Path, e: &Unreadable) -> BundleError {

@@ -8,7 +8,7 @@ pub mod readers;
 
 pub use deal::{DealCommitment, DealGoal, DealRecord, DealRisk, DealStakeholder, FirstValue};
 pub use error::BundleError;
-pub use load::{SCOPE_STEMS, is_scope_name, load};
+pub use load::{MAX_FILE_BYTES, SCOPE_STEMS, is_scope_name, load};
 pub use readers::Format;
 use readers::View;
 
@@ -126,8 +126,9 @@ fn visible(path: &str) -> String {
 pub struct Bundle {
     /// The deal record; defaults (id = folder name) filled in when `deal.toml` is absent.
     pub deal: DealRecord,
-    /// Whether a `deal.toml` was present.
-    pub has_crm_record: bool,
+    /// The text of `deal.toml` as read (decoded), when there is one: what the
+    /// workspace stores, so the file is never read a second time.
+    pub crm_text: Option<String>,
     /// Evidence files in reading order: other top-level files, notes (by path), scope.
     pub files: Vec<SourceFile>,
     /// Every file of the bundle by path, read or not (and why not).
@@ -135,6 +136,11 @@ pub struct Bundle {
 }
 
 impl Bundle {
+    /// Whether a `deal.toml` was present.
+    pub fn has_crm_record(&self) -> bool {
+        self.crm_text.is_some()
+    }
+
     pub fn scope(&self) -> Option<&SourceFile> {
         self.files.iter().find(|f| f.role == FileRole::Scope)
     }

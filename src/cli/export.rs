@@ -1,9 +1,12 @@
 //! `baton export DEAL [-o FILE] [--draft]` and `baton export --all-approved DIR`.
 //! Writing and recording is the library's `export_to` (atomic; each export
-//! records `brief_exported`), the same call the TUI makes.
+//! records `brief_exported` once its file is on disk), the same call the TUI
+//! makes. To standard output, the event is recorded only after every byte
+//! was written and flushed (and synced, when it is redirected to a file).
 
-use super::session::{self, Global, print};
-use baton::export::{export_to, exported, file_name, is_final, markdown};
+use super::session::{self, Global};
+use baton::export::{export_to, exported, file_names, is_final, markdown};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -30,19 +33,23 @@ pub fn run(g: &Global, args: ExportArgs) -> Result<(), String> {
     let ctx = s.ctx_or_system("export")?;
     if let Some(dir) = &args.all_approved {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let mut written = 0;
+        let mut chosen = Vec::new();
         for d in s.ws.list().map_err(|e| e.to_string())? {
             let h = s.ws.handoff(&d.id).map_err(|e| e.to_string())?;
-            if !args.draft && !is_final(&h) {
-                continue;
+            if args.draft || is_final(&h) {
+                chosen.push((h.deal.id.clone(), args.draft || !is_final(&h)));
             }
-            let path = dir.join(file_name(&h.deal.id));
-            let draft = args.draft || !is_final(&h);
-            export_to(&mut s.ws, &ctx, &h.deal.id, &path, draft).map_err(|e| e.to_string())?;
-            written += 1;
         }
-        return print(&format!(
-            "exported {written} brief(s) to {}\n",
+        // Every file name is settled before anything is written: two deals
+        // that would share one are refused, never one written over the other.
+        let paths =
+            file_names(dir, chosen.iter().map(|(id, _)| id.as_str())).map_err(|e| e.to_string())?;
+        for ((id, path), (_, draft)) in paths.iter().zip(&chosen) {
+            export_to(&mut s.ws, &ctx, id, path, *draft).map_err(|e| e.to_string())?;
+        }
+        return session::print(&format!(
+            "exported {} brief(s) to {}\n",
+            paths.len(),
             dir.display()
         ));
     }
@@ -54,10 +61,40 @@ pub fn run(g: &Global, args: ExportArgs) -> Result<(), String> {
         None => {
             let h = s.ws.handoff(deal).map_err(|e| e.to_string())?;
             let text = markdown(&h, args.draft).map_err(|e| e.to_string())?;
-            s.ws.record(&ctx, deal, &exported("-", args.draft))
+            if !write_stdout(&text)? {
+                // The reader closed the pipe: the brief was not delivered, so
+                // no export is recorded (and, as everywhere, no error).
+                return Ok(());
+            }
+            s.ws.record(&ctx, deal, &exported("-", args.draft || !is_final(&h)))
                 .map_err(|e| e.to_string())?;
-            print(&text)?;
         }
     }
     Ok(())
+}
+
+/// Write the brief to standard output and make sure it arrived: flushed, and
+/// synced when standard output is a file. `Ok(false)` when the reader closed
+/// the pipe first; an error (a full disk, `> /dev/full`) names standard output.
+fn write_stdout(text: &str) -> Result<bool, String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(false),
+        Err(e) => return Err(format!("standard output: {e}; the brief was not exported")),
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let file = out
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+            .map_err(|e| format!("standard output: {e}"))?;
+        if file.metadata().is_ok_and(|m| m.is_file()) {
+            file.sync_all()
+                .map_err(|e| format!("standard output: {e}; the brief was not exported"))?;
+        }
+    }
+    Ok(true)
 }

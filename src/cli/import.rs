@@ -5,7 +5,9 @@
 
 use super::session::{self, Global};
 use baton::rules::{Rules, user_rules_path};
-use baton::workspace::{self, ImportOutcome, config, crm, find_bundles, prepare};
+use baton::workspace::{
+    self, Error, ImportOutcome, Prepare, Replace, config, crm, find_bundles, prepare_if_changed,
+};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -28,6 +30,10 @@ pub struct ImportArgs {
     /// Use only the built-in rules, ignoring the user's rules.toml.
     #[arg(long)]
     pub builtin_rules: bool,
+    /// Let a bundle replace an approved handoff of another account that has
+    /// its deal id (refused without it).
+    #[arg(long)]
+    pub replace: bool,
 }
 
 #[derive(Default)]
@@ -63,6 +69,13 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
     };
     let mut s = session::open(global)?;
     let ctx = s.ctx_or_system("import")?;
+    // Each deal's current content hash: a bundle that matches it is read and
+    // hashed, never analysed.
+    let current = s.ws.content_hashes().map_err(|e| e.to_string())?;
+    let replace = match args.replace {
+        true => Replace::Allow,
+        false => Replace::Refuse,
+    };
     let mut bundles = Vec::new();
     for f in found {
         match f {
@@ -85,12 +98,15 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
         let (tx, rx) = mpsc::sync_channel(workers * 2);
         for _ in 0..workers.min(total.max(1)) {
             let tx = tx.clone();
-            let (bundles, next, rules) = (&bundles, &next, &rules);
+            let (bundles, next, rules, current) = (&bundles, &next, &rules, &current);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = bundles.get(i) else { break };
-                    if tx.send(prepare(path, rules, now)).is_err() {
+                    if tx
+                        .send(prepare_if_changed(path, rules, now, current))
+                        .is_err()
+                    {
                         break;
                     }
                 }
@@ -102,7 +118,11 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
                 eprint!("\rimporting {}/{total}", done + 1);
             }
             let prepared = match prepared {
-                Ok(p) => p,
+                Ok(Prepare::Ready(p)) => p,
+                Ok(Prepare::Unchanged { .. }) => {
+                    tally.unchanged += 1;
+                    continue;
+                }
                 Err(e) => {
                     eprintln!(
                         "{}baton: {}",
@@ -113,7 +133,7 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
                     continue;
                 }
             };
-            match s.ws.import(&prepared, &ctx) {
+            match s.ws.import_with(&prepared, &ctx, replace) {
                 Ok(ImportOutcome::Imported { deal, items }) => {
                     tally.imported += 1;
                     out.push_str(&format!("{deal}: imported, {items} items to review\n"));
@@ -131,6 +151,15 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
                     ));
                 }
                 Ok(ImportOutcome::Unchanged { .. }) => tally.unchanged += 1,
+                // This bundle alone is refused; the others still import.
+                Err(e @ Error::ApprovedElsewhere { .. }) => {
+                    eprintln!(
+                        "{}baton: {}",
+                        if progress { "\r" } else { "" },
+                        super::one_line(&e.to_string())
+                    );
+                    tally.failed += 1;
+                }
                 Err(e) => {
                     // A store error (disk full, locked past the timeout) stops the
                     // run: the next bundle would meet the same wall.

@@ -9,7 +9,7 @@
 mod sections;
 mod write;
 
-pub use write::{export_to, exported, file_name, write_atomic};
+pub use write::{export_to, exported, file_name, file_names, write_atomic};
 
 use crate::handoff::{Handoff, Status};
 

@@ -231,18 +231,22 @@ fn stakeholders(d: &mut Doc, h: &Handoff) {
         .stakeholders
         .iter()
         .map(|p| {
-            let role = match (&p.role, p.executive_sponsor) {
-                (Some(r), true) if r != "executive_sponsor" => {
-                    format!("{}, executive sponsor", inline(r))
+            // A role as people say it (`executive_sponsor` -> "executive
+            // sponsor"), made readable before it is escaped: replacing `_`
+            // after escaping left `executive\ sponsor` in every brief.
+            let role = p.role.as_deref().map(|r| r.replace('_', " "));
+            let role = match (role, p.executive_sponsor) {
+                (Some(r), true) if r != "executive sponsor" => {
+                    inline(&format!("{r}, executive sponsor"))
                 }
-                (Some(r), _) => inline(r),
+                (Some(r), _) => inline(&r),
                 (None, true) => "executive sponsor".into(),
                 (None, false) => String::new(),
             };
             vec![
                 inline(&p.name),
                 p.title.as_deref().map(inline).unwrap_or_default(),
-                role.replace('_', " "),
+                role,
                 cites(&p.evidence),
             ]
         })

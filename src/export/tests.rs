@@ -174,3 +174,36 @@ fn files_not_read_are_named_with_their_reason() {
     assert!(cells.iter().any(|c| c == &HOSTILE.replace('\n', " ")));
     assert!(!html);
 }
+
+#[test]
+fn an_executive_sponsor_reads_as_such() {
+    let mut h = approved();
+    let person = |name: &str, role: Option<&str>, sponsor| crate::handoff::items::Person {
+        name: name.into(),
+        title: None,
+        role: role.map(str::to_string),
+        executive_sponsor: sponsor,
+        evidence: vec![],
+    };
+    h.brief.stakeholders = vec![
+        person("Maria Chen", Some("executive_sponsor"), true),
+        person("Ines Duarte", Some("economic_buyer"), true),
+        person("Tom Reyes", None, true),
+        person("Raw Raw", Some("a*b_c"), false),
+    ];
+    let md = markdown(&h, false).unwrap();
+    assert!(!md.contains("executive\\ sponsor"), "{md}");
+    assert!(
+        md.contains("| Maria Chen |   | executive sponsor |"),
+        "{md}"
+    );
+    let (_, _, cells, _) = parse(&md);
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "economic buyer, executive sponsor")
+    );
+    assert!(cells.iter().any(|c| c == "executive sponsor"));
+    // Markup in a role is still escaped, and read back as written.
+    assert!(cells.iter().any(|c| c == "a*b c"), "{cells:?}");
+}

@@ -11,6 +11,7 @@ use crate::bundle::Bundle;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::{HashMap, VecDeque};
 use std::sync::LazyLock;
 
 /// A place in the bundle, as stored: `file:line`.
@@ -371,12 +372,17 @@ pub fn from_analysis(
     now: jiff::Timestamp,
 ) -> (Vec<Item>, BriefSnapshot) {
     let mut items = Vec::new();
+    // Numbered as they come, one counter per kind: never by counting the items
+    // so far, which made an import quadratic in its items.
+    let mut numbered = [0usize; ItemKind::ALL.len()];
     let mut push = |kind: ItemKind,
                     category: Option<String>,
                     about: Option<String>,
                     text: &str,
                     ev: &[Evidence]| {
-        let n = items.iter().filter(|i: &&Item| i.kind == kind).count() + 1;
+        let n = &mut numbered[kind as usize];
+        *n += 1;
+        let n = *n;
         items.push(Item {
             id: format!("{}{n}", kind.prefix()),
             kind,
@@ -421,13 +427,21 @@ pub fn from_analysis(
             &g.evidence,
         );
     }
+    // The CRM record's risks by line; where an item cites several, the first
+    // in the file decides (risks are parsed in file order).
+    let mut logged: HashMap<u32, Option<&str>> = HashMap::new();
+    for r in &bundle.deal.risks {
+        logged.entry(r.line).or_insert(r.owner.as_deref());
+    }
     for item in items.iter_mut().filter(|i| i.kind == ItemKind::Risk) {
-        let logged = bundle.deal.risks.iter().find(|r| {
-            item.evidence
-                .iter()
-                .any(|e| e.file == "deal.toml" && e.line == r.line)
-        });
-        if let Some(owner) = logged.and_then(|r| r.owner.clone()) {
+        let first = item
+            .evidence
+            .iter()
+            .filter(|e| e.file == "deal.toml")
+            .filter_map(|e| logged.get(&e.line).map(|owner| (e.line, *owner)))
+            .min_by_key(|(line, _)| *line);
+        if let Some((_, Some(owner))) = first {
+            let owner = owner.to_string();
             item.decision = Decision::Risk {
                 owner,
                 due: None,
@@ -491,17 +505,20 @@ pub fn from_analysis(
 /// whose fingerprint matches an old one inherits its decision (each old item
 /// is used once). Returns the ids (new) that inherited one.
 pub fn carry_over(old: &[Item], new: &mut [Item]) -> Vec<String> {
-    let mut used = vec![false; old.len()];
+    // The decided old items by fingerprint, in order: each new item takes the
+    // first one not used yet. One pass over each list, not one over the old
+    // items per new item.
+    let mut decided: HashMap<&str, VecDeque<&Item>> = HashMap::new();
+    for o in old.iter().filter(|o| o.decision != Decision::Pending) {
+        decided.entry(&o.fingerprint).or_default().push_back(o);
+    }
     let mut carried = Vec::new();
     for item in new.iter_mut() {
-        let found = old.iter().enumerate().position(|(i, o)| {
-            !used[i]
-                && o.fingerprint == item.fingerprint
-                && !matches!(o.decision, Decision::Pending)
-        });
-        if let Some(i) = found {
-            used[i] = true;
-            item.decision = old[i].decision.clone();
+        let found = decided
+            .get_mut(item.fingerprint.as_str())
+            .and_then(VecDeque::pop_front);
+        if let Some(o) = found {
+            item.decision = o.decision.clone();
             carried.push(item.id.clone());
         }
     }
@@ -509,74 +526,5 @@ pub fn carry_over(old: &[Item], new: &mut [Item]) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::handoff::test_support::{ctx, item};
-
-    #[test]
-    fn fingerprint_ignores_case_spacing_and_citations() {
-        let a = fingerprint(
-            ItemKind::Question,
-            "Notes say 4 weeks (notes/a.md:12): which?",
-        );
-        let b = fingerprint(
-            ItemKind::Question,
-            "notes  say 4 weeks (notes/a.md:15) which",
-        );
-        assert_eq!(a, b);
-        assert_ne!(a, fingerprint(ItemKind::Risk, "Notes say 4 weeks which"));
-        assert_ne!(
-            a,
-            fingerprint(ItemKind::Question, "Notes say 5 weeks which")
-        );
-    }
-
-    #[test]
-    fn decisions_carry_over_by_fingerprint_not_id() {
-        let c = ctx("Priya", Role::Csm);
-        let mut old = vec![
-            item("C1", ItemKind::Commitment, "Four weeks"),
-            item("C2", ItemKind::Commitment, "Free training"),
-        ];
-        old[1].decision = Decision::Commitment {
-            outcome: CommitmentOutcome::Accepted,
-            note: "ok".into(),
-            by: c.signed(),
-        };
-        old[0].decision = old[1].decision.clone();
-        // C2's text is now C1; the old C1 changed its text.
-        let mut new = vec![
-            item("C1", ItemKind::Commitment, "Free training"),
-            item("C2", ItemKind::Commitment, "Six weeks"),
-        ];
-        assert_eq!(carry_over(&old, &mut new), vec!["C1".to_string()]);
-        assert_eq!(new[0].decision.state(), "accepted");
-        assert_eq!(new[1].decision, Decision::Pending);
-    }
-
-    #[test]
-    fn stored_columns_round_trip() {
-        let by = ctx("Priya", Role::Csm).signed();
-        let d = Decision::from_columns(
-            ItemKind::Risk,
-            "mitigated",
-            None,
-            Some("Dana".into()),
-            None,
-            Some(by.clone()),
-        );
-        assert_eq!(d.state(), "mitigated");
-        assert_eq!(
-            Decision::from_columns(ItemKind::Commitment, "buyer", None, None, None, Some(by)),
-            Decision::Pending
-        );
-        assert_eq!(
-            CommitmentOutcome::parse("send-to-ae"),
-            Some(CommitmentOutcome::SentToAe)
-        );
-        assert_eq!(
-            Resolution::parse("notes-stand"),
-            Some(Resolution::NotesStand)
-        );
-    }
-}
+#[path = "items_tests.rs"]
+mod tests;

@@ -17,7 +17,7 @@ use crate::rules::Rules;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// One file of a revision as stored.
@@ -125,6 +125,15 @@ fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// What reading a bundle gives when its content may already be imported.
+#[derive(Debug, Clone)]
+pub enum Prepare {
+    /// The deal's current revision has this content hash: nothing was analysed.
+    Unchanged { deal: String },
+    /// New or changed: read, analysed, ready to write.
+    Ready(Box<Prepared>),
+}
+
 /// Read and analyse one bundle. The error is the bundle reader's one line
 /// (file and line).
 pub fn prepare(
@@ -132,20 +141,43 @@ pub fn prepare(
     rules: &Rules,
     now: jiff::Timestamp,
 ) -> std::result::Result<Prepared, String> {
+    let read = read(path)?;
+    Ok(analysed(path, read, rules, now))
+}
+
+/// [`prepare`], except that a bundle whose content hash is its deal's current
+/// one in `current` (deal id to hash, [`Workspace::content_hashes`]) is not
+/// analysed: re-importing an unchanged folder of bundles costs their reading.
+pub fn prepare_if_changed(
+    path: &Path,
+    rules: &Rules,
+    now: jiff::Timestamp,
+    current: &HashMap<String, String>,
+) -> std::result::Result<Prepare, String> {
+    let read = read(path)?;
+    if current.get(&read.bundle.deal.id) == Some(&read.content_hash) {
+        return Ok(Prepare::Unchanged {
+            deal: read.bundle.deal.id,
+        });
+    }
+    Ok(Prepare::Ready(Box::new(analysed(path, read, rules, now))))
+}
+
+/// A bundle read, with the files a revision stores and their hash.
+struct Read {
+    bundle: bundle::Bundle,
+    files: Vec<StoredFile>,
+    content_hash: String,
+}
+
+fn read(path: &Path) -> std::result::Result<Read, String> {
     let b = bundle::load(path).map_err(|e| e.to_string())?;
-    let analysis = analyze(&b, rules);
     let mut files = Vec::with_capacity(b.files.len() + 1);
-    if b.has_crm_record {
-        let p = path.join("deal.toml");
-        let raw = std::fs::read(&p).map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
-        // Decoded as the bundle reader decoded it (UTF-16 and Windows-1252 too).
-        let text = bundle::readers::decode(bundle::Format::Toml, &raw)
-            .map_err(|e| format!("{}: {e}", p.display()))?
-            .text;
+    if let Some(text) = &b.crm_text {
         files.push(StoredFile {
             path: "deal.toml".into(),
             role: "crm",
-            text,
+            text: text.clone(),
             shown: None,
         });
     }
@@ -176,9 +208,23 @@ pub fn prepare(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
+    Ok(Read {
+        bundle: b,
+        files,
+        content_hash,
+    })
+}
+
+fn analysed(path: &Path, read: Read, rules: &Rules, now: jiff::Timestamp) -> Prepared {
+    let Read {
+        bundle: b,
+        files,
+        content_hash,
+    } = read;
+    let analysis = analyze(&b, rules);
     let (items, brief) = from_analysis(&b, &analysis, now);
     let d = &b.deal;
-    Ok(Prepared {
+    Prepared {
         source: path.to_path_buf(),
         deal: Deal {
             id: d.id.clone(),
@@ -202,26 +248,104 @@ pub fn prepare(
         brief,
         analysis_json: serde_json::to_string(&analysis).unwrap_or_else(|_| "{}".into()),
         score: analysis.drafts.score.total,
-    })
+    }
+}
+
+/// Whether a bundle may replace an approved handoff of another account that
+/// has its deal id (`baton import --replace`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Replace {
+    /// Refused with [`super::Error::ApprovedElsewhere`]: two deals sharing an
+    /// id must not silently become one.
+    #[default]
+    Refuse,
+    /// The user said so: the bundle becomes the deal's next revision (the
+    /// approvals are invalidated as for any change).
+    Allow,
+}
+
+/// Accounts compared as people write them: case and spacing aside.
+fn same_account(a: Option<&str>, b: Option<&str>) -> bool {
+    let norm = |s: Option<&str>| {
+        s.map(|s| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .filter(|s| !s.is_empty())
+    };
+    norm(a) == norm(b)
 }
 
 impl Workspace {
-    /// Write one prepared bundle in one transaction.
+    /// The content hash of every deal's current revision, by deal id (for
+    /// [`prepare_if_changed`]).
+    pub fn content_hashes(&self) -> Result<HashMap<String, String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id, r.content_hash FROM deals d
+             JOIN revisions r ON r.deal_id = d.id AND r.number = d.revision",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Write one prepared bundle in one transaction; a bundle whose id is an
+    /// approved handoff of another account is refused.
     pub fn import(&mut self, p: &Prepared, ctx: &Ctx) -> Result<ImportOutcome> {
+        self.import_with(p, ctx, Replace::Refuse)
+    }
+
+    /// [`Workspace::import`], saying whether an approved handoff of another
+    /// account may be replaced.
+    pub fn import_with(
+        &mut self,
+        p: &Prepared,
+        ctx: &Ctx,
+        replace: Replace,
+    ) -> Result<ImportOutcome> {
         let ctx = &ctx.sanitized();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let id = p.deal.id.clone();
-        let current: Option<(u32, String)> = tx
+        let current: Option<(u32, String, String, Option<String>)> = tx
             .query_row(
-                "SELECT d.revision, r.content_hash FROM deals d
+                "SELECT d.revision, r.content_hash, d.status, d.account FROM deals d
                  JOIN revisions r ON r.deal_id = d.id AND r.number = d.revision WHERE d.id = ?1",
                 [&id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
         let now = crate::handoff::events::stamp(ctx.now);
+        let mut replaced = None;
+        if let Some((_, hash, status, account)) = &current {
+            let approved = matches!(
+                Status::parse(status),
+                Some(Status::Approved | Status::KickedOff)
+            );
+            if hash != &p.content_hash
+                && approved
+                && !same_account(account.as_deref(), p.deal.account.as_deref())
+            {
+                if replace == Replace::Refuse {
+                    let has_record = p.files.iter().any(|f| f.path == "deal.toml");
+                    return Err(super::Error::ApprovedElsewhere {
+                        path: match has_record {
+                            true => p.source.join("deal.toml"),
+                            false => p.source.clone(),
+                        },
+                        deal: id,
+                        approved_account: account.clone(),
+                        bundle_account: p.deal.account.clone(),
+                    });
+                }
+                replaced = Some(json!({"account": account, "status": status}));
+            }
+        }
+        let current = current.map(|(revision, hash, _, _)| (revision, hash));
         let outcome = match current {
             Some((_, hash)) if hash == p.content_hash => {
                 return Ok(ImportOutcome::Unchanged { deal: id });
@@ -289,12 +413,14 @@ impl Workspace {
                     .clone()
                     .filter(|_| old.deal.first_value_criteria == p.deal.first_value_criteria);
                 h.status = old.status;
+                let mut imported = json!({"revision": number, "content_hash": p.content_hash, "changed_files": changed,
+                       "carried_over": carried, "decisions_dropped": decided - carried.len()});
+                if let Some(r) = replaced.take() {
+                    // `import --replace`: the handoff it replaced, for the audit.
+                    imported["replaced"] = r;
+                }
                 let mut change = Change {
-                    events: vec![(
-                        EventKind::RevisionImported,
-                        json!({"revision": number, "content_hash": p.content_hash, "changed_files": changed,
-                               "carried_over": carried, "decisions_dropped": decided - carried.len()}),
-                    )],
+                    events: vec![(EventKind::RevisionImported, imported)],
                 };
                 if h.status == Status::ReturnedToAe {
                     change

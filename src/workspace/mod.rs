@@ -5,6 +5,7 @@
 //! up front, so two processes queue on the busy timeout instead of failing on a
 //! lock upgrade), and appends its events in that same transaction.
 
+pub mod atomic;
 mod check;
 pub mod config;
 pub mod crm;
@@ -17,7 +18,9 @@ mod store;
 
 pub use check::CheckReport;
 pub use config::{default_workspace_path, load_identity, resolve_workspace_path};
-pub use import::{ImportOutcome, Prepared, find_bundles, prepare};
+pub use import::{
+    ImportOutcome, Prepare, Prepared, Replace, find_bundles, prepare, prepare_if_changed,
+};
 pub use queries::{ApprovalRecord, DealSummary, FileDiff};
 pub use queue::{QueueRow, StoredText};
 
@@ -57,6 +60,14 @@ pub enum Error {
     Io {
         path: PathBuf,
         source: std::io::Error,
+    },
+    /// A bundle's deal id is an approved handoff of another account (`path`
+    /// is the bundle's `deal.toml`, or its folder when it has none).
+    ApprovedElsewhere {
+        path: PathBuf,
+        deal: String,
+        approved_account: Option<String>,
+        bundle_account: Option<String>,
     },
 }
 
@@ -106,6 +117,24 @@ impl std::fmt::Display for Error {
                 _ => write!(f, "workspace: {e}"),
             },
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::ApprovedElsewhere {
+                path,
+                deal,
+                approved_account,
+                bundle_account,
+            } => {
+                let account = |a: &Option<String>| match a {
+                    Some(a) => format!("\"{a}\""),
+                    None => "no account".to_string(),
+                };
+                write!(
+                    f,
+                    "{}: deal id {deal} is the approved handoff of {}, and this bundle is for {}: refused (import --replace replaces it)",
+                    path.display(),
+                    account(approved_account),
+                    account(bundle_account)
+                )
+            }
         }
     }
 }

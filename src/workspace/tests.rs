@@ -3,6 +3,7 @@ use crate::handoff::commands::{self, Criteria};
 use crate::handoff::items::{CommitmentOutcome, Resolution, RiskStatus};
 use crate::handoff::{Actor, Role, Status};
 use crate::rules::Rules;
+use std::collections::HashMap;
 use std::fs;
 
 fn ctx(name: &str, role: Role, now: &str) -> Ctx {
@@ -431,4 +432,120 @@ fn typed_text_is_stored_clean() {
     for bad in ["\\u001b", "\\u0007"] {
         assert!(!stored.contains(bad), "{bad} stored: {stored:?}");
     }
+}
+
+/// A bundle of deal OPP-7 for `account`, its notes saying `notes`.
+fn bundle_of(dir: &Path, account: &str, notes: &str) {
+    bundle(dir, notes);
+    let record = fs::read_to_string(dir.join("deal.toml")).unwrap();
+    fs::write(
+        dir.join("deal.toml"),
+        format!("account = \"{account}\"\n{record}"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_unchanged_bundle_is_known_by_its_hash_before_analysis() {
+    let d = tempfile::tempdir().unwrap();
+    let src = d.path().join("acme");
+    bundle(&src, NOTES);
+    let mut ws = Workspace::open(&d.path().join("ws.db")).unwrap();
+    let rules = Rules::builtin();
+    let c = ctx("Priya", Role::Csm, "2026-06-03T09:00:00Z");
+    assert!(ws.content_hashes().unwrap().is_empty());
+    let Prepare::Ready(p) = prepare_if_changed(&src, &rules, c.now, &HashMap::new()).unwrap()
+    else {
+        panic!("a new deal is analysed");
+    };
+    ws.import(&p, &c).unwrap();
+    let current = ws.content_hashes().unwrap();
+    assert_eq!(current.get("OPP-7"), Some(&p.content_hash));
+    let again = prepare_if_changed(&src, &rules, c.now, &current).unwrap();
+    assert!(
+        matches!(&again, Prepare::Unchanged { deal } if deal == "OPP-7"),
+        "{again:?}"
+    );
+    fs::write(
+        src.join("notes/call.md"),
+        format!("{NOTES}One more line.\n"),
+    )
+    .unwrap();
+    let changed = prepare_if_changed(&src, &rules, c.now, &current).unwrap();
+    let Prepare::Ready(p) = changed else {
+        panic!("a changed bundle is analysed");
+    };
+    assert!(!p.items.is_empty());
+    assert_ne!(current.get("OPP-7"), Some(&p.content_hash));
+}
+
+#[test]
+fn an_approved_handoff_of_another_account_is_replaced_only_when_asked() {
+    let d = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(&d.path().join("ws.db")).unwrap();
+    let rules = Rules::builtin();
+    let c = ctx("Priya", Role::Csm, "2026-06-03T09:00:00Z");
+    let ours = d.path().join("ours");
+    bundle_of(&ours, "Acme Corp", NOTES);
+    ws.import(&prepare(&ours, &rules, c.now).unwrap(), &c)
+        .unwrap();
+    let approve = |ws: &Workspace| {
+        ws.connection()
+            .execute("UPDATE deals SET status = 'approved'", [])
+            .unwrap();
+    };
+    approve(&ws);
+
+    // Another account's bundle reusing the id: refused, nothing written.
+    let theirs = d.path().join("theirs");
+    bundle_of(&theirs, "Globex", "Globex wants a pilot in Lisbon.\n");
+    let p = prepare(&theirs, &rules, c.now).unwrap();
+    let e = ws.import(&p, &c).unwrap_err();
+    assert!(matches!(e, Error::ApprovedElsewhere { .. }), "{e}");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}: deal id OPP-7 is the approved handoff of \"Acme Corp\", and this bundle is for \"Globex\": refused (import --replace replaces it)",
+            theirs.join("deal.toml").display()
+        )
+    );
+    let h = ws.handoff("OPP-7").unwrap();
+    assert_eq!((h.revision, h.status), (1, Status::Approved));
+    assert_eq!(h.deal.account.as_deref(), Some("Acme Corp"));
+
+    // The same account, written differently, changing its bundle: a revision.
+    let again = d.path().join("again");
+    bundle_of(&again, "  acme   corp ", &format!("{NOTES}A new line.\n"));
+    let out = ws
+        .import(&prepare(&again, &rules, c.now).unwrap(), &c)
+        .unwrap();
+    assert!(
+        matches!(out, ImportOutcome::Updated { revision: 2, .. }),
+        "{out:?}"
+    );
+
+    // Replacing when the user says so, recorded on the revision's event.
+    approve(&ws);
+    let out = ws.import_with(&p, &c, Replace::Allow).unwrap();
+    assert!(
+        matches!(out, ImportOutcome::Updated { revision: 3, .. }),
+        "{out:?}"
+    );
+    let h = ws.handoff("OPP-7").unwrap();
+    assert_eq!(h.deal.account.as_deref(), Some("Globex"));
+    let events = ws.events(None, Some("OPP-7")).unwrap();
+    let last = events
+        .iter()
+        .rfind(|e| e.kind == "revision_imported")
+        .unwrap();
+    assert_eq!(last.payload["replaced"]["account"], "  acme   corp ");
+    assert_eq!(last.payload["replaced"]["status"], "approved");
+
+    // A handoff not approved yet takes another account's bundle as a revision.
+    let other = d.path().join("other");
+    bundle_of(&other, "Initech", NOTES);
+    assert!(
+        ws.import(&prepare(&other, &rules, c.now).unwrap(), &c)
+            .is_ok()
+    );
 }

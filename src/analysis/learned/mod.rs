@@ -369,7 +369,7 @@ mod tests {
         use crate::bundle::{Bundle, FileRole, SourceFile};
         Bundle {
             deal: Default::default(),
-            has_crm_record: false,
+            crm_text: None,
             files: vec![
                 SourceFile::plain("notes/call.md", FileRole::Notes, notes),
                 SourceFile::plain("scope.md", FileRole::Scope, scope),

@@ -40,7 +40,7 @@ fn a_date_is_no_measure_of_a_goal_the_model_adds() {
     use crate::analysis::goals::is_measured_beyond_dates;
     let bundle = crate::bundle::Bundle {
         deal: Default::default(),
-        has_crm_record: false,
+        crm_text: None,
         files: Vec::new(),
         listing: Vec::new(),
     };

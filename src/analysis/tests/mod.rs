@@ -23,7 +23,7 @@ fn bundle(deal: DealRecord, notes: &str, scope: Option<&str>) -> Bundle {
     }
     Bundle {
         deal,
-        has_crm_record: true,
+        crm_text: Some(String::new()),
         files,
         listing: Vec::new(),
     }

@@ -183,3 +183,49 @@ fn empty_fields_are_fields_not_filled_in() {
     assert_eq!(d.ae, None);
     assert_eq!(d.segment.as_deref(), Some("smb"));
 }
+
+#[test]
+fn unsafe_ids_are_refused_naming_the_file_and_line() {
+    for (id, why) in [
+        (r#""""#, "is empty"),
+        (r#""   ""#, "is empty"),
+        (r#"".""#, "cannot be \".\" or \"..\""),
+        (r#""..""#, "cannot be \".\" or \"..\""),
+        (
+            r#""OPP\u0007-1""#,
+            "holds a control or text-direction character",
+        ),
+        (r#""OPP\n1""#, "holds a control or text-direction character"),
+        (
+            r#""OPP-\u202e1""#,
+            "holds a control or text-direction character",
+        ),
+        (r#"" OPP-1""#, "starts or ends with a space"),
+    ] {
+        let e = parse(&format!("name = \"Acme\"\nid = {id}\n")).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.starts_with("acme/deal.toml:2: \"id\" ") && msg.contains(why),
+            "{id}: {msg}"
+        );
+        assert!(!msg.contains('\n'), "{msg}");
+    }
+    let long = format!("id = \"{}\"\n", "x".repeat(201));
+    assert!(
+        parse(&long)
+            .unwrap_err()
+            .to_string()
+            .contains("longer than 200")
+    );
+    // Separators are safe: the export names the file after a hash of such an id.
+    for ok in ["a/b", "a?b", "a_b", "...", "OPP 2026/7", "18"] {
+        assert_eq!(parse(&format!("id = \"{ok}\"\n")).unwrap().id, ok);
+    }
+    // No id: the folder's name must be one.
+    let e = parse_deal("name = \"x\"\n", Path::new("b/deal.toml"), " ").unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("b/deal.toml:1: no \"id\", and the folder name as the deal id is empty"),
+        "{e}"
+    );
+}

@@ -35,7 +35,7 @@ fn files_in_order_with_roles() {
         ("archive/old.md", b"ignored"),
     ]);
     let b = load(d.path()).unwrap();
-    assert!(b.has_crm_record);
+    assert!(b.has_crm_record());
     assert_eq!(b.deal.id, "OPP-1");
     let got: Vec<(&str, FileRole)> = b.files.iter().map(|f| (f.path.as_str(), f.role)).collect();
     assert_eq!(
@@ -151,7 +151,7 @@ fn no_deal_toml_names_the_bundle_after_its_folder() {
     let root = named(&d, "acme-analytics");
     fs::write(root.join("order-form.txt"), "Signed.").unwrap();
     let b = load(&root).unwrap();
-    assert!(!b.has_crm_record);
+    assert!(!b.has_crm_record());
     assert_eq!(b.deal.id, "acme-analytics");
     assert_eq!(b.files[0].role, FileRole::Scope);
 }
@@ -299,4 +299,107 @@ fn loads_every_dev_corpus_bundle() {
         n += 1;
     }
     assert!(n > 0);
+}
+
+#[test]
+fn a_file_over_the_size_limit_stops_the_load_naming_it() {
+    let d = bundle(&[
+        ("deal.toml", b"id = \"OPP-1\"\n"),
+        ("notes/call.md", b"Kept.\n"),
+    ]);
+    // Sparse: 33 MB on paper, nothing on disk, and never read.
+    let big = fs::File::create(d.path().join("notes/recording.md")).unwrap();
+    big.set_len(MAX_FILE_BYTES + 1024 * 1024).unwrap();
+    let e = load(d.path()).unwrap_err();
+    assert!(matches!(e, BundleError::TooLarge { .. }), "{e}");
+    let msg = e.to_string();
+    assert!(
+        msg.starts_with(&d.path().join("notes/recording.md").display().to_string())
+            && msg.contains(": 33 MB, over the limit of 32 MB per file"),
+        "{msg}"
+    );
+    // A Slack export's people file is held to the same limit.
+    fs::remove_file(d.path().join("notes/recording.md")).unwrap();
+    fs::create_dir_all(d.path().join("notes/slack")).unwrap();
+    let users = fs::File::create(d.path().join("notes/slack/users.json")).unwrap();
+    users.set_len(MAX_FILE_BYTES + 1).unwrap();
+    let msg = load(d.path()).unwrap_err().to_string();
+    assert!(msg.contains("users.json: 33 MB, over the limit"), "{msg}");
+    // At the limit exactly, a file is read.
+    fs::remove_dir_all(d.path().join("notes/slack")).unwrap();
+    let edge = fs::File::create(d.path().join("notes/edge.txt")).unwrap();
+    edge.set_len(MAX_FILE_BYTES).unwrap();
+    let b = load(d.path()).unwrap();
+    assert!(b.listing.iter().any(|l| l.path == "notes/edge.txt"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_deal_toml_that_is_no_file_of_the_bundle_stops_the_load() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("deal.toml"), "id = \"THEIRS\"\n").unwrap();
+    let d = bundle(&[("notes/call.md", b"Kept.\n")]);
+    symlink(outside.path().join("deal.toml"), d.path().join("deal.toml")).unwrap();
+    let msg = load(d.path()).unwrap_err().to_string();
+    assert!(
+        msg.ends_with("deal.toml: a link that leaves the bundle; not read"),
+        "{msg}"
+    );
+    fs::remove_file(d.path().join("deal.toml")).unwrap();
+    if std::process::Command::new("mkfifo")
+        .arg(d.path().join("deal.toml"))
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let msg = load(d.path()).unwrap_err().to_string();
+        assert!(msg.contains("deal.toml: not a regular file"), "{msg}");
+        fs::remove_file(d.path().join("deal.toml")).unwrap();
+    }
+    // A link inside the bundle is followed.
+    fs::write(d.path().join("crm.toml"), "id = \"OURS\"\n").unwrap();
+    symlink(d.path().join("crm.toml"), d.path().join("deal.toml")).unwrap();
+    let b = load(d.path()).unwrap();
+    assert_eq!(b.deal.id, "OURS");
+    assert_eq!(b.crm_text.as_deref(), Some("id = \"OURS\"\n"));
+}
+
+/// A file swapped for a FIFO or a link after it was listed: opening it must
+/// neither block nor follow the link.
+#[cfg(unix)]
+#[test]
+fn a_file_is_opened_without_blocking_or_following_a_link() {
+    use std::os::unix::fs::symlink;
+    let d = tempfile::tempdir().unwrap();
+    let secret = d.path().join("secret.md");
+    fs::write(&secret, "We will leak this.\n").unwrap();
+    let link = d.path().join("x.md");
+    symlink(&secret, &link).unwrap();
+    let e = read_regular(&link, &link).unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("x.md: became a link while the bundle was read; not read"),
+        "{e}"
+    );
+    let fifo = d.path().join("pipe.md");
+    if !std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        return;
+    }
+    // On a thread, so a read that blocks fails the test instead of hanging it.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(read_regular(&fifo, &fifo).map_err(|e| e.to_string()));
+    });
+    let got = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("opening a FIFO blocked");
+    let msg = got.unwrap_err();
+    assert!(
+        msg.ends_with("pipe.md: not a regular file (a FIFO, socket or device); not read"),
+        "{msg}"
+    );
 }

@@ -70,7 +70,7 @@ pub fn bundle(deal: DealRecord, scope: Option<&str>) -> Bundle {
     }
     Bundle {
         deal,
-        has_crm_record: true,
+        crm_text: Some(String::new()),
         files,
         listing: Vec::new(),
     }

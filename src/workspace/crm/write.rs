@@ -5,8 +5,8 @@
 
 use super::deals::CrmDeal;
 use super::{RowError, Source};
+use crate::workspace::atomic;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use toml::{Table, Value};
 
@@ -145,30 +145,22 @@ fn remove_stale_temps(dir: &Path) {
         return;
     };
     for e in entries.flatten() {
-        if e.file_name().to_string_lossy().ends_with(".baton-tmp") {
+        if e.file_name()
+            .to_string_lossy()
+            .ends_with(atomic::TEMP_SUFFIX)
+        {
             let _ = std::fs::remove_file(e.path());
         }
     }
 }
 
-/// Write through a temporary file in the same folder and a rename, after
-/// syncing it, so the file is either the old one or the new one whole.
+/// Write through a temporary file and a rename ([`atomic::write_atomic`]),
+/// so the file is either the old one or the new one whole; an unchanged
+/// file is left alone.
 fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
     if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(());
     }
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let tmp = path.with_file_name(format!(".{name}.{}.baton-tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write {}: {e}", path.display())
-    })
+    atomic::write_atomic(path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
