@@ -208,6 +208,25 @@ impl Flow {
             .and_then(|i| i.decision.note())
             .unwrap_or("")
             .to_string();
+        // The note of the decision in place, offered only to edit that same
+        // decision: a reversal starts blank, never saved with the note that
+        // justified the opposite.
+        let (outcome_now, resolution_now) = match item.map(|i| &i.decision) {
+            Some(Decision::Commitment { outcome, .. }) => (Some(*outcome), None),
+            Some(Decision::Conflict { resolution, .. }) => (None, Some(*resolution)),
+            _ => (None, None),
+        };
+        let note_if = |same: bool| if same { note.as_str() } else { "" };
+        const OUTCOMES: [CommitmentOutcome; 3] = [
+            CommitmentOutcome::Accepted,
+            CommitmentOutcome::Rejected,
+            CommitmentOutcome::SentToAe,
+        ];
+        const RESOLUTIONS: [Resolution; 3] = [
+            Resolution::ScopeStands,
+            Resolution::NotesStand,
+            Resolution::Clarified,
+        ];
         match &self.kind {
             FlowKind::DecideCommitment => match n {
                 0 => pick(
@@ -217,17 +236,13 @@ impl Flow {
                 ),
                 1 => text(
                     format!("Note on {id}"),
-                    &note,
+                    note_if(outcome_now == Some(OUTCOMES[self.picked(0).min(2)])),
                     "optional; Enter to save",
                     TextRule::Any,
                 ),
                 _ => Next::Run(Command::Review {
                     item: id,
-                    outcome: [
-                        CommitmentOutcome::Accepted,
-                        CommitmentOutcome::Rejected,
-                        CommitmentOutcome::SentToAe,
-                    ][self.picked(0).min(2)],
+                    outcome: OUTCOMES[self.picked(0).min(2)],
                     note: self.typed(1).to_string(),
                 }),
             },
@@ -240,7 +255,7 @@ impl Flow {
                     };
                     text(
                         format!("{verb} {id}: note"),
-                        &note,
+                        note_if(outcome_now == Some(*outcome)),
                         "optional; Enter to save",
                         TextRule::Any,
                     )
@@ -263,17 +278,13 @@ impl Flow {
                 ),
                 1 => text(
                     format!("Note on {id}"),
-                    &note,
+                    note_if(resolution_now == Some(RESOLUTIONS[self.picked(0).min(2)])),
                     "what was decided, with whom",
                     TextRule::Any,
                 ),
                 _ => Next::Run(Command::Resolve {
                     item: id,
-                    resolution: [
-                        Resolution::ScopeStands,
-                        Resolution::NotesStand,
-                        Resolution::Clarified,
-                    ][self.picked(0).min(2)],
+                    resolution: RESOLUTIONS[self.picked(0).min(2)],
                     note: self.typed(1).to_string(),
                 }),
             },
@@ -496,6 +507,31 @@ mod tests {
                 note: "ask Dana".into()
             }
         );
+    }
+
+    #[test]
+    fn a_reversal_starts_with_a_blank_note_and_an_edit_with_the_old_one() {
+        let mut h = test_support::handoff();
+        h.items[0].decision = Decision::Commitment {
+            outcome: CommitmentOutcome::Accepted,
+            note: "in the kickoff plan".into(),
+            by: test_support::ctx("Priya", Role::Csm).signed(),
+        };
+        let first_text = |flow: &Flow| match flow.next(&cx(&h)) {
+            Next::Ask(Step::Text { text, .. }) => text.text().to_string(),
+            other => panic!("{other:?}"),
+        };
+        let quick = |o| Flow::new(FlowKind::QuickCommitment(o), "OPP-1", Some("C1"));
+        assert_eq!(first_text(&quick(CommitmentOutcome::Rejected)), "");
+        assert_eq!(
+            first_text(&quick(CommitmentOutcome::Accepted)),
+            "in the kickoff plan"
+        );
+        let mut decide = Flow::new(FlowKind::DecideCommitment, "OPP-1", Some("C1"));
+        decide.answers.push(Answer::Picked(1));
+        assert_eq!(first_text(&decide), "", "rejecting an accepted one");
+        decide.answers[0] = Answer::Picked(0);
+        assert_eq!(first_text(&decide), "in the kickoff plan");
     }
 
     #[test]
