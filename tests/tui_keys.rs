@@ -582,3 +582,56 @@ fn a_decision_that_cancels_a_sign_off_asks_first_and_no_keeps_it() {
     assert_eq!(h.status, Status::ReadyForSignOff);
     assert_eq!(events(&d.app, APPROVED, "approval_invalidated"), 2);
 }
+
+#[test]
+fn a_paste_is_text_in_a_field_and_never_keys() {
+    use ratatui::crossterm::event::Event;
+    let mut d = demo((120, 36));
+    let paste = |app: &mut baton::tui::App, text: &str| {
+        for a in baton::tui::actions_for(app, &Event::Paste(text.into())) {
+            baton::tui::update::update(app, a);
+        }
+    };
+    // Outside a field a paste does nothing: its "q" quits nothing, its
+    // line breaks open nothing.
+    paste(&mut d.app, "q\nj\n");
+    assert!(!d.app.quit && d.app.view.is_none() && d.app.overlay.is_none());
+    open_deal(&mut d.app, PAUSED);
+    press(&mut d.app, &["3"]);
+    select(&mut d.app, "C3");
+    press(&mut d.app, &["a"]);
+    // Two lines with a key sequence after the break: typed as one line.
+    paste(&mut d.app, "onsite week agreed\nr\x1b[2J with Renata\n");
+    let Some(Overlay::Prompt { step, .. }) = &d.app.overlay else {
+        panic!("the note prompt closed: {}", status_text(&d.app))
+    };
+    let baton::tui::state::flow::Step::Text { text, .. } = step else {
+        panic!("{step:?}")
+    };
+    assert_eq!(text.text(), "onsite week agreed r with Renata ");
+    assert!(matches!(
+        d.app
+            .ws
+            .handoff(PAUSED)
+            .unwrap()
+            .item("C3")
+            .unwrap()
+            .decision,
+        Decision::Pending
+    ));
+    press(&mut d.app, &["enter"]);
+    match &d
+        .app
+        .ws
+        .handoff(PAUSED)
+        .unwrap()
+        .item("C3")
+        .unwrap()
+        .decision
+    {
+        Decision::Commitment { note, .. } => {
+            assert_eq!(note, "onsite week agreed r with Renata")
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -59,6 +59,24 @@ pub fn action_for(app: &App, ev: &Event) -> Option<Action> {
     }
 }
 
+/// The actions a terminal event means, in order. A paste (bracketed paste is
+/// on) is text, never keys: typed into the open field as one line (line breaks
+/// and tabs become spaces, nothing else that could drive a terminal), and
+/// ignored where no field is open, so pasted text can never submit, approve or
+/// return a handoff.
+pub fn actions_for(app: &App, ev: &Event) -> Vec<Action> {
+    match ev {
+        Event::Paste(text) if app.section() == keymap::Section::Input => {
+            crate::text::sanitize_line(&text.replace(['\r', '\n', '\t'], " "))
+                .chars()
+                .map(Action::Type)
+                .collect()
+        }
+        Event::Paste(_) => Vec::new(),
+        _ => action_for(app, ev).into_iter().collect(),
+    }
+}
+
 /// Open the workspace and run the UI until the user quits. The terminal is
 /// restored on every way out, a panic included (ratatui's hook).
 pub fn run(opts: Options) -> Result<(), String> {
@@ -82,6 +100,11 @@ pub fn run(opts: Options) -> Result<(), String> {
             ratatui::crossterm::event::EnableMouseCapture
         );
     }
+    // A paste arrives as one event (text), not as keys that run commands.
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    );
     let result = (|| {
         let size = terminal.size().map_err(|e| e.to_string())?;
         let mut app = App::new(
@@ -101,6 +124,10 @@ pub fn run(opts: Options) -> Result<(), String> {
             ratatui::crossterm::event::DisableMouseCapture
         );
     }
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
     ratatui::restore();
     result
 }
@@ -114,7 +141,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
         }
         if event::poll(TICK).map_err(io)? {
             let ev = event::read().map_err(io)?;
-            if let Some(a) = action_for(app, &ev) {
+            for a in actions_for(app, &ev) {
                 update::update(app, a);
             }
         } else {
