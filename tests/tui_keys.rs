@@ -28,6 +28,17 @@ fn status_text(app: &baton::tui::App) -> String {
         .unwrap_or_default()
 }
 
+/// The decision on item `id` of the paused handoff, as stored.
+fn decision(app: &baton::tui::App, id: &str) -> Decision {
+    app.ws
+        .handoff(PAUSED)
+        .unwrap()
+        .item(id)
+        .unwrap()
+        .decision
+        .clone()
+}
+
 /// Move the checklist cursor to `id`.
 fn select(app: &mut baton::tui::App, id: &str) {
     press(app, &["g"]);
@@ -321,15 +332,7 @@ fn a_typed_note_is_edited_anywhere_with_the_cursor_keys() {
     press(&mut d.app, &["end"]);
     type_text(&mut d.app, " oops");
     press(&mut d.app, &["ctrl-w", "backspace", "enter"]);
-    match &d
-        .app
-        .ws
-        .handoff(PAUSED)
-        .unwrap()
-        .item("C3")
-        .unwrap()
-        .decision
-    {
+    match decision(&d.app, "C3") {
         Decision::Commitment { note, .. } => {
             assert_eq!(note, "onsite week agreed with Renata")
         }
@@ -609,26 +612,9 @@ fn a_paste_is_text_in_a_field_and_never_keys() {
         panic!("{step:?}")
     };
     assert_eq!(text.text(), "onsite week agreed r with Renata ");
-    assert!(matches!(
-        d.app
-            .ws
-            .handoff(PAUSED)
-            .unwrap()
-            .item("C3")
-            .unwrap()
-            .decision,
-        Decision::Pending
-    ));
+    assert!(matches!(decision(&d.app, "C3"), Decision::Pending));
     press(&mut d.app, &["enter"]);
-    match &d
-        .app
-        .ws
-        .handoff(PAUSED)
-        .unwrap()
-        .item("C3")
-        .unwrap()
-        .decision
-    {
+    match decision(&d.app, "C3") {
         Decision::Commitment { note, .. } => {
             assert_eq!(note, "onsite week agreed r with Renata")
         }

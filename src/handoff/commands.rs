@@ -328,24 +328,22 @@ pub fn classify_goal(h: &mut Handoff, ctx: &Ctx, id: &str, kind: GoalKind) -> Re
 /// or answer of the handoff. A note pasted on every item ("confirmed with the
 /// customer; the notes stand as written") confirms nothing.
 fn answered_about(h: &Handoff, missing: &str) -> bool {
-    let normal = |t: &str| -> String {
-        t.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     h.items_of(ItemKind::Question).any(|q| {
         let Decision::Answer { text, .. } = &q.decision else {
             return false;
         };
-        let text = normal(text);
         q.about.as_deref() == Some(missing)
-            && text.split(' ').count() >= CRITERIA_WORDS
+            && text.split_whitespace().count() >= CRITERIA_WORDS
             && !h
                 .items
                 .iter()
                 .filter(|other| other.id != q.id)
-                .any(|other| other.decision.note().is_some_and(|n| normal(n) == text))
+                .any(|other| {
+                    other
+                        .decision
+                        .note()
+                        .is_some_and(|n| super::same_words(n, text))
+                })
     })
 }
 

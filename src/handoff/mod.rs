@@ -132,6 +132,12 @@ impl Team {
 /// Whether two written names are one person: case and spacing aside
 /// ("dev  anand" is "Dev Anand").
 pub fn same_person(a: &str, b: &str) -> bool {
+    same_words(a, b)
+}
+
+/// Whether two texts say the same words, case and spacing aside; an empty
+/// text is the same as nothing.
+pub fn same_words(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
     let a = words(a);
     !a.is_empty() && a == words(b)

@@ -1,11 +1,11 @@
 //! `baton check`: whether the workspace file is sound and its stored
 //! evidence is what was imported. SQLite's full integrity check, then every
 //! stored file's SHA-256 and every revision's content hash recomputed from
-//! the stored text (the same hash import computes: path and text of each
-//! file, in path order).
+//! the stored text by the routine import computes it with
+//! ([`super::import::content_hash`]).
 
+use super::import::{content_hash, sha256_hex};
 use super::{Result, Workspace};
-use sha2::{Digest, Sha256};
 
 /// What `check` found: counts of what it verified and one line per problem.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -19,10 +19,6 @@ impl CheckReport {
     pub fn is_sound(&self) -> bool {
         self.problems.is_empty()
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Workspace {
@@ -58,21 +54,17 @@ impl Workspace {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                 })?
                 .collect::<std::result::Result<_, _>>()?;
-            let mut content = Sha256::new();
             for (path, sha, text) in &rows {
-                if hex(&Sha256::digest(text.as_bytes())) != *sha {
+                if sha256_hex(text.as_bytes()) != *sha {
                     report.problems.push(format!(
                         "{shown} revision {number}: {} does not match its stored SHA-256",
                         crate::text::sanitize(path)
                     ));
                 }
-                content.update(path.as_bytes());
-                content.update([0]);
-                content.update(text.as_bytes());
-                content.update([0]);
                 report.files += 1;
             }
-            if hex(&content.finalize()) != stored_hash {
+            let recomputed = content_hash(rows.iter().map(|(p, _, t)| (p.as_str(), t.as_str())));
+            if recomputed != stored_hash {
                 report.problems.push(format!(
                     "{shown} revision {number}: the stored files do not give the revision's content hash"
                 ));

@@ -118,11 +118,26 @@ fn is_bundle(dir: &Path) -> bool {
         })
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+pub(super) fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A revision's content hash: the path and text of each file, in path order
+/// (the caller's order), each followed by a NUL. Import computes it from the
+/// bundle, `baton check` again from the stored files.
+pub(super) fn content_hash<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut hasher = Sha256::new();
+    for (path, text) in files {
+        hasher.update(path.as_bytes());
+        hasher.update([0]);
+        hasher.update(text.as_bytes());
+        hasher.update([0]);
+    }
+    hex(&hasher.finalize())
 }
 
 /// What reading a bundle gives when its content may already be imported.
@@ -196,18 +211,7 @@ fn read(path: &Path) -> std::result::Result<Read, String> {
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut hasher = Sha256::new();
-    for f in &files {
-        hasher.update(f.path.as_bytes());
-        hasher.update([0]);
-        hasher.update(f.text.as_bytes());
-        hasher.update([0]);
-    }
-    let content_hash = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let content_hash = content_hash(files.iter().map(|f| (f.path.as_str(), f.text.as_str())));
     Ok(Read {
         bundle: b,
         files,
