@@ -43,6 +43,9 @@ pub struct Findings<'a> {
     /// The rules the analysis ran with (their system names name integrations).
     pub rules: &'a crate::rules::Rules,
     pub flags: &'a [Flag],
+    /// The flags that are mentions of one claim: the checklist and the
+    /// questions take each claim once.
+    pub claims: &'a [crate::analysis::claims::Claim],
     pub goals: &'a [Goal],
     pub missing: &'a [Missing],
     pub stakeholders: &'a [Stakeholder],

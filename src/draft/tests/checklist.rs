@@ -5,6 +5,7 @@ fn findings_of(flags: &[crate::analysis::Flag]) -> Vec<ChecklistItem> {
     draft(&Findings {
         rules: rules(),
         flags,
+        claims: &[],
         goals: &[],
         missing: &[],
         stakeholders: &[],

@@ -14,6 +14,7 @@ fn ask(
         &Findings {
             rules: rules(),
             flags,
+            claims: &[],
             goals: &[],
             missing,
             stakeholders,

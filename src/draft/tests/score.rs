@@ -19,6 +19,7 @@ fn score(
         &Findings {
             rules: rules(),
             flags,
+            claims: &[],
             goals,
             missing,
             stakeholders: people,
@@ -194,6 +195,7 @@ fn without_a_scope_every_risky_promise_counts_and_says_why() {
         &Findings {
             rules: rules(),
             flags: &flags,
+            claims: &[],
             goals: &[],
             missing: &[],
             stakeholders: &[],

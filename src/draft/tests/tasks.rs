@@ -15,6 +15,7 @@ fn tasks(
         &Findings {
             rules: rules(),
             flags,
+            claims: &[],
             goals: &[],
             missing,
             stakeholders: people,
