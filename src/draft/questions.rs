@@ -2,6 +2,7 @@
 //! and one per piece of missing context, each phrased for what is missing and
 //! citing whatever the bundle does say about it.
 
+use super::checklist::add_new;
 use super::{ConflictSides, Findings, Shared, cites, clip, executive_candidates, id, person};
 use crate::analysis::{Evidence, GoalKind, Missing, Side};
 use crate::bundle::Bundle;
@@ -23,11 +24,39 @@ pub fn draft(bundle: &Bundle, findings: &Findings) -> Vec<Question> {
 
 pub(crate) fn draft_with(bundle: &Bundle, findings: &Findings, shared: &Shared) -> Vec<Question> {
     let mut drafted: Vec<(String, String, Vec<Evidence>)> = Vec::new();
+    // One question per conflict claim, citing every mention: the first
+    // mention's sides, every notes line and every scope line.
+    let mut claims: Vec<(
+        &str,
+        &ConflictSides,
+        Vec<Evidence>,
+        Vec<Evidence>,
+        Vec<Evidence>,
+    )> = Vec::new();
+    let mut claim_of: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
     for (x, sides) in shared.conflicts.iter().zip(&shared.sides) {
+        let Some(&i) = claim_of.get(&shared.leader(x.at)) else {
+            claim_of.insert(x.at, claims.len());
+            let scope = sides.scope.iter().cloned().collect();
+            claims.push((
+                &x.id,
+                sides,
+                sides.notes.clone(),
+                scope,
+                x.flag.evidence.clone(),
+            ));
+            continue;
+        };
+        let (_, _, notes, scope, evidence) = &mut claims[i];
+        add_new(notes, &sides.notes);
+        add_new(scope, sides.scope.as_slice());
+        add_new(evidence, &x.flag.evidence);
+    }
+    for (id, sides, notes, scope, evidence) in claims {
         drafted.push((
-            x.id.clone(),
-            conflict_question(sides),
-            x.flag.evidence.clone(),
+            id.to_string(),
+            conflict_question(sides, &notes, &scope),
+            evidence,
         ));
     }
     // A file in a format baton reads that could not be read is evidence
@@ -65,13 +94,15 @@ pub(crate) fn draft_with(bundle: &Bundle, findings: &Findings, shared: &Shared) 
 }
 
 /// "Notes say four weeks (notes/demo.md:12), the signed scope says 6 weeks
-/// (sow.txt:31): which did the customer agree to?"
-fn conflict_question(sides: &ConflictSides) -> String {
-    let notes = cites(&sides.notes);
-    let scope = sides
-        .scope
-        .as_ref()
-        .map_or_else(|| "no line cited".to_string(), ToString::to_string);
+/// (sow.txt:31): which did the customer agree to?", in the words of the
+/// claim's first mention, citing every mention's lines.
+fn conflict_question(sides: &ConflictSides, notes: &[Evidence], scope: &[Evidence]) -> String {
+    let notes = cites(notes);
+    let scope = if scope.is_empty() {
+        "no line cited".to_string()
+    } else {
+        cites(scope)
+    };
     if sides.scope_claim.is_empty() {
         format!(
             "{} (notes: {notes}; signed scope: {scope}): which did the customer agree to?",

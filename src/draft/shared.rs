@@ -19,6 +19,9 @@ pub(crate) struct Shared<'a> {
     systems_of: Vec<Option<u32>>,
     /// The system names of each distinct text.
     names: Vec<Vec<String>>,
+    /// For each flag (by position), the position of the first mention of
+    /// its claim ([`crate::analysis::claims`]).
+    leaders: Vec<usize>,
 }
 
 impl<'a> Shared<'a> {
@@ -49,7 +52,14 @@ impl<'a> Shared<'a> {
             sides,
             systems_of,
             names,
+            leaders: crate::analysis::claims::leaders(f.flags.len(), f.claims),
         }
+    }
+
+    /// The position of the first mention of the claim the flag at `at` is a
+    /// mention of (`at` when it stands alone).
+    pub fn leader(&self, at: usize) -> usize {
+        self.leaders.get(at).copied().unwrap_or(at)
     }
 
     /// The systems the flag at `at` of the findings names (none for a conflict).
