@@ -11,10 +11,13 @@ pub mod approval;
 pub mod command;
 pub mod commands;
 mod describe;
+pub mod dismiss;
 pub mod events;
 pub mod events_csv;
 pub mod gates;
 pub mod items;
+pub mod labelled;
+mod mentions;
 pub mod status;
 
 pub use approval::{Approval, is_approved, may_approve, review_hash};
@@ -315,6 +318,7 @@ pub(crate) mod test_support {
                 line: 3,
             }],
             fingerprint: fingerprint(kind, text),
+            mentions: vec![],
             decision: Decision::Pending,
         }
     }
