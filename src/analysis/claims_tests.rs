@@ -252,6 +252,43 @@ fn a_recap_may_leave_a_figure_out_but_never_say_another() {
     assert_eq!(grouped(&flags), [vec![0, 1]]);
 }
 
+/// A list of promises written from one template: the words every line says
+/// are the template's, not a claim's.
+#[test]
+fn lines_of_one_template_are_not_one_claim() {
+    let things = [
+        "apple", "birch", "cedar", "delta", "ember", "falcon", "garnet", "harbor", "indigo",
+        "juniper", "kestrel", "lantern",
+    ];
+    let verbs = [
+        "configure",
+        "install",
+        "migrate",
+        "connect",
+        "train",
+        "audit",
+    ];
+    let texts: Vec<String> = (0..12)
+        .map(|i| {
+            format!(
+                "We will {} the {} {} console for the customer at no charge.",
+                verbs[i % 6],
+                things[i],
+                things[(i * 5 + 3) % 12]
+            )
+        })
+        .collect();
+    let mut flags: Vec<Flag> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| promise(Category::Scope, t, CALL, i as u32 + 1))
+        .collect();
+    assert!(grouped(&flags).is_empty(), "{:?}", grouped(&flags));
+    // The same line said again is still one claim.
+    flags.push(promise(Category::Scope, &texts[3], RECAP, 9));
+    assert_eq!(grouped(&flags), [vec![3, 12]]);
+}
+
 #[test]
 fn repeated_risks_are_one_claim_and_different_ones_are_not() {
     let flags = [

@@ -254,6 +254,14 @@ impl Handoff {
         self.items.iter().filter(move |i| i.kind == kind)
     }
 
+    /// The items a reviewer dismissed as duplicates of `id`: its decision
+    /// covers them.
+    pub fn duplicates_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Item> {
+        self.items
+            .iter()
+            .filter(move |i| i.decision.duplicate_of() == Some(id))
+    }
+
     /// Questions not answered yet: what goes back to the AE with a return.
     pub fn open_questions(&self) -> impl Iterator<Item = &Item> {
         self.items_of(ItemKind::Question)

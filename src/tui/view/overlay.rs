@@ -201,6 +201,15 @@ fn prompt(f: &mut Frame, area: Rect, app: &App, step: &Step) {
         .map(|l| (l.width() / (width as usize).saturating_sub(2).max(1)) + 1)
         .sum();
     let r = centered(area, width, (wrapped as u16 + 2).min(area.height));
+    // A long pick list (the items an item may duplicate) scrolls to keep
+    // the highlighted option in the box.
+    let scroll = match step {
+        Step::Pick { selected, .. } => {
+            let inside = r.height.saturating_sub(2).max(1) as usize;
+            selected.saturating_sub(inside - 1) as u16
+        }
+        _ => 0,
+    };
     f.render_widget(Clear, r);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -208,7 +217,10 @@ fn prompt(f: &mut Frame, area: Rect, app: &App, step: &Step) {
         .title(Span::styled(format!(" {title} "), t.title()))
         .title_bottom(Span::styled(footer, t.dim()));
     f.render_widget(
-        Paragraph::new(body).block(block).wrap(Wrap { trim: false }),
+        Paragraph::new(body)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         r,
     );
 }
