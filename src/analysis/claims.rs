@@ -55,10 +55,19 @@ const COMMON: usize = 2000;
 /// their first mention. A flag in none is a claim of its own.
 /// `reference` resolves dates written without a year, as the analysis does.
 pub fn group(rules: &Rules, flags: &[Flag], reference: Date) -> Vec<Claim> {
-    let said: Vec<Option<Said>> = flags
+    // A large folder repeats its lines: each distinct text is read once.
+    let mut read: HashMap<&str, std::rc::Rc<Said>> = HashMap::default();
+    let said: Vec<Option<std::rc::Rc<Said>>> = flags
         .iter()
-        .map(|f| (f.kind != FlagKind::Conflict).then(|| Said::read(rules, &f.text, reference)))
+        .map(|f| {
+            (f.kind != FlagKind::Conflict).then(|| {
+                read.entry(f.text.as_str())
+                    .or_insert_with(|| std::rc::Rc::new(Said::read(rules, &f.text, reference)))
+                    .clone()
+            })
+        })
         .collect();
+    drop(read);
     let mut sets = Sets::new(
         said.iter()
             .map(|s| s.as_ref().map(|s| s.terms.clone()).unwrap_or_default())
@@ -285,7 +294,12 @@ fn weight(heavy: &[bool], w: u32) -> usize {
 }
 
 /// Join the commitments (or risks) that are mentions of one claim.
-fn join_statements(flags: &[Flag], said: &[Option<Said>], kind: FlagKind, sets: &mut Sets) {
+fn join_statements(
+    flags: &[Flag],
+    said: &[Option<std::rc::Rc<Said>>],
+    kind: FlagKind,
+    sets: &mut Sets,
+) {
     let mut vocabulary: HashMap<&str, u32> = HashMap::default();
     let mut heavy: Vec<bool> = Vec::new();
     // Identical readings are one claim at once; the others are compared.
@@ -335,11 +349,12 @@ fn join_statements(flags: &[Flag], said: &[Option<Said>], kind: FlagKind, sets: 
         words.retain(|w| saying.contains_key(w));
     }
     let said_by = |w: &u32| saying.get(w).map_or(0, Vec::len);
-    // Two mentions sharing at least `need` of the lighter one's words (by
-    // weight) share one of its rarest words, those without which less than
-    // `need` is left: each pair is found from the lighter one.
-    let mut pairs = BTreeSet::new();
-    for (d, (_, words)) in distinct.iter().enumerate() {
+    // Each pair of one claim is found from its lighter mention, through
+    // either of two sets of its words a pair must share one of: its rarest
+    // words, those without which less than `need` is left (by weight), or
+    // its words that are no figure. The one that names fewer others is used.
+    let mut candidates = Vec::new();
+    for (d, (at, words)) in distinct.iter().enumerate() {
         let total: usize = words.iter().map(|&w| weight(&heavy, w)).sum();
         let need = needed(total);
         if total < need {
@@ -348,28 +363,42 @@ fn join_statements(flags: &[Flag], said: &[Option<Said>], kind: FlagKind, sets: 
         let mut rarest = words.clone();
         rarest.sort_by_key(|w| (said_by(w), *w));
         let mut left = total;
-        let prefix = rarest.iter().take_while(|&&w| {
-            let enough = left >= need;
-            left -= weight(&heavy, w);
-            enough
-        });
-        for w in prefix {
+        let prefix: Vec<u32> = rarest
+            .iter()
+            .copied()
+            .take_while(|&w| {
+                let enough = left >= need;
+                left -= weight(&heavy, w);
+                enough
+            })
+            .collect();
+        let plain: Vec<u32> = words
+            .iter()
+            .copied()
+            .filter(|&w| !heavy[w as usize])
+            .collect();
+        let reach = |ws: &[u32]| ws.iter().map(said_by).sum::<usize>();
+        let probe = if reach(&plain) < reach(&prefix) {
+            plain
+        } else {
+            prefix
+        };
+        candidates.clear();
+        for w in &probe {
             let others = &saying[w];
-            if others.len() > COMMON {
-                continue;
+            if others.len() <= COMMON {
+                candidates.extend(others.iter().copied().filter(|&o| o != d));
             }
-            pairs.extend(
-                others
-                    .iter()
-                    .filter(|&&o| o != d)
-                    .map(|&o| (o.min(d), o.max(d))),
-            );
         }
-    }
-    for (a, b) in pairs {
-        let ((fa, wa), (fb, wb)) = (&distinct[a], &distinct[b]);
-        if flags[*fa].category == flags[*fb].category && share_most(wa, wb, &heavy) {
-            sets.join(*fa, *fb);
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &o in &candidates {
+            let (other, other_words) = &distinct[o];
+            if flags[*at].category == flags[*other].category
+                && share_most(words, other_words, &heavy)
+            {
+                sets.join(*at, *other);
+            }
         }
     }
 }
@@ -414,7 +443,7 @@ enum Anchor<'a> {
 /// Join the conflicts that are one claim. A conflict's evidence lists the
 /// notes side first and the scope line last; its notes side is a commitment
 /// at the same place, whose deal terms say what the conflict is about.
-fn join_conflicts(flags: &[Flag], said: &[Option<Said>], sets: &mut Sets) {
+fn join_conflicts(flags: &[Flag], said: &[Option<std::rc::Rc<Said>>], sets: &mut Sets) {
     let mut promise_at: HashMap<&Evidence, usize> = HashMap::default();
     for (at, f) in flags.iter().enumerate() {
         if f.kind == FlagKind::Commitment
