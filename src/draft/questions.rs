@@ -18,6 +18,17 @@ pub struct Question {
     pub evidence: Vec<Evidence>,
 }
 
+/// The conflicts of one claim, gathered for its one question.
+struct ConflictClaim<'a> {
+    /// The id of its first mention.
+    id: &'a str,
+    /// Its first mention's sides, whose words the question uses.
+    sides: &'a ConflictSides,
+    notes: Vec<Evidence>,
+    scope: Vec<Evidence>,
+    evidence: Vec<Evidence>,
+}
+
 pub fn draft(bundle: &Bundle, findings: &Findings) -> Vec<Question> {
     draft_with(bundle, findings, &Shared::new(findings))
 }
@@ -26,37 +37,30 @@ pub(crate) fn draft_with(bundle: &Bundle, findings: &Findings, shared: &Shared) 
     let mut drafted: Vec<(String, String, Vec<Evidence>)> = Vec::new();
     // One question per conflict claim, citing every mention: the first
     // mention's sides, every notes line and every scope line.
-    let mut claims: Vec<(
-        &str,
-        &ConflictSides,
-        Vec<Evidence>,
-        Vec<Evidence>,
-        Vec<Evidence>,
-    )> = Vec::new();
+    let mut claims: Vec<ConflictClaim> = Vec::new();
     let mut claim_of: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
     for (x, sides) in shared.conflicts.iter().zip(&shared.sides) {
         let Some(&i) = claim_of.get(&shared.leader(x.at)) else {
             claim_of.insert(x.at, claims.len());
-            let scope = sides.scope.iter().cloned().collect();
-            claims.push((
-                &x.id,
+            claims.push(ConflictClaim {
+                id: &x.id,
                 sides,
-                sides.notes.clone(),
-                scope,
-                x.flag.evidence.clone(),
-            ));
+                notes: sides.notes.clone(),
+                scope: sides.scope.iter().cloned().collect(),
+                evidence: x.flag.evidence.clone(),
+            });
             continue;
         };
-        let (_, _, notes, scope, evidence) = &mut claims[i];
-        add_new(notes, &sides.notes);
-        add_new(scope, sides.scope.as_slice());
-        add_new(evidence, &x.flag.evidence);
+        let c = &mut claims[i];
+        add_new(&mut c.notes, &sides.notes);
+        add_new(&mut c.scope, sides.scope.as_slice());
+        add_new(&mut c.evidence, &x.flag.evidence);
     }
-    for (id, sides, notes, scope, evidence) in claims {
+    for c in claims {
         drafted.push((
-            id.to_string(),
-            conflict_question(sides, &notes, &scope),
-            evidence,
+            c.id.to_string(),
+            conflict_question(c.sides, &c.notes, &c.scope),
+            c.evidence,
         ));
     }
     // A file in a format baton reads that could not be read is evidence
