@@ -35,11 +35,13 @@ fn esc_after_a_filter_backs_out_one_level_and_never_quits() {
     let mut d = demo((120, 36));
     press(&mut d.app, &["/"]);
     type_text(&mut d.app, "salt");
-    press(&mut d.app, &["enter"]);
-    assert_eq!(opened(&d.app), Some(PAUSED), "Enter opens the match");
-    press(&mut d.app, &["esc"]);
+    press(&mut d.app, &["enter", "esc"]);
     assert!(!d.app.quit, "Esc quit the app");
+    // Enter opened the match; Esc went back from it to the queue.
     assert!(d.app.view.is_none(), "back on the queue");
+    press(&mut d.app, &["enter"]);
+    assert_eq!(opened(&d.app), Some(PAUSED), "the match is still selected");
+    press(&mut d.app, &["esc"]);
     assert_eq!(d.app.queue.text_filter, "salt", "the filter is kept");
     press(&mut d.app, &["esc"]);
     assert!(!d.app.quit);

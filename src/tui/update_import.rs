@@ -155,8 +155,9 @@ fn import(app: &mut App, path: &Path, typed: &str) -> Result<(), String> {
     if let Some(deal) = last_deal {
         select(app, &deal);
     }
+    // The counts first: a long path is what the status bar cuts.
     let summary = format!(
-        "import of {}: imported {imported}, updated {updated}, unchanged {unchanged}, failed {failed}",
+        "imported {imported}, updated {updated}, unchanged {unchanged}, failed {failed} from {}",
         path.display()
     );
     if failed > 0 {

@@ -8,7 +8,7 @@ use super::state::queue::StatusFilter;
 use super::state::viewer::{ViewLine, Viewer};
 use super::state::{App, Overlay};
 use super::view;
-use crate::handoff::{Decision, Item};
+use crate::handoff::{Decision, Item, ItemKind};
 
 /// Quit, unless typed text would be lost: then ask, the field kept under
 /// the question. Asked twice (a second ctrl-c), it quits.
@@ -183,7 +183,15 @@ fn item_lines(item: &Item) -> Viewer {
     )));
     lines.push(ViewLine::Blank);
     let decided = match &item.decision {
-        Decision::Pending => ViewLine::Dim("not decided yet".into()),
+        Decision::Pending => ViewLine::Dim(
+            match item.kind {
+                ItemKind::Question => "not answered yet",
+                ItemKind::Risk => "no owner yet",
+                ItemKind::Goal => "as the analysis classified it",
+                _ => "not reviewed yet",
+            }
+            .into(),
+        ),
         d => {
             let by = d.by().map_or(String::new(), |s| {
                 format!(" by {} on {}", s.name, s.at.strftime("%Y-%m-%d %H:%M"))
@@ -232,7 +240,7 @@ fn open(app: &mut App, viewer: Viewer) {
 /// Scroll or close the viewer.
 pub(super) fn viewer(app: &mut App, mut v: Viewer, action: Action) {
     let rows = view::viewer_rows(app.size, &v);
-    let page = view::viewer_height(app.size);
+    let page = view::viewer_height(app.size, &v);
     let last = rows.saturating_sub(page);
     v.scroll = match action {
         Action::Back | Action::Cancel => return,

@@ -61,8 +61,16 @@ fn import(
             t.dim(),
         )),
     ];
-    if !choices.is_empty() {
-        lines.push(Line::from(format!(" {}", choices.join("  "))));
+    // A few of the folders it could be, one a line.
+    const SHOWN: usize = 6;
+    for c in choices.iter().take(SHOWN) {
+        lines.push(Line::from(format!("   {c}")));
+    }
+    if choices.len() > SHOWN {
+        lines.push(Line::from(Span::styled(
+            format!("   … and {} more", choices.len() - SHOWN),
+            t.dim(),
+        )));
     }
     if let Some(e) = error {
         lines.push(Line::from(Span::styled(format!(" {e}"), t.bad())));

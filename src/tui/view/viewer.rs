@@ -12,19 +12,22 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-/// The overlay on a terminal this size: nearly all of it, 100 columns at most.
-fn area(size: (u16, u16)) -> Rect {
+/// The widest the overlay gets, and its width on a terminal this size.
+fn width(size: (u16, u16)) -> u16 {
+    size.0.saturating_sub(4).min(100)
+}
+
+/// The overlay: as tall as its text (borders included), at most nearly the
+/// whole terminal.
+fn area(size: (u16, u16), v: &Viewer) -> Rect {
     let full = Rect::new(0, 0, size.0, size.1);
-    centered(
-        full,
-        size.0.saturating_sub(4).min(100),
-        size.1.saturating_sub(2),
-    )
+    let text = rows(size, v) as u16;
+    centered(full, width(size), (text + 2).min(size.1.saturating_sub(2)))
 }
 
 /// Rows of text the viewer shows at once.
-pub fn height(size: (u16, u16)) -> usize {
-    (area(size).height as usize).saturating_sub(2).max(1)
+pub fn height(size: (u16, u16), v: &Viewer) -> usize {
+    (area(size, v).height as usize).saturating_sub(2).max(1)
 }
 
 fn styled(l: &ViewLine, t: &Theme) -> Line<'static> {
@@ -46,15 +49,15 @@ fn wrapped(v: &Viewer, width: usize, t: &Theme) -> Vec<Line<'static>> {
 
 /// How many rows the viewer's text takes, wrapped: how far it scrolls.
 pub fn rows(size: (u16, u16), v: &Viewer) -> usize {
-    let width = (area(size).width as usize).saturating_sub(4);
+    let width = (width(size) as usize).saturating_sub(4);
     wrapped(v, width, &Theme::plain(false)).len()
 }
 
 pub fn draw(f: &mut Frame, app: &App, v: &Viewer) {
     let t = &app.config.theme;
-    let r = area(app.size);
+    let r = area(app.size, v);
     let lines = wrapped(v, (r.width as usize).saturating_sub(4), t);
-    let shown = height(app.size);
+    let shown = height(app.size, v);
     let key = |a: Action| {
         app.config
             .keymap
