@@ -8,8 +8,11 @@ use crate::tui::theme::Theme;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// The series, in bar order: label, glyph, how a week counts it.
-pub const SERIES: [(&str, char, fn(&Week) -> u32); 3] = [
+/// One series: its label, its glyph, how a week counts it.
+type Series = (&'static str, char, fn(&Week) -> u32);
+
+/// The series, in bar order.
+pub const SERIES: [Series; 3] = [
     ("created", '█', |w| w.created),
     ("accepted", '▒', |w| w.accepted),
     ("returned", '░', |w| w.returned),
