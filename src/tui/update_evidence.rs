@@ -107,6 +107,10 @@ pub fn show_evidence(app: &mut App) {
             s.scope_top = sc.saturating_sub(CONTEXT);
         }
     }
+    // Back returns to the tab the jump left.
+    if v.tab != Tab::Evidence {
+        app.came_from.push(v.tab);
+    }
     v.tab = Tab::Evidence;
     app.info(format!("evidence at {cite}"));
 }
