@@ -22,7 +22,15 @@ fn hinted(section: Section) -> &'static [Action] {
             Help,
             Quit,
         ],
-        Section::Evidence => &[NextConflict, PrevConflict, FocusNext, NextTab, Back, Help],
+        Section::Evidence => &[
+            NextConflict,
+            PrevConflict,
+            Act,
+            FocusNext,
+            NextTab,
+            Back,
+            Help,
+        ],
         Section::Checklist => &[Act, Accept, Reject, ShowEvidence, NextTab, Back, Help],
         Section::Risks | Section::Questions => {
             &[Act, ShowEvidence, ReturnToAe, NextTab, Back, Help]
