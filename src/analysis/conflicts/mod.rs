@@ -14,6 +14,7 @@ mod checks;
 mod figures;
 mod names;
 mod pairs;
+mod spans;
 mod words;
 
 use super::facts::{self, Fact};
@@ -23,6 +24,7 @@ use super::quantity::{Quantity, find_quantities_from};
 use super::{Cited, Reading};
 use figures::scope_quantities;
 pub(crate) use figures::{claim_text, loose_counts};
+pub use spans::{Disagreement, Headings, Line, disagreement};
 use std::collections::BTreeSet;
 use words::{clip, content_words};
 

@@ -26,7 +26,15 @@ fn hinted(section: Section) -> &'static [Action] {
         Section::Tasks | Section::Activity | Section::Stakeholders => {
             &[View, ShowEvidence, NextTab, Back, Help]
         }
-        Section::Evidence => &[NextConflict, PrevConflict, FocusNext, NextTab, Back, Help],
+        Section::Evidence => &[
+            NextConflict,
+            PrevConflict,
+            Act,
+            FocusNext,
+            NextTab,
+            Back,
+            Help,
+        ],
         Section::Checklist => &[Act, Accept, Reject, ShowEvidence, NextTab, Back, Help],
         Section::Risks | Section::Questions => {
             &[Act, ShowEvidence, ReturnToAe, NextTab, Back, Help]
