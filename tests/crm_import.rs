@@ -79,6 +79,13 @@ fn a_hubspot_export_becomes_handoffs() {
     let bundle = env.path("crm/hubspot/9001");
     assert!(bundle.join("deal.toml").is_file());
     assert!(bundle.join("notes/2026-10-02-call-1.md").is_file());
+    // The deal's description is a note of its own, its two CRM lines kept.
+    let description = std::fs::read_to_string(bundle.join("notes/crm-description.md")).unwrap();
+    assert!(
+        description.contains("We promised two extra admin training sessions.\n")
+            && description.contains("The customer needs SSO by go-live."),
+        "{description}"
+    );
 
     let list = env.ok(NOW, &["list"]);
     assert!(
@@ -101,7 +108,6 @@ fn a_hubspot_export_becomes_handoffs() {
             && text.contains("notes/2026-10-02-call-1.md:6"),
         "{text}"
     );
-    assert!(text.contains("notes/crm-description.md"), "{text}");
 
     // The same export again: nothing changes.
     let out = env.run(NOW, &args);

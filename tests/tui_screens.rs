@@ -155,3 +155,16 @@ fn screens_lay_out_the_same_under_any_temp_dir() {
     assert!(a.0.contains("source: /./././"), "{}", a.0);
     assert!(a.1.contains("[TMP]~~~"), "{}", a.1);
 }
+
+/// Issue 15 (items 2 and 6): the score's parts and a row's full text in the
+/// viewer, the message log after a decision.
+#[test]
+fn viewers() {
+    snap("viewer_score_parts", &["i"], None);
+    snap("viewer_task", &["7", "j", "enter"], Some("CD-0926-214"));
+    snap(
+        "viewer_messages",
+        &["3", "a", "enter", "L"],
+        Some("CD-0926-214"),
+    );
+}

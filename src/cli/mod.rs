@@ -81,6 +81,10 @@ enum Command {
         /// A feature is kept only if this many bundles have it.
         #[arg(long, default_value_t = 3)]
         min_bundles: usize,
+        /// Train the conflict (pair) model on this corpus only (repeatable; each
+        /// must be one of CORPORA). Default: every corpus.
+        #[arg(long = "conflict-corpus", value_name = "CORPUS")]
+        conflict_corpora: Vec<PathBuf>,
     },
     /// Open the review workstation on the bundled sample deals (a fresh demo workspace).
     Demo {
@@ -259,8 +263,10 @@ pub fn run() -> ExitCode {
             epochs,
             l2,
             min_bundles,
+            conflict_corpora,
         }) => train::run(
             &corpora,
+            &conflict_corpora,
             &out,
             baton::analysis::learned::train::Options {
                 epochs,

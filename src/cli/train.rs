@@ -7,7 +7,29 @@ use baton::analysis::learned::{Kind, KindModel, Model};
 use baton::rules::Rules;
 use std::path::{Path, PathBuf};
 
-pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), String> {
+/// `pair_corpora`: the corpora the conflict (pair) model learns from and
+/// picks its thresholds on; empty means all of them. The line models gain from
+/// every corpus, but the pair model learns a corpus's rate of conflicts as well
+/// as their shape: trained where three promises in four conflict it finds
+/// conflicts in deals where one in three do (docs/quality.md, styles-9).
+pub fn run(
+    corpora: &[PathBuf],
+    pair_corpora: &[PathBuf],
+    out: &Path,
+    options: Options,
+) -> Result<(), String> {
+    for p in pair_corpora {
+        if !corpora.contains(p) {
+            return Err(format!(
+                "--conflict-corpus {}: not one of the corpora to train on",
+                baton::text::sanitize_line(&p.display().to_string())
+            ));
+        }
+    }
+    let teaches_pairs: Vec<bool> = corpora
+        .iter()
+        .map(|c| pair_corpora.is_empty() || pair_corpora.contains(c))
+        .collect();
     // The built-in rules only: the model must not depend on one user's lists.
     let rules = Rules::builtin();
     let mut read: Vec<(String, Vec<Labelled>)> = Vec::new();
@@ -27,14 +49,15 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
         // Each corpus scored by a model that never saw it.
         let models: Vec<Model> = (0..read.len())
             .map(|held| {
-                let others: Vec<&Labelled> = read
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != held)
-                    .flat_map(|(_, (_, b))| b.iter())
-                    .collect();
                 eprintln!("fitting without {}", read[held].0);
-                train::fit(&others, options)
+                let mut model = train::fit(&except(&read, held, |_| true), options);
+                if !pair_corpora.is_empty() {
+                    // The pair model of the same fold, from the pair corpora only.
+                    let pairs = train::fit(&except(&read, held, |i| teaches_pairs[i]), options);
+                    model.kinds[Kind::Conflict as usize] =
+                        pairs.kinds[Kind::Conflict as usize].clone();
+                }
+                model
             })
             .collect();
         let held: Vec<Vec<held_out::HeldOut>> = read
@@ -74,7 +97,14 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
             keep: c_keep,
             ..Default::default()
         };
-        let (add, keep) = held_out::best_conflict_thresholds(&held, &commitment);
+        // Thresholds from the corpora the pair model learns from.
+        let pair_held: Vec<Vec<held_out::HeldOut>> = held
+            .iter()
+            .zip(&teaches_pairs)
+            .filter(|(_, teaches)| **teaches)
+            .map(|(h, _)| h.clone())
+            .collect();
+        let (add, keep) = held_out::best_conflict_thresholds(&pair_held, &commitment);
         thresholds[Kind::Conflict as usize] = (add, keep);
         let conflict = KindModel {
             add,
@@ -92,6 +122,10 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
     }
     let everything: Vec<&Labelled> = read.iter().flat_map(|(_, b)| b.iter()).collect();
     let mut model = train::fit(&everything, options);
+    if !pair_corpora.is_empty() {
+        let pairs = train::fit(&except(&read, usize::MAX, |i| teaches_pairs[i]), options);
+        model.kinds[Kind::Conflict as usize] = pairs.kinds[Kind::Conflict as usize].clone();
+    }
     for kind in Kind::ALL {
         let (add, keep) = thresholds[kind as usize];
         model.kinds[kind as usize].add = add;
@@ -99,6 +133,11 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
     }
     let command = std::iter::once("baton train".to_string())
         .chain(corpora.iter().map(|c| c.display().to_string()))
+        .chain(
+            pair_corpora
+                .iter()
+                .map(|c| format!("--conflict-corpus {}", c.display())),
+        )
         .collect::<Vec<_>>()
         .join(" ");
     let header = format!(
@@ -113,6 +152,19 @@ pub fn run(corpora: &[PathBuf], out: &Path, options: Options) -> Result<(), Stri
         .and_then(|()| std::fs::rename(&tmp, out))
         .map_err(|e| format!("{}: cannot write the model: {e}", out.display()))?;
     super::session::print(&format!("{report}wrote {}\n", out.display()))
+}
+
+/// The bundles of every corpus but `held` that `wanted` (by index) picks.
+fn except(
+    read: &[(String, Vec<Labelled>)],
+    held: usize,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<&Labelled> {
+    read.iter()
+        .enumerate()
+        .filter(|(i, _)| *i != held && wanted(*i))
+        .flat_map(|(_, (_, b))| b.iter())
+        .collect()
 }
 
 /// One kind's row of the report: per corpus, its F1 by the rules alone and

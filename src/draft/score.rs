@@ -6,11 +6,11 @@
 use super::{Findings, Shared, executive_candidates, same_system, scope};
 use crate::analysis::{Category, FlagKind, Missing, Side};
 use crate::bundle::Bundle;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub const PART_MAX: u32 = 20;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Score {
     pub total: u32,
     pub max: u32,
@@ -21,7 +21,7 @@ pub struct Score {
     pub first_value_clarity: Part,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Part {
     pub points: u32,
     pub max: u32,

@@ -53,10 +53,11 @@ macro_rules! named_actions {
 
 named_actions! {
     Quit => "quit", "quit baton";
-    Back => "back", "go back (quit from the queue)";
+    Back => "back", "back one level (queue: clear a filter)";
     Help => "help", "show the keys of this screen";
     Refresh => "refresh", "reload from the workspace";
     Metrics => "metrics", "open the metrics screen";
+    Messages => "messages", "the message log: what was written, errors";
     Up => "up", "move up";
     Down => "down", "move down";
     PageUp => "page_up", "page up";
@@ -64,7 +65,7 @@ named_actions! {
     Top => "top", "go to the top";
     Bottom => "bottom", "go to the bottom";
     Open => "open", "open the selected handoff";
-    Filter => "filter", "filter (fuzzy over deal, account, AE, CSM)";
+    Filter => "filter", "filter, best match first; enter opens it";
     ClearFilter => "clear_filter", "clear the filters";
     NextStatusFilter => "next_status_filter", "cycle the status filter";
     ShowAll => "show_all", "show every status";
@@ -75,6 +76,9 @@ named_actions! {
     ShowApproved => "show_approved", "show approved handoffs";
     SortNext => "sort_next", "sort by the next column";
     SortReverse => "sort_reverse", "reverse the sort order";
+    Mine => "mine", "only my open handoffs (as AE or CSM)";
+    ScoreParts => "score_parts", "the score and its five parts";
+    Import => "import", "import a bundle (tab completes the path)";
     NextTab => "next_tab", "next tab";
     PrevTab => "prev_tab", "previous tab";
     TabBrief => "tab_brief", "brief";
@@ -96,6 +100,7 @@ named_actions! {
     ShowEvidence => "show_evidence", "show the item's evidence";
     DismissDuplicate => "dismiss_duplicate", "mark a duplicate of another item (its decision covers both)";
     DismissNotAFinding => "dismiss_not_a_finding", "dismiss: not a commitment, conflict or risk (with a reason)";
+    View => "view", "the selected row's full text";
     ReturnToAe => "return_to_ae", "return the handoff to the AE";
     Approve => "approve", "approve in your own role (AE or CSM)";
     ConfirmSuccess => "confirm_success", "confirm the success criteria";
@@ -103,7 +108,10 @@ named_actions! {
     Resubmit => "resubmit", "record the AE's resubmission";
     Milestone => "milestone", "record kickoff held/moved or first value";
     Export => "export", "export the approved brief to Markdown";
+    NextSegment => "next_segment", "metrics of the next segment";
+    NextPeriod => "next_period", "metrics of the next period";
     Submit => "submit", "submit";
+    Complete => "complete", "complete the path";
     Cancel => "cancel", "cancel";
     DeleteBack => "delete_back", "delete the character before the cursor";
     DeleteForward => "delete_forward", "delete the character under the cursor";

@@ -29,6 +29,7 @@ pub enum Section {
     Confirm,
     Input,
     Help,
+    Viewer,
 }
 
 impl Section {
@@ -51,6 +52,7 @@ impl Section {
         Section::Confirm,
         Section::Input,
         Section::Help,
+        Section::Viewer,
     ];
 
     pub fn name(self) -> &'static str {
@@ -73,6 +75,7 @@ impl Section {
             Section::Confirm => "confirm",
             Section::Input => "input",
             Section::Help => "help",
+            Section::Viewer => "viewer",
         }
     }
 
@@ -84,7 +87,7 @@ impl Section {
     pub fn chain(self) -> Vec<Section> {
         use Section::*;
         match self {
-            Picker | Confirm | Input | Help => vec![self],
+            Picker | Confirm | Input | Help | Viewer => vec![self],
             Queue | Metrics => vec![self, List, Global],
             Global => vec![Global],
             List => vec![List, Global],

@@ -11,6 +11,9 @@ pub mod theme;
 pub mod update;
 mod update_evidence;
 mod update_flow;
+mod update_import;
+mod update_metrics;
+mod update_nav;
 pub mod view;
 
 pub use action::Action;

@@ -107,11 +107,11 @@ impl Theme {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
         }
     }
-    pub fn removed(&self) -> Style {
-        self.fg(self.bad, Modifier::CROSSED_OUT)
-    }
-    pub fn inserted(&self) -> Style {
-        self.fg(self.good, Modifier::UNDERLINED)
+    /// What the two sides of a conflict disagree on ("4 weeks", "week 6"):
+    /// the same on both sides, since neither is the right one until decided.
+    pub fn disagreeing(&self) -> Style {
+        self.fg(self.warn, Modifier::empty())
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
     /// The status bar.
     pub fn bar(&self) -> Style {

@@ -8,7 +8,7 @@ use super::state::field::TextField;
 use super::state::flow::FlowKind;
 use super::state::handoff::{HandoffView, Tab};
 use super::state::queue::StatusFilter;
-use super::state::{App, MetricsView, Overlay, Screen};
+use super::state::{App, Overlay, Screen};
 use super::update_flow::{overlay, start};
 use super::view;
 use crate::handoff::ItemKind;
@@ -35,7 +35,7 @@ pub fn update(app: &mut App, action: Action) {
             return;
         }
         Action::Quit => {
-            app.quit = true;
+            super::update_nav::quit(app);
             return;
         }
         _ => {}
@@ -60,6 +60,10 @@ pub fn update(app: &mut App, action: Action) {
             open_metrics(app);
             return;
         }
+        Action::Messages => {
+            super::update_nav::messages(app);
+            return;
+        }
         _ => {}
     }
     match app.screen {
@@ -68,6 +72,7 @@ pub fn update(app: &mut App, action: Action) {
         Screen::Metrics => match action {
             Action::Back => app.screen = app.metrics_from,
             Action::Refresh => open_metrics(app),
+            Action::NextSegment | Action::NextPeriod => super::update_metrics::filter(app, action),
             _ => {}
         },
     }
@@ -104,13 +109,12 @@ pub(super) fn reload(app: &mut App) {
 }
 
 fn open_metrics(app: &mut App) {
-    let loaded = app.ws.metrics_rows().map(|(deals, events)| {
-        let filter = crate::metrics::Filter::default();
-        MetricsView {
-            metrics: crate::metrics::compute(&deals, &events, &filter, app.today),
-            weeks: crate::metrics::weekly(&events, app.today, view::METRIC_WEEKS),
-        }
-    });
+    let filter = app
+        .metrics
+        .as_ref()
+        .map(|m| m.filter.clone())
+        .unwrap_or_default();
+    let loaded = super::update_metrics::load(app, filter);
     match loaded {
         Ok(m) => {
             app.metrics = Some(m);
@@ -145,7 +149,8 @@ fn queue(app: &mut App, action: Action) {
         return;
     }
     match action {
-        Action::Back => app.quit = true,
+        // One level out: the filters, newest kind first; Esc never quits.
+        Action::Back => super::update_nav::queue_back(app),
         Action::Open => open_selected(app),
         Action::Filter => {
             let before = app.queue.text_filter.clone();
@@ -157,7 +162,11 @@ fn queue(app: &mut App, action: Action) {
         Action::ClearFilter => {
             app.queue.set_text_filter("");
             app.queue.set_status_filter(StatusFilter::All);
+            app.queue.set_mine(None);
         }
+        Action::Mine => super::update_nav::toggle_mine(app),
+        Action::ScoreParts => super::update_nav::score_parts(app),
+        Action::Import => super::update_import::start(app),
         Action::NextStatusFilter => {
             let next = app.queue.status_filter.next();
             app.queue.set_status_filter(next);
@@ -189,13 +198,14 @@ fn queue(app: &mut App, action: Action) {
     app.queue.cursor.follow(len, rows);
 }
 
-fn open_selected(app: &mut App) {
+pub(super) fn open_selected(app: &mut App) {
     let Some(id) = app.queue.selected().map(|r| r.id.clone()) else {
         return;
     };
     match HandoffView::load(&app.ws, &id) {
         Ok(v) => {
             app.view = Some(v);
+            app.came_from.clear();
             app.screen = Screen::Handoff;
         }
         Err(e) => app.error(e.to_string()),
@@ -221,18 +231,28 @@ fn handoff(app: &mut App, action: Action) {
         _ => None,
     };
     if let Some(tab) = tab_for(action) {
+        // A tab chosen by hand: where a jump came from no longer applies.
         v.tab = tab;
+        app.came_from.clear();
         return;
     }
     match action {
         Action::Back => {
+            // Back to the tab a jump left, else to the queue.
+            if let Some(tab) = app.came_from.pop() {
+                v.tab = tab;
+                return;
+            }
             app.view = None;
             app.screen = Screen::Queue;
             // Pick up what another process (a CLI import) changed.
             reload(app);
         }
-        Action::NextTab => v.tab = v.tab.step(1),
-        Action::PrevTab => v.tab = v.tab.step(-1),
+        Action::View => super::update_nav::view_row(app),
+        Action::NextTab | Action::PrevTab => {
+            v.tab = v.tab.step(if action == Action::NextTab { 1 } else { -1 });
+            app.came_from.clear();
+        }
         Action::Refresh => {
             reload(app);
             app.info("reloaded from the workspace");

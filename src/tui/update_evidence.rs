@@ -1,15 +1,38 @@
 //! Moving around the evidence: scrolling the focused pane, walking the
-//! conflicts with both panes following, and jumping to a citation from
-//! another tab.
+//! conflicts with both panes following, jumping to a citation from another
+//! tab, and deciding the conflict on screen.
 
 use super::action::Action;
 use super::state::App;
-use super::state::evidence::Side;
+use super::state::evidence::{Evidence, Side};
+use super::state::flow::FlowKind;
 use super::state::handoff::Tab;
-use super::view::evidence::pane_rows;
+use super::view::evidence::{line_rows, pane_rows, pane_text_area};
 
-/// Lines of context kept above a line a jump lands on.
+/// Rows of context kept above a line a jump lands on, when the pane has room.
 const CONTEXT: usize = 3;
+
+/// The first pane line to show so that pane line `i` is on screen whole,
+/// wrapped rows counted, with up to [`CONTEXT`] rows above it: never more
+/// than half the room the line leaves, so a short pane (a stacked pane at
+/// 80x24 has five or six rows) still shows the line and what follows it.
+pub fn top_showing(ev: &Evidence, side: Side, i: usize, size: (u16, u16)) -> usize {
+    let area = pane_text_area(size, side);
+    let rows = (area.height as usize).max(1);
+    let own = line_rows(ev, side, i, area.width);
+    let budget = CONTEXT.min(rows.saturating_sub(own) / 2);
+    let mut top = i;
+    let mut used = 0;
+    while top > 0 {
+        let above = line_rows(ev, side, top - 1, area.width);
+        if used + above > budget {
+            break;
+        }
+        used += above;
+        top -= 1;
+    }
+    top
+}
 
 pub fn evidence(app: &mut App, action: Action) {
     let size = app.size;
@@ -54,18 +77,40 @@ pub fn evidence(app: &mut App, action: Action) {
             s.target = None;
             let spot = &v.evidence.conflicts[next];
             if let Some(i) = spot.notes {
-                s.notes_top = i.saturating_sub(CONTEXT);
+                s.notes_top = top_showing(&v.evidence, Side::Notes, i, size);
             }
             if let Some(i) = spot.scope {
-                s.scope_top = i.saturating_sub(CONTEXT);
+                s.scope_top = top_showing(&v.evidence, Side::Scope, i, size);
             }
         }
+        Action::Act => decide_current(app),
         _ => {}
     }
 }
 
+/// Resolve the conflict on screen (the one `n`/`N` or a jump went to)
+/// through the same flow and command as the checklist's Enter.
+fn decide_current(app: &mut App) {
+    let Some(v) = &app.view else {
+        return;
+    };
+    let Some(spot) = v.scroll.current.and_then(|i| v.evidence.conflicts.get(i)) else {
+        let next = app
+            .config
+            .keymap
+            .key_for(app.screen_section(), Action::NextConflict)
+            .unwrap_or_default();
+        return app.error(format!(
+            "no conflict on screen: {next} goes to the next one, then Enter decides it"
+        ));
+    };
+    let item = spot.item.clone();
+    super::update_flow::start(app, FlowKind::ResolveConflict, Some(item));
+}
+
 /// Go to the Evidence tab at the first citation of what is selected.
 pub fn show_evidence(app: &mut App) {
+    let size = app.size;
     let Some(v) = &mut app.view else {
         return;
     };
@@ -93,7 +138,7 @@ pub fn show_evidence(app: &mut App) {
         .conflicts
         .iter()
         .position(|c| c.notes == Some(i) || c.scope == Some(i));
-    let top = i.saturating_sub(CONTEXT);
+    let top = top_showing(&v.evidence, side, i, size);
     match side {
         Side::Notes => s.notes_top = top,
         Side::Scope => s.scope_top = top,
@@ -101,11 +146,15 @@ pub fn show_evidence(app: &mut App) {
     // A conflict scrolls its other side along.
     if let Some(c) = s.current.map(|k| &v.evidence.conflicts[k]) {
         if let Some(n) = c.notes {
-            s.notes_top = n.saturating_sub(CONTEXT);
+            s.notes_top = top_showing(&v.evidence, Side::Notes, n, size);
         }
         if let Some(sc) = c.scope {
-            s.scope_top = sc.saturating_sub(CONTEXT);
+            s.scope_top = top_showing(&v.evidence, Side::Scope, sc, size);
         }
+    }
+    // Back returns to the tab the jump left.
+    if v.tab != Tab::Evidence {
+        app.came_from.push(v.tab);
     }
     v.tab = Tab::Evidence;
     app.info(format!("evidence at {cite}"));

@@ -26,20 +26,43 @@ pub(super) fn overlay(app: &mut App, action: Action) {
             }
             _ => app.overlay = Some(Overlay::Help { scroll }),
         },
-        Overlay::Filter { mut text, before } => match action {
-            Action::Submit => {
-                let rows = view::queue::visible_rows(app.size);
-                let len = app.queue.visible.len();
-                app.queue.cursor.follow(len, rows);
-            }
-            Action::Cancel => app.queue.set_text_filter(&before),
-            edit => {
-                if text.apply(edit) {
-                    app.queue.set_text_filter(text.text());
+        Overlay::Filter { mut text, before } => {
+            let rows = view::queue::visible_rows(app.size);
+            let len = app.queue.visible.len();
+            match action {
+                // The filter stays on the queue Back returns to.
+                Action::Submit if len == 0 => app.error(format!(
+                    "nothing matches {:?}: the filter is kept",
+                    text.text()
+                )),
+                Action::Submit => super::update::open_selected(app),
+                Action::Cancel => app.queue.set_text_filter(&before),
+                Action::Down | Action::Up => {
+                    let delta = if action == Action::Down { 1 } else { -1 };
+                    app.queue.cursor.step(delta, len, rows);
+                    app.overlay = Some(Overlay::Filter { text, before });
                 }
-                app.overlay = Some(Overlay::Filter { text, before });
+                edit => {
+                    if text.apply(edit) {
+                        app.queue.set_text_filter(text.text());
+                        let len = app.queue.visible.len();
+                        app.queue.cursor.follow(len, rows);
+                    }
+                    app.overlay = Some(Overlay::Filter { text, before });
+                }
             }
+        }
+        Overlay::ConfirmQuit { kept } => match action {
+            Action::Yes | Action::Quit => app.quit = true,
+            Action::No | Action::Cancel | Action::Back => app.overlay = kept.map(|k| *k),
+            _ => app.overlay = Some(Overlay::ConfirmQuit { kept }),
         },
+        Overlay::Viewer(v) => super::update_nav::viewer(app, v, action),
+        Overlay::Import {
+            text,
+            error,
+            choices,
+        } => super::update_import::overlay(app, text, error, choices, action),
         Overlay::Prompt { mut flow, mut step } => {
             let answer = match (&mut step, action) {
                 (_, Action::Cancel | Action::No) => {

@@ -112,4 +112,18 @@ impl Workspace {
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or(serde_json::Value::Null))
     }
+
+    /// The handoff score of a deal's current revision with its parts
+    /// (`score` of `baton analyze --json`); `None` when the stored analysis
+    /// has none to read.
+    pub fn score(&self, deal: &str) -> Result<Option<crate::draft::score::Score>> {
+        super::store::require_deal(&self.conn, deal)?;
+        let text: Option<String> = self.conn.query_row(
+            "SELECT json_extract(r.analysis_json, '$.score') FROM revisions r
+             JOIN deals d ON d.id = r.deal_id AND d.revision = r.number WHERE d.id = ?1",
+            params![deal],
+            |r| r.get(0),
+        )?;
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+    }
 }

@@ -77,17 +77,29 @@ pub(super) fn scope_quantities(text: &str, r: &Reading) -> Vec<Quantity> {
         })
         .map(|f| f.quantity)
         .collect();
+    out.extend(week_numbers(&lower).into_iter().map(|(_, _, q)| q));
+    out
+}
+
+/// "week 6" in a lower-cased line, read as a six-week duration, with its
+/// byte span: a scope's schedule counts weeks from the start.
+pub(super) fn week_numbers(lower: &str) -> Vec<(usize, usize, Quantity)> {
+    let mut out = Vec::new();
     for (i, _) in lower.match_indices("week ") {
         let number: String = lower[i + 5..]
             .chars()
             .take_while(char::is_ascii_digit)
             .collect();
         if let Ok(n) = number.parse::<f64>() {
-            out.push(Quantity::Duration {
-                days: n * 7.0,
-                business: false,
-                text: format!("week {number}"),
-            });
+            out.push((
+                i,
+                i + 5 + number.len(),
+                Quantity::Duration {
+                    days: n * 7.0,
+                    business: false,
+                    text: format!("week {number}"),
+                },
+            ));
         }
     }
     out
@@ -149,7 +161,7 @@ pub(super) fn unit_class(unit: &str) -> &str {
 }
 
 /// Words before a number that make it a label ("Priority 1", "Phase 2").
-const LABEL_WORDS: &[&str] = &[
+pub(super) const LABEL_WORDS: &[&str] = &[
     "priority",
     "p",
     "severity",

@@ -14,6 +14,7 @@ mod checks;
 mod figures;
 mod names;
 mod pairs;
+mod spans;
 mod words;
 
 use super::facts::{self, Fact};
@@ -23,6 +24,7 @@ use super::quantity::{Quantity, find_quantities_from};
 use super::{Cited, Reading};
 use figures::scope_quantities;
 pub(crate) use figures::{claim_text, loose_counts};
+pub use spans::{Disagreement, Headings, Line, disagreement};
 use std::collections::BTreeSet;
 use words::{clip, content_words};
 
@@ -383,14 +385,22 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Cl
     let text = claim_text(&flag.text);
     let lower = r.rules.cue_text(super::normalise(text));
     let cat = &r.rules.category;
+    let quantities: Vec<Quantity> = find_quantities_from(text, r.reference)
+        .into_iter()
+        .map(|f| f.quantity)
+        .collect();
+    // A promise that names a date is about when, whatever its wording: "we can
+    // have you running payroll for the January 15 pay date" is a timeline
+    // promise though no timeline word says so.
+    let timed = cat.timeline.is_match(&lower)
+        || quantities
+            .iter()
+            .any(|q| matches!(q, Quantity::Date { .. }));
     Claim {
         word_ids: vocabulary.ids_of(&lower),
         vocabulary,
         names_held: vocabulary.names_held(&lower),
-        quantities: find_quantities_from(text, r.reference)
-            .into_iter()
-            .map(|f| f.quantity)
-            .collect(),
+        quantities,
         category: flag.category.unwrap_or(Category::Scope),
         terms: checks::terms(r, &lower),
         concession: r.rules.commitment.concession.is_match(&lower),
@@ -398,7 +408,7 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Cl
         free_period: cat.free_period.is_match(&lower),
         price_lock: cat.price_lock.is_match(&lower),
         onsite: cat.special.is_match(&lower),
-        timed: cat.timeline.is_match(&lower),
+        timed,
         promised: std::cell::OnceCell::new(),
         facts: facts::read(r.rules, &lower),
         lower,

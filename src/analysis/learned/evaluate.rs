@@ -49,6 +49,7 @@ pub fn tally(predicted: &[(&str, u32)], gold: &[Location]) -> Tally {
 
 /// One bundle's held-out chances: per line, per kind, the rules' verdict and
 /// the model's chance.
+#[derive(Clone)]
 pub struct HeldOut<'a> {
     pub bundle: &'a Labelled,
     pub chances: Vec<[f64; 3]>,
@@ -179,9 +180,10 @@ fn mean_f1(tallies: impl Iterator<Item = Tally>) -> f64 {
     if n == 0 { 0.0 } else { sum / n as f64 }
 }
 
-/// The threshold grid, 0.05 to 0.95.
+/// The threshold grid, 0.05 to 0.95: each step divided, not multiplied, so
+/// the model file reads `0.3`, not `0.30000000000000004`.
 fn grid() -> Vec<f64> {
-    (1..20).map(|i| f64::from(i) * 0.05).collect()
+    (1..20).map(|i| f64::from(i) / 20.0).collect()
 }
 
 /// Mean F1 this close to the best is no better: a flat optimum is read as

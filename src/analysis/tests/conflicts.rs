@@ -66,3 +66,23 @@ fn a_count_above_the_scope_cap_conflicts() {
     );
     assert_eq!(conflict_pairs(&a).len(), 1, "{:#?}", a.flags);
 }
+
+#[test]
+fn a_promise_that_names_a_date_is_compared_on_dates_without_a_timeline_word() {
+    // No "go-live", "by" or "deadline": the date alone makes it a when-promise.
+    let a = run(
+        "- Told Maria her crews will be dispatching from Routewise for the March 3 season opener.\n",
+        Some(
+            "# Order form\n- Two dispatch consoles.\n- Target first live dispatch: April 14 season opener.\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    // The same promise with the scope's own date agrees.
+    let b = run(
+        "- Told Maria her crews will be dispatching from Routewise for the April 14 season opener.\n",
+        Some(
+            "# Order form\n- Two dispatch consoles.\n- Target first live dispatch: April 14 season opener.\n",
+        ),
+    );
+    assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
+}

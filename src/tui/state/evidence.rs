@@ -4,11 +4,16 @@
 //! side, for `n`/`N` to walk.
 //!
 //! Lines are indexed once (byte ranges into the stored text) when a handoff
-//! opens; nothing is wrapped here: the view wraps only what it shows.
+//! opens; nothing is wrapped here: the view wraps only what it shows. What
+//! each conflict's two lines disagree on is read then too, by the analysis
+//! ([`crate::analysis::conflicts::disagreement`]).
 
+use crate::analysis::conflicts::{Disagreement, Headings, Line, disagreement};
 use crate::handoff::{Handoff, Item, ItemKind};
+use crate::rules::Rules;
 use crate::workspace::StoredText;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What cites a line, as gutter marks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -43,12 +48,25 @@ pub enum Side {
     Scope,
 }
 
-/// One conflict: its item and the pane line of each side it cites.
+/// One conflict: its item, the pane line of each side it cites, and where
+/// the two lines disagree (byte ranges of each line's text).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConflictSpot {
     pub item: String,
     pub notes: Option<usize>,
     pub scope: Option<usize>,
+    pub disagreement: Disagreement,
+}
+
+/// The rules the disagreements are read with: the user's `rules.toml` over
+/// the built-in ones, as an import reads them (the built-in ones alone if
+/// the file no longer loads: an import would have said why). Compiled once,
+/// when the first conflict is shown, never for a queue alone.
+fn rules() -> &'static Rules {
+    static RULES: LazyLock<Rules> = LazyLock::new(|| {
+        Rules::load(crate::rules::user_rules_path().as_deref()).unwrap_or_else(|_| Rules::builtin())
+    });
+    &RULES
 }
 
 #[derive(Debug, Clone, Default)]
@@ -123,6 +141,7 @@ impl Evidence {
             index,
         };
         ev.conflicts = h.items_of(ItemKind::Conflict).map(|x| ev.spot(x)).collect();
+        ev.read_disagreements(h);
         ev
     }
 
@@ -131,6 +150,7 @@ impl Evidence {
             item: x.id.clone(),
             notes: None,
             scope: None,
+            disagreement: Disagreement::default(),
         };
         for c in &x.evidence {
             match self.locate(&c.file, c.line) {
@@ -140,6 +160,39 @@ impl Evidence {
             }
         }
         spot
+    }
+
+    /// What each conflict's two lines disagree on, the scope line read under
+    /// its heading ("Not included") as the analysis read it. Dates without a
+    /// year are the deal's, as at import (closed, else kickoff).
+    fn read_disagreements(&mut self, h: &Handoff) {
+        if self.conflicts.is_empty() {
+            return;
+        }
+        let reference = h
+            .deal
+            .closed_on
+            .or(h.deal.kickoff)
+            .unwrap_or_else(|| jiff::civil::date(2026, 1, 1));
+        let mut headings: HashMap<usize, Headings> = HashMap::new();
+        for k in 0..self.conflicts.len() {
+            let (Some(n), Some(sc)) = (self.conflicts[k].notes, self.conflicts[k].scope) else {
+                continue;
+            };
+            let (notes, scope) = (&self.notes.lines[n], &self.scope.lines[sc]);
+            let PaneLine::Text { file, number, .. } = *scope else {
+                continue;
+            };
+            let under = headings
+                .entry(file)
+                .or_insert_with(|| Headings::of(&self.files[file].text));
+            let line = Line {
+                text: self.text(scope),
+                heading: under.at(number),
+            };
+            let found = disagreement(rules(), self.text(notes), line, reference);
+            self.conflicts[k].disagreement = found;
+        }
     }
 
     /// Where a citation is shown.
@@ -241,14 +294,20 @@ mod tests {
             panic!()
         };
         assert!(marks.conflict && marks.commitment && !marks.risk);
+        assert_eq!(ev.conflicts.len(), 1);
+        let x1 = &ev.conflicts[0];
         assert_eq!(
-            ev.conflicts,
-            [ConflictSpot {
-                item: "X1".into(),
-                notes: Some(2),
-                scope: Some(2)
-            }]
+            (x1.item.as_str(), x1.notes, x1.scope),
+            ("X1", Some(2), Some(2))
         );
+        // "four weeks" against "eight weeks": the figures, not the shared words.
+        let notes = ev.text(&ev.notes.lines[2]);
+        let scope = ev.text(&ev.scope.lines[2]);
+        let pieces = |t: &str, r: &[std::ops::Range<usize>]| -> Vec<String> {
+            r.iter().map(|r| t[r.clone()].to_string()).collect()
+        };
+        assert_eq!(pieces(notes, &x1.disagreement.notes), ["four weeks"]);
+        assert_eq!(pieces(scope, &x1.disagreement.scope), ["eight weeks"]);
         assert_eq!(ev.text(&ev.scope.lines[2]), "Implementation: eight weeks.");
         assert_eq!(ev.cite(Side::Scope, 2).as_deref(), Some("scope.md:2"));
         assert_eq!(ev.locate("notes/a.md", 3), Some((Side::Notes, 3)));

@@ -9,6 +9,9 @@ pub struct TextField {
     text: String,
     /// A byte offset into `text`, always on a char boundary.
     cursor: usize,
+    /// What the field held when it opened: text that differs from it is
+    /// typed and unsaved (quitting asks first).
+    initial: String,
 }
 
 impl TextField {
@@ -17,11 +20,23 @@ impl TextField {
         Self {
             text: text.to_string(),
             cursor: text.len(),
+            initial: text.to_string(),
         }
     }
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Whether the text differs from what the field opened with.
+    pub fn edited(&self) -> bool {
+        self.text != self.initial
+    }
+
+    /// Replace the whole text, the cursor after it (a path completed).
+    pub fn set(&mut self, text: &str) {
+        self.text = text.to_string();
+        self.cursor = text.len();
     }
 
     /// The text before the cursor, the char under it (none at the end) and

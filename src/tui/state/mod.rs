@@ -7,7 +7,9 @@ pub mod evidence;
 pub mod field;
 pub mod flow;
 pub mod handoff;
+pub mod paths;
 pub mod queue;
+pub mod viewer;
 
 use super::config::TuiConfig;
 use crate::handoff::{Actor, Ctx};
@@ -69,7 +71,53 @@ pub enum Overlay {
         text: field::TextField,
         before: String,
     },
+    /// Quit was asked with typed text not saved: the overlay it was asked
+    /// over comes back on a no.
+    ConfirmQuit {
+        kept: Option<Box<Overlay>>,
+    },
+    /// A scrollable full-text view (a row, the score's parts, the message log).
+    Viewer(viewer::Viewer),
+    /// The path of a bundle to import, with Tab completion.
+    Import {
+        text: field::TextField,
+        /// Why the last path was refused, shown under the field.
+        error: Option<String>,
+        /// What Tab found when the path has several completions.
+        choices: Vec<String>,
+    },
 }
+
+impl Overlay {
+    /// Whether text typed here would be lost: an edited field, or a flow
+    /// holding a typed answer.
+    pub fn holds_typed_text(&self) -> bool {
+        match self {
+            Overlay::Prompt { flow, step } => {
+                let typed_before = flow
+                    .answers
+                    .iter()
+                    .any(|a| matches!(a, flow::Answer::Text(t) if !t.trim().is_empty()));
+                let typing = matches!(step, Step::Text { text, .. } if text.edited());
+                typed_before || typing
+            }
+            Overlay::Import { text, .. } => text.edited(),
+            Overlay::ConfirmQuit { kept } => kept.as_ref().is_some_and(|k| k.holds_typed_text()),
+            Overlay::Help { .. } | Overlay::Filter { .. } | Overlay::Viewer(_) => false,
+        }
+    }
+}
+
+/// A status message as the message log keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub at: Timestamp,
+    pub error: bool,
+    pub text: String,
+}
+
+/// How many status messages the log keeps (the oldest go first).
+const LOG_KEPT: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusLine {
@@ -82,6 +130,35 @@ pub struct StatusLine {
 pub struct MetricsView {
     pub metrics: Metrics,
     pub weeks: Vec<Week>,
+    pub filter: MetricsFilter,
+    /// The segments the deals have, in order: what the segment filter steps through.
+    pub segments: Vec<String>,
+}
+
+/// Which deals and weeks the metrics screen counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MetricsFilter {
+    /// Only deals of this segment; `None`: every segment.
+    pub segment: Option<String>,
+    /// Only handoffs created in the last this many weeks (Monday weeks,
+    /// this one included); `None`: all time.
+    pub weeks: Option<usize>,
+}
+
+impl MetricsFilter {
+    /// The periods `next_period` steps through, all time last.
+    pub const PERIODS: [Option<usize>; 5] = [Some(4), Some(12), Some(26), Some(52), None];
+
+    pub fn period_label(&self) -> String {
+        match self.weeks {
+            Some(n) => format!("last {n} weeks"),
+            None => "all time".into(),
+        }
+    }
+
+    pub fn segment_label(&self) -> &str {
+        self.segment.as_deref().unwrap_or("all")
+    }
 }
 
 pub struct App {
@@ -101,6 +178,11 @@ pub struct App {
     pub metrics: Option<MetricsView>,
     pub overlay: Option<Overlay>,
     pub status: Option<StatusLine>,
+    /// Every status message of this session, oldest first (the message log).
+    pub messages: Vec<Message>,
+    /// The tabs of the open handoff a jump left (`v` to the evidence), so
+    /// Back returns there before it returns to the queue.
+    pub came_from: Vec<handoff::Tab>,
     /// A note that this is the demo workspace, shown in the header.
     pub banner: Option<String>,
     pub quit: bool,
@@ -132,6 +214,8 @@ impl App {
             metrics: None,
             overlay: None,
             status: None,
+            messages: Vec::new(),
+            came_from: Vec::new(),
             banner: None,
             quit: false,
         };
@@ -142,18 +226,33 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        self.log(&text, false);
         self.status = Some(StatusLine {
-            text: text.into(),
+            text,
             error: false,
             ttl: STATUS_TICKS,
         });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        self.log(&text, true);
         self.status = Some(StatusLine {
-            text: text.into(),
+            text,
             error: true,
             ttl: STATUS_TICKS * 2,
+        });
+    }
+
+    fn log(&mut self, text: &str, error: bool) {
+        if self.messages.len() >= LOG_KEPT {
+            self.messages.remove(0);
+        }
+        self.messages.push(Message {
+            at: self.clock.now(),
+            error,
+            text: text.to_string(),
         });
     }
 
@@ -176,7 +275,9 @@ impl App {
         use super::keymap::Section;
         match &self.overlay {
             Some(Overlay::Help { .. }) => return Section::Help,
-            Some(Overlay::Filter { .. }) => return Section::Input,
+            Some(Overlay::Filter { .. } | Overlay::Import { .. }) => return Section::Input,
+            Some(Overlay::ConfirmQuit { .. }) => return Section::Confirm,
+            Some(Overlay::Viewer(_)) => return Section::Viewer,
             Some(Overlay::Prompt { step, .. }) => {
                 return match step {
                     Step::Pick { .. } => Section::Picker,

@@ -100,6 +100,9 @@ pub struct QueueState {
     pub descending: bool,
     pub text_filter: String,
     pub status_filter: StatusFilter,
+    /// Only the open handoffs (not approved or kicked off) this person is
+    /// the AE or CSM of: the "mine" filter.
+    pub mine: Option<String>,
 }
 
 impl QueueState {
@@ -112,6 +115,7 @@ impl QueueState {
             descending: false,
             text_filter: String::new(),
             status_filter: StatusFilter::All,
+            mine: None,
         };
         q.recompute(None);
         q
@@ -149,10 +153,26 @@ impl QueueState {
         self.recompute(keep.as_deref());
     }
 
+    /// Filter by typed text: the rows rank best match first, and the best
+    /// match is selected, so Enter opens what was typed for.
     pub fn set_text_filter(&mut self, text: &str) {
         let keep = self.selected().map(|r| r.id.clone());
         self.text_filter = text.to_string();
         self.recompute(keep.as_deref());
+        if self.ranked() {
+            self.cursor = Cursor::default();
+        }
+    }
+
+    pub fn set_mine(&mut self, me: Option<String>) {
+        let keep = self.selected().map(|r| r.id.clone());
+        self.mine = me;
+        self.recompute(keep.as_deref());
+    }
+
+    /// Whether the rows are in match order (a text filter is typed).
+    pub fn ranked(&self) -> bool {
+        !self.text_filter.trim().is_empty()
     }
 
     /// Filter, then sort; the selection stays on `keep` when it is still shown.
@@ -163,6 +183,7 @@ impl QueueState {
             .iter()
             .enumerate()
             .filter(|(_, r)| self.status_filter.admits(&r.status))
+            .filter(|(_, r)| self.mine.as_deref().is_none_or(|me| is_mine(r, me)))
             .filter_map(|(i, r)| {
                 if needle.is_empty() {
                     return Some((0, i));
@@ -184,10 +205,13 @@ impl QueueState {
             .collect();
         let rows = &self.rows;
         let key = self.sort;
+        let ranked = !needle.is_empty();
         scored.sort_by(|a, b| {
             let (ra, rb) = (&rows[a.1], &rows[b.1]);
             let ord = compare(key, ra, rb).then_with(|| ra.id.cmp(&rb.id));
-            if self.descending { ord.reverse() } else { ord }
+            let ord = if self.descending { ord.reverse() } else { ord };
+            // Best match first; the sort orders equal matches.
+            if ranked { b.0.cmp(&a.0).then(ord) } else { ord }
         });
         self.visible = scored.into_iter().map(|(_, i)| i).collect();
         if let Some(id) = keep
@@ -196,6 +220,16 @@ impl QueueState {
             self.cursor.selected = pos;
         }
     }
+}
+
+/// An open handoff (not yet approved) of which `me` is the AE or the CSM.
+fn is_mine(r: &QueueRow, me: &str) -> bool {
+    let open = !matches!(r.status.as_str(), "approved" | "kicked_off");
+    let named = [&r.ae, &r.csm]
+        .into_iter()
+        .flatten()
+        .any(|who| crate::handoff::same_person(who, me));
+    open && named
 }
 
 /// Status in the order a CSM works through them.
@@ -231,26 +265,63 @@ fn compare(key: SortKey, a: &QueueRow, b: &QueueRow) -> std::cmp::Ordering {
     }
 }
 
-/// A subsequence match of `needle` (already lower-case) in `hay`, scored so
-/// that contiguous runs and word starts rank first; `None` when it does not match.
+/// How well `needle` (already lower-case) matches `hay`; `None` when it
+/// does not. The text itself ranks first (at the start of `hay`, then at a
+/// word start, then anywhere), then its letters in order, scored so that
+/// contiguous runs and word starts count. Letters scattered over the text
+/// (in more runs than about half the needle, or over more than three times
+/// its length) are no match: "brann" is in "Brannock" but not in "bellBiRd
+/// gArdeN ceNtres" or "mBeki aRchitects: plotline resource plANNing".
 pub fn fuzzy_score(needle: &str, hay: &str) -> Option<i64> {
+    const CONTIGUOUS: i64 = 100_000_000;
     let hay: Vec<char> = hay.to_lowercase().chars().collect();
-    let mut score = 0i64;
-    let mut pos = 0usize;
-    let mut last: Option<usize> = None;
-    for n in needle.chars() {
-        let found = (pos..hay.len()).find(|&i| hay[i] == n)?;
-        score += 1;
-        if last.is_some_and(|l| l + 1 == found) {
-            score += 5;
-        }
-        if found == 0 || !hay[found - 1].is_alphanumeric() {
-            score += 3;
-        }
-        last = Some(found);
-        pos = found + 1;
+    let needle: Vec<char> = needle.chars().collect();
+    if needle.is_empty() {
+        return Some(0);
     }
-    Some(score * 100 - hay.len() as i64)
+    let word_start = |i: usize| i == 0 || !hay[i - 1].is_alphanumeric();
+    let len = hay.len() as i64;
+    let contiguous = (0..hay.len().saturating_sub(needle.len() - 1))
+        .filter(|&i| hay[i..i + needle.len()] == needle[..])
+        .map(|i| match i {
+            0 => 3,
+            i if word_start(i) => 2,
+            _ => 1,
+        })
+        .max();
+    if let Some(place) = contiguous {
+        return Some(place * CONTIGUOUS - len);
+    }
+    // Letters in order, tried from each place the first one is: the best
+    // alignment that is not scattered.
+    (0..hay.len())
+        .filter(|&i| hay[i] == needle[0])
+        .filter_map(|start| {
+            // The text's own start counts most, then word starts, then runs.
+            let mut score = if start == 0 { 4 } else { 0 };
+            let mut pos = start;
+            let mut last: Option<usize> = None;
+            let mut runs = 0usize;
+            for &n in &needle {
+                let found = (pos..hay.len()).find(|&i| hay[i] == n)?;
+                score += 1;
+                if last.is_some_and(|l| l + 1 == found) {
+                    score += 5;
+                } else {
+                    runs += 1;
+                }
+                if word_start(found) {
+                    score += 3;
+                }
+                last = Some(found);
+                pos = found + 1;
+            }
+            let span = last? + 1 - start;
+            let scattered = runs > needle.len().div_ceil(2) + 1 || span > 3 * needle.len() + 2;
+            // Tighter first, then shorter texts.
+            (!scattered).then_some(score * 1000 - span as i64 * 10 - len)
+        })
+        .max()
 }
 
 #[cfg(test)]
@@ -324,8 +395,60 @@ mod tests {
     #[test]
     fn fuzzy_prefers_contiguous_word_starts() {
         let a = fuzzy_score("bran", "Brannock Hotels").unwrap();
-        let b = fuzzy_score("bran", "Bellbird Garden centres").unwrap();
-        assert!(a > b);
+        let b = fuzzy_score("bran", "Bellbird Garden centres");
+        assert!(b.is_none_or(|b| a > b));
         assert_eq!(fuzzy_score("xq", "Brannock"), None);
+        // Text beats scattered letters, a word start beats the middle of one.
+        let word = fuzzy_score("ock", "the ock lane").unwrap();
+        let inside = fuzzy_score("ock", "brannock").unwrap();
+        let spread = fuzzy_score("ock", "o c k").unwrap();
+        assert!(word > inside && inside > spread, "{word} {inside} {spread}");
+        // Letters in order but scattered all over are no match.
+        assert_eq!(
+            fuzzy_score("brann", "bellbird garden centres pty ltd"),
+            None
+        );
+        let far = "Larkspur & Mbeki Architects: Plotline resource planning";
+        assert_eq!(fuzzy_score("brann", far), None);
+        assert!(fuzzy_score("dw", "Dana Whitfield").is_some(), "initials");
+        // Letters from the start of the text beat the same letters later.
+        let start = fuzzy_score("slt", "Saltmarsh Home Health Services, LLC").unwrap();
+        let later = fuzzy_score("slt", "Bellbird Garden Centres Pty Ltd").unwrap();
+        assert!(start > later, "{start} {later}");
+        assert!(fuzzy_score("vrdbg", "Vredeborg Metaal B.V.").is_some());
+    }
+
+    #[test]
+    fn a_text_filter_ranks_the_best_match_first_and_selects_it() {
+        let mut q = sample();
+        q.rows[3].account = Some("Basalt Works".into()); // C, kickoff first
+        q.rows[4].account = Some("Saltmarsh Vredeborg".into()); // D
+        q.set_text_filter("");
+        q.cursor.selected = 0;
+        assert_eq!(ids(&q)[..2], ["C", "D"], "kickoff order");
+        q.set_text_filter("salt");
+        // "salt" starts Saltmarsh and is inside Basalt: best match first.
+        assert_eq!(ids(&q), ["D", "C"]);
+        assert_eq!(q.cursor.selected, 0, "the best match is selected");
+        assert_eq!(q.selected().unwrap().id, "D");
+        q.set_text_filter("");
+        assert_eq!(ids(&q)[..2], ["C", "D"], "no text: the sort again");
+    }
+
+    #[test]
+    fn mine_keeps_my_open_handoffs_as_ae_or_csm() {
+        let mut q = sample();
+        q.rows[2].csm = Some("Dev Anand".into()); // B, new
+        q.rows[1].csm = Some("Dev Anand".into()); // A, approved: not open
+        q.set_mine(Some("dev  anand".into()));
+        assert_eq!(ids(&q), ["B"]);
+        q.set_mine(Some("Noor Haddad".into()));
+        assert_eq!(
+            ids(&q),
+            ["C", "D", "B"],
+            "the AE of every row, the open ones"
+        );
+        q.set_mine(None);
+        assert_eq!(ids(&q).len(), 5);
     }
 }

@@ -1,7 +1,7 @@
 //! Notes and signed scope side by side (stacked below 100 columns), every
 //! line numbered, conflicting statements highlighted in both panes and
 //! findings marked in the gutter; a detail box shows the current conflict's
-//! two sides with a word diff. Only the lines on screen are wrapped, so a
+//! two sides with what they disagree on highlighted. Only the lines on screen are wrapped, so a
 //! 2 MB note draws as fast as a short one.
 
 use crate::tui::state::App;
@@ -13,6 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use std::ops::Range;
 
 /// Below this width the panes stack.
 pub const SIDE_BY_SIDE: u16 = 100;
@@ -35,9 +36,42 @@ pub fn areas(body: Rect) -> (Rect, Rect, Rect) {
 
 /// Text rows inside a pane (its border takes one), for paging.
 pub fn pane_rows(size: (u16, u16), side: Side) -> usize {
+    (pane_text_area(size, side).height as usize).max(1)
+}
+
+/// Where a pane's lines are drawn on a terminal of `size`: below its
+/// border row.
+pub fn pane_text_area(size: (u16, u16), side: Side) -> Rect {
     let (a, b, _) = areas(super::handoff::tab_body(size));
     let r = if side == Side::Notes { a } else { b };
-    (r.height as usize).saturating_sub(1).max(1)
+    Rect {
+        y: r.y.saturating_add(1),
+        height: r.height.saturating_sub(1),
+        ..r
+    }
+}
+
+/// The width a pane line wraps at, beside the gutter.
+fn wrap_width(area_width: u16) -> usize {
+    (area_width as usize).saturating_sub(GUTTER).max(8)
+}
+
+/// The pieces a pane line shows as, one per screen row.
+fn wrapped(text: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
+    if text.is_empty() {
+        vec![std::borrow::Cow::Borrowed("")]
+    } else {
+        textwrap::wrap(text, width)
+    }
+}
+
+/// How many screen rows pane line `i` takes in a pane `area_width` wide:
+/// what scrolling to a line must count, since a long line wraps.
+pub fn line_rows(ev: &Evidence, side: Side, i: usize, area_width: u16) -> usize {
+    match ev.pane(side).lines.get(i) {
+        Some(line @ PaneLine::Text { .. }) => wrapped(ev.text(line), wrap_width(area_width)).len(),
+        _ => 1,
+    }
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
@@ -103,7 +137,7 @@ pub fn visible_lines<'a>(
     marked: Option<usize>,
     t: &Theme,
 ) -> Vec<Line<'a>> {
-    let width = (area.width as usize).saturating_sub(GUTTER).max(8);
+    let width = wrap_width(area.width);
     let mut out: Vec<Line> = Vec::with_capacity(area.height as usize);
     let pane = ev.pane(side);
     for (i, line) in pane.lines.iter().enumerate().skip(top) {
@@ -135,12 +169,7 @@ pub fn visible_lines<'a>(
                 } else {
                     Span::raw(" ")
                 };
-                let pieces = if text.is_empty() {
-                    vec![std::borrow::Cow::Borrowed("")]
-                } else {
-                    textwrap::wrap(text, width)
-                };
-                for (n, piece) in pieces.into_iter().enumerate() {
+                for (n, piece) in wrapped(text, width).into_iter().enumerate() {
                     if out.len() >= area.height as usize {
                         break;
                     }
@@ -163,8 +192,8 @@ pub fn visible_lines<'a>(
     out
 }
 
-/// The current conflict: both sides cited, then the notes' words struck
-/// where the scope differs and the scope's words underlined.
+/// The current conflict: whether it is decided, its summary, then both
+/// sides cited with what they disagree on highlighted.
 fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
     let t = &app.config.theme;
     let ev = &v.evidence;
@@ -203,9 +232,24 @@ fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
     let (scite, stext) = side_text(Side::Scope, spot.scope);
     let index = v.scroll.current.unwrap_or(0) + 1;
     let title = format!(" {} ({index}/{}) ", spot.item, ev.conflicts.len());
-    let room = (inner.width as usize).saturating_sub(title.chars().count());
+    // Decided or not, and how to decide it, before the summary.
+    let state = match item {
+        Some(i) if i.needs_decision() => {
+            format!("open, {} decides · ", keys(crate::tui::action::Action::Act))
+        }
+        Some(i) => format!("{} · ", i.decision.state().replace('_', " ")),
+        None => String::new(),
+    };
+    let state_style = if item.is_some_and(|i| i.needs_decision()) {
+        t.warn()
+    } else {
+        t.good()
+    };
+    let room = (inner.width as usize)
+        .saturating_sub(title.chars().count())
+        .saturating_sub(state.chars().count());
     let what = item.map(|i| i.text.as_str()).unwrap_or_default();
-    let (notes_words, scope_words) = word_diff(&ntext, &stext, t);
+    let found = &spot.disagreement;
     let side = |label: &str, cite: &str, mut words: Vec<Span<'static>>| {
         let mut spans = vec![Span::styled(format!(" {label} {cite} › "), t.dim())];
         spans.append(&mut words);
@@ -214,31 +258,45 @@ fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
     let lines = vec![
         Line::from(vec![
             Span::styled(title, t.title()),
+            Span::styled(state, state_style),
             Span::raw(super::clip(what, room)),
         ]),
-        side("notes", &ncite, notes_words),
-        side("scope", &scite, scope_words),
+        side(
+            "notes",
+            &ncite,
+            highlighted(&ntext, &found.notes, t.disagreeing()),
+        ),
+        side(
+            "scope",
+            &scite,
+            highlighted(&stext, &found.scope, t.disagreeing()),
+        ),
     ];
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }
 
-/// A word diff of the two sides: the notes' words with those the scope
-/// lacks struck through, and the scope's words with those the notes lack
-/// underlined (the "removed" and "inserted" styles).
-pub fn word_diff(notes: &str, scope: &str, t: &Theme) -> (Vec<Span<'static>>, Vec<Span<'static>>) {
-    use similar::{ChangeTag, TextDiff};
-    let diff = TextDiff::from_words(notes, scope);
-    let (mut left, mut right) = (Vec::new(), Vec::new());
-    for c in diff.iter_all_changes() {
-        let s = c.value().to_string();
-        match c.tag() {
-            ChangeTag::Equal => {
-                left.push(Span::raw(s.clone()));
-                right.push(Span::raw(s));
-            }
-            ChangeTag::Delete => left.push(Span::styled(s, t.removed())),
-            ChangeTag::Insert => right.push(Span::styled(s, t.inserted())),
+/// `text` with the byte `ranges` where it disagrees with the other side in
+/// `style` (the analysis' reading of the two lines: figures, dates, terms,
+/// an exclusion), the rest plain: the words both sides share never stand out.
+pub fn highlighted(text: &str, ranges: &[Range<usize>], style: Style) -> Vec<Span<'static>> {
+    let mut out = Vec::with_capacity(ranges.len() * 2 + 1);
+    let mut at = 0;
+    for r in ranges {
+        let ok = r.start >= at
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end);
+        if !ok {
+            continue;
         }
+        if r.start > at {
+            out.push(Span::raw(text[at..r.start].to_string()));
+        }
+        out.push(Span::styled(text[r.clone()].to_string(), style));
+        at = r.end;
     }
-    (left, right)
+    if at < text.len() {
+        out.push(Span::raw(text[at..].to_string()));
+    }
+    out
 }

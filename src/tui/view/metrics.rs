@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// The rate as a bar with the pilot bar marked: `█████░░░│░`.
 fn rate_bar(
@@ -66,7 +66,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         }
         None => (0.0, " no handoff accepted or returned yet".into(), t.dim()),
     };
-    let [label_row, bar_row, _] = Layout::vertical([
+    let [label_row, bar_row, filter_row] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -77,6 +77,29 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(rate_bar(ratio, m.pilot_bar, bar_row.width, style, t)),
         bar_row,
     );
+    let key = |a: crate::tui::action::Action| {
+        app.config
+            .keymap
+            .key_for(crate::tui::keymap::Section::Metrics, a)
+            .unwrap_or_default()
+    };
+    let filters = Line::from(vec![
+        Span::styled(" segment: ", t.dim()),
+        Span::styled(mv.filter.segment_label().to_string(), t.accent()),
+        Span::styled(
+            format!(
+                " ({}) · period: ",
+                key(crate::tui::action::Action::NextSegment)
+            ),
+            t.dim(),
+        ),
+        Span::styled(mv.filter.period_label(), t.accent()),
+        Span::styled(
+            format!(" ({})", key(crate::tui::action::Action::NextPeriod)),
+            t.dim(),
+        ),
+    ]);
+    f.render_widget(Paragraph::new(filters), filter_row);
 
     let days = |d: Option<f64>| d.map_or_else(|| "n/a".to_string(), |d| format!("{d:.1} days"));
     let returns = if m.returns_by_reason.is_empty() {
@@ -140,35 +163,20 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     f.render_widget(Paragraph::new(lines), numbers);
 
     let block = Block::new().borders(Borders::TOP).title(Span::styled(
-        " Weekly: created · accepted · returned ",
+        format!(
+            " Weekly, {}: created · accepted · returned ",
+            match mv.filter.weeks {
+                Some(n) => format!("last {n} weeks"),
+                None => format!("last {} weeks", mv.weeks.len()),
+            }
+        ),
         t.title(),
     ));
     let inner = block.inner(chart);
     f.render_widget(block, chart);
-    // Three two-column bars and a gap a week: as many recent weeks as fit.
-    let fit = ((inner.width as usize) / 7).clamp(1, mv.weeks.len().max(1));
-    let shown = &mv.weeks[mv.weeks.len().saturating_sub(fit)..];
-    let groups: Vec<BarGroup> = shown
-        .iter()
-        .map(|w| {
-            let bar = |v: u32, s: Style| {
-                Bar::default()
-                    .value(u64::from(v))
-                    .style(s)
-                    .text_value(if v == 0 { String::new() } else { v.to_string() })
-            };
-            BarGroup::default()
-                .label(Line::from(w.start.strftime("%m/%d").to_string()))
-                .bars(&[
-                    bar(w.created, t.accent()),
-                    bar(w.accepted, t.good()),
-                    bar(w.returned, t.bad()),
-                ])
-        })
-        .collect();
-    let mut chart_widget = BarChart::default().bar_width(2).bar_gap(0).group_gap(1);
-    for g in groups {
-        chart_widget = chart_widget.data(g);
-    }
-    f.render_widget(chart_widget, inner);
+    let [legend_row, plot] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    f.render_widget(Paragraph::new(super::chart::legend(t)), legend_row);
+    let lines = super::chart::lines(&mv.weeks, plot.width, plot.height, t);
+    f.render_widget(Paragraph::new(lines), plot);
 }

@@ -3,6 +3,7 @@
 //! mouse clicks need the same geometry the screen was drawn with).
 
 mod brief;
+mod chart;
 pub mod evidence;
 pub mod handoff;
 mod lists;
@@ -11,6 +12,7 @@ mod overlay;
 pub mod queue;
 mod signoff;
 mod status;
+mod viewer;
 
 use super::state::{App, Screen};
 use ratatui::Frame;
@@ -18,7 +20,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+pub use lists::cites;
 pub use metrics::WEEKS as METRIC_WEEKS;
+pub use viewer::{height as viewer_height, rows as viewer_rows};
 
 /// Rows of a list tab's table on a terminal this size.
 pub fn lists_rows(size: (u16, u16), tab: super::state::handoff::Tab) -> usize {

@@ -19,7 +19,68 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         Some(Overlay::Help { scroll }) => help(f, area, app, *scroll),
         Some(Overlay::Filter { text, .. }) => filter(f, area, app, text),
         Some(Overlay::Prompt { step, .. }) => prompt(f, area, app, step),
+        Some(Overlay::ConfirmQuit { .. }) => {
+            let message = "What you typed is not saved. Quit baton and lose it?".to_string();
+            prompt(f, area, app, &Step::Confirm { message })
+        }
+        Some(Overlay::Viewer(v)) => super::viewer::draw(f, app, v),
+        Some(Overlay::Import {
+            text,
+            error,
+            choices,
+        }) => import(f, area, app, text, error.as_deref(), choices),
     }
+}
+
+fn import(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    text: &TextField,
+    error: Option<&str>,
+    choices: &[String],
+) {
+    let t = &app.config.theme;
+    let key = |a: Action| {
+        app.config
+            .keymap
+            .key_for(Section::Input, a)
+            .unwrap_or_default()
+    };
+    let mut lines = vec![
+        Line::from(
+            std::iter::once(Span::raw(" "))
+                .chain(field_spans(text, app))
+                .collect::<Vec<_>>(),
+        ),
+        Line::from(Span::styled(
+            format!(
+                " a bundle folder, or a folder of bundles · {} completes",
+                key(Action::Complete)
+            ),
+            t.dim(),
+        )),
+    ];
+    // A few of the folders it could be, one a line.
+    const SHOWN: usize = 6;
+    for c in choices.iter().take(SHOWN) {
+        lines.push(Line::from(format!("   {c}")));
+    }
+    if choices.len() > SHOWN {
+        lines.push(Line::from(Span::styled(
+            format!("   … and {} more", choices.len() - SHOWN),
+            t.dim(),
+        )));
+    }
+    if let Some(e) = error {
+        lines.push(Line::from(Span::styled(format!(" {e}"), t.bad())));
+    }
+    let footer = format!(
+        " {} import · {} cancel ",
+        key(Action::Submit),
+        key(Action::Cancel)
+    );
+    boxed(f, area, app, "Import a deal bundle", lines, footer);
 }
 
 /// Every line of the help for `section`, grouped by the table each key comes from.
@@ -118,8 +179,10 @@ fn filter(f: &mut Frame, area: Rect, app: &App, text: &TextField) {
     spans.extend(field_spans(text, app));
     spans.push(Span::styled(
         format!(
-            "  {} keeps · {} clears",
+            "  {} opens · {}/{} pick · {} clears",
             key(Action::Submit),
+            key(Action::Down),
+            key(Action::Up),
             key(Action::Cancel)
         ),
         t.dim(),
@@ -194,6 +257,31 @@ fn prompt(f: &mut Frame, area: Rect, app: &App, step: &Step) {
             ),
         ),
     };
+    // A long pick list (the items an item may duplicate) scrolls to keep
+    // the highlighted option in the box.
+    let shown = match step {
+        Step::Pick { selected, .. } => *selected,
+        _ => 0,
+    };
+    boxed_at(f, area, app, &title, body, footer, shown);
+}
+
+/// A prompt's box: centred, its body wrapped, the keys in the bottom border.
+fn boxed(f: &mut Frame, area: Rect, app: &App, title: &str, body: Vec<Line>, footer: String) {
+    boxed_at(f, area, app, title, body, footer, 0);
+}
+
+/// [`boxed`], scrolled so that body line `shown` is in the box.
+fn boxed_at(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: &str,
+    body: Vec<Line>,
+    footer: String,
+    shown: usize,
+) {
+    let t = &app.config.theme;
     let width = 64.min(area.width.saturating_sub(4));
     // Border, body (wrapped), border.
     let wrapped: usize = body
@@ -201,15 +289,8 @@ fn prompt(f: &mut Frame, area: Rect, app: &App, step: &Step) {
         .map(|l| (l.width() / (width as usize).saturating_sub(2).max(1)) + 1)
         .sum();
     let r = centered(area, width, (wrapped as u16 + 2).min(area.height));
-    // A long pick list (the items an item may duplicate) scrolls to keep
-    // the highlighted option in the box.
-    let scroll = match step {
-        Step::Pick { selected, .. } => {
-            let inside = r.height.saturating_sub(2).max(1) as usize;
-            selected.saturating_sub(inside - 1) as u16
-        }
-        _ => 0,
-    };
+    let inside = r.height.saturating_sub(2).max(1) as usize;
+    let scroll = shown.saturating_sub(inside - 1) as u16;
     f.render_widget(Clear, r);
     let block = Block::new()
         .borders(Borders::ALL)

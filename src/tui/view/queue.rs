@@ -9,15 +9,20 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-/// The summary line, the table header, the rows.
-pub fn areas(body: Rect) -> [Rect; 2] {
-    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body)
+/// The summary line, the table (header and rows), the legend of the counts.
+pub fn areas(body: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(body)
 }
 
 /// How many rows of the table fit in the body of a terminal this size.
 pub fn visible_rows(size: (u16, u16)) -> usize {
-    // Header and status rows, the summary line and the table header.
-    (size.1 as usize).saturating_sub(4).max(1)
+    // Header and status rows, the summary line, the table header, the legend.
+    (size.1 as usize).saturating_sub(5).max(1)
 }
 
 /// The queue row at screen row `y`, if any (for mouse clicks).
@@ -25,7 +30,8 @@ pub fn row_at(app: &App, y: u16) -> Option<usize> {
     // Rows start under the header row, the summary line and the table header.
     let first = 3u16;
     let i = y.checked_sub(first)? as usize + app.queue.cursor.offset;
-    (i < app.queue.visible.len() && (y as usize) < (app.size.1 as usize).saturating_sub(1))
+    // The legend and the status bar are the last two rows.
+    (i < app.queue.visible.len() && (y as usize) < (app.size.1 as usize).saturating_sub(2))
         .then_some(i)
 }
 
@@ -47,28 +53,36 @@ fn columns(width: u16) -> Columns {
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let t = &app.config.theme;
     let q = &app.queue;
-    let [summary, table_area] = areas(area);
+    let [summary, table_area, legend] = areas(area);
     if q.rows.is_empty() {
         empty(f, area, app);
         return;
     }
+    let order = match q.ranked() {
+        true => "best match first".to_string(),
+        false => format!(
+            "sorted by {}{}",
+            q.sort.label(),
+            if q.descending { " (reversed)" } else { "" }
+        ),
+    };
     let mut parts = vec![
         Span::styled(
             format!(" {} of {} handoffs", q.visible.len(), q.rows.len()),
             t.accent(),
         ),
-        Span::raw(format!(
-            " · status: {} · sorted by {}{}",
-            q.status_filter.label(),
-            q.sort.label(),
-            if q.descending { " (reversed)" } else { "" }
-        )),
+        Span::raw(format!(" · status: {} · {order}", q.status_filter.label())),
     ];
+    if let Some(me) = &q.mine {
+        parts.push(Span::raw(" · mine: "));
+        parts.push(Span::styled(me.clone(), t.warn()));
+    }
     if !q.text_filter.is_empty() {
         parts.push(Span::raw(" · filter: "));
         parts.push(Span::styled(q.text_filter.clone(), t.warn()));
     }
     f.render_widget(Paragraph::new(Line::from(parts)), summary);
+    f.render_widget(Paragraph::new(format!(" {LEGEND}")).style(t.dim()), legend);
 
     let cols = columns(area.width);
     let mut widths = vec![
@@ -205,7 +219,16 @@ fn empty(f: &mut Frame, area: Rect, app: &App) {
         )),
         Line::from(""),
         Line::from(" Import a closed-won deal bundle (a folder with deal.toml, notes/ and the"),
-        Line::from(" signed scope), or a folder of bundles, from another terminal:"),
+        Line::from(format!(
+            " signed scope), or a folder of bundles: press {} here, or from another terminal:",
+            app.config
+                .keymap
+                .key_for(
+                    crate::tui::keymap::Section::Queue,
+                    crate::tui::action::Action::Import
+                )
+                .unwrap_or_else(|| "import".into())
+        )),
         Line::from(""),
         Line::from(Span::styled(
             format!("     baton import --workspace {path} path/to/bundles/"),
@@ -230,6 +253,6 @@ fn empty(f: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-/// Column legend for help: what C, X, R and Q count.
+/// What C, X, R and Q count: under the queue and in its help.
 pub const LEGEND: &str =
     "C commitments to review · X open conflicts · R unowned risks · Q open questions";

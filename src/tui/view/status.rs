@@ -17,12 +17,24 @@ fn hinted(section: Section) -> &'static [Action] {
             Open,
             Filter,
             NextStatusFilter,
+            Mine,
             SortNext,
             Metrics,
             Help,
             Quit,
         ],
-        Section::Evidence => &[NextConflict, PrevConflict, FocusNext, NextTab, Back, Help],
+        Section::Tasks | Section::Activity | Section::Stakeholders => {
+            &[View, ShowEvidence, NextTab, Back, Help]
+        }
+        Section::Evidence => &[
+            NextConflict,
+            PrevConflict,
+            Act,
+            FocusNext,
+            NextTab,
+            Back,
+            Help,
+        ],
         Section::Checklist => &[Act, Accept, Reject, ShowEvidence, NextTab, Back, Help],
         Section::Risks | Section::Questions => {
             &[Act, ShowEvidence, ReturnToAe, NextTab, Back, Help]
@@ -35,7 +47,8 @@ fn hinted(section: Section) -> &'static [Action] {
             Back,
             Help,
         ],
-        Section::Metrics => &[Refresh, Back, Help],
+        Section::Metrics => &[NextSegment, NextPeriod, Refresh, Back, Help],
+        Section::Viewer => &[Down, Up, Back],
         Section::Picker => &[Submit, Cancel],
         Section::Confirm => &[Yes, No],
         Section::Input => &[Submit, Cancel],
@@ -97,6 +110,12 @@ fn short(a: Action) -> &'static str {
         Cancel => "cancel",
         Yes => "yes",
         No => "no",
+        Mine => "mine",
+        View => "full text",
+        NextSegment => "segment",
+        NextPeriod => "period",
+        Down => "down",
+        Up => "up",
         _ => "",
     }
 }
