@@ -22,10 +22,10 @@ pub struct ChecklistItem {
     pub text: String,
     /// Every mention's evidence, in order.
     pub evidence: Vec<Evidence>,
-    /// The ids of the claim's mentions, this one first, when it has more
-    /// than one: one decision covers them all.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub mentions: Vec<String>,
+    /// How many times the claim is said (left out when once): one decision
+    /// covers every mention.
+    #[serde(skip_serializing_if = "said_once")]
+    pub mentions: u32,
     /// Who said it, where the analysis knows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
@@ -52,43 +52,40 @@ pub(crate) fn draft_with(shared: &Shared) -> Vec<ChecklistItem> {
     let mut out: Vec<ChecklistItem> = Vec::new();
     // The entry of each claim, by the position of its first mention.
     let mut entry: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
-    let mut add = |at: usize, id: &str, flag: &Flag, make: &dyn Fn() -> ChecklistItem| {
+    let mut add = |at: usize, flag: &Flag, make: &dyn Fn() -> ChecklistItem| {
         let Some(&i) = entry.get(&shared.leader(at)) else {
             entry.insert(at, out.len());
             out.push(make());
             return;
         };
         let item = &mut out[i];
-        if item.mentions.is_empty() {
-            item.mentions.push(item.id.clone());
-        }
-        item.mentions.push(id.to_string());
+        item.mentions += 1;
         add_new(&mut item.evidence, &flag.evidence);
         if let Some(sides) = &mut item.sides {
             add_new(&mut sides.notes, &ConflictSides::of(flag).notes);
         }
     };
     for c in &shared.commitments {
-        add(c.at, &c.id, c.flag, &|| ChecklistItem {
+        add(c.at, c.flag, &|| ChecklistItem {
             id: c.id.clone(),
             kind: FlagKind::Commitment,
             category: c.flag.category,
             text: c.flag.text.clone(),
             evidence: c.flag.evidence.clone(),
-            mentions: Vec::new(),
+            mentions: 1,
             speaker: c.flag.speaker.clone(),
             sides: None,
             decision: COMMITMENT_DECISION,
         });
     }
     for (x, sides) in shared.conflicts.iter().zip(&shared.sides) {
-        add(x.at, &x.id, x.flag, &|| ChecklistItem {
+        add(x.at, x.flag, &|| ChecklistItem {
             id: x.id.clone(),
             kind: FlagKind::Conflict,
             category: x.flag.category,
             text: x.flag.text.clone(),
             evidence: x.flag.evidence.clone(),
-            mentions: Vec::new(),
+            mentions: 1,
             speaker: x.flag.speaker.clone(),
             sides: Some(Sides {
                 notes: sides.notes.clone(),
@@ -98,6 +95,10 @@ pub(crate) fn draft_with(shared: &Shared) -> Vec<ChecklistItem> {
         });
     }
     out
+}
+
+fn said_once(mentions: &u32) -> bool {
+    *mentions <= 1
 }
 
 /// Append the citations of `more` that `to` does not have yet.

@@ -145,7 +145,9 @@ fn promise_risk(bundle: &Bundle, shared: &Shared) -> Part {
     let penalty = 5 * conflicts.len() as u32 + 2 * unrecorded.len() as u32;
     let mut reasons = Vec::new();
     if !conflicts.is_empty() {
-        let ids: Vec<&str> = conflicts.iter().map(|x| x.id.as_str()).collect();
+        let mut ids: Vec<&str> = conflicts.iter().map(|x| x.id.as_str()).collect();
+        // The mentions of one claim share its id: name it once.
+        ids.dedup();
         reasons.push(format!(
             "{} conflict(s) with the signed scope ({}; -5 each)",
             conflicts.len(),

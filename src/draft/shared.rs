@@ -1,6 +1,6 @@
 //! What several drafts read from the same findings, worked out once: the
-//! numbered flags, the two sides of each conflict and the systems each flag
-//! names. Every draft used to number the flags again, the score and the tasks
+//! flags numbered per claim, the two sides of each conflict and the systems
+//! each flag names. Every draft used to number the flags again, the score and the tasks
 //! both named the systems of each promise, and a large folder repeats the same
 //! promise in note after note.
 
@@ -26,7 +26,8 @@ pub(crate) struct Shared<'a> {
 
 impl<'a> Shared<'a> {
     pub fn new(f: &Findings<'a>) -> Self {
-        let conflicts = numbered(f.flags, FlagKind::Conflict);
+        let leaders = crate::analysis::claims::leaders(f.flags.len(), f.claims);
+        let conflicts = numbered(f.flags, FlagKind::Conflict, &leaders);
         let sides = conflicts
             .iter()
             .map(|x| ConflictSides::of(x.flag))
@@ -46,14 +47,20 @@ impl<'a> Shared<'a> {
             })
             .collect();
         Self {
-            commitments: numbered(f.flags, FlagKind::Commitment),
-            risks: numbered(f.flags, FlagKind::Risk),
+            commitments: numbered(f.flags, FlagKind::Commitment, &leaders),
+            risks: numbered(f.flags, FlagKind::Risk, &leaders),
             conflicts,
             sides,
             systems_of,
             names,
-            leaders: crate::analysis::claims::leaders(f.flags.len(), f.claims),
+            leaders,
         }
+    }
+
+    /// Whether the flag at `at` is the first mention of its claim: what a
+    /// draft listing each claim once takes.
+    pub fn leads(&self, at: usize) -> bool {
+        self.leader(at) == at
     }
 
     /// The position of the first mention of the claim the flag at `at` is a

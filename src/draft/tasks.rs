@@ -48,7 +48,11 @@ pub(crate) fn draft_with(
         .map_or_else(|| "the AE".to_string(), |n| format!("the AE, {n}"));
     let mut tasks: Vec<(String, Vec<String>, Vec<Evidence>)> = Vec::new();
 
+    // One task per claim (its first mention's words and lines).
     for (x, sides) in shared.conflicts.iter().zip(&shared.sides) {
+        if !shared.leads(x.at) {
+            continue;
+        }
         let scope = sides
             .scope
             .as_ref()
@@ -77,7 +81,7 @@ pub(crate) fn draft_with(
         ));
     }
 
-    for r in &shared.risks {
+    for r in shared.risks.iter().filter(|r| shared.leads(r.at)) {
         let text = match risk_owner(bundle, r.flag) {
             Some(owner) => format!(
                 "Confirm {owner} owns {} and has a plan before kickoff: {}",
@@ -97,7 +101,7 @@ pub(crate) fn draft_with(
     for category in CONFIRM {
         let group: Vec<&Numbered> = commitments
             .iter()
-            .filter(|c| c.flag.category == Some(category))
+            .filter(|c| c.flag.category == Some(category) && shared.leads(c.at))
             .collect();
         if let Some(task) = confirm_group(category, &group, &ae) {
             tasks.push(task);
@@ -203,7 +207,7 @@ fn integration_plans(shared: &Shared) -> Vec<(String, Vec<String>, Vec<Evidence>
     for c in shared
         .commitments
         .iter()
-        .filter(|c| c.flag.category == Some(Category::Integration))
+        .filter(|c| c.flag.category == Some(Category::Integration) && shared.leads(c.at))
     {
         let systems = shared.systems(c.at);
         if systems.is_empty() {

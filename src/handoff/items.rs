@@ -436,48 +436,36 @@ pub fn from_analysis(
             decision: Decision::Pending,
         });
     };
-    // One item per claim: a flag whose claim already has an item is one
-    // more mention of it. A question names a conflict by its flag's number
-    // in the drafts (X1, X2 ... per flag); it is told its claim's item id.
+    // One item per claim, numbered as the drafts number claims (a question
+    // names its conflict by that id): a flag whose claim already has an
+    // item is one more mention of it.
     let leaders = crate::analysis::claims::leaders(a.flags.len(), &a.claims);
     let mut item_of: HashMap<usize, usize> = HashMap::new();
-    let mut conflict_ids: HashMap<String, String> = HashMap::new();
     for (flag_kind, kind) in [
         (FlagKind::Commitment, ItemKind::Commitment),
         (FlagKind::Conflict, ItemKind::Conflict),
         (FlagKind::Risk, ItemKind::Risk),
     ] {
-        let flags = a
-            .flags
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.kind == flag_kind);
-        for (nth, (at, f)) in flags.enumerate() {
-            let i = match item_of.get(&leaders[at]) {
-                Some(&i) => {
-                    add_mention(&mut items[i], &f.text, &f.evidence);
-                    i
-                }
+        for (at, f) in a.flags.iter().enumerate() {
+            if f.kind != flag_kind {
+                continue;
+            }
+            match item_of.get(&leaders[at]) {
+                Some(&i) => add_mention(&mut items[i], &f.text, &f.evidence),
                 None => {
                     let category = f.category.map(|c| c.as_str().to_string());
                     push(&mut items, kind, category, None, &f.text, &f.evidence);
                     item_of.insert(at, items.len() - 1);
-                    items.len() - 1
                 }
-            };
-            if kind == ItemKind::Conflict {
-                let drafted = crate::draft::id(kind.prefix(), nth + 1);
-                conflict_ids.insert(drafted, items[i].id.clone());
             }
         }
     }
     for q in &a.drafts.questions {
-        let about = conflict_ids.get(&q.about).unwrap_or(&q.about).clone();
         push(
             &mut items,
             ItemKind::Question,
             None,
-            Some(about),
+            Some(q.about.clone()),
             &q.text,
             &q.evidence,
         );
