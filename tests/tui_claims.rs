@@ -257,3 +257,22 @@ fn a_long_pick_list_keeps_the_highlighted_option_in_view() {
         Some(targets[last].as_str())
     );
 }
+
+/// The full text of a claim (`o`) lists what each mention says and where.
+#[test]
+fn the_full_text_of_a_claim_lists_every_mention() {
+    let mut d = brannock((160, 48));
+    press(&mut d.app, &["3"]);
+    select(&mut d.app, "X2");
+    press(&mut d.app, &["o"]);
+    let text = screen(&d.app);
+    assert!(text.contains("said 3 times, one decision"), "{text}");
+    for at in [
+        "notes/2026-05-12-discovery.md:36, order-form.pdf:32",
+        "notes/2026-06-29-fwd-signed-order-form.eml:17, order-form.pdf:32",
+        "notes/2026-06-29-fwd-signed-order-form.eml:54, order-form.pdf:33",
+    ] {
+        assert!(text.contains(at), "{at} not in\n{text}");
+    }
+    assert!(text.contains("Notes promise mid-August"), "{text}");
+}
