@@ -7,8 +7,9 @@
 //!
 //! The grouping is a mechanism, not a list of phrases:
 //! - commitments (and risks) are one claim when they have one category,
-//!   their typed facts agree (every kind of figure, duration, date and deal
-//!   term both state has the same values) and they share most content
+//!   their typed facts agree (of every kind of figure, duration, date and
+//!   deal term both state, the values of one are among the other's) and
+//!   they share most content
 //!   words: at least half of the shorter one's (a figure weighs two words),
 //!   at least two, and a word that is no figure; a word most of the deal's
 //!   mentions say (a CRM export's author on every row, a template) does not
@@ -113,7 +114,7 @@ enum Slot {
     Term(Topic),
 }
 
-/// The typed facts of a mention (or of a group of them).
+/// The typed facts of a mention.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 struct Terms {
     figures: BTreeMap<Slot, BTreeSet<String>>,
