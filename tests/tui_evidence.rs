@@ -173,6 +173,27 @@ fn shift_n_and_v_land_with_the_whole_line_on_screen_too() {
     }
 }
 
+#[test]
+fn a_resize_scrolls_the_conflict_on_screen_back_into_view() {
+    let mut d = demo((160, 48));
+    open_deal(&mut d.app, SALTMARSH);
+    press(&mut d.app, &["2", "n", "n"]);
+    baton::tui::update::update(&mut d.app, baton::tui::Action::Resize(80, 24));
+    let text = screen(&d.app);
+    let v = d.app.view.as_ref().unwrap();
+    let spot = &v.evidence.conflicts[v.scroll.current.unwrap()];
+    for (side, at) in [(Side::Notes, spot.notes), (Side::Scope, spot.scope)] {
+        let i = at.unwrap();
+        let cite = v.evidence.cite(side, i).unwrap();
+        let number: u32 = cite.rsplit(':').next().unwrap().parse().unwrap();
+        let line = v.evidence.text(&v.evidence.pane(side).lines[i]);
+        assert!(
+            shows_whole(&pane_rows(&text, side, 80), number, line),
+            "{cite}\n{text}"
+        );
+    }
+}
+
 /// The frame as ratatui draws it, styles and all.
 fn buffer(app: &App) -> Buffer {
     let (w, h) = app.size;
@@ -215,10 +236,8 @@ fn the_detail_highlights_the_figures_that_disagree_not_the_words_both_sides_shar
     let buf = buffer(&d.app);
     let marked = |m: &Vec<Modifier>| m.iter().all(|m| m.contains(Modifier::REVERSED));
     let plain = |m: &Vec<Modifier>| m.iter().all(|m| !m.contains(Modifier::REVERSED));
-    // "4 weeks" against "week 6" stand out on their sides.
-    assert!(marked(&styles_of(&buf, "notes ", "4 weeks")));
-    assert!(marked(&styles_of(&buf, "scope ", "week 6")));
-    // The words both lines use, in another order, do not.
+    // The words both lines use, in another order, do not stand out (a word
+    // diff marked "baseline OEE" against "OEE baseline").
     for shared in ["baseline", "OEE", "plants"] {
         let notes = styles_of(&buf, "notes ", shared);
         let scope = styles_of(&buf, "scope ", shared);
@@ -228,6 +247,9 @@ fn the_detail_highlights_the_figures_that_disagree_not_the_words_both_sides_shar
         );
     }
     assert!(plain(&styles_of(&buf, "scope ", "delivered")));
+    // "4 weeks" against "week 6" do, on their sides.
+    assert!(marked(&styles_of(&buf, "notes ", "4 weeks")));
+    assert!(marked(&styles_of(&buf, "scope ", "week 6")));
 }
 
 /// The decision on `id` of `deal`, as stored.

@@ -1,6 +1,7 @@
 //! Read-only commands: list, show, gates, diff, events, metrics.
 
 use super::session::{self, Global, parse_date, parse_since, parse_until, print};
+use baton::handoff::live::{LiveBrief, QuestionState, live};
 use baton::handoff::{Decision, Handoff, ItemKind, gates, review_hash};
 use baton::metrics::{self, Filter};
 use serde::Serialize;
@@ -56,6 +57,8 @@ struct Shown<'a> {
     review_hash: String,
     gates: Vec<baton::handoff::Gate>,
     approval_history: Vec<baton::workspace::ApprovalRecord>,
+    /// The brief as the decisions stand (what `export` writes).
+    live: LiveBrief,
 }
 
 fn decision_line(d: &Decision) -> Option<String> {
@@ -93,12 +96,14 @@ pub fn show(g: &Global, deal: &str, as_json: bool) -> Result<(), String> {
     let s = session::open_to_read(g)?;
     let h = s.ws.handoff(deal).map_err(|e| e.to_string())?;
     let history = s.ws.approval_history(deal).map_err(|e| e.to_string())?;
+    let now = live(&h);
     if as_json {
         return print(&json(&Shown {
             handoff: &h,
             review_hash: review_hash(&h),
             gates: gates(&h),
             approval_history: history,
+            live: now,
         })?);
     }
     let mut out = format!(
@@ -116,8 +121,10 @@ pub fn show(g: &Global, deal: &str, as_json: bool) -> Result<(), String> {
         }
         out.push_str(&format!("\n{}s\n", kind.as_str()));
         for i in items {
+            let asked = now.questions.iter().find(|q| q.id == i.id);
             let state = match kind {
                 ItemKind::Goal => i.goal_kind().map_or("?", |k| k.as_str()),
+                ItemKind::Question => asked.map_or("?", |q| q.state.word()),
                 _ => i.decision.state(),
             };
             let cat = i
@@ -141,6 +148,37 @@ pub fn show(g: &Global, deal: &str, as_json: bool) -> Result<(), String> {
             }
             if let Some(line) = decision_line(&i.decision) {
                 out.push_str(&format!("       {line}\n"));
+            }
+            if let Some(QuestionState::Closed { reason }) = asked.map(|q| &q.state) {
+                out.push_str(&format!("       closed: {reason}\n"));
+            }
+            if let Some(q) = now
+                .conflicts
+                .iter()
+                .find(|x| x.id == i.id)
+                .and_then(|x| x.contradicted_by.as_deref())
+            {
+                out.push_str(&format!("       FLAG: against the answer to {q}\n"));
+            }
+        }
+    }
+    if !now.contradictions.is_empty() {
+        out.push_str("\nflags (decisions against the AE's answers)\n");
+        for c in &now.contradictions {
+            out.push_str(&format!("  {}\n", c.text));
+        }
+    }
+    if !now.tasks.is_empty() {
+        out.push_str("\ntasks\n");
+        for t in &now.tasks {
+            out.push_str(&format!(
+                "  {:<4} {:<13} {}\n",
+                t.id,
+                t.state.word(),
+                t.text
+            ));
+            if let Some(why) = t.state.why() {
+                out.push_str(&format!("       {why}\n"));
             }
         }
     }

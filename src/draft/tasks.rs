@@ -10,16 +10,75 @@ use super::{
 };
 use crate::analysis::{Category, Evidence, Flag, Missing, Side};
 use crate::bundle::Bundle;
-use serde::Serialize;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Task {
     /// `T1`, `T2`... in the order below.
     pub id: String,
+    pub kind: TaskKind,
     pub text: String,
     /// Checklist, risk or question ids, or missing-context names.
     pub from: Vec<String>,
     pub evidence: Vec<Evidence>,
+}
+
+/// What a task is for: which decisions settle it once the handoff is under
+/// review (the live brief, [`crate::handoff::live`], reads it with `from`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskKind {
+    /// Settle conflict `from[0]`: done when it is resolved.
+    ResolveConflict,
+    /// Send the questions `from` to the AE: done when none is open.
+    AskAe,
+    /// Give risk `from[0]` an owner.
+    OwnRisk,
+    /// Confirm the owner the CRM record gives risk `from[0]`.
+    ConfirmRiskOwner,
+    /// Confirm the commitments `from` of one category with the AE.
+    ConfirmCommitments,
+    /// Plan the integration the commitments `from` promise.
+    PlanIntegration,
+    /// Pin down the first-value milestone.
+    FirstValue,
+    /// Schedule (or confirm) the kickoff date.
+    ScheduleKickoff,
+    /// Bring the executive sponsor to kickoff.
+    InviteSponsor,
+}
+
+/// "Send Q1, Q2 to the AE, Dana and record the answers before kickoff.": the
+/// draft's text, and the live brief's for the questions still open.
+pub fn ask_ae_text(ids: &[String], ae: Option<&str>) -> String {
+    format!(
+        "Send {} to {} and record the answers before kickoff.",
+        ids.join(", "),
+        the_ae(ae)
+    )
+}
+
+/// "the AE, Dana", or "the AE" when nobody is named.
+fn the_ae(ae: Option<&str>) -> String {
+    ae.map_or_else(|| "the AE".to_string(), |n| format!("the AE, {n}"))
+}
+
+/// The sponsor task for `sponsor` ("Fiona Marsh-Hale (CFO)") or, with none
+/// marked, the executives named (`candidates`), to a kickoff on `kickoff`:
+/// the draft's text, and the live brief's once the kickoff moves.
+pub fn sponsor_text(sponsor: Option<&str>, candidates: &[String], kickoff: Option<Date>) -> String {
+    let when = kickoff.map_or_else(String::new, |d| format!(" on {d}"));
+    match sponsor {
+        Some(s) => format!("Invite the executive sponsor, {s}, to kickoff{when}."),
+        None if candidates.is_empty() => format!(
+            "Identify the executive sponsor with the AE and invite them to kickoff{when}: no customer executive is named."
+        ),
+        None => format!(
+            "Confirm with the AE which executive sponsors the rollout (named: {}) and invite them to kickoff{when}.",
+            candidates.join(", ")
+        ),
+    }
 }
 
 /// Commitment categories that need their owner's confirmation before kickoff: the
@@ -41,12 +100,8 @@ pub(crate) fn draft_with(
     shared: &Shared,
     questions: &[Question],
 ) -> Vec<Task> {
-    let ae = bundle
-        .deal
-        .ae
-        .as_deref()
-        .map_or_else(|| "the AE".to_string(), |n| format!("the AE, {n}"));
-    let mut tasks: Vec<(String, Vec<String>, Vec<Evidence>)> = Vec::new();
+    let ae = the_ae(bundle.deal.ae.as_deref());
+    let mut tasks: Vec<Drafted> = Vec::new();
 
     // One task per claim (its first mention's words and lines).
     for (x, sides) in shared.conflicts.iter().zip(&shared.sides) {
@@ -58,6 +113,7 @@ pub(crate) fn draft_with(
             .as_ref()
             .map_or_else(String::new, |s| format!(" vs {s}"));
         tasks.push((
+            TaskKind::ResolveConflict,
             format!(
                 "Resolve {} with {ae} before kickoff ({}{scope}): {}. Record whether the scope stands or a change order is needed.",
                 x.id,
@@ -72,29 +128,33 @@ pub(crate) fn draft_with(
     if !questions.is_empty() {
         let ids: Vec<String> = questions.iter().map(|q| q.id.clone()).collect();
         tasks.push((
-            format!(
-                "Send {} to {ae} and record the answers before kickoff.",
-                ids.join(", ")
-            ),
+            TaskKind::AskAe,
+            ask_ae_text(&ids, bundle.deal.ae.as_deref()),
             ids,
             vec![],
         ));
     }
 
     for r in shared.risks.iter().filter(|r| shared.leads(r.at)) {
-        let text = match risk_owner(bundle, r.flag) {
-            Some(owner) => format!(
-                "Confirm {owner} owns {} and has a plan before kickoff: {}",
-                r.id,
-                clip(&r.flag.text, 120)
+        let (kind, text) = match risk_owner(bundle, r.flag) {
+            Some(owner) => (
+                TaskKind::ConfirmRiskOwner,
+                format!(
+                    "Confirm {owner} owns {} and has a plan before kickoff: {}",
+                    r.id,
+                    clip(&r.flag.text, 120)
+                ),
             ),
-            None => format!(
-                "Assign an owner to {} before kickoff: {}",
-                r.id,
-                clip(&r.flag.text, 120)
+            None => (
+                TaskKind::OwnRisk,
+                format!(
+                    "Assign an owner to {} before kickoff: {}",
+                    r.id,
+                    clip(&r.flag.text, 120)
+                ),
             ),
         };
-        tasks.push((text, vec![r.id.clone()], r.flag.evidence.clone()));
+        tasks.push((kind, text, vec![r.id.clone()], r.flag.evidence.clone()));
     }
 
     let commitments = &shared.commitments;
@@ -114,12 +174,14 @@ pub(crate) fn draft_with(
         let customer = bundle.deal.account.as_deref().unwrap_or("the customer");
         if f.missing.contains(&Missing::KickoffDate) {
             tasks.push((
+                TaskKind::ScheduleKickoff,
                 format!("Schedule kickoff with {customer}: no date is agreed in the CRM record or the notes."),
                 vec![Missing::KickoffDate.as_str().into()],
                 vec![],
             ));
         } else {
             tasks.push((
+                TaskKind::ScheduleKickoff,
                 format!("Confirm the kickoff date the notes give with {customer} and record it in the CRM record."),
                 vec!["kickoff".into()],
                 vec![],
@@ -131,14 +193,18 @@ pub(crate) fn draft_with(
     tasks
         .into_iter()
         .enumerate()
-        .map(|(i, (text, from, evidence))| Task {
+        .map(|(i, (kind, text, from, evidence))| Task {
             id: id('T', i + 1),
+            kind,
             text,
             from,
             evidence,
         })
         .collect()
 }
+
+/// A task before it is numbered.
+type Drafted = (TaskKind, String, Vec<String>, Vec<Evidence>);
 
 /// The owner a `deal.toml` `[[risks]]` entry names, for the risk flag it raised.
 fn risk_owner<'b>(bundle: &'b Bundle, flag: &Flag) -> Option<&'b str> {
@@ -157,11 +223,7 @@ fn risk_owner<'b>(bundle: &'b Bundle, flag: &Flag) -> Option<&'b str> {
 
 /// One task per category: "Confirm with the AE, Dana the 2 discount commitments".
 /// The AE owns what sales promised; who said it is shown beside each quote.
-fn confirm_group(
-    category: Category,
-    group: &[&Numbered],
-    ae: &str,
-) -> Option<(String, Vec<String>, Vec<Evidence>)> {
+fn confirm_group(category: Category, group: &[&Numbered], ae: &str) -> Option<Drafted> {
     if group.is_empty() {
         return None;
     }
@@ -188,6 +250,7 @@ fn confirm_group(
         "commitments"
     };
     Some((
+        TaskKind::ConfirmCommitments,
         format!(
             "Confirm with {ae} the {} {} {noun} before kickoff: {}.",
             group.len(),
@@ -201,7 +264,7 @@ fn confirm_group(
 
 /// One plan per system named in an integration commitment (a promise repeated in
 /// several notes is one plan), and one per integration that names no system.
-fn integration_plans(shared: &Shared) -> Vec<(String, Vec<String>, Vec<Evidence>)> {
+fn integration_plans(shared: &Shared) -> Vec<Drafted> {
     let mut by_system: Vec<(String, Vec<String>, Vec<Evidence>)> = Vec::new();
     let mut unnamed = Vec::new();
     for c in shared
@@ -212,6 +275,7 @@ fn integration_plans(shared: &Shared) -> Vec<(String, Vec<String>, Vec<Evidence>
         let systems = shared.systems(c.at);
         if systems.is_empty() {
             unnamed.push((
+                TaskKind::PlanIntegration,
                 format!(
                     "Plan the integration promised in {} (\"{}\"): which system, who owns it on each side, data flow, access and a test date.",
                     c.id,
@@ -237,6 +301,7 @@ fn integration_plans(shared: &Shared) -> Vec<(String, Vec<String>, Vec<Evidence>
         .into_iter()
         .map(|(system, ids, evidence)| {
             (
+                TaskKind::PlanIntegration,
                 format!(
                     "Plan the {system} integration ({}): who owns it on each side, data flow, access and a test date.",
                     ids.join(", ")
@@ -249,7 +314,7 @@ fn integration_plans(shared: &Shared) -> Vec<(String, Vec<String>, Vec<Evidence>
         .collect()
 }
 
-fn first_value(bundle: &Bundle, f: &Findings) -> Option<(String, Vec<String>, Vec<Evidence>)> {
+fn first_value(bundle: &Bundle, f: &Findings) -> Option<Drafted> {
     let fv = bundle.deal.first_value.as_ref();
     let at = fv
         .map(|fv| {
@@ -265,6 +330,7 @@ fn first_value(bundle: &Bundle, f: &Findings) -> Option<(String, Vec<String>, Ve
         fv.and_then(|v| v.date),
     ) {
         (Some(criteria), Some(date)) => Some((
+            TaskKind::FirstValue,
             format!(
                 "Confirm the first-value milestone with the customer at kickoff: \"{}\" by {date}.",
                 clip(criteria, 120)
@@ -273,6 +339,7 @@ fn first_value(bundle: &Bundle, f: &Findings) -> Option<(String, Vec<String>, Ve
             at,
         )),
         (Some(criteria), None) => Some((
+            TaskKind::FirstValue,
             format!(
                 "Agree a date for the first-value milestone \"{}\" with the AE before kickoff.",
                 clip(criteria, 120)
@@ -281,6 +348,7 @@ fn first_value(bundle: &Bundle, f: &Findings) -> Option<(String, Vec<String>, Ve
             at,
         )),
         (None, Some(date)) => Some((
+            TaskKind::FirstValue,
             format!(
                 "Agree what concrete outcome marks first value by {date} with the AE before kickoff."
             ),
@@ -300,6 +368,7 @@ fn first_value(bundle: &Bundle, f: &Findings) -> Option<(String, Vec<String>, Ve
                 format!(" Measurable goals to start from: {}.", list.join("; "))
             };
             Some((
+                TaskKind::FirstValue,
                 format!(
                     "Agree a first-value milestone (a concrete outcome and a date) with the AE before kickoff.{hint}"
                 ),
@@ -311,11 +380,8 @@ fn first_value(bundle: &Bundle, f: &Findings) -> Option<(String, Vec<String>, Ve
     }
 }
 
-fn sponsor_invite(bundle: &Bundle, f: &Findings) -> (String, Vec<String>, Vec<Evidence>) {
-    let when = bundle
-        .deal
-        .kickoff
-        .map_or_else(String::new, |d| format!(" on {d}"));
+fn sponsor_invite(bundle: &Bundle, f: &Findings) -> Drafted {
+    let kickoff = bundle.deal.kickoff;
     let from = vec![Missing::ExecutiveSponsor.as_str().to_string()];
     let sponsor = f
         .stakeholders
@@ -323,28 +389,17 @@ fn sponsor_invite(bundle: &Bundle, f: &Findings) -> (String, Vec<String>, Vec<Ev
         .find(|s| s.side == Side::Customer && s.executive_sponsor);
     if let Some(s) = sponsor {
         return (
-            format!(
-                "Invite the executive sponsor, {}, to kickoff{when}.",
-                person(s)
-            ),
+            TaskKind::InviteSponsor,
+            sponsor_text(Some(&person(s)), &[], kickoff),
             from,
             s.evidence.clone(),
         );
     }
     let candidates = executive_candidates(f.stakeholders);
     let names: Vec<String> = candidates.iter().map(|s| person(s)).collect();
-    let text = if names.is_empty() {
-        format!(
-            "Identify the executive sponsor with the AE and invite them to kickoff{when}: no customer executive is named."
-        )
-    } else {
-        format!(
-            "Confirm with the AE which executive sponsors the rollout (named: {}) and invite them to kickoff{when}.",
-            names.join(", ")
-        )
-    };
     (
-        text,
+        TaskKind::InviteSponsor,
+        sponsor_text(None, &names, kickoff),
         from,
         candidates.iter().flat_map(|s| s.evidence.clone()).collect(),
     )

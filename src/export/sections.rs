@@ -3,6 +3,7 @@
 use super::{inline, is_sensitive};
 use crate::handoff::events::stamp;
 use crate::handoff::items::GoalKind;
+use crate::handoff::live::{LiveBrief, QuestionState, TaskState, live};
 use crate::handoff::{Cite, Decision, Handoff, Item, ItemKind, review_hash};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -82,22 +83,38 @@ pub(super) fn render(h: &Handoff, draft: bool) -> String {
     if draft {
         d.para("> **DRAFT**: not approved by both the AE and the CSM. Do not share as final.");
     }
+    // The brief as the decisions stand, as `show` and the TUI read it.
+    let now = live(h);
     status(&mut d, h);
+    flags(&mut d, &now);
     unread(&mut d, h);
     d.heading("Why they bought");
     d.para(&inline(&h.brief.why_they_bought));
     goals(&mut d, h);
-    criteria(&mut d, h);
+    criteria(&mut d, h, &now);
     stakeholders(&mut d, h);
     commitments(&mut d, h);
-    conflicts(&mut d, h);
+    conflicts(&mut d, h, &now);
     risks(&mut d, h);
-    questions(&mut d, h);
-    tasks(&mut d, h);
+    questions(&mut d, &now);
+    tasks(&mut d, &now);
     evidence_index(&mut d, h);
     d.out.truncate(d.out.trim_end().len());
     d.out.push('\n');
     d.out
+}
+
+/// Decisions that say the other side of a conflict stands from the AE's
+/// answer: first, since the brief cannot be trusted on them.
+fn flags(d: &mut Doc, now: &LiveBrief) {
+    if now.contradictions.is_empty() {
+        return;
+    }
+    d.heading("Decisions against the AE's answers");
+    for c in &now.contradictions {
+        let _ = writeln!(d.out, "- {}", inline(&c.text));
+    }
+    d.out.push('\n');
 }
 
 /// Files the analysis could not read: the brief does not speak for them.
@@ -179,7 +196,7 @@ fn goals(d: &mut Doc, h: &Handoff) {
     }
 }
 
-fn criteria(d: &mut Doc, h: &Handoff) {
+fn criteria(d: &mut Doc, h: &Handoff, now: &LiveBrief) {
     d.heading("Success and first-value criteria");
     let confirmed = |s: &Option<crate::handoff::Signed>| match s {
         Some(s) => format!("confirmed by {}, {}", inline(&s.name), stamp(s.at)),
@@ -190,35 +207,37 @@ fn criteria(d: &mut Doc, h: &Handoff) {
         confirmed(&h.success_confirmed),
         confirmed(&h.first_value_confirmed)
     ));
-    let mut rows: Vec<Vec<String>> = h
-        .brief
-        .success_criteria
+    let rows: Vec<Vec<String>> = now
+        .criteria
         .iter()
         .map(|c| {
+            let (source, evidence) = match (&c.answer_to, &c.answered_by) {
+                (Some(q), Some(by)) => (
+                    format!("answer to {q}"),
+                    format!("{}, {}", inline(&by.name), stamp(by.at)),
+                ),
+                _ => (c.source.replace('_', " "), cites(&c.evidence)),
+            };
+            let kind = if c.first_value {
+                "first value"
+            } else {
+                "success"
+            };
+            let state = match &c.confirmed {
+                Some(s) => format!("{kind}: confirmed by {}", inline(&s.name)),
+                None => format!("{kind}: not confirmed"),
+            };
             vec![
-                c.source.replace('_', " "),
+                source,
                 inline(&c.text),
                 c.date.map(|x| x.to_string()).unwrap_or_default(),
-                cites(&c.evidence),
+                state,
+                evidence,
             ]
         })
         .collect();
-    // An answer to the first-value or success question is a criterion too.
-    for q in h.items_of(ItemKind::Question) {
-        let about = q.about.as_deref().unwrap_or_default();
-        if let (Decision::Answer { text, by }, "first_value_milestone" | "success_criteria") =
-            (&q.decision, about)
-        {
-            rows.push(vec![
-                format!("answer to {}", q.id),
-                inline(text),
-                String::new(),
-                format!("{}, {}", inline(&by.name), stamp(by.at)),
-            ]);
-        }
-    }
     d.table(
-        &["Source", "Criterion", "Date", "Evidence"],
+        &["Source", "Criterion", "Date", "Confirmed", "Evidence"],
         rows,
         "No criteria in the bundle.",
     );
@@ -289,15 +308,20 @@ fn commitments(d: &mut Doc, h: &Handoff) {
     );
 }
 
-fn conflicts(d: &mut Doc, h: &Handoff) {
+fn conflicts(d: &mut Doc, h: &Handoff, now: &LiveBrief) {
     d.heading("Conflicts and resolutions");
     let rows = h
         .items_of(ItemKind::Conflict)
-        .map(|x| {
+        .zip(&now.conflicts)
+        .map(|(x, live)| {
+            let reads = match &live.contradicted_by {
+                Some(q) => format!("{} (against the answer to {q})", live.reads),
+                None => live.reads.clone(),
+            };
             vec![
                 x.id.clone(),
                 inline(&x.text),
-                x.decision.state().replace('_', " "),
+                inline(&reads),
                 note(x),
                 reviewer(x),
                 cites(&x.evidence),
@@ -355,17 +379,21 @@ fn risks(d: &mut Doc, h: &Handoff) {
     d.table(&header, rows, "No sensitivity found.");
 }
 
-fn questions(d: &mut Doc, h: &Handoff) {
+fn questions(d: &mut Doc, now: &LiveBrief) {
     d.heading("Questions and answers");
-    let rows = h
-        .items_of(ItemKind::Question)
+    let rows = now
+        .questions
+        .iter()
         .map(|q| {
-            let (answer, by) = match &q.decision {
-                Decision::Answer { text, by } => (
+            let (answer, by) = match &q.state {
+                QuestionState::Answered { text, by } => (
                     inline(text),
                     format!("{}, {}", inline(&by.name), stamp(by.at)),
                 ),
-                _ => ("_open_".to_string(), String::new()),
+                QuestionState::Closed { reason } => {
+                    (format!("_closed: {}_", inline(reason)), String::new())
+                }
+                QuestionState::Open => ("_open_".to_string(), String::new()),
             };
             vec![q.id.clone(), inline(&q.text), answer, by]
         })
@@ -377,14 +405,21 @@ fn questions(d: &mut Doc, h: &Handoff) {
     );
 }
 
-fn tasks(d: &mut Doc, h: &Handoff) {
+/// The kickoff tasks as the decisions leave them: done ones checked, with
+/// the decision that settled them.
+fn tasks(d: &mut Doc, now: &LiveBrief) {
     d.heading("Kickoff tasks");
-    if h.brief.tasks.is_empty() {
+    if now.tasks.is_empty() {
         d.para("_No kickoff task drafted._");
         return;
     }
-    for t in &h.brief.tasks {
-        let _ = writeln!(d.out, "- [ ] {} {}", t.id, inline(&t.text));
+    for t in &now.tasks {
+        let (mark, why) = match &t.state {
+            TaskState::Open => (" ", String::new()),
+            TaskState::Done { why } => ("x", format!(" (done: {})", inline(why))),
+            TaskState::NotNeeded { why } => ("x", format!(" (not needed: {})", inline(why))),
+        };
+        let _ = writeln!(d.out, "- [{mark}] {} {}{why}", t.id, inline(&t.text));
     }
     d.out.push('\n');
 }

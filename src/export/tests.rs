@@ -45,6 +45,8 @@ fn approved() -> Handoff {
         id: "T1".into(),
         text: HOSTILE.into(),
         evidence: vec![],
+        kind: None,
+        from: vec![],
     });
     h.brief.why_they_bought = HOSTILE.into();
     h.brief

@@ -402,6 +402,14 @@ pub struct TaskLine {
     pub id: String,
     pub text: String,
     pub evidence: Vec<Cite>,
+    /// What the task is for and the ids it comes from: what the live brief
+    /// ([`super::live`]) settles it by. Absent from snapshots stored before
+    /// tasks had kinds (such a task reads as drafted), and left out when
+    /// absent so their review hash stays what it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<crate::draft::tasks::TaskKind>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<String>,
 }
 
 /// The review items and brief snapshot of one analysed bundle. A risk the CRM
@@ -539,6 +547,8 @@ pub fn from_analysis(
                 id: t.id.clone(),
                 text: t.text.clone(),
                 evidence: cites(&t.evidence),
+                kind: Some(t.kind),
+                from: t.from.clone(),
             })
             .collect(),
         missing: a.missing.iter().map(|m| m.as_str().to_string()).collect(),

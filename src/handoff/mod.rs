@@ -17,6 +17,7 @@ pub mod events_csv;
 pub mod gates;
 pub mod items;
 pub mod labelled;
+pub mod live;
 mod mentions;
 pub mod status;
 
@@ -27,6 +28,7 @@ pub use describe::describe;
 pub use events::{Event, EventKind};
 pub use gates::{Gate, gates};
 pub use items::{BriefSnapshot, Cite, Decision, Item, ItemKind, fingerprint};
+pub use live::{LiveBrief, live};
 pub use status::Status;
 
 use jiff::Timestamp;
@@ -262,16 +264,21 @@ impl Handoff {
             .filter(move |i| i.decision.duplicate_of() == Some(id))
     }
 
-    /// Questions not answered yet: what goes back to the AE with a return.
+    /// Questions neither answered nor settled by a decision (a resolved
+    /// conflict closes its question): what goes back to the AE with a return.
     pub fn open_questions(&self) -> impl Iterator<Item = &Item> {
         self.items_of(ItemKind::Question)
-            .filter(|q| matches!(q.decision, Decision::Pending))
+            .filter(|q| live::question_state(self, q) == live::QuestionState::Open)
     }
 
     /// What is left to review, as the queue counts it.
     pub fn open_counts(&self) -> OpenCounts {
         let mut c = OpenCounts::default();
-        for i in self.items.iter().filter(|i| i.needs_decision()) {
+        let open = |i: &Item| match i.kind {
+            ItemKind::Question => live::question_state(self, i) == live::QuestionState::Open,
+            _ => i.needs_decision(),
+        };
+        for i in self.items.iter().filter(|i| open(i)) {
             match i.kind {
                 ItemKind::Commitment => c.commitments += 1,
                 ItemKind::Conflict => c.conflicts += 1,

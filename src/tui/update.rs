@@ -32,6 +32,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(w, h) => {
             app.size = (w, h);
             follow_all(app);
+            super::update_evidence::follow_current(app);
             return;
         }
         Action::Quit => {

@@ -88,6 +88,29 @@ pub fn evidence(app: &mut App, action: Action) {
     }
 }
 
+/// Scroll both panes back to the conflict on screen, after a resize: its
+/// lines wrap to the new width, and a pane may have fewer rows.
+pub fn follow_current(app: &mut App) {
+    let size = app.size;
+    let Some(v) = &mut app.view else {
+        return;
+    };
+    let Some((notes, scope)) = v
+        .scroll
+        .current
+        .and_then(|i| v.evidence.conflicts.get(i))
+        .map(|c| (c.notes, c.scope))
+    else {
+        return;
+    };
+    if let Some(i) = notes {
+        v.scroll.notes_top = top_showing(&v.evidence, Side::Notes, i, size);
+    }
+    if let Some(i) = scope {
+        v.scroll.scope_top = top_showing(&v.evidence, Side::Scope, i, size);
+    }
+}
+
 /// Resolve the conflict on screen (the one `n`/`N` or a jump went to)
 /// through the same flow and command as the checklist's Enter.
 fn decide_current(app: &mut App) {

@@ -4,7 +4,7 @@
 
 use super::cursor::Cursor;
 use super::evidence::{Evidence, Side};
-use crate::handoff::{Event, Gate, Handoff, Item, ItemKind, gates, review_hash};
+use crate::handoff::{Event, Gate, Handoff, Item, ItemKind, LiveBrief, gates, live, review_hash};
 use crate::workspace::{ApprovalRecord, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,6 +87,8 @@ pub struct EvidenceScroll {
 
 pub struct HandoffView {
     pub h: Handoff,
+    /// The brief as the decisions stand (what `show` and `export` read).
+    pub live: LiveBrief,
     pub gates: Vec<Gate>,
     pub hash: String,
     pub approvals: Vec<ApprovalRecord>,
@@ -106,6 +108,7 @@ impl HandoffView {
         let files = ws.files(deal)?;
         let evidence = Evidence::build(files, &h);
         Ok(HandoffView {
+            live: live(&h),
             gates: gates(&h),
             hash: review_hash(&h),
             approvals: ws.approval_history(deal)?,
@@ -141,6 +144,7 @@ impl HandoffView {
             };
             return Ok(());
         }
+        self.live = live(&h);
         self.gates = gates(&h);
         self.hash = review_hash(&h);
         self.approvals = ws.approval_history(&deal)?;

@@ -43,6 +43,16 @@ pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
         }
         out.push(Line::from(""));
     }
+    if !v.live.contradictions.is_empty() {
+        out.push(Line::from(Span::styled(
+            "Decisions against the AE's answers",
+            t.bad(),
+        )));
+        for c in &v.live.contradictions {
+            out.push(Line::from(Span::styled(format!("  ! {}", c.text), t.bad())));
+        }
+        out.push(Line::from(""));
+    }
     out.push(Line::from(Span::styled("Why they bought", t.title())));
     out.push(Line::from(format!("  {}", h.brief.why_they_bought)));
 
@@ -68,17 +78,27 @@ pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
     }
 
     heading(&mut out, "Success and first-value criteria");
-    if h.brief.success_criteria.is_empty() && h.deal.first_value_criteria.is_none() {
+    if v.live.criteria.is_empty() && h.deal.first_value_criteria.is_none() {
         out.push(Line::from(Span::styled(
             "  none stated: ask the AE",
             t.warn(),
         )));
     }
-    for c in &h.brief.success_criteria {
+    // Each criterion with whether its kind (success, first value) is confirmed.
+    for c in &v.live.criteria {
         let date = c.date.map_or(String::new(), |d| format!(" (by {d})"));
+        let (word, style) = match &c.confirmed {
+            Some(_) => ("✓ confirmed", t.good()),
+            None => ("not confirmed", t.warn()),
+        };
+        let source = match &c.answer_to {
+            Some(q) => format!("  answer to {q}"),
+            None => format!("  {}", cites(&c.evidence)),
+        };
         out.push(Line::from(vec![
-            Span::raw(format!("  • {}{date}", c.text)),
-            Span::styled(format!("  {}", cites(&c.evidence)), t.dim()),
+            Span::raw(format!("  • {}{date} ", c.text)),
+            Span::styled(word, style),
+            Span::styled(source, t.dim()),
         ]));
     }
     let conf = |label: &str, s: &Option<Signed>| {
@@ -131,6 +151,25 @@ pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
                 Span::raw(format!(" {cat}{}", i.text)),
                 Span::styled(format!("  {}", cites(&i.evidence)), t.dim()),
             ]));
+            // A conflict reads as decided, flagged when the AE answered
+            // for the other side.
+            if let Some(x) = v.live.conflicts.iter().find(|x| x.id == i.id) {
+                let note = x
+                    .note
+                    .as_deref()
+                    .map_or(String::new(), |n| format!(" · “{n}”"));
+                let (text, style) = match x.resolution {
+                    Some(_) => (format!("     → decided: {}{note}", x.reads), t.good()),
+                    None => ("     → open: which side stands?".to_string(), t.warn()),
+                };
+                out.push(Line::from(Span::styled(text, style)));
+                if let Some(q) = &x.contradicted_by {
+                    out.push(Line::from(Span::styled(
+                        format!("     ! against the answer to {q}"),
+                        t.bad(),
+                    )));
+                }
+            }
         }
     }
 
@@ -172,14 +211,39 @@ pub fn lines<'a>(app: &App, v: &'a HandoffView) -> Vec<Line<'a>> {
     if timeline.is_empty() {
         none(&mut out, "no dates in the bundle");
     }
+    let mut dated: Vec<(String, Line)> = Vec::new();
+    let mut kickoff_shown = false;
     for m in timeline {
-        out.push(Line::from(format!(
-            "  {}  {}",
-            m["date"].as_str().unwrap_or("?"),
-            m["what"].as_str().unwrap_or("")
-        )));
+        let drafted = m["date"].as_str().unwrap_or("?").to_string();
+        let what = m["what"].as_str().unwrap_or("");
+        kickoff_shown |= what.starts_with("Kickoff");
+        // The drafted kickoff is the one the CRM record gave at import: it
+        // reads as now planned, in date order.
+        let moved = match v.live.kickoff.map(|k| k.to_string()) {
+            Some(k) if what.starts_with("Kickoff") && k != drafted => Some(k),
+            _ => None,
+        };
+        dated.push(match moved {
+            Some(k) => (
+                k.clone(),
+                Line::from(vec![
+                    Span::raw(format!("  {k}  Kickoff ")),
+                    Span::styled(
+                        if m["date"].is_string() {
+                            format!("(moved from {drafted})")
+                        } else {
+                            "(set since the import)".to_string()
+                        },
+                        t.accent(),
+                    ),
+                ]),
+            ),
+            None => (drafted.clone(), Line::from(format!("  {drafted}  {what}"))),
+        });
     }
-    if let Some(k) = h.deal.kickoff {
+    dated.sort_by(|a, b| a.0.cmp(&b.0));
+    out.extend(dated.into_iter().map(|(_, line)| line));
+    if let Some(k) = h.deal.kickoff.filter(|_| !kickoff_shown) {
         out.push(Line::from(Span::styled(
             format!("  kickoff now planned for {k}"),
             t.accent(),

@@ -2,6 +2,7 @@
 //! tasks, activity): a table of the visible rows and, for review items, a
 //! detail box with the selected item's whole text, evidence and decision.
 
+use crate::handoff::live::{QuestionState, TaskState};
 use crate::handoff::{Cite, Decision, Item, ItemKind};
 use crate::tui::state::App;
 use crate::tui::state::handoff::{HandoffView, Tab};
@@ -77,6 +78,21 @@ fn mention_cites(v: &HandoffView, item: &Item) -> String {
         .chain(duplicates)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A question's state as the decisions leave it: open, answered, or
+/// closed by a decision (a resolved conflict, a kickoff date set).
+fn question_state_span(v: &HandoffView, id: &str, t: &Theme) -> Span<'static> {
+    let state = v
+        .live
+        .questions
+        .iter()
+        .find(|q| q.id == id)
+        .map(|q| &q.state);
+    match state {
+        Some(QuestionState::Open) | None => Span::styled("open", t.warn()),
+        Some(s) => Span::styled(s.word(), t.good()),
+    }
 }
 
 /// The state word of an item, styled by what it means for the gates.
@@ -184,7 +200,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
                     Row::new(vec![
                         Cell::from(i.id.clone()),
                         Cell::from(i.about.clone().unwrap_or_default().replace('_', " ")),
-                        Cell::from(state_span(i, t)),
+                        Cell::from(question_state_span(v, &i.id, t)),
                         Cell::from(i.text.clone()),
                     ])
                 })
@@ -217,20 +233,36 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
                 })
                 .collect(),
         ),
+        // The tasks as the decisions leave them: a settled one says first
+        // what settled it.
         Tab::Tasks => (
-            vec!["Task", "Kickoff preparation", "From"],
+            vec!["Task", "State", "Kickoff preparation", "From"],
             vec![
+                Constraint::Length(5),
                 Constraint::Length(5),
                 Constraint::Fill(3),
                 Constraint::Fill(1),
             ],
-            v.h.brief
+            v.live
                 .tasks
                 .iter()
                 .map(|task| {
+                    let (word, style, text) = match &task.state {
+                        TaskState::Open => ("open", t.warn(), task.text.clone()),
+                        TaskState::Done { why } => {
+                            ("done", t.good(), format!("{why} · {}", task.text))
+                        }
+                        // Narrow column: the words say it in the text.
+                        TaskState::NotNeeded { why } => (
+                            "done",
+                            t.good(),
+                            format!("not needed: {why} · {}", task.text),
+                        ),
+                    };
                     Row::new(vec![
                         Cell::from(task.id.clone()),
-                        Cell::from(task.text.clone()),
+                        Cell::from(Span::styled(word, style)),
+                        Cell::from(text),
                         Cell::from(Span::styled(cites(&task.evidence), t.dim())),
                     ])
                 })
@@ -346,7 +378,17 @@ fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
             t.dim(),
         )));
     }
+    let closed = match v.live.questions.iter().find(|q| q.id == item.id) {
+        Some(q) => match &q.state {
+            QuestionState::Closed { reason } => Some(format!("closed, no longer asked: {reason}")),
+            _ => None,
+        },
+        None => None,
+    };
     let decided = match &item.decision {
+        Decision::Pending if closed.is_some() => {
+            Line::from(Span::styled(closed.unwrap_or_default(), t.good()))
+        }
         Decision::Pending => Line::from(Span::styled(
             match item.kind {
                 ItemKind::Question => "not answered yet",
@@ -389,6 +431,15 @@ fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
         }
     };
     lines.push(decided);
+    // A decision against the AE's answer, on the conflict and its question.
+    for c in v
+        .live
+        .contradictions
+        .iter()
+        .filter(|c| c.conflict == item.id || c.question == item.id)
+    {
+        lines.push(Line::from(Span::styled(format!("! {}", c.text), t.bad())));
+    }
     if let Some(said) = said {
         lines.push(Line::from(Span::styled(said, t.dim())));
     }
