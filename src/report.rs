@@ -226,6 +226,7 @@ mod tests {
             &Findings {
                 rules: crate::draft::test_support::rules(),
                 flags: &flags,
+                claims: &[],
                 goals: &[],
                 missing: &missing,
                 stakeholders: &[],
@@ -238,6 +239,7 @@ mod tests {
                 account: None,
             },
             flags,
+            claims: vec![],
             goals: vec![],
             missing,
             stakeholders: vec![],

@@ -56,6 +56,12 @@ fn every_handoff_tab() {
     snap("tab_sign_off", &["9"], deal);
 }
 
+/// Brannock's nine conflicts are three rows, each with its mention count.
+#[test]
+fn grouped_findings_are_one_row_each() {
+    snap("tab_checklist_claims", &["3"], Some("TF-OPP-26-0457"));
+}
+
 #[test]
 fn prompts() {
     let deal = Some("CD-0926-214");

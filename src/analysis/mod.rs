@@ -5,6 +5,7 @@
 //! shared ground is [`people`] (who speaks for which side) and [`quantity`]
 //! (durations, dates, money and counts, normalised for comparison).
 
+pub mod claims;
 pub mod commitments;
 pub mod conflicts;
 pub mod facts;
@@ -91,6 +92,11 @@ pub struct Reading<'a> {
 pub struct Analysis {
     pub deal: DealRef,
     pub flags: Vec<Flag>,
+    /// The flags that are mentions of one claim ([`claims`]): every flag
+    /// stays a finding, and the drafts and the review decide a claim once.
+    /// A flag in none is a claim of its own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<claims::Claim>,
     pub goals: Vec<Goal>,
     pub missing: Vec<Missing>,
     pub stakeholders: Vec<Stakeholder>,
@@ -120,6 +126,7 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
     );
     let stakeholders = stakeholders::find(&ev);
     let missing = missing::find(&ev, &goals, &stakeholders);
+    let reference = ev.reference;
     // The statements are no longer needed: free them before the flags are
     // gathered, so the two never peak together, and before drafting.
     drop(ev);
@@ -129,11 +136,13 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
     flags.extend(commitments);
     flags.extend(conflicts);
     flags.extend(risks);
+    let claims = claims::group(rules, &flags, reference);
     let drafts = crate::draft::draft(
         bundle,
         &crate::draft::Findings {
             rules,
             flags: &flags,
+            claims: &claims,
             goals: &goals,
             missing: &missing,
             stakeholders: &stakeholders,
@@ -147,6 +156,7 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
             account: bundle.deal.account.clone(),
         },
         flags,
+        claims,
         goals,
         missing,
         stakeholders,

@@ -79,6 +79,12 @@ fn decision_line(d: &Decision) -> Option<String> {
             )
         }
         Decision::Answer { text, .. } => format!("answer: {text} ({who})"),
+        Decision::Dismissed {
+            dismissal, reason, ..
+        } => match reason.as_str() {
+            "" => format!("dismissed: {} ({who})", dismissal.label()),
+            reason => format!("dismissed: {}: {reason} ({who})", dismissal.label()),
+        },
         other => match other.note().filter(|n| !n.is_empty()) {
             Some(n) => format!("note: {n} ({who})"),
             None => format!("by {who}"),
@@ -130,6 +136,16 @@ pub fn show(g: &Global, deal: &str, as_json: bool) -> Result<(), String> {
             out.push_str(&format!("  {:<4} {:<13} {cat}{}\n", i.id, state, i.text));
             let ev: Vec<String> = i.evidence.iter().map(ToString::to_string).collect();
             out.push_str(&format!("       evidence: {}\n", ev.join(", ")));
+            if !i.mentions.is_empty() {
+                out.push_str(&format!(
+                    "       {} mentions of one claim, one decision:\n",
+                    i.mentions.len()
+                ));
+                for m in &i.mentions {
+                    let at: Vec<String> = m.evidence.iter().map(ToString::to_string).collect();
+                    out.push_str(&format!("         {}  {}\n", at.join(", "), m.text));
+                }
+            }
             if let Some(line) = decision_line(&i.decision) {
                 out.push_str(&format!("       {line}\n"));
             }
@@ -280,8 +296,9 @@ pub fn events(
     until: Option<&str>,
     format: &str,
     deal: Option<&str>,
+    labelled: bool,
 ) -> Result<(), String> {
-    use baton::handoff::events_csv;
+    use baton::handoff::{events_csv, labelled as examples};
     let csv = match format {
         "jsonl" => false,
         "csv" => true,
@@ -308,6 +325,21 @@ pub fn events(
         s.ws.events_in(since, until, deal)
             .map_err(|e| e.to_string())?;
     let mut out = String::new();
+    if labelled {
+        if csv {
+            out.push_str(&examples::header());
+        }
+        let events: Vec<_> = events.iter().map(clean).collect();
+        for l in examples::labelled(&events) {
+            if csv {
+                out.push_str(&examples::line(&l));
+            } else {
+                out.push_str(&serde_json::to_string(&l).map_err(|e| e.to_string())?);
+                out.push('\n');
+            }
+        }
+        return print(&out);
+    }
     if csv {
         out.push_str(&events_csv::header());
     }

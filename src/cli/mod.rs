@@ -143,6 +143,22 @@ enum Command {
         #[arg(long)]
         text: String,
     },
+    /// Dismiss a commitment, conflict or risk: a duplicate of another item
+    /// (whose decision then covers it), or no finding at all.
+    #[command(group(clap::ArgGroup::new("dismissal").required(true).args(["duplicate_of", "not_a"])))]
+    Dismiss {
+        deal: String,
+        item: String,
+        /// The item it duplicates (of the same kind).
+        #[arg(long, value_name = "ID")]
+        duplicate_of: Option<String>,
+        /// It is no finding of this kind (its own: commitment, conflict or risk).
+        #[arg(long, value_name = "commitment|conflict|risk")]
+        not_a: Option<String>,
+        /// Why (needed with --not-a).
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
     /// Correct a goal's kind: buyer outcome or user requirement.
     Goal {
         deal: String,
@@ -202,6 +218,10 @@ enum Command {
         format: String,
         #[arg(long)]
         deal: Option<String>,
+        /// Instead of the events: each mention of a dismissed finding as a
+        /// labelled example (file, line, text, kind, label, reason).
+        #[arg(long)]
+        labelled: bool,
     },
     /// Pilot metrics: acceptance rate, returns, the three clocks, delays, misses.
     Metrics {
@@ -279,6 +299,20 @@ pub fn run() -> ExitCode {
         }) => review::owner(&g, &deal, &item, &name, due.as_deref(), &status),
         Some(Command::Answer { deal, item, text }) => review::answer(&g, &deal, &item, &text),
         Some(Command::Goal { deal, item, kind }) => review::goal(&g, &deal, &item, &kind),
+        Some(Command::Dismiss {
+            deal,
+            item,
+            duplicate_of,
+            not_a,
+            reason,
+        }) => review::dismiss(
+            &g,
+            &deal,
+            &item,
+            duplicate_of.as_deref(),
+            not_a.as_deref(),
+            &reason,
+        ),
         Some(Command::Confirm { deal, criteria }) => review::confirm(&g, &deal, &criteria),
         Some(Command::Return { deal, reason, note }) => {
             review::return_to_ae(&g, &deal, &reason, &note)
@@ -298,12 +332,14 @@ pub fn run() -> ExitCode {
             until,
             format,
             deal,
+            labelled,
         }) => inspect::events(
             &g,
             since.as_deref(),
             until.as_deref(),
             &format,
             deal.as_deref(),
+            labelled,
         ),
         Some(Command::Metrics {
             segment,

@@ -4,8 +4,9 @@
 
 use super::session::{self, Global, parse_date};
 use baton::handoff::commands::{Criteria, Milestone, ReturnReason};
+use baton::handoff::dismiss::Dismissal;
 use baton::handoff::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
-use baton::handoff::{Command, Ctx};
+use baton::handoff::{Command, Ctx, ItemKind};
 
 fn bad(what: &str, value: &str, expected: &str) -> String {
     format!(
@@ -108,6 +109,38 @@ pub fn goal(g: &Global, deal: &str, item: &str, kind: &str) -> Result<(), String
     run(g, deal, actor, |_| Command::ClassifyGoal {
         item: item.into(),
         kind: k,
+    })
+}
+
+/// Dismiss an item: `--duplicate-of ID` or `--not-a KIND` (clap requires
+/// exactly one).
+pub fn dismiss(
+    g: &Global,
+    deal: &str,
+    item: &str,
+    duplicate_of: Option<&str>,
+    not_a: Option<&str>,
+    reason: &str,
+) -> Result<(), String> {
+    let dismissal = match (duplicate_of, not_a) {
+        (Some(of), _) => Dismissal::Duplicate { of: of.into() },
+        (None, Some(kind)) => {
+            let kind = ItemKind::parse(kind.trim())
+                .filter(|k| {
+                    matches!(
+                        k,
+                        ItemKind::Commitment | ItemKind::Conflict | ItemKind::Risk
+                    )
+                })
+                .ok_or_else(|| bad("--not-a", kind, "commitment, conflict or risk"))?;
+            Dismissal::NotA { kind }
+        }
+        (None, None) => return Err("dismiss needs --duplicate-of ID or --not-a KIND".into()),
+    };
+    run(g, deal, actor, |_| Command::Dismiss {
+        item: item.into(),
+        dismissal,
+        reason: reason.into(),
     })
 }
 

@@ -102,9 +102,11 @@ pub(crate) fn draft_with(bundle: &Bundle, f: &Findings, shared: &Shared) -> Brie
             .collect()
     };
     let buyer_goals = goals_of(GoalKind::Buyer);
+    // Each claim once, as its first mention says it.
     let as_brief = |flags: &[Numbered]| {
         flags
             .iter()
+            .filter(|n| shared.leads(n.at))
             .map(|n| BriefFlag {
                 id: n.id.clone(),
                 category: n.flag.category,
@@ -296,7 +298,7 @@ fn timeline(bundle: &Bundle, shared: &Shared) -> Vec<Milestone> {
     let year = deal.closed_on.or(deal.kickoff).map_or(2026, |d| d.year());
     // A promise repeated in many notes is read for a date once.
     let mut dates: HashMap<&str, Option<Date>> = HashMap::default();
-    for c in &shared.commitments {
+    for c in shared.commitments.iter().filter(|c| shared.leads(c.at)) {
         let date = *dates.entry(c.flag.text.as_str()).or_insert_with(|| {
             may_hold_date(&c.flag.text)
                 .then(|| find_quantities(&c.flag.text, year))

@@ -43,6 +43,9 @@ pub struct Findings<'a> {
     /// The rules the analysis ran with (their system names name integrations).
     pub rules: &'a crate::rules::Rules,
     pub flags: &'a [Flag],
+    /// The flags that are mentions of one claim: the checklist and the
+    /// questions take each claim once.
+    pub claims: &'a [crate::analysis::claims::Claim],
     pub goals: &'a [Goal],
     pub missing: &'a [Missing],
     pub stakeholders: &'a [Stakeholder],
@@ -62,7 +65,8 @@ pub fn draft(bundle: &Bundle, findings: &Findings) -> Drafts {
 }
 
 /// A flag with its stable id: `C`ommitments, con`X`licts and `R`isks are each
-/// numbered in the order the analysis reports them.
+/// numbered in the order the analysis reports them, one number per claim
+/// ([`crate::analysis::claims`]): every mention of a claim has its id.
 pub(crate) struct Numbered<'a> {
     pub id: String,
     pub flag: &'a Flag,
@@ -70,21 +74,34 @@ pub(crate) struct Numbered<'a> {
     pub at: usize,
 }
 
-pub(crate) fn numbered(flags: &[Flag], kind: FlagKind) -> Vec<Numbered<'_>> {
+/// The flags of `kind`, numbered per claim: `leaders` gives, per flag, the
+/// position of its claim's first mention (which always comes first).
+pub(crate) fn numbered<'a>(
+    flags: &'a [Flag],
+    kind: FlagKind,
+    leaders: &[usize],
+) -> Vec<Numbered<'a>> {
     let prefix = match kind {
         FlagKind::Commitment => 'C',
         FlagKind::Conflict => 'X',
         FlagKind::Risk => 'R',
     };
+    let mut claims = 0;
+    let mut id_of: foldhash::HashMap<usize, String> = foldhash::HashMap::default();
     flags
         .iter()
         .enumerate()
         .filter(|(_, f)| f.kind == kind)
-        .enumerate()
-        .map(|(i, (at, flag))| Numbered {
-            id: id(prefix, i + 1),
-            flag,
-            at,
+        .map(|(at, flag)| {
+            let leader = leaders.get(at).copied().unwrap_or(at);
+            let id = id_of
+                .entry(leader)
+                .or_insert_with(|| {
+                    claims += 1;
+                    id(prefix, claims)
+                })
+                .clone();
+            Numbered { id, flag, at }
         })
         .collect()
 }

@@ -2,6 +2,7 @@
 //! and one per piece of missing context, each phrased for what is missing and
 //! citing whatever the bundle does say about it.
 
+use super::checklist::add_new;
 use super::{ConflictSides, Findings, Shared, cites, clip, executive_candidates, id, person};
 use crate::analysis::{Evidence, GoalKind, Missing, Side};
 use crate::bundle::Bundle;
@@ -17,17 +18,49 @@ pub struct Question {
     pub evidence: Vec<Evidence>,
 }
 
+/// The conflicts of one claim, gathered for its one question.
+struct ConflictClaim<'a> {
+    /// The id of its first mention.
+    id: &'a str,
+    /// Its first mention's sides, whose words the question uses.
+    sides: &'a ConflictSides,
+    notes: Vec<Evidence>,
+    scope: Vec<Evidence>,
+    evidence: Vec<Evidence>,
+}
+
 pub fn draft(bundle: &Bundle, findings: &Findings) -> Vec<Question> {
     draft_with(bundle, findings, &Shared::new(findings))
 }
 
 pub(crate) fn draft_with(bundle: &Bundle, findings: &Findings, shared: &Shared) -> Vec<Question> {
     let mut drafted: Vec<(String, String, Vec<Evidence>)> = Vec::new();
+    // One question per conflict claim, citing every mention: the first
+    // mention's sides, every notes line and every scope line.
+    let mut claims: Vec<ConflictClaim> = Vec::new();
+    let mut claim_of: foldhash::HashMap<usize, usize> = foldhash::HashMap::default();
     for (x, sides) in shared.conflicts.iter().zip(&shared.sides) {
+        let Some(&i) = claim_of.get(&shared.leader(x.at)) else {
+            claim_of.insert(x.at, claims.len());
+            claims.push(ConflictClaim {
+                id: &x.id,
+                sides,
+                notes: sides.notes.clone(),
+                scope: sides.scope.iter().cloned().collect(),
+                evidence: x.flag.evidence.clone(),
+            });
+            continue;
+        };
+        let c = &mut claims[i];
+        add_new(&mut c.notes, &sides.notes);
+        add_new(&mut c.scope, sides.scope.as_slice());
+        add_new(&mut c.evidence, &x.flag.evidence);
+    }
+    for c in claims {
         drafted.push((
-            x.id.clone(),
-            conflict_question(sides),
-            x.flag.evidence.clone(),
+            c.id.to_string(),
+            conflict_question(c.sides, &c.notes, &c.scope),
+            c.evidence,
         ));
     }
     // A file in a format baton reads that could not be read is evidence
@@ -65,13 +98,15 @@ pub(crate) fn draft_with(bundle: &Bundle, findings: &Findings, shared: &Shared) 
 }
 
 /// "Notes say four weeks (notes/demo.md:12), the signed scope says 6 weeks
-/// (sow.txt:31): which did the customer agree to?"
-fn conflict_question(sides: &ConflictSides) -> String {
-    let notes = cites(&sides.notes);
-    let scope = sides
-        .scope
-        .as_ref()
-        .map_or_else(|| "no line cited".to_string(), ToString::to_string);
+/// (sow.txt:31): which did the customer agree to?", in the words of the
+/// claim's first mention, citing every mention's lines.
+fn conflict_question(sides: &ConflictSides, notes: &[Evidence], scope: &[Evidence]) -> String {
+    let notes = cites(notes);
+    let scope = if scope.is_empty() {
+        "no line cited".to_string()
+    } else {
+        cites(scope)
+    };
     if sides.scope_claim.is_empty() {
         format!(
             "{} (notes: {notes}; signed scope: {scope}): which did the customer agree to?",

@@ -114,6 +114,12 @@ fn completeness(f: &Findings) -> Part {
     )
 }
 
+/// `ids` in order, each once.
+fn once_each(ids: Vec<&str>) -> Vec<&str> {
+    let mut seen = foldhash::HashSet::default();
+    ids.into_iter().filter(|id| seen.insert(*id)).collect()
+}
+
 fn promise_risk(bundle: &Bundle, shared: &Shared) -> Part {
     let conflicts = &shared.conflicts;
     // A commitment already behind a conflict is counted there, not twice.
@@ -142,14 +148,16 @@ fn promise_risk(bundle: &Bundle, shared: &Shared) -> Part {
         })
         .map(|c| c.id.as_str())
         .collect();
+    // A claim said several times is one risk: its mentions share its id.
+    let unrecorded = once_each(unrecorded);
+    let conflicts = once_each(conflicts.iter().map(|x| x.id.as_str()).collect());
     let penalty = 5 * conflicts.len() as u32 + 2 * unrecorded.len() as u32;
     let mut reasons = Vec::new();
     if !conflicts.is_empty() {
-        let ids: Vec<&str> = conflicts.iter().map(|x| x.id.as_str()).collect();
         reasons.push(format!(
             "{} conflict(s) with the signed scope ({}; -5 each)",
             conflicts.len(),
-            ids.join(", ")
+            conflicts.join(", ")
         ));
     }
     if !unrecorded.is_empty() {
@@ -218,6 +226,7 @@ fn complexity(f: &Findings, shared: &Shared) -> Part {
         })
         .map(|r| r.id.as_str())
         .collect();
+    let migrations = once_each(migrations);
     let integration_count = integrations.len() as u32 + unnamed;
     let penalty = 3 * integration_count + 3 * migrations.len() as u32 + systems.len() as u32;
     let mut reasons = Vec::new();

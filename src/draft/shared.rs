@@ -1,6 +1,6 @@
 //! What several drafts read from the same findings, worked out once: the
-//! numbered flags, the two sides of each conflict and the systems each flag
-//! names. Every draft used to number the flags again, the score and the tasks
+//! flags numbered per claim, the two sides of each conflict and the systems
+//! each flag names. Every draft used to number the flags again, the score and the tasks
 //! both named the systems of each promise, and a large folder repeats the same
 //! promise in note after note.
 
@@ -19,11 +19,15 @@ pub(crate) struct Shared<'a> {
     systems_of: Vec<Option<u32>>,
     /// The system names of each distinct text.
     names: Vec<Vec<String>>,
+    /// For each flag (by position), the position of the first mention of
+    /// its claim ([`crate::analysis::claims`]).
+    leaders: Vec<usize>,
 }
 
 impl<'a> Shared<'a> {
     pub fn new(f: &Findings<'a>) -> Self {
-        let conflicts = numbered(f.flags, FlagKind::Conflict);
+        let leaders = crate::analysis::claims::leaders(f.flags.len(), f.claims);
+        let conflicts = numbered(f.flags, FlagKind::Conflict, &leaders);
         let sides = conflicts
             .iter()
             .map(|x| ConflictSides::of(x.flag))
@@ -43,13 +47,26 @@ impl<'a> Shared<'a> {
             })
             .collect();
         Self {
-            commitments: numbered(f.flags, FlagKind::Commitment),
-            risks: numbered(f.flags, FlagKind::Risk),
+            commitments: numbered(f.flags, FlagKind::Commitment, &leaders),
+            risks: numbered(f.flags, FlagKind::Risk, &leaders),
             conflicts,
             sides,
             systems_of,
             names,
+            leaders,
         }
+    }
+
+    /// Whether the flag at `at` is the first mention of its claim: what a
+    /// draft listing each claim once takes.
+    pub fn leads(&self, at: usize) -> bool {
+        self.leader(at) == at
+    }
+
+    /// The position of the first mention of the claim the flag at `at` is a
+    /// mention of (`at` when it stands alone).
+    pub fn leader(&self, at: usize) -> usize {
+        self.leaders.get(at).copied().unwrap_or(at)
     }
 
     /// The systems the flag at `at` of the findings names (none for a conflict).

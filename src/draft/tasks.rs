@@ -103,7 +103,11 @@ pub(crate) fn draft_with(
     let ae = the_ae(bundle.deal.ae.as_deref());
     let mut tasks: Vec<Drafted> = Vec::new();
 
+    // One task per claim (its first mention's words and lines).
     for (x, sides) in shared.conflicts.iter().zip(&shared.sides) {
+        if !shared.leads(x.at) {
+            continue;
+        }
         let scope = sides
             .scope
             .as_ref()
@@ -131,7 +135,7 @@ pub(crate) fn draft_with(
         ));
     }
 
-    for r in &shared.risks {
+    for r in shared.risks.iter().filter(|r| shared.leads(r.at)) {
         let (kind, text) = match risk_owner(bundle, r.flag) {
             Some(owner) => (
                 TaskKind::ConfirmRiskOwner,
@@ -157,7 +161,7 @@ pub(crate) fn draft_with(
     for category in CONFIRM {
         let group: Vec<&Numbered> = commitments
             .iter()
-            .filter(|c| c.flag.category == Some(category))
+            .filter(|c| c.flag.category == Some(category) && shared.leads(c.at))
             .collect();
         if let Some(task) = confirm_group(category, &group, &ae) {
             tasks.push(task);
@@ -266,7 +270,7 @@ fn integration_plans(shared: &Shared) -> Vec<Drafted> {
     for c in shared
         .commitments
         .iter()
-        .filter(|c| c.flag.category == Some(Category::Integration))
+        .filter(|c| c.flag.category == Some(Category::Integration) && shared.leads(c.at))
     {
         let systems = shared.systems(c.at);
         if systems.is_empty() {

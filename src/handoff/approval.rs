@@ -42,6 +42,12 @@ struct CoveredItem<'a> {
     note: Option<&'a str>,
     owner: Option<&'a str>,
     due: Option<String>,
+    /// Left out when empty (an item said once) or none, so a state approved
+    /// before claims were grouped keeps its hash.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    mentions: &'a [super::items::Mention],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duplicate_of: Option<&'a str>,
 }
 
 /// The hex SHA-256 of the brief and review state of `h`.
@@ -69,6 +75,8 @@ pub fn review_hash(h: &Handoff) -> String {
                     note: i.decision.note(),
                     owner,
                     due,
+                    mentions: &i.mentions,
+                    duplicate_of: i.decision.duplicate_of(),
                 }
             })
             .collect(),

@@ -3,6 +3,7 @@
 //! and both hand it to `Workspace::run`. That is the one write path.
 
 use super::commands::{self, Change, Criteria, DomainError, Milestone, ReturnReason};
+use super::dismiss::Dismissal;
 use super::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
 use super::{Ctx, Handoff, Role};
 use jiff::civil::Date;
@@ -36,6 +37,12 @@ pub enum Command {
         item: String,
         kind: GoalKind,
     },
+    /// Set a finding aside: a duplicate of another item, or no finding.
+    Dismiss {
+        item: String,
+        dismissal: Dismissal,
+        reason: String,
+    },
     Confirm(Criteria),
     ReturnToAe {
         reason: ReturnReason,
@@ -61,7 +68,8 @@ impl Command {
             | Command::Resolve { item, .. }
             | Command::OwnRisk { item, .. }
             | Command::Answer { item, .. }
-            | Command::ClassifyGoal { item, .. } => Some(item),
+            | Command::ClassifyGoal { item, .. }
+            | Command::Dismiss { item, .. } => Some(item),
             _ => None,
         }
     }
@@ -87,6 +95,17 @@ impl Command {
                 *text = sanitize(text);
             }
             Command::ClassifyGoal { item, .. } => *item = sanitize_line(item),
+            Command::Dismiss {
+                item,
+                dismissal,
+                reason,
+            } => {
+                *item = sanitize_line(item);
+                if let Dismissal::Duplicate { of } = dismissal {
+                    *of = sanitize_line(of);
+                }
+                *reason = sanitize(reason);
+            }
             Command::ReturnToAe { note, .. } => *note = sanitize(note),
             Command::Resubmit { via } => *via = sanitize_line(via),
             Command::Confirm(_) | Command::Approve(_) | Command::Milestone { .. } => {}
@@ -115,6 +134,11 @@ impl Command {
             } => commands::own_risk(h, ctx, item, owner, *due, *status),
             Command::Answer { item, text } => commands::answer(h, ctx, item, text),
             Command::ClassifyGoal { item, kind } => commands::classify_goal(h, ctx, item, *kind),
+            Command::Dismiss {
+                item,
+                dismissal,
+                reason,
+            } => super::dismiss::dismiss(h, ctx, item, dismissal, reason),
             Command::Confirm(which) => commands::confirm(h, ctx, *which),
             Command::ReturnToAe { reason, note } => commands::return_to_ae(h, ctx, *reason, note),
             Command::Resubmit { via } => commands::resubmit(h, ctx, via),

@@ -19,7 +19,7 @@ pub struct Change {
 }
 
 impl Change {
-    fn one(kind: EventKind, payload: Value) -> Self {
+    pub(super) fn one(kind: EventKind, payload: Value) -> Self {
         Change {
             events: vec![(kind, payload)],
         }
@@ -173,7 +173,7 @@ impl Milestone {
     }
 }
 
-fn open_for_review(h: &Handoff, action: &str) -> Result<()> {
+pub(super) fn open_for_review(h: &Handoff, action: &str) -> Result<()> {
     if h.status == Status::KickedOff {
         return Err(DomainError::WrongState {
             status: h.status,
@@ -183,7 +183,11 @@ fn open_for_review(h: &Handoff, action: &str) -> Result<()> {
     Ok(())
 }
 
-fn item_mut<'a>(h: &'a mut Handoff, id: &str, expected: ItemKind) -> Result<&'a mut super::Item> {
+pub(super) fn item_mut<'a>(
+    h: &'a mut Handoff,
+    id: &str,
+    expected: ItemKind,
+) -> Result<&'a mut super::Item> {
     let deal = h.deal.id.clone();
     let item = h
         .items
@@ -203,7 +207,7 @@ fn item_mut<'a>(h: &'a mut Handoff, id: &str, expected: ItemKind) -> Result<&'a 
     Ok(item)
 }
 
-fn non_empty(what: &str, text: &str) -> Result<String> {
+pub(super) fn non_empty(what: &str, text: &str) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {
         return Err(DomainError::Invalid(format!("{what} must not be empty")));
@@ -541,7 +545,7 @@ pub fn milestone(h: &mut Handoff, ctx: &Ctx, which: Milestone, date: Date) -> Re
 /// Finish a reviewer's change: refused when it would cancel approvals the
 /// actor did not agree to cancel (a sign-off never vanishes unasked), else
 /// [`settle`]d.
-fn settled(h: &mut Handoff, ctx: &Ctx, mut change: Change, why: &str) -> Result<Change> {
+pub(super) fn settled(h: &mut Handoff, ctx: &Ctx, mut change: Change, why: &str) -> Result<Change> {
     // Every approval held covers the state before the change: `settle`
     // drops the others as each change lands.
     let hash = review_hash(h);

@@ -45,6 +45,14 @@ pub fn describe(kind: EventKind, p: &Value) -> String {
         }
         EventKind::QuestionAnswered => format!("{} answered", s("item")),
         EventKind::GoalClassified => format!("{} is a {} goal", s("item"), s("to")),
+        EventKind::ItemDismissed => match s("of") {
+            "" => format!(
+                "{} dismissed: {}",
+                s("item"),
+                s("dismissal").replace('_', " ")
+            ),
+            of => format!("{} dismissed: duplicate of {of}", s("item")),
+        },
         EventKind::CriteriaConfirmed => format!("{} confirmed", s("criteria").replace('_', " ")),
         EventKind::KickoffMoved => format!("kickoff moved from {} to {}", s("from"), s("to")),
         EventKind::KickoffHeld => format!("kickoff held on {}", s("date")),

@@ -14,6 +14,7 @@ pub enum EventKind {
     RiskOwnerAssigned,
     QuestionAnswered,
     GoalClassified,
+    ItemDismissed,
     CriteriaConfirmed,
     HandoffReturned,
     HandoffResubmitted,
@@ -27,7 +28,7 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 17] = [
+    pub const ALL: [EventKind; 18] = [
         EventKind::HandoffCreated,
         EventKind::RevisionImported,
         EventKind::ItemReviewed,
@@ -35,6 +36,7 @@ impl EventKind {
         EventKind::RiskOwnerAssigned,
         EventKind::QuestionAnswered,
         EventKind::GoalClassified,
+        EventKind::ItemDismissed,
         EventKind::CriteriaConfirmed,
         EventKind::HandoffReturned,
         EventKind::HandoffResubmitted,
@@ -61,6 +63,7 @@ impl EventKind {
             EventKind::RiskOwnerAssigned => "risk_owner_assigned",
             EventKind::QuestionAnswered => "question_answered",
             EventKind::GoalClassified => "goal_classified",
+            EventKind::ItemDismissed => "item_dismissed",
             EventKind::CriteriaConfirmed => "criteria_confirmed",
             EventKind::HandoffReturned => "handoff_returned",
             EventKind::HandoffResubmitted => "handoff_resubmitted",

@@ -8,7 +8,7 @@ use super::events::{Event, EventKind, stamp};
 use serde_json::Value;
 
 /// The header, in column order.
-pub const COLUMNS: [&str; 26] = [
+pub const COLUMNS: [&str; 27] = [
     "id",
     "at",
     "deal",
@@ -35,6 +35,7 @@ pub const COLUMNS: [&str; 26] = [
     "via",
     "path",
     "draft",
+    "duplicate_of",
 ];
 
 /// The header line.
@@ -97,6 +98,12 @@ pub fn row(e: &Event) -> [String; COLUMNS.len()] {
         }
         EventKind::QuestionAnswered => set("note", s("answer")),
         EventKind::GoalClassified => set("decision", s("to")),
+        EventKind::ItemDismissed => {
+            set("decision", s("dismissal"));
+            set("note", s("reason"));
+            set("text", s("text"));
+            set("duplicate_of", s("of"));
+        }
         EventKind::CriteriaConfirmed => set("criteria", s("criteria")),
         EventKind::HandoffReturned => {
             set("reason", s("reason"));

@@ -30,6 +30,14 @@ fn ids<'a>(items: impl Iterator<Item = &'a super::Item>) -> Vec<String> {
     items.map(|i| i.id.clone()).collect()
 }
 
+/// The items of `kind` a gate counts: a dismissed one (a duplicate, or no
+/// finding) no longer does.
+fn counted(h: &Handoff, kind: ItemKind) -> usize {
+    h.items_of(kind)
+        .filter(|i| !matches!(i.decision, Decision::Dismissed { .. }))
+        .count()
+}
+
 /// Every gate, in the order a reviewer works through them.
 pub fn gates(h: &Handoff) -> Vec<Gate> {
     vec![
@@ -91,7 +99,7 @@ fn commitments_reviewed(h: &Handoff) -> Gate {
             with_ae.join(", ")
         ));
     }
-    let n = h.items_of(ItemKind::Commitment).count();
+    let n = counted(h, ItemKind::Commitment);
     gate(
         "commitments_reviewed",
         "Every commitment is reviewed",
@@ -137,9 +145,10 @@ fn risks_owned(h: &Handoff) -> Gate {
         Decision::Risk { owner, status, .. } => {
             *status == RiskStatus::Open && owner.trim().is_empty()
         }
+        Decision::Dismissed { .. } => false,
         _ => true,
     }));
-    let n = h.items_of(ItemKind::Risk).count();
+    let n = counted(h, ItemKind::Risk);
     gate(
         "risks_owned",
         "Every open risk has an owner",
@@ -156,7 +165,7 @@ fn conflicts_resolved(h: &Handoff) -> Gate {
     let open = ids(h
         .items_of(ItemKind::Conflict)
         .filter(|x| matches!(x.decision, Decision::Pending)));
-    let n = h.items_of(ItemKind::Conflict).count();
+    let n = counted(h, ItemKind::Conflict);
     gate(
         "conflicts_resolved",
         "No unresolved conflict with the signed scope",

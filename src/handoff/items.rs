@@ -5,13 +5,16 @@
 //! Ids can shift when a bundle changes, so decisions carry over between
 //! revisions by [`fingerprint`] (kind + normalised text), never by id.
 
+pub use super::dismiss::Dismissal;
+use super::mentions::add_mention;
+pub use super::mentions::{Mention, carry_over};
 use super::{Role, Signed};
 use crate::analysis::{Analysis, Evidence, FlagKind};
 use crate::bundle::Bundle;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A place in the bundle, as stored: `file:line`.
@@ -36,7 +39,7 @@ impl From<&Evidence> for Cite {
     }
 }
 
-fn cites(evidence: &[Evidence]) -> Vec<Cite> {
+pub(super) fn cites(evidence: &[Evidence]) -> Vec<Cite> {
     evidence.iter().map(Cite::from).collect()
 }
 
@@ -174,6 +177,14 @@ pub enum Decision {
         kind: GoalKind,
         by: Signed,
     },
+    /// Set aside by a reviewer: a duplicate of another item (whose decision
+    /// then covers it), or no finding at all. It no longer counts for the
+    /// gates.
+    Dismissed {
+        dismissal: Dismissal,
+        reason: String,
+        by: Signed,
+    },
 }
 
 impl Decision {
@@ -186,6 +197,7 @@ impl Decision {
             Decision::Risk { status, .. } => status.as_str(),
             Decision::Answer { .. } => "answered",
             Decision::Goal { kind, .. } => kind.as_str(),
+            Decision::Dismissed { dismissal, .. } => dismissal.as_str(),
         }
     }
 
@@ -194,6 +206,7 @@ impl Decision {
         match self {
             Decision::Commitment { note, .. } | Decision::Conflict { note, .. } => Some(note),
             Decision::Answer { text, .. } => Some(text),
+            Decision::Dismissed { reason, .. } => Some(reason),
             _ => None,
         }
     }
@@ -205,7 +218,19 @@ impl Decision {
             | Decision::Conflict { by, .. }
             | Decision::Risk { by, .. }
             | Decision::Answer { by, .. }
-            | Decision::Goal { by, .. } => Some(by),
+            | Decision::Goal { by, .. }
+            | Decision::Dismissed { by, .. } => Some(by),
+        }
+    }
+
+    /// The item this one was dismissed as a duplicate of.
+    pub fn duplicate_of(&self) -> Option<&str> {
+        match self {
+            Decision::Dismissed {
+                dismissal: Dismissal::Duplicate { of },
+                ..
+            } => Some(of),
+            _ => None,
         }
     }
 
@@ -218,11 +243,19 @@ impl Decision {
         owner: Option<String>,
         due: Option<Date>,
         by: Option<Signed>,
+        duplicate_of: Option<String>,
     ) -> Decision {
         let Some(by) = by else {
             return Decision::Pending;
         };
         let note_text = note.unwrap_or_default();
+        if let Some(dismissal) = Dismissal::parse(state, kind, duplicate_of) {
+            return Decision::Dismissed {
+                dismissal,
+                reason: note_text,
+                by,
+            };
+        }
         let decided = match kind {
             ItemKind::Commitment => {
                 CommitmentOutcome::parse(state).map(|outcome| Decision::Commitment {
@@ -262,18 +295,25 @@ pub struct Item {
     /// For a question: the conflict id or missing-context name it asks about.
     pub about: Option<String>,
     pub text: String,
+    /// Where it is said: every mention's citations, in order.
     pub evidence: Vec<Cite>,
     pub fingerprint: String,
+    /// Every mention of the claim, this item's own text first, when the
+    /// analysis found it said more than once ([`crate::analysis::claims`]);
+    /// empty when it is said once. One decision covers them all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
     pub decision: Decision,
 }
 
 impl Item {
     /// Whether a reviewer still has to decide it: a commitment pending or
     /// sent to the AE, an unresolved conflict, an open risk without an owner,
-    /// an unanswered question. Goals need no decision.
+    /// an unanswered question. Goals need no decision, nor does a dismissed
+    /// item (a duplicate's decision is the one of the item it duplicates).
     pub fn needs_decision(&self) -> bool {
         match (&self.kind, &self.decision) {
-            (ItemKind::Goal, _) => false,
+            (ItemKind::Goal, _) | (_, Decision::Dismissed { .. }) => false,
             (_, Decision::Pending) => true,
             (
                 ItemKind::Commitment,
@@ -379,11 +419,12 @@ pub fn from_analysis(
     a: &Analysis,
     now: jiff::Timestamp,
 ) -> (Vec<Item>, BriefSnapshot) {
-    let mut items = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
     // Numbered as they come, one counter per kind: never by counting the items
     // so far, which made an import quadratic in its items.
     let mut numbered = [0usize; ItemKind::ALL.len()];
-    let mut push = |kind: ItemKind,
+    let mut push = |items: &mut Vec<Item>,
+                    kind: ItemKind,
                     category: Option<String>,
                     about: Option<String>,
                     text: &str,
@@ -399,26 +440,37 @@ pub fn from_analysis(
             text: text.to_string(),
             evidence: cites(ev),
             fingerprint: fingerprint(kind, text),
+            mentions: Vec::new(),
             decision: Decision::Pending,
         });
     };
+    // One item per claim, numbered as the drafts number claims (a question
+    // names its conflict by that id): a flag whose claim already has an
+    // item is one more mention of it.
+    let leaders = crate::analysis::claims::leaders(a.flags.len(), &a.claims);
+    let mut item_of: HashMap<usize, usize> = HashMap::new();
     for (flag_kind, kind) in [
         (FlagKind::Commitment, ItemKind::Commitment),
         (FlagKind::Conflict, ItemKind::Conflict),
         (FlagKind::Risk, ItemKind::Risk),
     ] {
-        for f in a.flags.iter().filter(|f| f.kind == flag_kind) {
-            push(
-                kind,
-                f.category.map(|c| c.as_str().to_string()),
-                None,
-                &f.text,
-                &f.evidence,
-            );
+        for (at, f) in a.flags.iter().enumerate() {
+            if f.kind != flag_kind {
+                continue;
+            }
+            match item_of.get(&leaders[at]) {
+                Some(&i) => add_mention(&mut items[i], &f.text, &f.evidence),
+                None => {
+                    let category = f.category.map(|c| c.as_str().to_string());
+                    push(&mut items, kind, category, None, &f.text, &f.evidence);
+                    item_of.insert(at, items.len() - 1);
+                }
+            }
         }
     }
     for q in &a.drafts.questions {
         push(
+            &mut items,
             ItemKind::Question,
             None,
             Some(q.about.clone()),
@@ -428,6 +480,7 @@ pub fn from_analysis(
     }
     for g in &a.goals {
         push(
+            &mut items,
             ItemKind::Goal,
             Some(g.kind.as_str().to_string()),
             None,
@@ -509,30 +562,6 @@ pub fn from_analysis(
             .collect(),
     };
     (items, snapshot)
-}
-
-/// Carry decisions from the previous revision's items to the new ones: an item
-/// whose fingerprint matches an old one inherits its decision (each old item
-/// is used once). Returns the ids (new) that inherited one.
-pub fn carry_over(old: &[Item], new: &mut [Item]) -> Vec<String> {
-    // The decided old items by fingerprint, in order: each new item takes the
-    // first one not used yet. One pass over each list, not one over the old
-    // items per new item.
-    let mut decided: HashMap<&str, VecDeque<&Item>> = HashMap::new();
-    for o in old.iter().filter(|o| o.decision != Decision::Pending) {
-        decided.entry(&o.fingerprint).or_default().push_back(o);
-    }
-    let mut carried = Vec::new();
-    for item in new.iter_mut() {
-        let found = decided
-            .get_mut(item.fingerprint.as_str())
-            .and_then(VecDeque::pop_front);
-        if let Some(o) = found {
-            item.decision = o.decision.clone();
-            carried.push(item.id.clone());
-        }
-    }
-    carried
 }
 
 #[cfg(test)]

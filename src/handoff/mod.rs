@@ -11,11 +11,14 @@ pub mod approval;
 pub mod command;
 pub mod commands;
 mod describe;
+pub mod dismiss;
 pub mod events;
 pub mod events_csv;
 pub mod gates;
 pub mod items;
+pub mod labelled;
 pub mod live;
+mod mentions;
 pub mod status;
 
 pub use approval::{Approval, is_approved, may_approve, review_hash};
@@ -253,6 +256,14 @@ impl Handoff {
         self.items.iter().filter(move |i| i.kind == kind)
     }
 
+    /// The items a reviewer dismissed as duplicates of `id`: its decision
+    /// covers them.
+    pub fn duplicates_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Item> {
+        self.items
+            .iter()
+            .filter(move |i| i.decision.duplicate_of() == Some(id))
+    }
+
     /// Questions neither answered nor settled by a decision (a resolved
     /// conflict closes its question): what goes back to the AE with a return.
     pub fn open_questions(&self) -> impl Iterator<Item = &Item> {
@@ -322,6 +333,7 @@ pub(crate) mod test_support {
                 line: 3,
             }],
             fingerprint: fingerprint(kind, text),
+            mentions: vec![],
             decision: Decision::Pending,
         }
     }

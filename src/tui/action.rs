@@ -98,6 +98,8 @@ named_actions! {
     Reject => "reject", "reject the commitment";
     SendToAe => "send_to_ae", "send the commitment to the AE";
     ShowEvidence => "show_evidence", "show the item's evidence";
+    DismissDuplicate => "dismiss_duplicate", "mark a duplicate of another item";
+    DismissNotAFinding => "dismiss_not_a_finding", "dismiss as no finding, with a reason";
     View => "view", "the selected row's full text";
     ReturnToAe => "return_to_ae", "return the handoff to the AE";
     Approve => "approve", "approve in your own role (AE or CSM)";

@@ -355,6 +355,38 @@ fn decide(app: &mut App, action: Action) {
             let id = item.id.clone();
             start(app, FlowKind::QuickCommitment(outcome), Some(id));
         }
+        Action::DismissDuplicate | Action::DismissNotAFinding => {
+            let Some(item) = v.selected_item() else {
+                return;
+            };
+            if !matches!(
+                item.kind,
+                ItemKind::Commitment | ItemKind::Conflict | ItemKind::Risk
+            ) {
+                let msg = format!(
+                    "{} is a {}: only commitments, conflicts and risks are dismissed",
+                    item.id,
+                    item.kind.as_str()
+                );
+                return app.error(msg);
+            }
+            let duplicate = action == Action::DismissDuplicate;
+            if duplicate && super::state::flow::Flow::duplicate_targets(&v.h, &item.id).is_empty() {
+                let msg = format!(
+                    "{} has no other {} to be a duplicate of",
+                    item.id,
+                    item.kind.as_str()
+                );
+                return app.error(msg);
+            }
+            let kind = if duplicate {
+                FlowKind::DismissDuplicate
+            } else {
+                FlowKind::DismissNotAFinding
+            };
+            let id = item.id.clone();
+            start(app, kind, Some(id));
+        }
         Action::Approve => start(app, FlowKind::Approve, None),
         Action::ConfirmSuccess => start(app, FlowKind::ConfirmCriteria(Criteria::Success), None),
         Action::ConfirmFirstValue => {

@@ -181,6 +181,18 @@ fn item_lines(item: &Item) -> Viewer {
         "evidence: {}",
         view::cites(&item.evidence)
     )));
+    if !item.mentions.is_empty() {
+        // A claim said several times: what each mention says, and where.
+        lines.push(ViewLine::Blank);
+        lines.push(ViewLine::Head(format!(
+            "said {} times, one decision",
+            item.mentions.len()
+        )));
+        for m in &item.mentions {
+            lines.push(ViewLine::Dim(view::cites(&m.evidence)));
+            lines.push(ViewLine::Text(m.text.clone()));
+        }
+    }
     lines.push(ViewLine::Blank);
     let decided = match &item.decision {
         Decision::Pending => ViewLine::Dim(

@@ -391,7 +391,7 @@ impl Workspace {
                 insert_revision(&tx, p, number, &now)?;
                 let changed = insert_diffs(&tx, &id, revision, number, &p.files)?;
                 let mut items = p.items.clone();
-                super::item_ids::assign(&tx, &id, &mut items)?;
+                super::item_ids::assign(&tx, &id, &mut items, &old.items)?;
                 let carried = carry_over(&old.items, &mut items);
                 let decided = old
                     .items

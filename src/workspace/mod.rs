@@ -357,7 +357,15 @@ impl Workspace {
         if current {
             return Ok(());
         }
-        match item_ids::last_seen(&self.conn, deal, &item.to_uppercase())? {
+        let id = item.to_uppercase();
+        if let Some(now) = item_ids::now_part_of(&self.conn, deal, &id)? {
+            return Err(Error::Invalid(format!(
+                "{deal}: {} is now a mention of {now}: a re-import found both say one claim \
+                 (decide {now})",
+                crate::text::sanitize(&id)
+            )));
+        }
+        match item_ids::last_seen(&self.conn, deal, &id)? {
             Some(revision) => Err(Error::Invalid(format!(
                 "{deal}: {} is gone: it was last in revision {revision}; a re-import removed it \
                  or changed its text (baton show {deal} lists the current items)",

@@ -167,6 +167,13 @@ INSERT INTO item_ids (deal_id, id, kind, fingerprint, first_revision, last_revis
     SELECT i.deal_id, i.id, i.kind, i.fingerprint, d.revision, d.revision
     FROM items i JOIN deals d ON d.id = i.deal_id;
 "#,
+    // 5: one item per claim (the analysis groups the mentions of one claim:
+    // `mentions_json` lists them, NULL for an item said once), and an item
+    // dismissed as a duplicate names the item it duplicates.
+    r#"
+ALTER TABLE items ADD COLUMN mentions_json TEXT;
+ALTER TABLE items ADD COLUMN duplicate_of TEXT;
+"#,
 ];
 
 /// The schema version this baton writes.

@@ -123,7 +123,8 @@ fn deal_row(r: &Row) -> rusqlite::Result<Handoff> {
 pub(super) fn load_items(conn: &Connection, deal: &str) -> Result<Vec<Item>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, kind, category, about, text, evidence_json, fingerprint,
-                state, note, owner, due, decided_by, decided_role, decided_at
+                state, note, owner, due, decided_by, decided_role, decided_at,
+                mentions_json, duplicate_of
          FROM items WHERE deal_id = ?1 ORDER BY position",
     )?;
     let items = stmt
@@ -133,6 +134,7 @@ pub(super) fn load_items(conn: &Connection, deal: &str) -> Result<Vec<Item>> {
             let evidence: String = r.get(5)?;
             let state: String = r.get(7)?;
             let by = signed(r.get(11)?, r.get(12)?, r.get(13)?);
+            let mentions: Option<String> = r.get(14)?;
             Ok(Item {
                 id: r.get(0)?,
                 kind,
@@ -141,6 +143,9 @@ pub(super) fn load_items(conn: &Connection, deal: &str) -> Result<Vec<Item>> {
                 text: r.get(4)?,
                 evidence: serde_json::from_str(&evidence).unwrap_or_default(),
                 fingerprint: r.get(6)?,
+                mentions: mentions
+                    .and_then(|m| serde_json::from_str(&m).ok())
+                    .unwrap_or_default(),
                 decision: Decision::from_columns(
                     kind,
                     &state,
@@ -148,6 +153,7 @@ pub(super) fn load_items(conn: &Connection, deal: &str) -> Result<Vec<Item>> {
                     r.get(9)?,
                     date(r.get(10)?),
                     by,
+                    r.get(15)?,
                 ),
             })
         })?
@@ -157,8 +163,9 @@ pub(super) fn load_items(conn: &Connection, deal: &str) -> Result<Vec<Item>> {
 
 pub(super) fn insert_items(conn: &Connection, deal: &str, items: &[Item]) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO items (deal_id, id, position, kind, category, about, text, evidence_json, fingerprint)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO items (deal_id, id, position, kind, category, about, text, evidence_json,
+                            fingerprint, mentions_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (i, item) in items.iter().enumerate() {
         stmt.execute(params![
@@ -171,6 +178,10 @@ pub(super) fn insert_items(conn: &Connection, deal: &str, items: &[Item]) -> Res
             item.text,
             serde_json::to_string(&item.evidence).unwrap_or_else(|_| "[]".into()),
             item.fingerprint,
+            // NULL for an item said once: the column is for claims said more.
+            (!item.mentions.is_empty())
+                .then(|| serde_json::to_string(&item.mentions).ok())
+                .flatten(),
         ])?;
     }
     Ok(())
@@ -220,7 +231,7 @@ pub(super) fn save(conn: &Connection, h: &Handoff, ctx: &Ctx) -> Result<()> {
     )?;
     let mut stmt = conn.prepare_cached(
         "UPDATE items SET state = ?3, note = ?4, owner = ?5, due = ?6,
-                decided_by = ?7, decided_role = ?8, decided_at = ?9
+                decided_by = ?7, decided_role = ?8, decided_at = ?9, duplicate_of = ?10
          WHERE deal_id = ?1 AND id = ?2",
     )?;
     for item in &h.items {
@@ -240,6 +251,7 @@ pub(super) fn save(conn: &Connection, h: &Handoff, ctx: &Ctx) -> Result<()> {
             by.map(|b| b.name.clone()),
             by.and_then(|b| b.role.map(|r| r.as_str())),
             by.map(|b| stamp(b.at)),
+            d.duplicate_of(),
         ])?;
     }
     Ok(())

@@ -50,6 +50,7 @@ fn brief(flags: &[crate::analysis::Flag], stakeholders: &[Stakeholder]) -> Brief
         &Findings {
             rules: rules(),
             flags,
+            claims: &[],
             goals: &goals,
             missing: &[],
             stakeholders,

@@ -14,6 +14,7 @@ fn ask(
         &Findings {
             rules: rules(),
             flags,
+            claims: &[],
             goals: &[],
             missing,
             stakeholders,
@@ -173,4 +174,62 @@ fn files_not_read_are_asked_for_and_named_in_the_brief() {
         unread,
         ["notes/logo.png", "notes/photo.md", "order-form.pdf"]
     );
+}
+
+/// Three mentions of one timeline claim against two lines of the scope: one
+/// question, in the first mention's words, citing every line.
+#[test]
+fn a_conflict_claim_is_one_question_citing_every_mention() {
+    use crate::analysis::FlagKind;
+    use crate::analysis::claims::Claim;
+    let b = bundle(DealRecord::default(), Some("12 weeks.\n"));
+    let conflict = |text: &str, notes: Evidence, scope: Evidence| {
+        flag(
+            FlagKind::Conflict,
+            Some(Category::Timeline),
+            text,
+            vec![notes, scope],
+        )
+    };
+    let flags = [
+        conflict(
+            "Notes say six weeks; the signed scope says 12 weeks. The signed scope says: \"12 weeks.\" (sow.txt:32).",
+            ev("notes/call.md", 36),
+            ev("sow.txt", 32),
+        ),
+        conflict(
+            "Notes promise mid-August; the signed scope's 12 weeks ends 2026-10-05.",
+            ev("notes/recap.eml", 17),
+            ev("sow.txt", 32),
+        ),
+        conflict(
+            "Notes say 14 hotels; the signed scope says three-hotel.",
+            ev("notes/recap.eml", 54),
+            ev("sow.txt", 33),
+        ),
+    ];
+    let claims = [Claim {
+        kind: FlagKind::Conflict,
+        flags: vec![0, 1, 2],
+    }];
+    let qs = draft(
+        &b,
+        &Findings {
+            rules: rules(),
+            flags: &flags,
+            claims: &claims,
+            goals: &[],
+            missing: &[],
+            stakeholders: &[],
+        },
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].about, "X1");
+    assert_eq!(
+        qs[0].text,
+        "Notes say six weeks (notes/call.md:36, notes/recap.eml:17, notes/recap.eml:54), the signed scope says 12 weeks (sow.txt:32, sow.txt:33): which did the customer agree to?"
+    );
+    assert_eq!(qs[0].evidence.len(), 5);
+    // Without the claims: one question per conflict, as before.
+    assert_eq!(ask(&b, &flags, &[], &[]).len(), 3);
 }

@@ -19,6 +19,7 @@ fn score(
         &Findings {
             rules: rules(),
             flags,
+            claims: &[],
             goals,
             missing,
             stakeholders: people,
@@ -194,6 +195,7 @@ fn without_a_scope_every_risky_promise_counts_and_says_why() {
         &Findings {
             rules: rules(),
             flags: &flags,
+            claims: &[],
             goals: &[],
             missing: &[],
             stakeholders: &[],
@@ -206,5 +208,48 @@ fn without_a_scope_every_risky_promise_counts_and_says_why() {
             .contains("no signed scope to check them against"),
         "{}",
         s.promise_risk.explanation
+    );
+}
+
+/// A conflict said three times is one promise at risk: -5 once, named once.
+#[test]
+fn a_claim_said_several_times_costs_once() {
+    use crate::analysis::claims::Claim;
+    let conflict = |notes: crate::analysis::Evidence| {
+        flag(
+            FlagKind::Conflict,
+            Some(Category::Timeline),
+            "Notes say four weeks; the signed scope says 6 weeks.",
+            vec![notes, ev("sow.txt", 31)],
+        )
+    };
+    let flags = [
+        conflict(ev("notes/call.md", 3)),
+        conflict(ev("notes/recap.eml", 9)),
+        conflict(ev("deal.toml", 40)),
+    ];
+    let claims = [Claim {
+        kind: FlagKind::Conflict,
+        flags: vec![0, 1, 2],
+    }];
+    let b = bundle(
+        DealRecord::default(),
+        Some("Implementation takes 6 weeks.\n"),
+    );
+    let s = draft(
+        &b,
+        &Findings {
+            rules: rules(),
+            flags: &flags,
+            claims: &claims,
+            goals: &[],
+            missing: &[],
+            stakeholders: &[],
+        },
+    );
+    assert_eq!(s.promise_risk.points, 15);
+    assert_eq!(
+        s.promise_risk.explanation,
+        "1 conflict(s) with the signed scope (X1; -5 each)."
     );
 }

@@ -15,6 +15,7 @@ fn tasks(
         &Findings {
             rules: rules(),
             flags,
+            claims: &[],
             goals: &[],
             missing,
             stakeholders: people,
@@ -173,4 +174,66 @@ fn ids_are_sequential() {
     );
     let ids: Vec<&str> = ts.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["T1", "T2", "T3"]);
+}
+
+/// A claim said three times is one claim in every draft: one id (the second
+/// claim is X2, not X4), one task to resolve it, one task per risk claim.
+#[test]
+fn drafts_number_and_task_each_claim_once() {
+    use crate::analysis::claims::Claim;
+    let conflict = |notes: Evidence, scope_line: u32| {
+        flag(
+            FlagKind::Conflict,
+            Some(Category::Timeline),
+            "Notes say four weeks; the signed scope says 6 weeks.",
+            vec![notes, ev("sow.txt", scope_line)],
+        )
+    };
+    let flags = [
+        conflict(ev("notes/call.md", 3), 31),
+        conflict(ev("notes/recap.eml", 9), 31),
+        conflict(ev("deal.toml", 40), 31),
+        conflict(ev("notes/call.md", 20), 44),
+        flag(
+            FlagKind::Risk,
+            None,
+            "Sponsor not on the call.",
+            vec![ev("notes/call.md", 5)],
+        ),
+        flag(
+            FlagKind::Risk,
+            None,
+            "The sponsor was not on the call either.",
+            vec![ev("notes/recap.eml", 12)],
+        ),
+    ];
+    let claims = [
+        Claim {
+            kind: FlagKind::Conflict,
+            flags: vec![0, 1, 2],
+        },
+        Claim {
+            kind: FlagKind::Risk,
+            flags: vec![4, 5],
+        },
+    ];
+    let b = bundle(DealRecord::default(), Some("x\n"));
+    let findings = Findings {
+        rules: rules(),
+        flags: &flags,
+        claims: &claims,
+        goals: &[],
+        missing: &[],
+        stakeholders: &[],
+    };
+    let ts = draft(&b, &findings, &[]);
+    let resolve: Vec<&str> = with(&ts, "Resolve X")
+        .iter()
+        .map(|t| t.from[0].as_str())
+        .collect();
+    assert_eq!(resolve, ["X1", "X2"]);
+    assert_eq!(with(&ts, "R1").len(), 1);
+    assert!(with(&ts, "R2").is_empty());
+    let brief = crate::draft::brief::draft(&b, &findings);
+    assert_eq!(brief.risks.len(), 1);
 }

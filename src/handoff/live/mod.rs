@@ -174,6 +174,21 @@ pub fn reads(resolution: Resolution) -> &'static str {
     }
 }
 
+/// The item whose decision stands for `item`: itself, or, when a reviewer
+/// dismissed it as a duplicate, the item it duplicates (followed a few
+/// steps, so a chain of duplicates reads as its head and a hand-edited
+/// cycle cannot loop).
+pub fn deciding<'a>(h: &'a Handoff, item: &'a Item) -> &'a Item {
+    let mut at = item;
+    for _ in 0..8 {
+        match at.decision.duplicate_of().and_then(|of| h.item(of)) {
+            Some(next) if next.kind == at.kind => at = next,
+            _ => break,
+        }
+    }
+    at
+}
+
 /// "Dev Anand, 2026-07-02".
 fn who_when(s: &Signed) -> String {
     format!("{}, {}", s.name, s.at.strftime("%Y-%m-%d"))
@@ -194,7 +209,8 @@ pub fn live(h: &Handoff) -> LiveBrief {
     let conflicts = h
         .items_of(ItemKind::Conflict)
         .map(|x| {
-            let (resolution, note, by) = match &x.decision {
+            let lead = deciding(h, x);
+            let (resolution, note, by) = match &lead.decision {
                 Decision::Conflict {
                     resolution,
                     note,
@@ -210,7 +226,15 @@ pub fn live(h: &Handoff) -> LiveBrief {
                 id: x.id.clone(),
                 text: x.text.clone(),
                 resolution,
-                reads: resolution.map_or("open", reads).to_string(),
+                reads: match (&x.decision, resolution) {
+                    (Decision::Dismissed { dismissal, .. }, None) => {
+                        format!("dismissed: {}", dismissal.label())
+                    }
+                    (_, Some(r)) if lead.id != x.id => {
+                        format!("as {} (duplicate): {}", lead.id, reads(r))
+                    }
+                    (_, r) => r.map_or("open", reads).to_string(),
+                },
                 note,
                 by,
                 contradicted_by: contradictions
@@ -240,14 +264,26 @@ pub fn question_state(h: &Handoff, q: &Item) -> QuestionState {
         };
     }
     let about = q.about.as_deref().unwrap_or_default();
-    if let Some(Decision::Conflict { resolution, .. }) = h
-        .item(about)
-        .filter(|x| x.kind == ItemKind::Conflict)
-        .map(|x| &x.decision)
-    {
-        return QuestionState::Closed {
-            reason: format!("{about} decided: {}", reads(*resolution)),
-        };
+    if let Some(x) = h.item(about).filter(|x| x.kind == ItemKind::Conflict) {
+        let lead = deciding(h, x);
+        match &lead.decision {
+            Decision::Conflict { resolution, .. } => {
+                let via = if lead.id == x.id {
+                    String::new()
+                } else {
+                    format!(" (as {}, its duplicate)", lead.id)
+                };
+                return QuestionState::Closed {
+                    reason: format!("{about} decided{via}: {}", reads(*resolution)),
+                };
+            }
+            Decision::Dismissed { dismissal, .. } => {
+                return QuestionState::Closed {
+                    reason: format!("{} dismissed: {}", lead.id, dismissal.label()),
+                };
+            }
+            _ => {}
+        }
     }
     if about == "kickoff_date"
         && let Some(k) = h.deal.kickoff

@@ -1,7 +1,7 @@
 //! The kickoff tasks as the decisions leave them: each drafted task read by
 //! its kind against the items it comes from.
 
-use super::{LiveQuestion, LiveTask, QuestionState, TaskState, reads, who_when};
+use super::{LiveQuestion, LiveTask, QuestionState, TaskState, deciding, reads, who_when};
 use crate::draft::tasks::{TaskKind, ask_ae_text, sponsor_text};
 use crate::handoff::Handoff;
 use crate::handoff::items::{CommitmentOutcome, Decision, Item, ItemKind, Resolution, RiskStatus};
@@ -37,7 +37,18 @@ fn task(
     let items = || from.iter().filter_map(|id| h.item(id));
     let open = || (drafted.to_string(), TaskState::Open);
     match kind {
-        TaskKind::ResolveConflict => match items().next().map(|x| &x.decision) {
+        TaskKind::ResolveConflict => match items().next().map(|x| &deciding(h, x).decision) {
+            Some(Decision::Dismissed { dismissal, by, .. }) => (
+                drafted.to_string(),
+                TaskState::NotNeeded {
+                    why: format!(
+                        "{} dismissed: {} ({})",
+                        from[0],
+                        dismissal.label(),
+                        who_when(by)
+                    ),
+                },
+            ),
             Some(Decision::Conflict { resolution, by, .. }) => (
                 drafted.to_string(),
                 TaskState::Done {
@@ -69,7 +80,18 @@ fn task(
             }
         }
         TaskKind::OwnRisk | TaskKind::ConfirmRiskOwner => {
-            match items().next().map(|r| &r.decision) {
+            match items().next().map(|r| &deciding(h, r).decision) {
+                Some(Decision::Dismissed { dismissal, by, .. }) => (
+                    drafted.to_string(),
+                    TaskState::NotNeeded {
+                        why: format!(
+                            "{} dismissed: {} ({})",
+                            from[0],
+                            dismissal.label(),
+                            who_when(by)
+                        ),
+                    },
+                ),
                 Some(Decision::Risk {
                     owner,
                     due,
@@ -108,14 +130,21 @@ fn task(
                 let accepted = items()
                     .filter(|c| matches!(&c.decision, Decision::Commitment { outcome, .. } if *outcome == CommitmentOutcome::Accepted))
                     .count();
-                let n = items().count();
+                let dismissed = items()
+                    .filter(|c| matches!(c.decision, Decision::Dismissed { .. }))
+                    .count();
+                let rejected = items().count() - accepted - dismissed;
+                let dismissed = if dismissed > 0 {
+                    format!(", {dismissed} dismissed")
+                } else {
+                    String::new()
+                };
                 (
                     drafted.to_string(),
                     TaskState::Done {
                         why: format!(
-                            "{} reviewed: {accepted} accepted, {} rejected",
+                            "{} reviewed: {accepted} accepted, {rejected} rejected{dismissed}",
                             from.join(", "),
-                            n - accepted
                         ),
                     },
                 )

@@ -427,3 +427,89 @@ fn an_integration_plan_is_not_needed_once_the_scope_stands_against_its_promise()
         }
     );
 }
+
+/// `with_tasks` plus a second conflict X2 (with its question Q2 and task T6)
+/// and a second risk R2 (task T7).
+fn with_duplicates() -> Handoff {
+    use crate::handoff::test_support::item;
+    let mut h = with_tasks();
+    h.items.push(item(
+        "X2",
+        ItemKind::Conflict,
+        "Recap says four weeks; scope says eight",
+    ));
+    let mut q2 = item("Q2", ItemKind::Question, "Which did the customer agree to?");
+    q2.about = Some("X2".into());
+    h.items.push(q2);
+    h.items
+        .push(item("R2", ItemKind::Risk, "We won the deal on price"));
+    h.brief.tasks.push(task(
+        "T6",
+        TaskKind::ResolveConflict,
+        &["X2"],
+        "Resolve X2 with the AE, Dana before kickoff.",
+    ));
+    h.brief.tasks.push(task(
+        "T7",
+        TaskKind::OwnRisk,
+        &["R2"],
+        "Assign an owner to R2 before kickoff: We won the deal on price",
+    ));
+    h
+}
+
+#[test]
+fn a_duplicate_reads_as_the_decision_of_the_item_it_duplicates() {
+    use crate::handoff::dismiss::{Dismissal, dismiss};
+    let mut h = with_duplicates();
+    let c = csm();
+    let dup = Dismissal::Duplicate { of: "X1".into() };
+    dismiss(&mut h, &c, "X2", &dup, "the recap repeats the call").unwrap();
+    // Until X1 is decided, X2's question and task stay open with it.
+    let b = live(&h);
+    assert_eq!(b.questions[1].state, QuestionState::Open);
+    assert_eq!(state_of(&b, "T6").state, TaskState::Open);
+    resolve(&mut h, &c, "X1", Resolution::ScopeStands, "").unwrap();
+    let b = live(&h);
+    assert_eq!(
+        b.questions[1].state,
+        QuestionState::Closed {
+            reason: "X2 decided (as X1, its duplicate): the signed scope stands".into()
+        }
+    );
+    assert_eq!(state_of(&b, "T6").state.word(), "done");
+    let x2 = b.conflicts.iter().find(|x| x.id == "X2").unwrap();
+    assert_eq!(x2.reads, "as X1 (duplicate): the signed scope stands");
+    assert_eq!(h.open_questions().count(), 0);
+}
+
+#[test]
+fn a_dismissed_finding_needs_no_task_and_closes_its_question() {
+    use crate::handoff::dismiss::{Dismissal, dismiss};
+    let mut h = with_duplicates();
+    let c = csm();
+    let not_risk = Dismissal::NotA {
+        kind: ItemKind::Risk,
+    };
+    dismiss(&mut h, &c, "R2", &not_risk, "a won objection").unwrap();
+    let not_conflict = Dismissal::NotA {
+        kind: ItemKind::Conflict,
+    };
+    dismiss(&mut h, &c, "X2", &not_conflict, "same four weeks").unwrap();
+    let b = live(&h);
+    assert_eq!(
+        state_of(&b, "T7").state,
+        TaskState::NotNeeded {
+            why: "R2 dismissed: not a risk (Priya, 2026-07-01)".into()
+        }
+    );
+    assert_eq!(state_of(&b, "T6").state.word(), "not needed");
+    assert_eq!(
+        b.questions[1].state,
+        QuestionState::Closed {
+            reason: "X2 dismissed: not a conflict".into()
+        }
+    );
+    // X1's question is still open: one dismissal closes only its own.
+    assert_eq!(b.questions[0].state, QuestionState::Open);
+}

@@ -4,6 +4,7 @@
 //! [`Command`]. Nothing is written before the last step.
 
 use crate::handoff::commands::{Criteria, Milestone, ReturnReason};
+use crate::handoff::dismiss::Dismissal;
 use crate::handoff::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
 use crate::handoff::{Command, Decision, Handoff, Role};
 use jiff::civil::Date;
@@ -23,6 +24,10 @@ pub enum FlowKind {
     ConfirmCriteria(Criteria),
     Resubmit,
     Milestone,
+    /// Pick the item this one duplicates, then a reason (optional).
+    DismissDuplicate,
+    /// Not a finding of its kind: the reason is asked.
+    DismissNotAFinding,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -197,6 +202,17 @@ impl Flow {
         }
         out.push(TYPE_A_NAME.to_string());
         out
+    }
+
+    /// The items `id` may be a duplicate of, in the order listed: the others
+    /// of its kind that are not duplicates themselves.
+    pub fn duplicate_targets<'a>(h: &'a Handoff, id: &str) -> Vec<&'a crate::handoff::Item> {
+        let Some(kind) = h.item(id).map(|i| i.kind) else {
+            return vec![];
+        };
+        h.items_of(kind)
+            .filter(|i| !i.id.eq_ignore_ascii_case(id) && i.decision.duplicate_of().is_none())
+            .collect()
     }
 
     /// The next step, or the command once every answer is in.
@@ -440,6 +456,55 @@ impl Flow {
                 }),
                 _ => Next::Run(Command::Resubmit { via: "tui".into() }),
             },
+            FlowKind::DismissDuplicate => {
+                let targets = Self::duplicate_targets(cx.h, &id);
+                match n {
+                    0 => {
+                        let options: Vec<String> = targets
+                            .iter()
+                            // One line each in the prompt box (64 wide).
+                            .map(|t| format!("{} {}", t.id, crate::draft::clip(&t.text, 50)))
+                            .collect();
+                        Next::Ask(Step::Pick {
+                            title: format!("{id} says the same claim as"),
+                            options,
+                            selected: 0,
+                        })
+                    }
+                    1 => text(
+                        format!("Why is {id} a duplicate?"),
+                        "",
+                        "optional; Enter to save",
+                        TextRule::Any,
+                    ),
+                    _ => Next::Run(Command::Dismiss {
+                        item: id,
+                        dismissal: Dismissal::Duplicate {
+                            of: targets
+                                .get(self.picked(0))
+                                .map(|t| t.id.clone())
+                                .unwrap_or_default(),
+                        },
+                        reason: self.typed(1).to_string(),
+                    }),
+                }
+            }
+            FlowKind::DismissNotAFinding => {
+                let kind = item.map_or(crate::handoff::ItemKind::Risk, |i| i.kind);
+                match n {
+                    0 => text(
+                        format!("{id} is not a {}: why?", kind.as_str()),
+                        "",
+                        "the reason, kept with the dismissal",
+                        TextRule::NonEmpty,
+                    ),
+                    _ => Next::Run(Command::Dismiss {
+                        item: id,
+                        dismissal: Dismissal::NotA { kind },
+                        reason: self.typed(0).to_string(),
+                    }),
+                }
+            }
             FlowKind::Milestone => match n {
                 0 => pick(
                     format!("Milestone for {}", self.deal),

@@ -162,9 +162,14 @@ impl HandoffView {
     }
 
     /// The checklist: every commitment and conflict (what must be reviewed),
-    /// then the goals (whose buyer/user split a reviewer can correct).
+    /// then the goals (whose buyer/user split a reviewer can correct). An
+    /// item dismissed as a duplicate is no row: it is a mention of its item.
     pub fn checklist(&self) -> Vec<&Item> {
-        let of = |k| self.h.items_of(k);
+        let of = |k| {
+            self.h
+                .items_of(k)
+                .filter(|i| i.decision.duplicate_of().is_none())
+        };
         of(ItemKind::Commitment)
             .chain(of(ItemKind::Conflict))
             .chain(of(ItemKind::Goal))
@@ -172,7 +177,21 @@ impl HandoffView {
     }
 
     pub fn risks(&self) -> Vec<&Item> {
-        self.h.items_of(ItemKind::Risk).collect()
+        self.h
+            .items_of(ItemKind::Risk)
+            .filter(|i| i.decision.duplicate_of().is_none())
+            .collect()
+    }
+
+    /// How many times the claim of `item` is said: its mentions and those
+    /// of the items dismissed as its duplicates.
+    pub fn mention_count(&self, item: &Item) -> usize {
+        item.mention_count()
+            + self
+                .h
+                .duplicates_of(&item.id)
+                .map(Item::mention_count)
+                .sum::<usize>()
     }
 
     pub fn questions(&self) -> Vec<&Item> {

@@ -38,6 +38,48 @@ pub fn cites(ev: &[Cite]) -> String {
         .join(", ")
 }
 
+/// An item's text, led by how many times its claim is said when more than
+/// once ("×3"): one row, one decision, several mentions.
+fn with_mentions(count: usize, text: &str, t: &Theme) -> Line<'static> {
+    let mut spans = Vec::with_capacity(2);
+    if count > 1 {
+        spans.push(Span::styled(format!("×{count} "), t.title()));
+    }
+    spans.push(Span::raw(text.to_string()));
+    Line::from(spans)
+}
+
+/// Where each mention of `item`'s claim is said, one citation per mention
+/// (for a conflict, its notes side), then those of the items dismissed as
+/// its duplicates, named.
+fn mention_cites(v: &HandoffView, item: &Item) -> String {
+    let first = |ev: &[Cite]| ev.first().map(|c| format!("{}:{}", c.file, c.line));
+    let own: Vec<String> = if item.mentions.is_empty() {
+        first(&item.evidence).into_iter().collect()
+    } else {
+        item.mentions
+            .iter()
+            .filter_map(|m| first(&m.evidence))
+            .collect()
+    };
+    let duplicates = v.h.duplicates_of(&item.id).flat_map(|d| {
+        let at: Vec<String> = if d.mentions.is_empty() {
+            first(&d.evidence).into_iter().collect()
+        } else {
+            d.mentions
+                .iter()
+                .filter_map(|m| first(&m.evidence))
+                .collect()
+        };
+        at.into_iter()
+            .map(move |c| format!("{c} ({}, duplicate)", d.id))
+    });
+    own.into_iter()
+        .chain(duplicates)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A question's state as the decisions leave it: open, answered, or
 /// closed by a decision (a resolved conflict, a kickoff date set).
 fn question_state_span(v: &HandoffView, id: &str, t: &Theme) -> Span<'static> {
@@ -63,6 +105,7 @@ pub fn state_span(item: &Item, t: &Theme) -> Span<'static> {
     };
     let style = match &item.decision {
         Decision::Pending if item.kind == ItemKind::Goal => t.dim(),
+        Decision::Dismissed { .. } => t.dim(),
         Decision::Pending => t.warn(),
         Decision::Commitment {
             outcome: crate::handoff::items::CommitmentOutcome::SentToAe,
@@ -103,7 +146,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
                         Cell::from(i.id.clone()),
                         Cell::from(kind),
                         Cell::from(state_span(i, t)),
-                        Cell::from(i.text.clone()),
+                        Cell::from(with_mentions(v.mention_count(i), &i.text, t)),
                         Cell::from(Span::styled(cites(&i.evidence), t.dim())),
                     ])
                 })
@@ -138,7 +181,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
                         owner_cell,
                         Cell::from(due),
                         Cell::from(state_span(i, t)),
-                        Cell::from(i.text.clone()),
+                        Cell::from(with_mentions(v.mention_count(i), &i.text, t)),
                     ])
                 })
                 .collect(),
@@ -320,10 +363,21 @@ fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
         Span::styled(format!("{} ", item.id), t.title()),
         Span::raw(item.text.clone()),
     ])];
-    lines.push(Line::from(Span::styled(
-        format!("evidence: {}", cites(&item.evidence)),
-        t.dim(),
-    )));
+    // A claim said several times lists where, after its decision: the list
+    // may run past a small detail box, the decision must not.
+    let count = v.mention_count(item);
+    let said = (count > 1).then(|| {
+        format!(
+            "said {count} times, one decision: {}",
+            mention_cites(v, item)
+        )
+    });
+    if said.is_none() {
+        lines.push(Line::from(Span::styled(
+            format!("evidence: {}", cites(&item.evidence)),
+            t.dim(),
+        )));
+    }
     let closed = match v.live.questions.iter().find(|q| q.id == item.id) {
         Some(q) => match &q.state {
             QuestionState::Closed { reason } => Some(format!("closed, no longer asked: {reason}")),
@@ -385,6 +439,9 @@ fn detail(f: &mut Frame, area: Rect, app: &App, v: &HandoffView) {
         .filter(|c| c.conflict == item.id || c.question == item.id)
     {
         lines.push(Line::from(Span::styled(format!("! {}", c.text), t.bad())));
+    }
+    if let Some(said) = said {
+        lines.push(Line::from(Span::styled(said, t.dim())));
     }
     let para = Paragraph::new(lines).wrap(Wrap { trim: true });
     f.render_widget(para, inner);

@@ -257,11 +257,30 @@ fn prompt(f: &mut Frame, area: Rect, app: &App, step: &Step) {
             ),
         ),
     };
-    boxed(f, area, app, &title, body, footer);
+    // A long pick list (the items an item may duplicate) scrolls to keep
+    // the highlighted option in the box.
+    let shown = match step {
+        Step::Pick { selected, .. } => *selected,
+        _ => 0,
+    };
+    boxed_at(f, area, app, &title, body, footer, shown);
 }
 
 /// A prompt's box: centred, its body wrapped, the keys in the bottom border.
 fn boxed(f: &mut Frame, area: Rect, app: &App, title: &str, body: Vec<Line>, footer: String) {
+    boxed_at(f, area, app, title, body, footer, 0);
+}
+
+/// [`boxed`], scrolled so that body line `shown` is in the box.
+fn boxed_at(
+    f: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: &str,
+    body: Vec<Line>,
+    footer: String,
+    shown: usize,
+) {
     let t = &app.config.theme;
     let width = 64.min(area.width.saturating_sub(4));
     // Border, body (wrapped), border.
@@ -270,6 +289,8 @@ fn boxed(f: &mut Frame, area: Rect, app: &App, title: &str, body: Vec<Line>, foo
         .map(|l| (l.width() / (width as usize).saturating_sub(2).max(1)) + 1)
         .sum();
     let r = centered(area, width, (wrapped as u16 + 2).min(area.height));
+    let inside = r.height.saturating_sub(2).max(1) as usize;
+    let scroll = shown.saturating_sub(inside - 1) as u16;
     f.render_widget(Clear, r);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -277,7 +298,10 @@ fn boxed(f: &mut Frame, area: Rect, app: &App, title: &str, body: Vec<Line>, foo
         .title(Span::styled(format!(" {title} "), t.title()))
         .title_bottom(Span::styled(footer, t.dim()));
     f.render_widget(
-        Paragraph::new(body).block(block).wrap(Wrap { trim: false }),
+        Paragraph::new(body)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         r,
     );
 }
