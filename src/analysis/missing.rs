@@ -80,7 +80,7 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
                     || r.said.iter().any(|s| {
                         lexicon.is_match(&s.lower) && s.lower.contains(&p.name.to_lowercase())
                     }))
-        })
+        }) || named_beside(r, lexicon)
     };
     if deal.ae.is_none() && !named_as(&r.rules.people.ae_cues) {
         out.push(Missing::Ae);
@@ -116,5 +116,19 @@ fn dated_mention(r: &Reading, cue: &crate::rules::Lexicon) -> bool {
             && !r.rules.commitment.hypothetical.is_match(&s.lower)
             && !r.rules.context.undated.is_match(&s.lower)
             && dated_nearby(r, s)
+    })
+}
+
+/// A statement that names who holds the role `lexicon` describes, beside the
+/// role word ("CSM: Karthik Subramanian", "Wambui Kariuki (CSM)"), though the
+/// name appears nowhere else: the team member is named, so not missing.
+/// Questions and hypotheticals name no one ("who will our CSM be?").
+fn named_beside(r: &Reading, lexicon: &crate::rules::Lexicon) -> bool {
+    r.said.iter().any(|s| {
+        !s.lower.trim_end().ends_with('?')
+            && !r.rules.commitment.hypothetical.is_match(&s.lower)
+            && lexicon.find_all(&s.lower).into_iter().any(|(start, end)| {
+                super::people::name_beside_role(&s.stmt.text, start, end).is_some()
+            })
     })
 }

@@ -5,6 +5,7 @@
 mod index;
 mod marks;
 mod patterns;
+mod roles;
 mod scan;
 mod sides;
 #[cfg(test)]
@@ -13,6 +14,7 @@ mod titles;
 mod trie;
 mod words;
 
+pub use roles::name_beside_role;
 pub use sides::{default_voice, is_label};
 
 use super::model::{Evidence, Side};

@@ -93,3 +93,34 @@ fn a_go_live_deadline_alone_is_no_first_value_milestone() {
         outcome.missing
     );
 }
+
+#[test]
+fn a_csm_named_beside_the_role_is_not_missing() {
+    let mut d = deal();
+    d.csm = None;
+    let named = |notes: &str| {
+        let a = analyze(&bundle(d.clone(), notes, None), &RULES);
+        !a.missing.contains(&Missing::Csm)
+    };
+    assert!(named(
+        "- Closed won. CSM: Ola Nordmann. Kickoff next week.\n"
+    ));
+    assert!(named("- Looping in Ola Nordmann (CSM) for the handover.\n"));
+    assert!(!named("- Closed won. CSM: TBD.\n"));
+    assert!(!named("- Who will our CSM be?\n"));
+}
+
+#[test]
+fn an_executive_in_the_signature_block_of_the_scope_is_the_sponsor() {
+    let notes =
+        "Attendees: Ruth Okafor (Chief Executive Officer), Tom Reyes (IT Manager)\n- Good call.\n";
+    let scope = "# Order form\n\nFor Orbitex Health: Ruth Okafor, Chief Executive Officer, duly authorised\n";
+    let a = run(notes, Some(scope));
+    assert!(
+        !a.missing.contains(&Missing::ExecutiveSponsor),
+        "{:?}",
+        a.missing
+    );
+    let a = run(notes, Some("# Order form\n\n- Platform\n"));
+    assert!(a.missing.contains(&Missing::ExecutiveSponsor));
+}
