@@ -140,7 +140,8 @@ fn events_csv_has_one_column_per_field_and_no_live_formula() {
     assert_eq!(
         header,
         "id,at,deal,kind,actor,role,item,decision,reason,note,text,owner,due,approval_role,\
-         approver,criteria,date,planned,open_questions,revision,segment,closed_on,source,via,path,draft"
+         approver,criteria,date,planned,open_questions,revision,segment,closed_on,source,via,path,draft,\
+         severity,desk,ticket,day,health"
     );
     assert!(!header.contains("payload"));
     let records = csv_records(&csv);

@@ -6,8 +6,10 @@ mod analyze;
 mod export;
 mod import;
 mod inspect;
+mod outcome;
 mod review;
 mod session;
+mod tickets;
 mod train;
 #[cfg(feature = "tui")]
 mod tui;
@@ -172,6 +174,10 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
     },
+    /// Record what happened after the handoff: an escalation, a risk that
+    /// came true, the customer's health at day 30/60/90.
+    #[command(subcommand)]
+    Outcome(outcome::OutcomeCommand),
     /// Print the gates with the reason each passes or fails.
     Gates {
         deal: String,
@@ -289,6 +295,7 @@ pub fn run() -> ExitCode {
             milestone,
             date,
         }) => review::milestone(&g, &deal, &milestone, &date),
+        Some(Command::Outcome(o)) => outcome::run_outcome(&g, o),
         Some(Command::Gates { deal, json }) => inspect::gates_cmd(&g, &deal, json),
         Some(Command::Approve { deal }) => review::approve(&g, &deal),
         Some(Command::Diff { deal, revision }) => inspect::diff(&g, &deal, revision),

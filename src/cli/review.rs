@@ -7,7 +7,7 @@ use baton::handoff::commands::{Criteria, Milestone, ReturnReason};
 use baton::handoff::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
 use baton::handoff::{Command, Ctx};
 
-fn bad(what: &str, value: &str, expected: &str) -> String {
+pub(super) fn bad(what: &str, value: &str, expected: &str) -> String {
     format!(
         "{what} {}: expected {expected}",
         baton::text::sanitize(value)
@@ -15,7 +15,7 @@ fn bad(what: &str, value: &str, expected: &str) -> String {
 }
 
 /// Run one command and report what happened.
-fn run(
+pub(super) fn run(
     global: &Global,
     deal: &str,
     ctx_for: impl FnOnce(&session::Session) -> Result<Ctx, String>,
@@ -36,7 +36,7 @@ fn run(
     session::print(&out)
 }
 
-fn actor(s: &session::Session) -> Result<Ctx, String> {
+pub(super) fn actor(s: &session::Session) -> Result<Ctx, String> {
     s.ctx()
 }
 

@@ -19,7 +19,7 @@ pub struct Change {
 }
 
 impl Change {
-    fn one(kind: EventKind, payload: Value) -> Self {
+    pub(super) fn one(kind: EventKind, payload: Value) -> Self {
         Change {
             events: vec![(kind, payload)],
         }
@@ -541,7 +541,7 @@ pub fn milestone(h: &mut Handoff, ctx: &Ctx, which: Milestone, date: Date) -> Re
 /// Finish a reviewer's change: refused when it would cancel approvals the
 /// actor did not agree to cancel (a sign-off never vanishes unasked), else
 /// [`settle`]d.
-fn settled(h: &mut Handoff, ctx: &Ctx, mut change: Change, why: &str) -> Result<Change> {
+pub(super) fn settled(h: &mut Handoff, ctx: &Ctx, mut change: Change, why: &str) -> Result<Change> {
     // Every approval held covers the state before the change: `settle`
     // drops the others as each change lands.
     let hash = review_hash(h);

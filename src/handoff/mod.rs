@@ -16,6 +16,7 @@ pub mod events_csv;
 pub mod gates;
 pub mod items;
 pub mod live;
+pub mod outcomes;
 pub mod status;
 
 pub use approval::{Approval, is_approved, may_approve, review_hash};
@@ -26,6 +27,7 @@ pub use events::{Event, EventKind};
 pub use gates::{Gate, gates};
 pub use items::{BriefSnapshot, Cite, Decision, Item, ItemKind, fingerprint};
 pub use live::{LiveBrief, live};
+pub use outcomes::{Outcome, Outcomes};
 pub use status::Status;
 
 use jiff::Timestamp;
@@ -242,6 +244,10 @@ pub struct Handoff {
     pub milestones: Milestones,
     /// Approvals not (yet) invalidated.
     pub approvals: Vec<Approval>,
+    /// Escalations, risks that came true and health readings after the
+    /// handoff: read from the event log (`outcomes`).
+    #[serde(default)]
+    pub outcomes: Outcomes,
 }
 
 impl Handoff {
@@ -365,6 +371,7 @@ pub(crate) mod test_support {
             },
             milestones: Milestones::default(),
             approvals: vec![],
+            outcomes: Outcomes::default(),
         }
     }
 }
