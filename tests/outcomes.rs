@@ -296,3 +296,48 @@ fn a_desk_mapped_in_config_imports() {
     // "1 - Critical" reads as no severity baton knows: high, the default.
     assert_eq!(e["payload"]["severity"], "high");
 }
+
+#[test]
+fn the_pilot_readout_on_the_demo_says_whether_the_bar_was_met() {
+    let env = demo_env();
+    let now = "2026-09-04T09:00:00Z";
+    let page = env.ok(now, &["pilot", "--since", "2026-03-01", "--days", "190"]);
+    println!("{page}");
+    // Six handoffs; Vredeborg and Bellbird returned for missing context,
+    // Larkspur and Brannock accepted clean: 2 of 4.
+    for expected in [
+        "Pilot readout: every segment, handoffs created 2026-03-01 to 2026-09-06 (190 days)",
+        "NOT MET: 50.0% of decided handoffs accepted without a missing-context return (2 of 4), below the 90% bar",
+        "Sample: 6 handoff(s) created; 4 decided (2 accepted, 2 returned and not accepted); 2 not decided yet",
+        "Kickoff delays: 1 handoff(s) delayed, 1 move(s), 63 day(s) in all",
+        // Larkspur 22 days after its kickoff; Brannock's came before its kickoff.
+        "Escalations: 2 escalation(s) on 2 handoff(s); median 22.0 days from kickoff to the first",
+        // Brannock's R1 came with an owner in deal.toml, before its kickoff.
+        "Risks that came true: 1 (1 owned at kickoff, 0 not)",
+    ] {
+        assert!(page.contains(expected), "missing {expected:?} in\n{page}");
+    }
+    let md = env.ok(
+        now,
+        &[
+            "pilot",
+            "--since",
+            "2026-03-01",
+            "--days",
+            "190",
+            "--markdown",
+        ],
+    );
+    assert!(md.starts_with("# Pilot readout: every segment"), "{md}");
+    let one = env.ok(now, &["pilot", "--segment", "smb", "--since", "2026-03-01"]);
+    // Larkspur is the one smb handoff.
+    assert!(
+        one.contains("TOO FEW HANDOFFS: 1 decided, 3 needed"),
+        "{one}"
+    );
+    env.fails(
+        now,
+        &["pilot", "--since", "March"],
+        "--since March: not a valid date",
+    );
+}

@@ -220,6 +220,25 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The pilot readout on one page: did the handoffs created from --since
+    /// for --days meet the 90% acceptance bar, and what happened after.
+    Pilot {
+        /// Only this segment (default: every segment).
+        #[arg(long)]
+        segment: Option<String>,
+        /// The pilot's first day: handoffs created from it on.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: String,
+        /// How long the pilot ran.
+        #[arg(long, default_value_t = 60)]
+        days: u32,
+        /// Decided handoffs needed for a verdict.
+        #[arg(long, default_value_t = baton::metrics::pilot::MIN_DECIDED)]
+        min_decided: u32,
+        /// Markdown instead of plain text.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Export the approved brief as Markdown.
     Export(export::ExportArgs),
 }
@@ -318,6 +337,13 @@ pub fn run() -> ExitCode {
             until,
             json,
         }) => inspect::metrics_cmd(&g, segment, since.as_deref(), until.as_deref(), json),
+        Some(Command::Pilot {
+            segment,
+            since,
+            days,
+            min_decided,
+            markdown,
+        }) => inspect::pilot_cmd(&g, segment, &since, days, min_decided, markdown),
         Some(Command::Export(args)) => export::run(&g, args),
         #[cfg(feature = "tui")]
         Some(Command::Demo { dir }) => tui::demo(&g, dir.as_deref()),
