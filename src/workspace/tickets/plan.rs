@@ -89,7 +89,7 @@ pub fn normalise_account(name: &str) -> String {
     if !letters.is_empty() {
         words.push(letters);
     }
-    if words.first().map(String::as_str) == Some(&"the") && words.len() > 1 {
+    if words.first().map(String::as_str) == Some("the") && words.len() > 1 {
         words.remove(0);
     }
     // "Acme Pty Ltd", "Acme Holdings Co Ltd": strip from the end while a
@@ -174,7 +174,7 @@ fn candidates<'a>(ticket: &Ticket, targets: &'a [Target]) -> Vec<&'a Target> {
         // partner's: it identifies nobody.
         if names.len() == 1 { hits } else { Vec::new() }
     };
-    let seen = accounts_with(&|t| t.domains.iter().any(|d| *d == domain));
+    let seen = accounts_with(&|t| t.domains.contains(&domain));
     if !seen.is_empty() {
         return seen;
     }
