@@ -141,7 +141,7 @@ fn events_csv_has_one_column_per_field_and_no_live_formula() {
         header,
         "id,at,deal,kind,actor,role,item,decision,reason,note,text,owner,due,approval_role,\
          approver,criteria,date,planned,open_questions,revision,segment,closed_on,source,via,path,draft,\
-         duplicate_of"
+         duplicate_of,severity,desk,ticket,day,health"
     );
     assert!(!header.contains("payload"));
     let records = csv_records(&csv);

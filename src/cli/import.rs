@@ -16,8 +16,12 @@ use std::sync::mpsc;
 #[derive(clap::Args)]
 pub struct ImportArgs {
     /// Bundle folders, or folders of bundles; with --from, one deals export (CSV).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "tickets")]
     pub paths: Vec<PathBuf>,
+    /// A support desk's ticket export (Zendesk, Jira Service Management,
+    /// Freshdesk): escalations after kickoff become outcome events.
+    #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["from", "paths", "replace"])]
+    pub tickets: Option<PathBuf>,
     /// Read a CRM deals export: every closed-won row becomes a bundle.
     #[arg(long, value_name = "hubspot|salesforce")]
     pub from: Option<String>,
@@ -45,6 +49,9 @@ struct Tally {
 }
 
 pub fn run(global: &Global, args: ImportArgs) -> Result<(), String> {
+    if let Some(file) = &args.tickets {
+        return super::tickets::run(global, file);
+    }
     let rules = if args.builtin_rules {
         Rules::builtin()
     } else {

@@ -6,8 +6,10 @@ mod analyze;
 mod export;
 mod import;
 mod inspect;
+mod outcome;
 mod review;
 mod session;
+mod tickets;
 mod train;
 #[cfg(feature = "tui")]
 mod tui;
@@ -188,6 +190,10 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
     },
+    /// Record what happened after the handoff: an escalation, a risk that
+    /// came true, the customer's health at day 30/60/90.
+    #[command(subcommand)]
+    Outcome(outcome::OutcomeCommand),
     /// Print the gates with the reason each passes or fails.
     Gates {
         deal: String,
@@ -233,6 +239,25 @@ enum Command {
         until: Option<String>,
         #[arg(long)]
         json: bool,
+    },
+    /// The pilot readout on one page: did the handoffs created from --since
+    /// for --days meet the 90% acceptance bar, and what happened after.
+    Pilot {
+        /// Only this segment (default: every segment).
+        #[arg(long)]
+        segment: Option<String>,
+        /// The pilot's first day: handoffs created from it on.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: String,
+        /// How long the pilot ran.
+        #[arg(long, default_value_t = 60)]
+        days: u32,
+        /// Decided handoffs needed for a verdict.
+        #[arg(long, default_value_t = baton::metrics::pilot::MIN_DECIDED)]
+        min_decided: u32,
+        /// Markdown instead of plain text.
+        #[arg(long)]
+        markdown: bool,
     },
     /// Export the approved brief as Markdown.
     Export(export::ExportArgs),
@@ -323,6 +348,7 @@ pub fn run() -> ExitCode {
             milestone,
             date,
         }) => review::milestone(&g, &deal, &milestone, &date),
+        Some(Command::Outcome(o)) => outcome::run_outcome(&g, o),
         Some(Command::Gates { deal, json }) => inspect::gates_cmd(&g, &deal, json),
         Some(Command::Approve { deal }) => review::approve(&g, &deal),
         Some(Command::Diff { deal, revision }) => inspect::diff(&g, &deal, revision),
@@ -347,6 +373,13 @@ pub fn run() -> ExitCode {
             until,
             json,
         }) => inspect::metrics_cmd(&g, segment, since.as_deref(), until.as_deref(), json),
+        Some(Command::Pilot {
+            segment,
+            since,
+            days,
+            min_decided,
+            markdown,
+        }) => inspect::pilot_cmd(&g, segment, &since, days, min_decided, markdown),
         Some(Command::Export(args)) => export::run(&g, args),
         #[cfg(feature = "tui")]
         Some(Command::Demo { dir }) => tui::demo(&g, dir.as_deref()),

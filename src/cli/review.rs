@@ -8,7 +8,7 @@ use baton::handoff::dismiss::Dismissal;
 use baton::handoff::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
 use baton::handoff::{Command, Ctx, ItemKind};
 
-fn bad(what: &str, value: &str, expected: &str) -> String {
+pub(super) fn bad(what: &str, value: &str, expected: &str) -> String {
     format!(
         "{what} {}: expected {expected}",
         baton::text::sanitize(value)
@@ -16,7 +16,7 @@ fn bad(what: &str, value: &str, expected: &str) -> String {
 }
 
 /// Run one command and report what happened.
-fn run(
+pub(super) fn run(
     global: &Global,
     deal: &str,
     ctx_for: impl FnOnce(&session::Session) -> Result<Ctx, String>,
@@ -37,7 +37,7 @@ fn run(
     session::print(&out)
 }
 
-fn actor(s: &session::Session) -> Result<Ctx, String> {
+pub(super) fn actor(s: &session::Session) -> Result<Ctx, String> {
     s.ctx()
 }
 

@@ -5,6 +5,9 @@
 
 use crate::handoff::commands::{Criteria, Milestone, ReturnReason};
 use crate::handoff::items::{CommitmentOutcome, Resolution, RiskStatus};
+use crate::handoff::outcomes::{
+    Checkpoint, Escalation, Health, HealthCheck, Outcome, Severity, Source,
+};
 use crate::handoff::{Command, Decision, Handoff, ItemKind, Role};
 use jiff::civil::Date;
 
@@ -24,6 +27,11 @@ pub enum Act {
     KickoffMoved(&'static str),
     KickoffHeld(&'static str),
     FirstValueReached(&'static str),
+    /// An escalation on a date, of a severity, from a source, with a note.
+    Escalation(&'static str, Severity, Source, &'static str),
+    /// The handoff's first risk came true on a date.
+    RiskMaterialised(&'static str, &'static str),
+    Health(Checkpoint, Health, &'static str),
 }
 
 pub struct Step {
@@ -174,12 +182,48 @@ pub static STORY: &[Step] = &[
         CSM,
         Act::KickoffHeld("2026-04-20"),
     ),
+    // After kickoff: a blank report the night before the partners' meeting,
+    // amber at day 30.
+    step(
+        LARKSPUR,
+        "2026-05-12T17:30:00Z",
+        "Owen Tremblay",
+        CSM,
+        Act::Escalation(
+            "2026-05-12",
+            Severity::High,
+            Source::Email,
+            "The partners saw a blank resourcing report the night before their meeting",
+        ),
+    ),
+    step(
+        LARKSPUR,
+        "2026-05-20T10:00:00Z",
+        "Owen Tremblay",
+        CSM,
+        Act::Health(
+            Checkpoint::Day30,
+            Health::Amber,
+            "Trust dented by the blank report",
+        ),
+    ),
     step(
         LARKSPUR,
         "2026-06-02T12:00:00Z",
         "Owen Tremblay",
         CSM,
         Act::FirstValueReached("2026-06-02"),
+    ),
+    step(
+        LARKSPUR,
+        "2026-06-19T10:00:00Z",
+        "Owen Tremblay",
+        CSM,
+        Act::Health(
+            Checkpoint::Day60,
+            Health::Green,
+            "Weekly resourcing review runs in baton",
+        ),
     ),
     // Approved; the customer moved the kickoff past its planned date.
     step(
@@ -244,6 +288,33 @@ pub static STORY: &[Step] = &[
         "Dev Anand",
         CSM,
         Act::KickoffMoved("2026-09-14"),
+    ),
+    step(
+        LARKSPUR,
+        "2026-07-19T10:00:00Z",
+        "Owen Tremblay",
+        CSM,
+        Act::Health(Checkpoint::Day90, Health::Green, ""),
+    ),
+    // Before its moved kickoff, Brannock's COO goes over the team's head.
+    step(
+        BRANNOCK,
+        "2026-08-20T15:00:00Z",
+        "Dev Anand",
+        CSM,
+        Act::Escalation(
+            "2026-08-20",
+            Severity::Critical,
+            Source::Executive,
+            "The COO called our CEO: the moved kickoff clashes with their peak season",
+        ),
+    ),
+    step(
+        BRANNOCK,
+        "2026-08-20T15:10:00Z",
+        "Dev Anand",
+        CSM,
+        Act::RiskMaterialised("2026-08-20", "Their peak season now overlaps the rollout"),
     ),
     // Returned to the AE, kickoff days away.
     step(
@@ -373,5 +444,30 @@ pub fn commands(act: &Act, h: &Handoff, at: jiff::Timestamp) -> Vec<Command> {
             which: Milestone::FirstValueReached,
             date: date(d),
         }],
+        Act::Escalation(d, severity, source, note) => {
+            vec![Command::Outcome(Outcome::Escalation(Escalation {
+                date: date(d),
+                severity: *severity,
+                source: *source,
+                ticket: None,
+                note: note.to_string(),
+            }))]
+        }
+        Act::RiskMaterialised(d, note) => h
+            .items_of(ItemKind::Risk)
+            .take(1)
+            .map(|risk| {
+                Command::Outcome(Outcome::RiskMaterialised {
+                    item: risk.id.clone(),
+                    date: date(d),
+                    note: note.to_string(),
+                })
+            })
+            .collect(),
+        Act::Health(day, health, note) => vec![Command::Outcome(Outcome::Health(HealthCheck {
+            day: *day,
+            health: *health,
+            note: note.to_string(),
+        }))],
     }
 }

@@ -5,6 +5,7 @@
 use super::commands::{self, Change, Criteria, DomainError, Milestone, ReturnReason};
 use super::dismiss::Dismissal;
 use super::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
+use super::outcomes::{self, Outcome};
 use super::{Ctx, Handoff, Role};
 use jiff::civil::Date;
 
@@ -58,6 +59,9 @@ pub enum Command {
         which: Milestone,
         date: Date,
     },
+    /// Record what happened after the handoff: an escalation, a risk that
+    /// came true, the customer's health at day 30/60/90.
+    Outcome(Outcome),
 }
 
 impl Command {
@@ -70,6 +74,7 @@ impl Command {
             | Command::Answer { item, .. }
             | Command::ClassifyGoal { item, .. }
             | Command::Dismiss { item, .. } => Some(item),
+            Command::Outcome(o) => o.item(),
             _ => None,
         }
     }
@@ -108,6 +113,7 @@ impl Command {
             }
             Command::ReturnToAe { note, .. } => *note = sanitize(note),
             Command::Resubmit { via } => *via = sanitize_line(via),
+            Command::Outcome(o) => *o = o.sanitized(),
             Command::Confirm(_) | Command::Approve(_) | Command::Milestone { .. } => {}
         }
         c
@@ -144,6 +150,7 @@ impl Command {
             Command::Resubmit { via } => commands::resubmit(h, ctx, via),
             Command::Approve(role) => commands::approve(h, ctx, *role),
             Command::Milestone { which, date } => commands::milestone(h, ctx, *which, *date),
+            Command::Outcome(o) => outcomes::record(h, ctx, o),
         }
     }
 }

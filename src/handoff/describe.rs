@@ -57,6 +57,29 @@ pub fn describe(kind: EventKind, p: &Value) -> String {
         EventKind::KickoffMoved => format!("kickoff moved from {} to {}", s("from"), s("to")),
         EventKind::KickoffHeld => format!("kickoff held on {}", s("date")),
         EventKind::FirstValueReached => format!("first value reached on {}", s("date")),
+        EventKind::EscalationRecorded => {
+            let ticket = match (p["ticket"]["desk"].as_str(), p["ticket"]["id"].as_str()) {
+                (Some(desk), Some(id)) => format!(" ({desk} ticket {id})"),
+                _ => String::new(),
+            };
+            format!(
+                "{} escalation on {} from {}{ticket}",
+                s("severity"),
+                s("date"),
+                s("source")
+            )
+        }
+        EventKind::RiskMaterialised => {
+            let owner = p["owner"]
+                .as_str()
+                .map_or_else(|| "no owner".to_string(), |o| format!("owner {o}"));
+            format!("{} materialised on {} ({owner})", s("item"), s("date"))
+        }
+        EventKind::HealthRecorded => format!(
+            "customer health at day {}: {}",
+            p["day"].as_u64().unwrap_or_default(),
+            s("health")
+        ),
         other => other.as_str().replace('_', " "),
     }
 }

@@ -25,10 +25,13 @@ pub enum EventKind {
     KickoffHeld,
     KickoffMoved,
     FirstValueReached,
+    EscalationRecorded,
+    RiskMaterialised,
+    HealthRecorded,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 18] = [
+    pub const ALL: [EventKind; 21] = [
         EventKind::HandoffCreated,
         EventKind::RevisionImported,
         EventKind::ItemReviewed,
@@ -47,6 +50,9 @@ impl EventKind {
         EventKind::KickoffHeld,
         EventKind::KickoffMoved,
         EventKind::FirstValueReached,
+        EventKind::EscalationRecorded,
+        EventKind::RiskMaterialised,
+        EventKind::HealthRecorded,
     ];
 
     /// The kind a stored event names (`None` for a kind this baton does not know).
@@ -74,6 +80,9 @@ impl EventKind {
             EventKind::KickoffHeld => "kickoff_held",
             EventKind::KickoffMoved => "kickoff_moved",
             EventKind::FirstValueReached => "first_value_reached",
+            EventKind::EscalationRecorded => "escalation_recorded",
+            EventKind::RiskMaterialised => "risk_materialised",
+            EventKind::HealthRecorded => "health_recorded",
         }
     }
 }

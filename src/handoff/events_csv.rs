@@ -8,7 +8,7 @@ use super::events::{Event, EventKind, stamp};
 use serde_json::Value;
 
 /// The header, in column order.
-pub const COLUMNS: [&str; 27] = [
+pub const COLUMNS: [&str; 32] = [
     "id",
     "at",
     "deal",
@@ -36,6 +36,12 @@ pub const COLUMNS: [&str; 27] = [
     "path",
     "draft",
     "duplicate_of",
+    // Outcomes after the handoff (appended, so earlier columns keep their place).
+    "severity",
+    "desk",
+    "ticket",
+    "day",
+    "health",
 ];
 
 /// The header line.
@@ -130,6 +136,25 @@ pub fn row(e: &Event) -> [String; COLUMNS.len()] {
         EventKind::KickoffMoved => {
             set("date", s("to"));
             set("planned", s("from"));
+        }
+        EventKind::EscalationRecorded => {
+            set("date", s("date"));
+            set("severity", s("severity"));
+            set("source", s("source"));
+            set("note", s("note"));
+            set("desk", scalar(p.get("ticket").and_then(|t| t.get("desk"))));
+            set("ticket", scalar(p.get("ticket").and_then(|t| t.get("id"))));
+        }
+        EventKind::RiskMaterialised => {
+            set("date", s("date"));
+            set("note", s("note"));
+            set("text", s("text"));
+            set("owner", s("owner"));
+        }
+        EventKind::HealthRecorded => {
+            set("day", s("day"));
+            set("health", s("health"));
+            set("note", s("note"));
         }
     }
     r

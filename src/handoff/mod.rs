@@ -19,6 +19,7 @@ pub mod items;
 pub mod labelled;
 pub mod live;
 mod mentions;
+pub mod outcomes;
 pub mod status;
 
 pub use approval::{Approval, is_approved, may_approve, review_hash};
@@ -29,6 +30,7 @@ pub use events::{Event, EventKind};
 pub use gates::{Gate, gates};
 pub use items::{BriefSnapshot, Cite, Decision, Item, ItemKind, fingerprint};
 pub use live::{LiveBrief, live};
+pub use outcomes::{Outcome, Outcomes};
 pub use status::Status;
 
 use jiff::Timestamp;
@@ -245,6 +247,10 @@ pub struct Handoff {
     pub milestones: Milestones,
     /// Approvals not (yet) invalidated.
     pub approvals: Vec<Approval>,
+    /// Escalations, risks that came true and health readings after the
+    /// handoff: read from the event log (`outcomes`).
+    #[serde(default)]
+    pub outcomes: Outcomes,
 }
 
 impl Handoff {
@@ -377,6 +383,7 @@ pub(crate) mod test_support {
             },
             milestones: Milestones::default(),
             approvals: vec![],
+            outcomes: Outcomes::default(),
         }
     }
 }

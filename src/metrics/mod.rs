@@ -5,8 +5,11 @@
 //! The cohort is the handoffs *created* in `[since, until]` (and of `segment`);
 //! everything is counted over that cohort.
 
+pub mod outcomes;
+pub mod pilot;
 mod weekly;
 
+pub use outcomes::{DealOutcome, OutcomeGroup, OutcomeMetrics};
 pub use weekly::{Week, weekly};
 
 use jiff::Timestamp;
@@ -25,6 +28,11 @@ pub struct DealRow {
     pub first_value_date: Option<Date>,
     /// Open risks of the current revision with no owner.
     pub unowned_open_risks: u32,
+    /// The kickoff planned (moved, if it was); a held kickoff's date comes
+    /// from its event.
+    pub kickoff: Option<Date>,
+    /// The handoff score (0-100) of the current revision.
+    pub score: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -69,6 +77,10 @@ pub struct Metrics {
     /// First-value date passed without `first_value_reached`, or reached late.
     pub first_value_misses: u32,
     pub open_risks_without_owner: u32,
+    /// Escalations, risks that came true, early customer risk and how they
+    /// vary with handoff quality (`outcomes`).
+    #[serde(flatten)]
+    pub outcomes: OutcomeMetrics,
 }
 
 #[derive(Default)]
@@ -146,6 +158,7 @@ pub fn compute(deals: &[DealRow], events: &[EventRow], filter: &Filter, today: D
     };
     let (mut to_submit, mut to_accept, mut to_kickoff) = (vec![], vec![], vec![]);
     let mut accepted_clean = 0u32;
+    let mut cohort: Vec<&DealRow> = Vec::new();
     for d in deals {
         if filter
             .segment
@@ -164,6 +177,7 @@ pub fn compute(deals: &[DealRow], events: &[EventRow], filter: &Filter, today: D
             continue;
         }
         m.handoffs_created += 1;
+        cohort.push(d);
         m.open_risks_without_owner += d.unowned_open_risks;
         let missing_context = life.returns.iter().any(|r| r == "missing_context");
         for r in &life.returns {
@@ -188,11 +202,7 @@ pub fn compute(deals: &[DealRow], events: &[EventRow], filter: &Filter, today: D
             m.kickoff_delays.total_days_delayed += life.moves_later.iter().sum::<i64>();
         }
         if let Some(due) = d.first_value_date {
-            let missed = match life.first_value {
-                Some(reached) => reached > due,
-                None => due < today,
-            };
-            m.first_value_misses += u32::from(missed);
+            m.first_value_misses += u32::from(first_value_missed(due, life.first_value, today));
         }
     }
     if m.handoffs_decided > 0 {
@@ -203,7 +213,17 @@ pub fn compute(deals: &[DealRow], events: &[EventRow], filter: &Filter, today: D
     m.median_days_closed_to_submitted = median(to_submit);
     m.median_days_closed_to_accepted = median(to_accept);
     m.median_days_closed_to_kickoff = median(to_kickoff);
+    m.outcomes = outcomes::compute(&cohort, events, today);
     m
+}
+
+/// First value missed: reached after its date, or not reached and the date
+/// has passed.
+pub fn first_value_missed(due: Date, reached: Option<Date>, today: Date) -> bool {
+    match reached {
+        Some(reached) => reached > due,
+        None => due < today,
+    }
 }
 
 /// The metrics as a readable report.
@@ -264,6 +284,7 @@ pub fn render(m: &Metrics) -> String {
             out.push_str(&format!("  {r:<32} {n}\n"));
         }
     }
+    outcomes::render(&m.outcomes, &mut out);
     out
 }
 

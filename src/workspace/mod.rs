@@ -15,6 +15,7 @@ mod queries;
 mod queue;
 pub mod schema;
 mod store;
+mod tickets;
 
 pub use check::CheckReport;
 pub use config::{default_workspace_path, load_identity, resolve_workspace_path};
@@ -23,6 +24,11 @@ pub use import::{
 };
 pub use queries::{ApprovalRecord, DealSummary, FileDiff};
 pub use queue::{QueueRow, StoredText};
+pub use tickets::{
+    Plan as TicketPlan, ReadError as TicketReadError, Skip as TicketSkip, Target as TicketTarget,
+    Ticket, TicketConfig, load_ticket_config, normalise_account, parse_ticket_config,
+    plan as plan_tickets, read_tickets, report as ticket_report,
+};
 
 use crate::handoff::{Change, Ctx, DomainError, Handoff};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -340,39 +346,37 @@ impl Workspace {
         // what is stored.
         let (ctx, command) = (ctx.sanitized(), command.sanitized());
         if let Some(item) = command.item() {
-            self.refuse_a_gone_item(deal, item)?;
+            refuse_a_gone_item(&self.conn, deal, item)?;
         }
         self.apply(&ctx, deal, |h| command.apply(h, &ctx))
     }
 
-    /// An id the deal once had but no longer has names content that is
-    /// gone: say so, rather than "no item" (the id is never given to another).
-    fn refuse_a_gone_item(&self, deal: &str, item: &str) -> Result<()> {
-        let item = item.trim();
-        let current: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM items WHERE deal_id = ?1 AND id = ?2 COLLATE NOCASE)",
-            [deal, item],
-            |r| r.get(0),
-        )?;
-        if current {
-            return Ok(());
+    /// Several commands, each on its deal, in one transaction: every one is
+    /// written or none is (a ticket import records all its escalations or,
+    /// on any refusal, nothing).
+    pub fn run_all(
+        &mut self,
+        ctx: &Ctx,
+        commands: &[(String, crate::handoff::Command)],
+    ) -> Result<Vec<(Handoff, Change)>> {
+        let ctx = ctx.sanitized();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut done = Vec::with_capacity(commands.len());
+        for (deal, command) in commands {
+            let command = command.sanitized();
+            if let Some(item) = command.item() {
+                refuse_a_gone_item(&tx, deal, item)?;
+            }
+            let mut h = store::load(&tx, deal)?;
+            let change = command.apply(&mut h, &ctx)?;
+            store::save(&tx, &h, &ctx)?;
+            store::record(&tx, &h.deal.id, &ctx, &change)?;
+            done.push((h, change));
         }
-        let id = item.to_uppercase();
-        if let Some(now) = item_ids::now_part_of(&self.conn, deal, &id)? {
-            return Err(Error::Invalid(format!(
-                "{deal}: {} is now a mention of {now}: a re-import found both say one claim \
-                 (decide {now})",
-                crate::text::sanitize(&id)
-            )));
-        }
-        match item_ids::last_seen(&self.conn, deal, &id)? {
-            Some(revision) => Err(Error::Invalid(format!(
-                "{deal}: {} is gone: it was last in revision {revision}; a re-import removed it \
-                 or changed its text (baton show {deal} lists the current items)",
-                crate::text::sanitize(&item.to_uppercase())
-            ))),
-            None => Ok(()),
-        }
+        tx.commit()?;
+        Ok(done)
     }
 
     /// Append one event outside a review change (an export), in its own transaction.
@@ -385,6 +389,36 @@ impl Workspace {
         store::record(&tx, deal, ctx, change)?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// An id the deal once had but no longer has names content that is
+/// gone: say so, rather than "no item" (the id is never given to another).
+fn refuse_a_gone_item(conn: &Connection, deal: &str, item: &str) -> Result<()> {
+    let item = item.trim();
+    let current: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM items WHERE deal_id = ?1 AND id = ?2 COLLATE NOCASE)",
+        [deal, item],
+        |r| r.get(0),
+    )?;
+    if current {
+        return Ok(());
+    }
+    let id = item.to_uppercase();
+    if let Some(now) = item_ids::now_part_of(conn, deal, &id)? {
+        return Err(Error::Invalid(format!(
+            "{deal}: {} is now a mention of {now}: a re-import found both say one claim \
+             (decide {now})",
+            crate::text::sanitize(&id)
+        )));
+    }
+    match item_ids::last_seen(conn, deal, &id)? {
+        Some(revision) => Err(Error::Invalid(format!(
+            "{deal}: {} is gone: it was last in revision {revision}; a re-import removed it \
+             or changed its text (baton show {deal} lists the current items)",
+            crate::text::sanitize(&item.to_uppercase())
+        ))),
+        None => Ok(()),
     }
 }
 

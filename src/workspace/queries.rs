@@ -176,7 +176,8 @@ impl Workspace {
     /// only the event kinds the metrics read.
     pub fn metrics_rows(&self) -> Result<(Vec<DealRow>, Vec<EventRow>)> {
         let mut stmt = self.conn.prepare(
-            "SELECT d.id, d.segment, d.closed_on, d.first_value_date, coalesce(r.n, 0)
+            "SELECT d.id, d.segment, d.closed_on, d.first_value_date, coalesce(r.n, 0),
+                    coalesce(d.kickoff_moved_to, d.kickoff), d.score
              FROM deals d
              LEFT JOIN (SELECT deal_id, count(*) AS n FROM items
                         WHERE kind = 'risk' AND (state = 'pending'
@@ -192,13 +193,17 @@ impl Workspace {
                     closed_on: date(r.get(2)?),
                     first_value_date: date(r.get(3)?),
                     unowned_open_risks: r.get(4)?,
+                    kickoff: date(r.get(5)?),
+                    score: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare(
             "SELECT deal_id, kind, at, payload FROM events
              WHERE kind IN ('handoff_created', 'handoff_accepted', 'handoff_returned',
-                            'kickoff_held', 'kickoff_moved', 'first_value_reached')",
+                            'kickoff_held', 'kickoff_moved', 'first_value_reached',
+                            'risk_owner_assigned', 'escalation_recorded', 'risk_materialised',
+                            'health_recorded')",
         )?;
         let events = stmt
             .query_map([], |r| {

@@ -5,7 +5,7 @@ use super::{Error, Result};
 use crate::handoff::events::stamp;
 use crate::handoff::{
     Approval, BriefSnapshot, Change, Ctx, Deal, Decision, EventKind, Handoff, Item, ItemKind,
-    Milestones, Role, Signed, Sources, Status,
+    Milestones, Outcomes, Role, Signed, Sources, Status,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -84,7 +84,30 @@ pub(super) fn load(conn: &Connection, deal: &str) -> Result<Handoff> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    h.outcomes = load_outcomes(conn, deal)?;
     Ok(h)
+}
+
+/// The handoff's outcome events, in the order written (the `events_deal`
+/// index serves this).
+fn load_outcomes(conn: &Connection, deal: &str) -> Result<Outcomes> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, payload FROM events
+         WHERE deal_id = ?1 AND kind IN ('escalation_recorded', 'risk_materialised', 'health_recorded')
+         ORDER BY id",
+    )?;
+    let mut outcomes = Outcomes::default();
+    let rows = stmt.query_map([deal], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (kind, payload) = row?;
+        if let (Some(kind), Ok(payload)) = (EventKind::parse(&kind), serde_json::from_str(&payload))
+        {
+            outcomes.absorb(kind, payload);
+        }
+    }
+    Ok(outcomes)
 }
 
 fn deal_row(r: &Row) -> rusqlite::Result<Handoff> {
@@ -117,6 +140,7 @@ fn deal_row(r: &Row) -> rusqlite::Result<Handoff> {
             first_value_reached: date(r.get(20)?),
         },
         approvals: Vec::new(),
+        outcomes: Outcomes::default(),
     })
 }
 
