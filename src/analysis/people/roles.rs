@@ -65,14 +65,12 @@ fn name_before(head: &str) -> Option<&str> {
         .trim_end();
     // The capitalised words that end `head`, at most five.
     let mut begin = head.len();
-    let mut words = 0;
     for (i, word) in head.rsplit(' ').enumerate() {
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if words >= 5 || !(capital || (i > 0 && PARTICLES.contains(&word))) || word.is_empty() {
+        if i >= 5 || !(capital || (i > 0 && PARTICLES.contains(&word))) || word.is_empty() {
             break;
         }
         begin -= word.len() + usize::from(begin < head.len());
-        words += 1;
     }
     let mut name = &head[begin..];
     // A particle cannot start a name.
