@@ -15,7 +15,7 @@ mod trie;
 mod words;
 
 pub use roles::name_beside_role;
-pub use sides::{default_voice, is_label};
+pub use sides::{default_voice, is_label, is_public_mail};
 
 use super::model::{Evidence, Side};
 use crate::bundle::Bundle;

@@ -183,7 +183,7 @@ impl People {
 }
 
 /// Webmail domains anyone may write from: they say nothing of a company.
-fn is_public_mail(domain: &str) -> bool {
+pub fn is_public_mail(domain: &str) -> bool {
     const PUBLIC: &[&str] = &[
         "gmail.com",
         "googlemail.com",

@@ -100,20 +100,6 @@ pub fn normalise_account(name: &str) -> String {
     words.join(" ")
 }
 
-/// Mailbox providers: a domain anyone can have says nothing about the account.
-const FREEMAIL: [&str; 10] = [
-    "gmail.com",
-    "googlemail.com",
-    "outlook.com",
-    "hotmail.com",
-    "live.com",
-    "yahoo.com",
-    "icloud.com",
-    "me.com",
-    "aol.com",
-    "proton.me",
-];
-
 /// The domain of an e-mail address, lower-case (`None` for a freemail one).
 pub fn email_domain(email: &str) -> Option<String> {
     let (_, domain) = email.trim().rsplit_once('@')?;
@@ -121,7 +107,8 @@ pub fn email_domain(email: &str) -> Option<String> {
         .trim()
         .trim_end_matches(['>', '.'])
         .to_ascii_lowercase();
-    (domain.contains('.') && !FREEMAIL.contains(&domain.as_str())).then_some(domain)
+    // A mailbox provider's domain anyone can have says nothing about the account.
+    (domain.contains('.') && !crate::analysis::people::is_public_mail(&domain)).then_some(domain)
 }
 
 /// The name part of a domain: `larkspur-architects` of `mail.larkspur-architects.co.uk`.
