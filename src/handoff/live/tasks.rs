@@ -38,17 +38,9 @@ fn task(
     let open = || (drafted.to_string(), TaskState::Open);
     match kind {
         TaskKind::ResolveConflict => match items().next().map(|x| &deciding(h, x).decision) {
-            Some(Decision::Dismissed { dismissal, by, .. }) => (
-                drafted.to_string(),
-                TaskState::NotNeeded {
-                    why: format!(
-                        "{} dismissed: {} ({})",
-                        from[0],
-                        dismissal.label(),
-                        who_when(by)
-                    ),
-                },
-            ),
+            Some(Decision::Dismissed { dismissal, by, .. }) => {
+                (drafted.to_string(), dismissed(&from[0], dismissal, by))
+            }
             Some(Decision::Conflict { resolution, by, .. }) => (
                 drafted.to_string(),
                 TaskState::Done {
@@ -81,17 +73,9 @@ fn task(
         }
         TaskKind::OwnRisk | TaskKind::ConfirmRiskOwner => {
             match items().next().map(|r| &deciding(h, r).decision) {
-                Some(Decision::Dismissed { dismissal, by, .. }) => (
-                    drafted.to_string(),
-                    TaskState::NotNeeded {
-                        why: format!(
-                            "{} dismissed: {} ({})",
-                            from[0],
-                            dismissal.label(),
-                            who_when(by)
-                        ),
-                    },
-                ),
+                Some(Decision::Dismissed { dismissal, by, .. }) => {
+                    (drafted.to_string(), dismissed(&from[0], dismissal, by))
+                }
                 Some(Decision::Risk {
                     owner,
                     due,
@@ -230,5 +214,17 @@ fn task(
                 None => (text, TaskState::Open),
             }
         }
+    }
+}
+
+/// A task about an item a reviewer dismissed (or whose duplicate's head was
+/// dismissed): nothing left to do, and why.
+fn dismissed(
+    id: &str,
+    dismissal: &crate::handoff::dismiss::Dismissal,
+    by: &crate::handoff::Signed,
+) -> TaskState {
+    TaskState::NotNeeded {
+        why: format!("{id} dismissed: {} ({})", dismissal.label(), who_when(by)),
     }
 }
