@@ -195,8 +195,13 @@ fn term(
                 // table's row ("twenty interlocks" and "Interlock | 20 | $189");
                 // a line that names the item thrice charges for it in words.
                 (Topic::Charge, _) => {
-                    let same_item =
-                        overlap >= 2.0 || (overlap >= 1.0 && same_row_item(claim, line));
+                    // Names ("Elk Mesa") say where, not which item.
+                    let item = line
+                        .words
+                        .iter()
+                        .filter(|w| claim.has_word(w) && !line.names.contains(*w))
+                        .count();
+                    let same_item = item >= 2 || (item >= 1 && same_row_item(claim, line));
                     same_item && (charges || overlap >= 3.0) && !support.concession
                 }
                 (Topic::SyncDirection, _) => overlap >= 1.0,

@@ -60,6 +60,11 @@ pub(super) fn dues(r: &Reading, text: &str) -> Vec<Due> {
         // Offsets of the lower-cased text must be those of the text.
         return Vec::new();
     }
+    // A definition says what go-live is, not when: "\"Commencement Date\"
+    // means 11 January 2027; \"Go-Live\" means the first day ...".
+    if lower.contains(" means ") {
+        return Vec::new();
+    }
     let facts = &r.rules.facts;
     let mut marks = facts.go_live.find_all(lower.as_str());
     marks.extend(r.rules.pair_facts.go_live.find_all(lower.as_str()));

@@ -285,7 +285,7 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         if channels != 0 {
             out.push(Fact::new(Topic::SupportChannel, Value::Channels(channels)));
         }
-        if f.response.is_match(lower) {
+        if says(&f.response, &p.response) {
             out.extend(response_times(rules, text));
         }
     }

@@ -106,3 +106,42 @@ fn on_site_training_meets_the_remote_training_clause_before_a_general_exclusion(
     );
     assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
 }
+
+#[test]
+fn a_definition_of_go_live_dates_nothing() {
+    // The date in the definitions is the commencement, not the go-live.
+    let a = run_closed(
+        date(2027, 1, 5),
+        "- Told Ann we will be live before the first of March.\n",
+        "1.1 \"Commencement Date\" means 11 January 2027; \"Go-Live\" means the first day the depot runs on the Platform.\n1.2 Four handheld scanners.\n",
+    );
+    assert!(conflict_pairs(&a).is_empty(), "{:#?}", a.flags);
+}
+
+#[test]
+fn a_place_name_does_not_make_a_price_row_the_promised_item() {
+    let scope = "\
+# Order form
+
+| Item | Qty | Unit | Total |
+|---|---|---|---|
+| Elk Ridge implementation services | 1 | 42,500.00 | 42,500.00 |
+| Rugged handheld scanner | 20 | 1,195.00 | 23,900.00 |
+";
+    let a = run(
+        "- The twenty handhelds for Elk Ridge, we'll cover them.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 6)], "{:#?}", a.flags);
+}
+
+#[test]
+fn a_response_time_in_a_service_level_row_is_compared() {
+    let a = run(
+        "- Confirmed to Tom that a P1 gets a response within one hour.\n",
+        Some(
+            "## Service levels\n\n| Priority | Response |\n|---|---|\n| Priority 1 (system down) | within four (4) Business Hours |\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 5)], "{:#?}", a.flags);
+}
