@@ -185,6 +185,10 @@ lexicons! {
         severity, services, availability, go_live, included, payment, instalments, single_payment, onsite, remote, prices, price_held,
         price_rises, indices, free, no_concession, charged, two_way, one_way,
     }
+    pair_facts: RawPairFacts => PairFactRules {
+        prices, price_held, price_rises, free, no_concession, hosting, all_hours, limited_hours,
+        response, instalments, payment, go_live, schedule_anchor,
+    }
 }
 
 /// A message on one line: a TOML error's message may span several.

@@ -21,15 +21,24 @@ pub(super) fn compare(
 ) -> Option<Contradiction> {
     // The content words the claim shares with the line.
     let overlap = overlap as f64;
-    excluded(r, claim, line, overlap, included, support.granted)
+    // Of lines that contradict alike, the one most about the claim is the
+    // more direct: "Onsite services are not included" rather than a list of
+    // ten exclusions that names onsite services among them.
+    let focus = 0.5 * overlap / line.words.len().max(1) as f64;
+    let mut found = excluded(r, claim, line, overlap, included, support.granted)
         .or_else(|| term(r, claim, line, overlap, support))
         .or_else(|| outside_listed(r, claim, line, overlap))
-        .or_else(|| price(claim, line, support, overlap))
+        .or_else(|| super::price::price(claim, line, support, overlap))
+        .or_else(|| schedule(claim, line, support, overlap))
         .or_else(|| figures(r, claim, line, support, overlap))
-        .or_else(|| service(claim, line, overlap))
+        .or_else(|| service(claim, line, overlap));
+    if let Some(c) = &mut found {
+        c.score += focus;
+    }
+    found
 }
 
-fn found(
+pub(super) fn found(
     score: f64,
     category: Category,
     reason: &'static str,
@@ -155,8 +164,10 @@ fn term(
                 .map(|s| (c, s))
         });
         if let Some((said, _)) = refused {
+            // "On-site training is not included" answers a promise of it more
+            // directly than a price list that charges for it.
             return found(
-                10.5 + overlap,
+                10.5 + overlap + if line.excludes { 1.5 } else { 0.0 },
                 said.topic.category(),
                 "promised what the scope excludes",
                 format!(
@@ -179,17 +190,38 @@ fn term(
                 // A clause granting no concession at all answers any waiver.
                 (Topic::Charge, Value::NoConcession) => true,
                 // A free item against a priced line of the same item, unless
-                // the scope records the concession somewhere.
-                (Topic::Charge, _) => overlap >= 2.0 && charges && !support.concession,
+                // the scope records the concession somewhere. The item is the
+                // same by two shared words, or by one and its count in a price
+                // table's row ("twenty interlocks" and "Interlock | 20 | $189");
+                // a line that names the item thrice charges for it in words.
+                (Topic::Charge, _) => {
+                    // Names ("Elk Mesa") say where, not which item.
+                    let item = line
+                        .words
+                        .iter()
+                        .filter(|w| claim.has_word(w) && !line.names.contains(*w))
+                        .count();
+                    let same_item = item >= 2 || (item >= 1 && same_row_item(claim, line));
+                    same_item && (charges || overlap >= 3.0) && !support.concession
+                }
                 (Topic::SyncDirection, _) => overlap >= 1.0,
                 _ => true,
             })
             .map(|s| (c, s))
     })?;
+    // A delivery term about the same service ("all training is remote"
+    // against on-site training) answers the promise more directly than an
+    // exclusion of on-site work in general.
+    let same_service = matches!(
+        (said.value, signed.value),
+        (Value::OnSite { services: a }, Value::Remote { services: b }) if a != 0 && a & b != 0
+    );
     found(
         // Of two lines setting the term otherwise, the one that excludes is
         // the more direct answer.
-        9.0 + overlap + if line.excludes { 1.0 } else { 0.0 },
+        9.0 + overlap
+            + if line.excludes { 1.0 } else { 0.0 }
+            + if same_service { 1.5 } else { 0.0 },
         said.topic.category(),
         "states a term the scope sets otherwise",
         format!(
@@ -198,6 +230,30 @@ fn term(
             signed.describe(r.rules)
         ),
     )
+}
+
+/// A count of the claim that a table row states, for an item the row names
+/// ("the twelve scanners" and "Handheld scanner (ruggedised) | 12 | $240.00"):
+/// the row is about the same thing, though it shares one word with the claim.
+fn same_row_item(claim: &Claim, line: &ScopeLine) -> bool {
+    let cells = &line.cited.stmt.cells;
+    if cells.is_empty() {
+        return false;
+    }
+    let quantities: Vec<f64> = cells
+        .iter()
+        .filter_map(|c| c.trim().replace(',', "").parse::<f64>().ok())
+        .collect();
+    let named: BTreeSet<String> = line
+        .words
+        .iter()
+        .map(|w| super::figures::unit_class(w).to_string())
+        .collect();
+    let promised = claim.promised.get_or_init(|| loose_counts(&claim.lower));
+    promised.iter().any(|p| {
+        quantities.iter().any(|q| (p.value - q).abs() < 0.5)
+            && p.nouns.iter().any(|n| named.contains(n))
+    })
 }
 
 /// A lower-cased term as the scope writes it ("kitchenledger" -> "KitchenLedger").
@@ -337,88 +393,6 @@ fn is_party(r: &Reading, noun: &str) -> bool {
     r.people.find(noun).is_some()
 }
 
-/// Price concessions: against "no discount / list price", a fee still charged,
-/// billing from day one, a renewal increase against a price hold, or a different
-/// discount rate.
-fn price(
-    claim: &Claim,
-    line: &ScopeLine,
-    support: &Support,
-    overlap: f64,
-) -> Option<Contradiction> {
-    if !(claim.category == Category::Discount || claim.concession) || support.concession {
-        return None;
-    }
-    let discount = claim.category == Category::Discount;
-    if line.no_discount && discount {
-        // "Discount: none" answers a discount more directly than "list price".
-        let direct = if line.mentions_discount { 2.0 } else { 0.0 };
-        return found(
-            9.0 + direct + overlap,
-            Category::Discount,
-            "discount against list price",
-            "Notes grant a price concession; the signed scope has none.".into(),
-        );
-    }
-    let priced = line.mentions_discount || line.cited.lower.contains(" off");
-    for a in &claim.quantities {
-        if let Quantity::Percent { value: x, .. } = a {
-            for b in &line.quantities {
-                if let Quantity::Percent { value: y, .. } = b
-                    && (x - y).abs() > 0.01
-                    && priced
-                {
-                    return found(
-                        7.0 + overlap,
-                        Category::Discount,
-                        "different discount",
-                        format!("Notes say {x}%; the signed scope says {y}%."),
-                    );
-                }
-            }
-        }
-    }
-    if !discount {
-        return None;
-    }
-    let charges = line
-        .quantities
-        .iter()
-        .any(|q| matches!(q, Quantity::Money { amount, .. } if *amount > 0.0));
-    let same_amount = claim.quantities.iter().any(|a| {
-        matches!(a, Quantity::Money { .. })
-            && line
-                .quantities
-                .iter()
-                .any(|b| a.agrees_with(b) == Some(true))
-    });
-    if claim.waiver && charges && !line.concession && same_amount {
-        return found(
-            8.0 + overlap,
-            Category::Discount,
-            "waived fee still charged",
-            "Notes waive a fee that the signed scope charges in full.".into(),
-        );
-    }
-    if claim.free_period && line.bills_from_start {
-        return found(
-            6.0 + overlap,
-            Category::Discount,
-            "free period against billing from the start",
-            "Notes promise a free period; the signed scope bills from the start date.".into(),
-        );
-    }
-    if claim.price_lock && line.price_rises {
-        return found(
-            6.0 + overlap,
-            Category::Discount,
-            "price hold against a renewal increase",
-            "Notes hold the price; the signed scope lets it rise.".into(),
-        );
-    }
-    None
-}
-
 /// A figure on the same topic that does not match, of the kind the promise is
 /// about; a date against the kickoff plus the scope's duration.
 fn figures(
@@ -483,6 +457,26 @@ fn figures(
     }
     loose_count_mismatch(claim, line)
         .and_then(|summary| found(4.5 + overlap, Category::Scope, "count mismatch", summary))
+}
+
+/// A go-live date promised against the one the scope sets or counts from a
+/// known date, unless another scope line dates it as promised.
+fn schedule(
+    claim: &Claim,
+    line: &ScopeLine,
+    support: &Support,
+    overlap: f64,
+) -> Option<Contradiction> {
+    if support.schedule_agreed {
+        return None;
+    }
+    let summary = super::schedule::against(&claim.dues, &line.dues)?;
+    found(
+        5.5 + overlap,
+        Category::Timeline,
+        "go-live date against the scope's schedule",
+        summary,
+    )
 }
 
 /// "Live by mid-August" against "12 weeks from kickoff" with a known kickoff.

@@ -14,6 +14,8 @@ mod checks;
 mod figures;
 mod names;
 mod pairs;
+mod price;
+mod schedule;
 mod spans;
 mod words;
 
@@ -61,6 +63,8 @@ pub(super) struct ScopeLine<'a> {
     pub granted: std::cell::OnceCell<Vec<figures::LooseCount>>,
     /// The deal terms the line states (hosting, support hours, payment ...).
     pub facts: Vec<Fact>,
+    /// When the line says go-live is due.
+    pub dues: Vec<schedule::Due>,
 }
 
 /// A promise from the notes (or the CRM record) with its words and figures.
@@ -89,6 +93,8 @@ pub(super) struct Claim<'a> {
     pub promised: std::cell::OnceCell<Vec<figures::LooseCount>>,
     /// The deal terms the claim states.
     pub facts: Vec<Fact>,
+    /// When the claim says go-live is due.
+    pub dues: Vec<schedule::Due>,
 }
 
 impl Claim<'_> {
@@ -118,6 +124,9 @@ pub(super) struct Support {
     /// topic words): the promise is the kind the scope grants, whatever an
     /// exclusion elsewhere names ("one-way Sage sync" in, "two-way" out).
     pub granted: bool,
+    /// A scope line dates go-live as the claim does: the site or phase the
+    /// claim speaks of is on schedule, whatever another line dates.
+    pub schedule_agreed: bool,
 }
 
 /// What the scope grants outside its exclusions.
@@ -376,9 +385,25 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
                 .to_string()
         }),
         granted: std::cell::OnceCell::new(),
-        facts: facts::read(r.rules, lower),
+        facts: scope_facts(r, cited),
+        dues: schedule::dues(r, &cited.stmt.text),
         cited,
     }
+}
+
+/// The deal terms of a scope line; a row of a price table (a description
+/// and its price) charges for what it describes, though no word says so.
+fn scope_facts(r: &Reading, cited: &Cited) -> Vec<Fact> {
+    let mut out = facts::read_for_pairs(r.rules, &cited.lower);
+    let row = !cited.stmt.cells.is_empty() || price::ends_in_price(&cited.stmt.text);
+    let charge = out.iter().any(|f| f.topic == facts::Topic::Charge);
+    if row && !charge && price::names_price(&cited.stmt.text, r) {
+        out.push(Fact {
+            topic: facts::Topic::Charge,
+            value: facts::Value::Charged,
+        });
+    }
+    out
 }
 
 fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Claim<'a> {
@@ -410,7 +435,8 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Cl
         onsite: cat.special.is_match(&lower),
         timed,
         promised: std::cell::OnceCell::new(),
-        facts: facts::read(r.rules, &lower),
+        facts: facts::read_for_pairs(r.rules, &lower),
+        dues: schedule::dues(r, text),
         lower,
         text,
     }
@@ -509,6 +535,10 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 /// `overlaps[i]` is how many content words the claim shares with `scope[i]`.
 fn support(claim: &Claim, scope: &[ScopeLine], overlaps: &[usize]) -> Support {
     Support {
+        schedule_agreed: !claim.dues.is_empty()
+            && scope
+                .iter()
+                .any(|l| !l.dues.is_empty() && schedule::against(&claim.dues, &l.dues).is_none()),
         granted: scope
             .iter()
             .zip(overlaps)

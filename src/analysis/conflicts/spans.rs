@@ -246,7 +246,7 @@ fn matches(lists: &[&Lexicon], text: &str) -> Vec<Range<usize>> {
 /// (then true: the scope's words that refuse it matter too).
 fn terms(rules: &Rules, notes: &str, scope: &str, out: &mut Disagreement) -> bool {
     let read = |text: &str| -> Vec<Fact> {
-        facts::read(rules, &rules.cue_text(crate::analysis::normalise(text)))
+        facts::read_for_pairs(rules, &rules.cue_text(crate::analysis::normalise(text)))
     };
     let (ours, theirs) = (read(notes), read(scope));
     let refuses = rules

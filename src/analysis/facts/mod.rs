@@ -17,7 +17,7 @@ mod tests;
 
 use super::model::Category;
 use crate::rules::{CueText, Rules};
-use numbers::{payment_days, percent_near, start_hour};
+use numbers::{instalment_count, payment_days, percent_near, start_hour};
 
 /// What a fact is about: two facts are compared only on the same topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -77,7 +77,11 @@ pub enum Value {
     },
     Percent(f64),
     Days(u32),
-    Instalments,
+    /// Paid in parts, in this many when the text says ("3 tranches", "30% at
+    /// signature, 40% after UAT, 30% after acceptance").
+    Instalments {
+        parts: Option<u8>,
+    },
     InFull,
     /// Delivered on site, for these services (bits of `facts.services`).
     OnSite {
@@ -140,7 +144,11 @@ impl Fact {
             ) => a == b && ma < mb,
             (Value::Percent(a), Value::Percent(b)) => (a - b).abs() > 1e-6,
             (Value::Days(a), Value::Days(b)) => a != b,
-            (Value::Instalments, Value::InFull) | (Value::InFull, Value::Instalments) => true,
+            (Value::Instalments { .. }, Value::InFull)
+            | (Value::InFull, Value::Instalments { .. }) => true,
+            (Value::Instalments { parts: Some(a) }, Value::Instalments { parts: Some(b) }) => {
+                a != b
+            }
             // The same service: on-site workshops do not contradict remote
             // commissioning.
             (Value::OnSite { services: a }, Value::Remote { services: b }) => a & b != 0,
@@ -202,7 +210,8 @@ impl Fact {
             }
             Value::Percent(p) => format!("{}% availability", round(p)),
             Value::Days(d) => format!("payment {d} days from invoice"),
-            Value::Instalments => "paid in instalments".into(),
+            Value::Instalments { parts: None } => "paid in instalments".into(),
+            Value::Instalments { parts: Some(n) } => format!("paid in {n} instalments"),
             Value::InFull => "paid in full at once".into(),
             Value::OnSite { services } => format!("{} on site", family(&f.services, services))
                 .trim()
@@ -234,21 +243,37 @@ fn round(x: f64) -> String {
 /// it) states. Most statements state none, and are turned away by the word
 /// families before any number is read.
 pub fn read(rules: &Rules, lower: &CueText) -> Vec<Fact> {
+    read_with(rules, lower, false)
+}
+
+/// [`read`] for a promise or clause that the conflict checks compare: the
+/// `[pair_facts]` lists widen each term's words, and a price figure names a
+/// price as a word does ("5.85 is locked for the full 3 yrs").
+pub fn read_for_pairs(rules: &Rules, lower: &CueText) -> Vec<Fact> {
+    read_with(rules, lower, true)
+}
+
+fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     let f = &rules.facts;
+    let p = &rules.pair_facts;
+    // A `[facts]` list, or in pairs its `[pair_facts]` widening.
+    let says = |base: &crate::rules::Lexicon, wider: &crate::rules::Lexicon| {
+        base.is_match(lower) || (pairs && wider.is_match(lower))
+    };
     let text: &str = lower;
     let mut out = Vec::new();
     if f.on_premises.is_match(lower) {
         out.push(Fact::new(Topic::Hosting, Value::OnPremises));
-    } else if f.hosting.is_match(lower) {
+    } else if says(&f.hosting, &p.hosting) {
         let places = f.places.families(lower);
         if places != 0 {
             out.push(Fact::new(Topic::Hosting, Value::Places(places)));
         }
     }
     if f.support.is_match(lower) {
-        if f.all_hours.is_match(lower) {
+        if says(&f.all_hours, &p.all_hours) {
             out.push(Fact::new(Topic::SupportHours, Value::AllHours));
-        } else if f.limited_hours.is_match(lower) {
+        } else if says(&f.limited_hours, &p.limited_hours) {
             out.push(Fact::new(
                 Topic::SupportHours,
                 Value::WorkingHours {
@@ -260,7 +285,7 @@ pub fn read(rules: &Rules, lower: &CueText) -> Vec<Fact> {
         if channels != 0 {
             out.push(Fact::new(Topic::SupportChannel, Value::Channels(channels)));
         }
-        if f.response.is_match(lower) {
+        if says(&f.response, &p.response) {
             out.extend(response_times(rules, text));
         }
     }
@@ -269,12 +294,17 @@ pub fn read(rules: &Rules, lower: &CueText) -> Vec<Fact> {
     {
         out.push(Fact::new(Topic::Availability, Value::Percent(p)));
     }
-    if f.payment.is_match(lower) {
+    if says(&f.payment, &p.payment) {
+        let instalments = says(&f.instalments, &p.instalments);
         if let Some(days) = payment_days(text) {
             out.push(Fact::new(Topic::PaymentDays, Value::Days(days)));
         }
-        if f.instalments.is_match(lower) {
-            out.push(Fact::new(Topic::PaymentSchedule, Value::Instalments));
+        if instalments {
+            let parts = instalment_count(text);
+            out.push(Fact::new(
+                Topic::PaymentSchedule,
+                Value::Instalments { parts },
+            ));
         } else if f.single_payment.is_match(lower) {
             out.push(Fact::new(Topic::PaymentSchedule, Value::InFull));
         }
@@ -286,18 +316,25 @@ pub fn read(rules: &Rules, lower: &CueText) -> Vec<Fact> {
         let services = f.services.families(lower);
         out.push(Fact::new(Topic::Delivery, Value::Remote { services }));
     }
-    if !f.prices.is_match(lower) {
+    // In a pair a price figure names a price as a word does ("5.85 is locked
+    // for the full 3 yrs", "$110 for three years").
+    static PRICE_FIGURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[$€£₹]|\b(?:rs|usd|eur|gbp|inr)\.? ?\d|\b\d+[.,]\d\d\b")
+            .expect("price figure pattern compiles")
+    });
+    let priced = says(&f.prices, &p.prices) || (pairs && PRICE_FIGURE.is_match(text));
+    if !priced {
         // No price named: "Kickoff locked for Monday" holds no price.
-    } else if f.price_held.is_match(lower) {
+    } else if says(&f.price_held, &p.price_held) {
         let indices = f.indices.families(lower);
         out.push(Fact::new(Topic::PriceChange, Value::Held { indices }));
-    } else if f.price_rises.is_match(lower) || f.indices.is_match(lower) {
+    } else if says(&f.price_rises, &p.price_rises) || f.indices.is_match(lower) {
         let indices = f.indices.families(lower);
         out.push(Fact::new(Topic::PriceChange, Value::Rises { indices }));
     }
-    if f.no_concession.is_match(lower) {
+    if says(&f.no_concession, &p.no_concession) {
         out.push(Fact::new(Topic::Charge, Value::NoConcession));
-    } else if f.free.is_match(lower) {
+    } else if says(&f.free, &p.free) {
         out.push(Fact::new(Topic::Charge, Value::Free));
     } else if f.charged.is_match(lower) {
         out.push(Fact::new(Topic::Charge, Value::Charged));
@@ -352,7 +389,7 @@ pub fn states_a_term(facts: &[Fact]) -> bool {
                 | (Topic::Response, _)
                 | (Topic::Availability, _)
                 | (Topic::PaymentDays, _)
-                | (Topic::PaymentSchedule, Value::Instalments)
+                | (Topic::PaymentSchedule, Value::Instalments { .. })
                 | (Topic::PriceChange, Value::Held { .. })
                 | (Topic::Charge, Value::Free)
                 | (Topic::SyncDirection, Value::TwoWay)

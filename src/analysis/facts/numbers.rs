@@ -127,3 +127,43 @@ pub fn payment_days(text: &str) -> Option<u32> {
         ((1.0..=180.0).contains(&days) && days.fract() == 0.0).then_some(days as u32)
     })
 }
+
+/// How many parts a fee is paid in: "in 3 tranches", "two (2) instalments",
+/// "three equal payments", or the shares listed ("30% at signature, 40% after
+/// UAT, 30% after acceptance"; spoken "thirty-forty-thirty") when they make a
+/// whole.
+pub fn instalment_count(text: &str) -> Option<u8> {
+    static PARTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(\d|two|three|four|five|six)(?: \(\d\))? (?:equal |even |staged )?(?:payments|instal\w*|tranches|parts|parcel(?:a)?s|invoices)\b",
+        )
+        .expect("instalment pattern compiles")
+    });
+    static SHARE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\d{1,3}) ?%").expect("share pattern compiles"));
+    static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy)(?:(?:[- ]|, )(?:ten|twenty|thirty|forty|fifty|sixty|seventy)){2,}\b")
+            .expect("spoken shares pattern compiles")
+    });
+    if let Some(c) = PARTS.captures(text) {
+        return number(&c[1]).map(|n| n as u8);
+    }
+    let whole = |shares: &[f64]| {
+        (shares.len() >= 2 && (shares.iter().sum::<f64>() - 100.0).abs() < 0.5)
+            .then_some(shares.len() as u8)
+    };
+    let shares: Vec<f64> = SHARE
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    if let Some(n) = whole(&shares) {
+        return Some(n);
+    }
+    let spoken: Vec<f64> = SPOKEN
+        .find(text)?
+        .as_str()
+        .split(['-', ' ', ','])
+        .filter_map(parse_number)
+        .collect();
+    whole(&spoken)
+}

@@ -88,7 +88,7 @@ fn each_topic_is_read_from_its_own_words() {
     );
     assert_eq!(
         value("we split it in three parcelas", Topic::PaymentSchedule),
-        Some(Value::Instalments)
+        Some(Value::Instalments { parts: Some(3) })
     );
     assert_eq!(
         value("we split the team in three groups", Topic::PaymentSchedule),
@@ -100,7 +100,7 @@ fn each_topic_is_read_from_its_own_words() {
             "the setup fee is paid in three instalments",
             Topic::PaymentSchedule
         ),
-        Some(Value::Instalments)
+        Some(Value::Instalments { parts: Some(3) })
     );
     assert_eq!(
         value(
@@ -254,4 +254,89 @@ fn a_clause_listing_severities_states_one_time_each() {
         scope
     ));
     assert!(!conflicts("For P2 we respond within 4 hours.", scope));
+}
+
+fn pair_facts(text: &str) -> Vec<Fact> {
+    let rules = Rules::builtin();
+    let lower = rules.cue_text(crate::analysis::normalise(text));
+    read_for_pairs(&rules, &lower)
+}
+
+#[test]
+fn spoken_price_holds_are_read_for_pairs_only() {
+    let held = |text: &str| {
+        pair_facts(text)
+            .into_iter()
+            .find(|f| f.topic == Topic::PriceChange)
+            .map(|f| f.value)
+    };
+    for text in [
+        "Yes 5.85 is locked for the full 3 yrs",
+        "I'll lock the one-ten for three years, it doesn't move at renewal",
+        "Licence prices are kept without indexation for the second year",
+        "We'll hold you flat, no escalator, all three years at the year-one rate",
+    ] {
+        assert_eq!(held(text), Some(Value::Held { indices: 0 }), "{text}");
+    }
+    // "Without indexation" holds the price: it is no indexation clause.
+    assert_ne!(
+        held("prices kept without indexation"),
+        Some(Value::Rises { indices: 0 })
+    );
+    assert_eq!(
+        held("Subscription rates may be increased on each anniversary"),
+        Some(Value::Rises { indices: 0 })
+    );
+    // What finds commitments, and the line models, read the `[facts]` lists alone.
+    assert!(facts("Yes 5.85 is locked for the full 3 yrs").is_empty());
+}
+
+#[test]
+fn instalments_are_counted_where_the_text_says_how_many() {
+    use super::numbers::instalment_count;
+    assert_eq!(instalment_count("payment in 3 tranches"), Some(3));
+    assert_eq!(instalment_count("invoiced in two (2) instalments"), Some(2));
+    assert_eq!(
+        instalment_count("30% at signature, 40% after uat, 30% after acceptance"),
+        Some(3)
+    );
+    assert_eq!(instalment_count("thirty-forty-thirty is fine"), Some(3));
+    assert_eq!(instalment_count("20% off the first year"), None);
+    let parts = |text: &str| {
+        pair_facts(text)
+            .into_iter()
+            .find(|f| f.topic == Topic::PaymentSchedule)
+            .map(|f| f.value)
+    };
+    assert_eq!(
+        parts("Quarterly in advance."),
+        Some(Value::Instalments { parts: None })
+    );
+    assert!(conflicts_in_pairs(
+        "the implementation fee in 3 tranches",
+        "the implementation fee is invoiced in two (2) instalments"
+    ));
+}
+
+#[test]
+fn a_free_item_and_a_list_of_no_concessions_are_read_for_pairs() {
+    let charge = |text: &str| {
+        pair_facts(text)
+            .into_iter()
+            .find(|f| f.topic == Topic::Charge)
+            .map(|f| f.value)
+    };
+    assert_eq!(
+        charge("Enrolr will absorb the mandate fees for the first year"),
+        Some(Value::Free)
+    );
+    assert_eq!(
+        charge("No credits, discounts or free items apply to this Order Form"),
+        Some(Value::NoConcession)
+    );
+}
+
+fn conflicts_in_pairs(claim: &str, scope: &str) -> bool {
+    let (a, b) = (pair_facts(claim), pair_facts(scope));
+    a.iter().any(|c| b.iter().any(|s| c.contradicted_by(s)))
 }

@@ -134,6 +134,12 @@ fn statement(r: &Reading, s: &Cited, previous: Option<&Cited>, out: &mut BTreeSe
         }
     }
     for (name, _) in r.rules.matching(&s.lower) {
+        // The widenings of a deal term read for the conflict checks alone
+        // ([`facts::read_for_pairs`]): the line models see the terms as
+        // commitments are found with.
+        if name.starts_with("pair_facts.") {
+            continue;
+        }
         out.insert(format!("lexicon:{name}"));
         out.insert(format!("{voice}&lexicon:{name}"));
     }

@@ -46,6 +46,9 @@ pub(super) const TENS_WORDS: &str = "twenty|thirty|forty|fourty|fifty|sixty|seve
 /// Month names; "May" only capitalised (the modal verb is common).
 pub(super) const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:May|MAY))";
 pub(super) const YEAR_TAIL: &str = r"(?:,?\s+(?P<y>[0-9]{4})\b)?";
+/// Days of the month as spoken ordinals ("February first", "the thirty-first of
+/// March"): speech and unpunctuated memos rarely write "1st".
+pub(super) const ORDINAL_DAY: &str = r"(?:thirty[- ]first|thirtieth|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth|fourteenth|thirteenth|twelfth|eleventh|tenth|ninth|eighth|seventh|sixth|fifth|fourth|third|second|first)";
 /// Words that introduce a bare month ("by March") or a bare m/d ("by 3/4").
 pub(super) const DATE_PREPS: &[&str] = &[
     "by", "in", "before", "until", "till", "through", "thru", "during", "from", "after", "on",
@@ -77,6 +80,10 @@ pub(super) enum Rule {
     Quarter,
     YearEnd,
     Eom,
+    /// A calendar week ("CW 9", "KW 14/2027", "calendar week 12").
+    Week,
+    /// A day-first date with dots ("31.03.2027"), as Europe writes it.
+    Dotted,
 }
 
 impl Rule {
@@ -99,6 +106,7 @@ impl Rule {
             Rule::MoneyPre | Rule::MoneyPost | Rule::MoneyBare => 0,
             Rule::Iso | Rule::Slash | Rule::MonthDay | Rule::DayMonth => 1,
             Rule::MonthPhrase | Rule::Quarter | Rule::YearEnd | Rule::Eom => 1,
+            Rule::Week | Rule::Dotted => 1,
             Rule::Percent => 2,
             Rule::Duration | Rule::Half => 3,
             Rule::Count => 4,
@@ -137,10 +145,10 @@ pub(super) static RULES: LazyLock<Vec<(Rule, WordRegex)>> = LazyLock::new(|| {
         (Rule::Iso, r"\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b".to_string()),
         (Rule::Slash, r"\b(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?:/(?P<y>[0-9]{4}|[0-9]{2}))?\b".to_string()),
         (Rule::MonthDay, format!(
-            r"(?i)\b(?P<wk>the\s+week\s+of\s+)?(?P<mon>{MONTH})\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b{YEAR_TAIL}"
+            r"(?i)\b(?P<wk>the\s+week\s+of\s+)?(?P<mon>{MONTH})\.?\s+(?:(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<dw>{ORDINAL_DAY}))\b{YEAR_TAIL}"
         )),
         (Rule::DayMonth, format!(
-            r"(?i)\b(?P<wk>the\s+week\s+of\s+)?(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})\b\.?{YEAR_TAIL}"
+            r"(?i)\b(?P<wk>the\s+week\s+of\s+)?(?:(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?|(?P<dw>{ORDINAL_DAY}))\s+(?:of\s+)?(?P<mon>{MONTH})\b\.?{YEAR_TAIL}"
         )),
         (Rule::MonthPhrase, format!(
             r"(?i)\b(?:(?:the\s+)?(?P<pos>end|middle|mid|early|late|beginning|start)(?:\s+of|-)?\s*)?(?P<mon>{MONTH})\b\.?{YEAR_TAIL}"
@@ -148,6 +156,8 @@ pub(super) static RULES: LazyLock<Vec<(Rule, WordRegex)>> = LazyLock::new(|| {
         (Rule::Quarter, r"(?i)\b(?:(?:the\s+)?(?P<pos>end|close|start|beginning)\s+of\s+(?:the\s+)?)?(?:q(?P<q>[1-4])\b|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b)(?:[\s-]+(?:of\s+)?(?:fy\s?)?(?P<y>[0-9]{4})\b|\s?'(?P<y2>[0-9]{2})\b)?".to_string()),
         (Rule::YearEnd, r"(?i)\b(?:eoy|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:calendar\s+)?year|(?:the\s+)?end\s+of\s+(?P<y>[0-9]{4})|(?:calendar\s+)?year[\s-]end)\b".to_string()),
         (Rule::Eom, format!(r"(?i)\b(?:eom\s+(?P<mon>{MONTH})|(?P<mon2>{MONTH})\s+eom)\b")),
+        (Rule::Week, r"(?i)\b(?:cw|kw|calendar\s+week)\s?(?P<w>[0-9]{1,2})(?:\s?/\s?(?P<y>[0-9]{4}))?\b".to_string()),
+        (Rule::Dotted, r"\b(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})\b".to_string()),
     ];
     rules
         .into_iter()

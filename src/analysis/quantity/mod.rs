@@ -12,16 +12,18 @@ use crate::rules::word_regex::ascii_bounds_agree;
 use jiff::civil::Date;
 use regex::Captures;
 
+mod dates;
 mod gate;
 mod grammar;
 mod legal;
 mod numbers;
 
+use dates::{parse_year, resolve_date};
 use legal::legal_numerals_as_figures;
 pub use numbers::{number_tail, parse_number};
 
 pub use grammar::COUNT_UNITS;
-use grammar::{COUNT_ADJECTIVES, DATE_PREPS, GATE, MONTH_ONLY, RULES, Rule, UNIT_FORMS};
+use grammar::{COUNT_ADJECTIVES, GATE, MONTH_ONLY, RULES, Rule, UNIT_FORMS};
 
 /// One normalised quantity.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,14 +77,26 @@ pub struct Found {
 /// Finds quantities in `text`, in order, without overlaps. Dates without a
 /// written year take `reference_year`.
 pub fn find_quantities(text: &str, reference_year: i16) -> Vec<Found> {
-    find(text, reference_year, None)
+    find(text, reference_year, None, false)
 }
 
 /// Like [`find_quantities`], but a date written without a year that would
 /// fall more than 90 days before `reference` (say, the close date) is read
 /// as next year's: "Jan 12" in October notes means January of the next year.
 pub fn find_quantities_from(text: &str, reference: Date) -> Vec<Found> {
-    find(text, reference.year(), Some(reference))
+    find(text, reference.year(), Some(reference), false)
+}
+
+/// Like [`find_quantities_from`], and dates in more forms: a day of the month
+/// as a spoken ordinal ("February first", "the thirtieth of November"), a
+/// calendar week ("CW 9", "KW 14/2027"), a dotted day-first date
+/// ("31.03.2027") and a slashed one whose first number cannot be a month
+/// ("31/03/2026"). Only a reader that asks for a date where one is due reads
+/// these: the context rules and the learned model take any date near a
+/// kickoff or go-live word as its date, and a spoken ordinal in a call, or a
+/// chat export's day-first time stamp, is more often something else.
+pub fn find_quantities_wide(text: &str, reference: Date) -> Vec<Found> {
+    find(text, reference.year(), Some(reference), true)
 }
 
 /// Whether `text` holds any quantity: what [`find_quantities`] returns is not
@@ -90,9 +104,14 @@ pub fn find_quantities_from(text: &str, reference: Date) -> Vec<Found> {
 /// resolving overlaps always keeps the first one it takes.
 pub fn has_quantities(text: &str, reference_year: i16) -> bool {
     let legal = legal_numerals_as_figures(text);
-    candidates(legal.as_deref().unwrap_or(text), reference_year, None)
-        .next()
-        .is_some()
+    candidates(
+        legal.as_deref().unwrap_or(text),
+        reference_year,
+        None,
+        false,
+    )
+    .next()
+    .is_some()
 }
 
 /// Whether `text` could hold a date: `false` means that neither
@@ -113,6 +132,7 @@ fn candidates(
     text: &str,
     reference_year: i16,
     reference: Option<Date>,
+    wide: bool,
 ) -> impl Iterator<Item = (usize, usize, u8, Quantity)> + '_ {
     let agree = ascii_bounds_agree(text);
     let may = grammar::matching_rules(text, agree, GATE.rules_in(text));
@@ -141,16 +161,17 @@ fn candidates(
                     end,
                     year: reference_year,
                     reference,
+                    wide,
                 };
                 interpret(*rule, &caps, &ctx).map(|q| (start, end, rule.priority(), q))
             })
         })
 }
 
-fn find(text: &str, reference_year: i16, reference: Option<Date>) -> Vec<Found> {
+fn find(text: &str, reference_year: i16, reference: Option<Date>, wide: bool) -> Vec<Found> {
     let legal = legal_numerals_as_figures(text);
     let text = legal.as_deref().unwrap_or(text);
-    let mut candidates: Vec<_> = candidates(text, reference_year, reference).collect();
+    let mut candidates: Vec<_> = candidates(text, reference_year, reference, wide).collect();
     candidates.sort_by(|a, b| {
         (b.1 - b.0)
             .cmp(&(a.1 - a.0))
@@ -245,12 +266,18 @@ struct Ctx<'a> {
     end: usize,
     year: i16,
     reference: Option<Date>,
+    /// Read the wider date forms ([`find_quantities_wide`]).
+    wide: bool,
 }
 
 fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
     let (text, start) = (ctx.text, ctx.start);
     let whole = text[start..ctx.end].to_string();
     let get = |name: &str| caps.name(name).map(|m| m.as_str());
+    let wide_only = get("dw").is_some() || matches!(rule, Rule::Week | Rule::Dotted);
+    if wide_only && !ctx.wide {
+        return None;
+    }
     let explicit_year = get("y").or(get("y2")).and_then(parse_year);
     let year = explicit_year.unwrap_or(ctx.year);
     match rule {
@@ -356,97 +383,16 @@ fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
         }
         _ => {
             let has_year = explicit_year.is_some();
-            let mut date = resolve_date(rule, caps, text, start, year, has_year)?;
+            let day_first = ctx.wide;
+            let mut date = resolve_date(rule, caps, text, start, year, has_year, day_first)?;
             if let Some(reference) = ctx.reference.filter(|_| !has_year)
                 && date < reference.checked_sub(jiff::Span::new().days(90)).ok()?
             {
-                date = resolve_date(rule, caps, text, start, year + 1, has_year)?;
+                date = resolve_date(rule, caps, text, start, year + 1, has_year, day_first)?;
             }
             Some(Quantity::Date { date, text: whole })
         }
     }
-}
-
-fn resolve_date(
-    rule: Rule,
-    caps: &Captures,
-    text: &str,
-    start: usize,
-    year: i16,
-    has_year: bool,
-) -> Option<Date> {
-    let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let num = |name: &str| get(name).and_then(|s| s.parse::<i8>().ok());
-    let month = get("mon").or(get("mon2")).and_then(month_number);
-    let last_of = |m: i8| Date::new(year, m, 1).ok().map(Date::last_of_month);
-    match rule {
-        Rule::Iso => Date::new(get("y")?.parse().ok()?, num("m")?, num("d")?).ok(),
-        Rule::Slash => {
-            let (m, d) = (num("m")?, num("d")?);
-            let preposition = DATE_PREPS.contains(&prev_word(text, start).as_str());
-            if !(has_year || preposition || d > 12) {
-                return None;
-            }
-            Date::new(year, m, d).ok()
-        }
-        Rule::MonthDay | Rule::DayMonth => {
-            let date = Date::new(year, month?, num("d")?).ok()?;
-            if get("wk").is_none() {
-                return Some(date);
-            }
-            // The working week: a Sunday means the Monday after it.
-            let back = match date.weekday().to_monday_zero_offset() {
-                6 => -1,
-                n => i64::from(n),
-            };
-            date.checked_sub(jiff::Span::new().days(back)).ok()
-        }
-        Rule::MonthPhrase => {
-            let m = month?;
-            let day = match get("pos").map(str::to_lowercase).as_deref() {
-                Some("end") | Some("late") => return last_of(m),
-                Some("mid" | "middle") => 15,
-                Some("early") => 7,
-                Some("beginning" | "start") => 1,
-                _ if has_year || DATE_PREPS.contains(&prev_word(text, start).as_str()) => {
-                    return last_of(m);
-                }
-                _ => return None,
-            };
-            Date::new(year, m, day).ok()
-        }
-        Rule::Quarter => {
-            let q: i8 = match get("q") {
-                Some(q) => q.parse().ok()?,
-                None => match get("ord")?.to_lowercase().as_str() {
-                    "first" | "1st" => 1,
-                    "second" | "2nd" => 2,
-                    "third" | "3rd" => 3,
-                    _ => 4,
-                },
-            };
-            match get("pos").map(str::to_lowercase).as_deref() {
-                Some("start" | "beginning") => Date::new(year, q * 3 - 2, 1).ok(),
-                _ => last_of(q * 3),
-            }
-        }
-        Rule::YearEnd => Date::new(year, 12, 31).ok(),
-        Rule::Eom => last_of(month?),
-        _ => None,
-    }
-}
-
-fn parse_year(s: &str) -> Option<i16> {
-    let y: i16 = s.parse().ok()?;
-    Some(if s.len() == 2 { 2000 + y } else { y })
-}
-
-fn month_number(name: &str) -> Option<i8> {
-    let key = name.get(..3)?.to_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months.iter().position(|m| *m == key).map(|i| i as i8 + 1)
 }
 
 impl Period {
@@ -495,7 +441,8 @@ impl Quantity {
     /// A date written as "the week of Nov 17": `date` is that week's Monday
     /// and any day of the week agrees with it.
     pub fn is_week_precision(&self) -> bool {
-        matches!(self, Quantity::Date { text, .. } if text.get(..11).is_some_and(|t| t.eq_ignore_ascii_case("the week of")))
+        matches!(self, Quantity::Date { text, .. } if text.get(..11).is_some_and(|t| t.eq_ignore_ascii_case("the week of"))
+            || ["cw", "kw", "calendar week"].iter().any(|w| text.get(..w.len()).is_some_and(|t| t.eq_ignore_ascii_case(w))))
     }
 
     /// `None` when the two are not comparable (different kinds, units,

@@ -492,3 +492,40 @@ fn legal_numerals_are_read_once_at_their_place() {
         Some("within        9 weeks")
     );
 }
+
+#[test]
+fn wider_date_forms_are_read_only_where_a_date_is_due() {
+    let reference = date(2026, 12, 1);
+    let wide = |text: &str| -> Vec<Date> {
+        find_quantities_wide(text, reference)
+            .into_iter()
+            .filter_map(|f| match f.quantity {
+                Quantity::Date { date, .. } => Some(date),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(wide("live by February first"), vec![date(2027, 2, 1)]);
+    assert_eq!(
+        wide("before the thirty-first of March"),
+        vec![date(2027, 3, 31)]
+    );
+    assert_eq!(wide("live in CW 9"), vec![date(2027, 3, 1)]);
+    assert_eq!(wide("Go-Live: CW 14/2027"), vec![date(2027, 4, 5)]);
+    assert_eq!(
+        wide("the week beginning 05.04.2027"),
+        vec![date(2027, 4, 5)]
+    );
+    assert_eq!(wide("go-live by 31/03/2027"), vec![date(2027, 3, 31)]);
+    // The ordinary reading keeps to the forms the context rules were made on.
+    let plain: Vec<Quantity> = find_quantities_from("live by February first in CW 9", reference)
+        .into_iter()
+        .map(|f| f.quantity)
+        .collect();
+    assert!(
+        plain
+            .iter()
+            .all(|q| !matches!(q, Quantity::Date { date, .. } if date.day() == 1)),
+        "{plain:?}"
+    );
+}

@@ -1,0 +1,178 @@
+//! When a go-live is due, as a typed fact both sides state: a date ("live by
+//! February first", "Target Go-Live Date: on or before 03/01/2027"), or a
+//! duration counted from a known event ("within twenty (20) weeks from the
+//! Effective Date", "ten (10) weeks from contract signing") that the deal's
+//! dates turn into one. A promise and a scope clause rarely share more than
+//! the word "live"; they share the milestone, and two due dates a fortnight
+//! apart cannot both hold.
+//!
+//! The milestone words and the events a schedule counts from are word
+//! families in `assets/rules.toml` (`facts.go_live`, `pair_facts.go_live`, `pair_facts.schedule_anchor`).
+
+use crate::analysis::Reading;
+use crate::analysis::quantity::{Quantity, find_quantities_wide};
+use jiff::civil::Date;
+
+/// A due date and how loosely it is known: a month or a week written as a
+/// whole ("by February", "in CW 9") is any day of it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Due {
+    pub from: Date,
+    pub to: Date,
+    pub text: String,
+}
+
+impl Due {
+    fn day(date: Date, text: String) -> Self {
+        Self {
+            from: date,
+            to: date,
+            text,
+        }
+    }
+
+    /// Days between the two spans, zero where they overlap.
+    fn gap(&self, other: &Due) -> i64 {
+        let apart = |a: Date, b: Date| a.until(b).map_or(0, |s| i64::from(s.get_days()));
+        if self.to < other.from {
+            apart(self.to, other.from)
+        } else if other.to < self.from {
+            apart(other.to, self.from)
+        } else {
+            0
+        }
+    }
+}
+
+/// How far two due dates may lie apart and still be one plan: "mid-August"
+/// is no promise to the day, and a schedule counted from signing starts a
+/// few days either side of the close date.
+const GRACE_DAYS: i64 = 14;
+/// How near a milestone word a figure must stand to be its date.
+const NEAR: usize = 60;
+
+/// The go-live dates `text` states: its dates near a milestone word, and its
+/// durations counted from an event whose date the deal gives. Conditions
+/// ("provided the Customer delivers within ten days") are cut off first.
+pub(super) fn dues(r: &Reading, text: &str) -> Vec<Due> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        // Offsets of the lower-cased text must be those of the text.
+        return Vec::new();
+    }
+    // A definition says what go-live is, not when: "\"Commencement Date\"
+    // means 11 January 2027; \"Go-Live\" means the first day ...".
+    if lower.contains(" means ") {
+        return Vec::new();
+    }
+    let facts = &r.rules.facts;
+    let mut marks = facts.go_live.find_all(lower.as_str());
+    marks.extend(r.rules.pair_facts.go_live.find_all(lower.as_str()));
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    let end = condition_start(&lower);
+    let near_mark = |start: usize, stop: usize| {
+        marks
+            .iter()
+            .any(|&(a, b)| (b <= start && start - b <= NEAR) || (a >= stop && a - stop <= NEAR / 2))
+    };
+    let mut out = Vec::new();
+    for found in find_quantities_wide(text, r.reference) {
+        if found.start >= end || !near_mark(found.start, found.end) {
+            continue;
+        }
+        match &found.quantity {
+            Quantity::Date { date, text } => {
+                let q = &found.quantity;
+                if q.is_month_precision() {
+                    let first = date.first_of_month();
+                    out.push(Due {
+                        from: first,
+                        to: *date,
+                        text: text.clone(),
+                    });
+                } else if q.is_week_precision() {
+                    out.push(Due {
+                        from: *date,
+                        to: date.checked_add(jiff::Span::new().days(6)).unwrap_or(*date),
+                        text: text.clone(),
+                    });
+                } else {
+                    out.push(Due::day(*date, text.clone()));
+                }
+            }
+            Quantity::Duration { days, text: d, .. } if *days >= 7.0 => {
+                let after = &lower[found.end..end.max(found.end)];
+                let Some(start) = anchor(r, after) else {
+                    continue;
+                };
+                if let Ok(date) = start.checked_add(jiff::Span::new().days(days.round() as i64)) {
+                    out.push(Due::day(date, format!("{d} from {start}")));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Where a condition on the schedule begins ("provided ...", "subject to
+/// ...", "assuming ..."): what follows sets the customer's deadlines.
+fn condition_start(lower: &str) -> usize {
+    [
+        ", provided",
+        " provided that",
+        " subject to",
+        " assum",
+        ", if ",
+        " unless ",
+    ]
+    .iter()
+    .filter_map(|c| lower.find(c))
+    .min()
+    .unwrap_or(lower.len())
+}
+
+/// The date of the event a duration counts from, when the words right after
+/// it name one ("from the Effective Date", "of contract signing", "after
+/// kickoff") and the deal dates it: signing-like events at the close date,
+/// a kickoff at the kickoff (else unknown).
+fn anchor(r: &Reading, after: &str) -> Option<Date> {
+    let head: String = after.chars().take(40).collect();
+    let counted = ["from ", "of ", "after ", "following ", "since "]
+        .iter()
+        .any(|p| head.trim_start().starts_with(p));
+    if !counted {
+        return None;
+    }
+    let families = r.rules.pair_facts.schedule_anchor.families(head.as_str());
+    let deal = &r.bundle.deal;
+    if families & 1 != 0 {
+        deal.closed_on
+    } else if families & 2 != 0 {
+        deal.kickoff
+    } else {
+        None
+    }
+}
+
+/// A promised go-live against the scope's, when both state one and none of
+/// the promise's dates is within a fortnight of any the scope allows; the
+/// summary names the two dates.
+pub(super) fn against(promised: &[Due], signed: &[Due]) -> Option<String> {
+    if promised.is_empty() || signed.is_empty() {
+        return None;
+    }
+    let off = promised
+        .iter()
+        .find(|p| signed.iter().all(|s| p.gap(s) > GRACE_DAYS))?;
+    let nearest = signed
+        .iter()
+        .min_by_key(|s| off.gap(s))
+        .expect("signed is not empty");
+    Some(format!(
+        "Notes promise go-live by {}; the signed scope's go-live is {}.",
+        off.text, nearest.text
+    ))
+}

@@ -1,0 +1,147 @@
+//! Conflicts by meaning (issue 13): typed facts both sides state in words
+//! that share little, each test invented and each failing without the
+//! mechanism it names.
+
+use super::*;
+use jiff::civil::date;
+
+fn conflict_pairs(a: &Analysis) -> Vec<(u32, u32)> {
+    a.flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::Conflict)
+        .map(|f| (f.evidence[0].line, f.evidence.last().unwrap().line))
+        .collect()
+}
+
+/// A deal closed on `closed_on`, so a schedule counted from signing has a date.
+fn run_closed(closed_on: jiff::civil::Date, notes: &str, scope: &str) -> Analysis {
+    let deal = crate::bundle::DealRecord {
+        closed_on: Some(closed_on),
+        ..deal()
+    };
+    analyze(&bundle(deal, notes, Some(scope)), &RULES)
+}
+
+const SCHEDULE: &str = "\
+# Order form
+- Four handheld scanners and the depot licence.
+- Go-Live shall be achieved within twenty (20) weeks from the Effective Date, provided the Customer delivers its item master within ten (10) days.
+";
+
+#[test]
+fn a_spoken_go_live_date_against_weeks_from_signing_conflicts() {
+    // Closed 15 January 2027: twenty weeks from signing is 4 June.
+    let a = run_closed(
+        date(2027, 1, 15),
+        "- Told Omar we will have the depot live by March first.\n",
+        SCHEDULE,
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    // The scope's own date, however written, agrees.
+    let b = run_closed(
+        date(2027, 1, 15),
+        "- Told Omar we will have the depot live by June 4.\n",
+        SCHEDULE,
+    );
+    assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
+}
+
+#[test]
+fn a_calendar_week_is_a_go_live_date() {
+    let a = run_closed(
+        date(2026, 12, 1),
+        "- Confirmed to Jana that the Bremen site goes live in CW 6.\n",
+        "# Order form\n- Slotting licence for the Bremen site.\n- Go-Live: CW 15/2027, the week beginning 12.04.2027.\n",
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+#[test]
+fn a_price_held_in_speech_against_a_yearly_increase_conflicts() {
+    let a = run(
+        "- Told Ruth the 4.20 per user is locked for the full three years.\n",
+        Some(
+            "# Order form\n- 300 users at 4.20 per user per month.\n- Subscription rates may be increased on each anniversary by up to five percent (5%).\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+#[test]
+fn a_free_item_against_its_row_in_a_price_table_conflicts() {
+    // The row names the item once ("scanner") and its count: the same item.
+    let a = run(
+        "- I'll throw in the twelve scanners, on us.\n",
+        Some(
+            "# Order form\n\n| Item | Qty | Unit | Total |\n|---|---|---|---|\n| Handheld scanner (ruggedised) | 12 | $240.00 | $2,880.00 |\n| Depot licence | 1 | $9,000.00 | $9,000.00 |\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 5)], "{:#?}", a.flags);
+}
+
+#[test]
+fn instalments_in_another_number_of_parts_conflict_with_the_same_fee() {
+    let a = run(
+        "- Agreed the implementation fee in 3 tranches: 30% at signature, 40% after UAT, 30% at go-live.\n",
+        Some(
+            "# Terms\n- The Licence Fees are invoiced annually in advance.\n- The Implementation Fee shall be invoiced in two (2) instalments: fifty per cent (50%) on signature and fifty per cent (50%) on acceptance.\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+#[test]
+fn on_site_training_meets_the_remote_training_clause_before_a_general_exclusion() {
+    let scope = "\
+# SOW
+## Services
+- All training shall be delivered remotely by video conference.
+## Exclusions
+- (a) custom reports;
+- (b) any on-site services.
+";
+    let a = run(
+        "- Agreed: Lena runs the training in person at the Leeds plant for two days.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+#[test]
+fn a_definition_of_go_live_dates_nothing() {
+    // The date in the definitions is the commencement, not the go-live.
+    let a = run_closed(
+        date(2027, 1, 5),
+        "- Told Ann we will be live before the first of March.\n",
+        "1.1 \"Commencement Date\" means 11 January 2027; \"Go-Live\" means the first day the depot runs on the Platform.\n1.2 Four handheld scanners.\n",
+    );
+    assert!(conflict_pairs(&a).is_empty(), "{:#?}", a.flags);
+}
+
+#[test]
+fn a_place_name_does_not_make_a_price_row_the_promised_item() {
+    let scope = "\
+# Order form
+
+| Item | Qty | Unit | Total |
+|---|---|---|---|
+| Elk Ridge implementation services | 1 | 42,500.00 | 42,500.00 |
+| Rugged handheld scanner | 20 | 1,195.00 | 23,900.00 |
+";
+    let a = run(
+        "- The twenty handhelds for Elk Ridge, we'll cover them.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 6)], "{:#?}", a.flags);
+}
+
+#[test]
+fn a_response_time_in_a_service_level_row_is_compared() {
+    let a = run(
+        "- Confirmed to Tom that a P1 gets a response within one hour.\n",
+        Some(
+            "## Service levels\n\n| Priority | Response |\n|---|---|\n| Priority 1 (system down) | within four (4) Business Hours |\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 5)], "{:#?}", a.flags);
+}
