@@ -107,9 +107,16 @@ named_actions! {
     ConfirmFirstValue => "confirm_first_value", "confirm the first-value criteria";
     Resubmit => "resubmit", "record the AE's resubmission";
     Milestone => "milestone", "record kickoff held/moved or first value";
+    RecordEscalation => "record_escalation", "record an onboarding escalation (date, severity, source, note)";
+    RiskCameTrue => "risk_came_true", "the selected risk came true (date, note)";
+    RecordHealth => "record_health", "record the customer's health at day 30, 60 or 90";
     Export => "export", "export the approved brief to Markdown";
     NextSegment => "next_segment", "metrics of the next segment";
     NextPeriod => "next_period", "metrics of the next period";
+    PilotReadout => "pilot_readout", "switch between the numbers and the pilot readout";
+    PilotSince => "pilot_since", "the pilot's first day (asks; empty: the first handoff's day)";
+    PilotSegment => "pilot_segment", "the pilot's segment (asks)";
+    PilotDays => "pilot_days", "how many days the pilot ran (asks)";
     Submit => "submit", "submit";
     Complete => "complete", "complete the path";
     Cancel => "cancel", "cancel";

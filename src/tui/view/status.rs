@@ -36,9 +36,8 @@ fn hinted(section: Section) -> &'static [Action] {
             Help,
         ],
         Section::Checklist => &[Act, Accept, Reject, ShowEvidence, NextTab, Back, Help],
-        Section::Risks | Section::Questions => {
-            &[Act, ShowEvidence, ReturnToAe, NextTab, Back, Help]
-        }
+        Section::Risks => &[Act, ShowEvidence, RiskCameTrue, ReturnToAe, NextTab, Back, Help],
+        Section::Questions => &[Act, ShowEvidence, ReturnToAe, NextTab, Back, Help],
         Section::SignOff => &[
             Approve,
             ConfirmSuccess,
@@ -47,7 +46,16 @@ fn hinted(section: Section) -> &'static [Action] {
             Back,
             Help,
         ],
-        Section::Metrics => &[NextSegment, NextPeriod, Refresh, Back, Help],
+        Section::Metrics => &[NextSegment, NextPeriod, PilotReadout, Refresh, Back, Help],
+        Section::Pilot => &[
+            Open,
+            PilotSince,
+            PilotSegment,
+            PilotDays,
+            PilotReadout,
+            Back,
+            Help,
+        ],
         Section::Viewer => &[Down, Up, Back],
         Section::Picker => &[Submit, Cancel],
         Section::Confirm => &[Yes, No],
@@ -114,6 +122,11 @@ fn short(a: Action) -> &'static str {
         View => "full text",
         NextSegment => "segment",
         NextPeriod => "period",
+        PilotReadout => "pilot/numbers",
+        PilotSince => "from",
+        PilotSegment => "segment",
+        PilotDays => "days",
+        RiskCameTrue => "came true",
         Down => "down",
         Up => "up",
         _ => "",
