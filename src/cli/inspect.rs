@@ -404,6 +404,8 @@ pub fn pilot_cmd(
         days,
         min_decided,
     };
-    let r = s.ws.pilot_readout(&spec, today).map_err(|e| e.to_string())?;
+    let r =
+        s.ws.pilot_readout(&spec, today)
+            .map_err(|e| e.to_string())?;
     print(&r.render(markdown))
 }

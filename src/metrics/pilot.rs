@@ -233,8 +233,8 @@ pub fn readout(
                         s("severity"),
                         s("date"),
                         s("source")
-                    )
-                )
+                    ),
+                ),
             ));
         }
         for e in of(id, "risk_materialised") {
@@ -243,8 +243,8 @@ pub fn readout(
                 id,
                 evidence(
                     e,
-                    format!("{} \"{}\" came true on {}", s("item"), s("text"), s("date"))
-                )
+                    format!("{} \"{}\" came true on {}", s("item"), s("text"), s("date")),
+                ),
             ));
         }
     }
@@ -382,7 +382,10 @@ impl Readout {
     /// Whether the handoffs not returned for missing context went better:
     /// the early customer risk of each group.
     pub fn better_line(&self) -> String {
-        let accepted_risk = &self.metrics.outcomes.outcomes_not_returned_for_missing_context;
+        let accepted_risk = &self
+            .metrics
+            .outcomes
+            .outcomes_not_returned_for_missing_context;
         let returned_risk = &self.metrics.outcomes.outcomes_returned_for_missing_context;
         let pct = |r: Option<f64>| r.map_or_else(|| "n/a".into(), |r| format!("{:.0}%", r * 100.0));
         format!(

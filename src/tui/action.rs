@@ -107,9 +107,9 @@ named_actions! {
     ConfirmFirstValue => "confirm_first_value", "confirm the first-value criteria";
     Resubmit => "resubmit", "record the AE's resubmission";
     Milestone => "milestone", "record kickoff held/moved or first value";
-    RecordEscalation => "record_escalation", "record an onboarding escalation (date, severity, source, note)";
-    RiskCameTrue => "risk_came_true", "the selected risk came true (date, note)";
-    RecordHealth => "record_health", "record the customer's health at day 30, 60 or 90";
+    RecordEscalation => "record_escalation", "record an onboarding escalation";
+    RiskCameTrue => "risk_came_true", "the selected risk came true";
+    RecordHealth => "record_health", "record customer health at day 30/60/90";
     Export => "export", "export the approved brief to Markdown";
     NextSegment => "next_segment", "metrics of the next segment";
     NextPeriod => "next_period", "metrics of the next period";

@@ -106,7 +106,9 @@ fn answer_step(app: &mut App, step: &mut Step, action: Action) -> StepAnswer {
             *selected = selected.saturating_sub(1);
             StepAnswer::Open
         }
-        (Step::Pick { selected, .. }, Action::Submit) => StepAnswer::Given(Answer::Picked(*selected)),
+        (Step::Pick { selected, .. }, Action::Submit) => {
+            StepAnswer::Given(Answer::Picked(*selected))
+        }
         (
             Step::Text {
                 text, rule, error, ..

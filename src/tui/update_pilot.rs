@@ -44,11 +44,10 @@ pub(super) fn open(app: &mut App) {
             // failing that, a line of the same handoff.
             if let Some(before) = &app.pilot {
                 let was = before.selected_driver();
-                let same = |f: &dyn Fn(&crate::metrics::pilot::Driver) -> bool| {
-                    pv.drivers().position(|d| f(d))
-                };
-                pv.selected = was
-                    .and_then(|w| same(&|d| d == w).or_else(|| same(&|d| d.deal == w.deal)))
+                let same_line = was.and_then(|w| pv.drivers().position(|d| d == w));
+                let same_deal = was.and_then(|w| pv.drivers().position(|d| d.deal == w.deal));
+                pv.selected = same_line
+                    .or(same_deal)
                     .unwrap_or(before.selected)
                     .min(pv.driver_count().saturating_sub(1));
                 pv.scroll = before.scroll;

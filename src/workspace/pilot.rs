@@ -39,9 +39,7 @@ impl Workspace {
             |r| r.get(0),
         )?;
         Ok(first.map_or(today, |at| {
-            time(&at)
-                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                .date()
+            time(&at).to_zoned_datetime(jiff::tz::TimeZone::UTC).date()
         }))
     }
 }

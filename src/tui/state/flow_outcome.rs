@@ -134,7 +134,10 @@ fn health(flow: &Flow, cx: &Context) -> Next {
             pick(
                 format!("Health at day {}", day.days()),
                 &HEALTH.map(|(_, l)| l),
-                HEALTH.iter().position(|(h, _)| Some(*h) == now).unwrap_or(0),
+                HEALTH
+                    .iter()
+                    .position(|(h, _)| Some(*h) == now)
+                    .unwrap_or(0),
             )
         }
         2 => text(

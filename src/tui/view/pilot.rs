@@ -34,7 +34,12 @@ fn top_lines(app: &App, pv: &PilotView) -> Vec<Line<'static>> {
         Verdict::NotMet => t.bad(),
         Verdict::TooFew => t.warn(),
     };
-    let key = |a: Action| app.config.keymap.key_for(Section::Pilot, a).unwrap_or_default();
+    let key = |a: Action| {
+        app.config
+            .keymap
+            .key_for(Section::Pilot, a)
+            .unwrap_or_default()
+    };
     let spec = pv.spec();
     let settings = Line::from(vec![
         Span::styled(" from ", t.dim()),
@@ -186,11 +191,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let (top, top_area, page) = areas(app, pv, area);
-    let [text_rows, bar_row] = Layout::vertical([
-        Constraint::Length(top.len() as u16),
-        Constraint::Length(1),
-    ])
-    .areas(top_area);
+    let [text_rows, bar_row] =
+        Layout::vertical([Constraint::Length(top.len() as u16), Constraint::Length(1)])
+            .areas(top_area);
     f.render_widget(Paragraph::new(top), text_rows);
     let m = &pv.readout.metrics;
     let style = match pv.readout.verdict {
@@ -211,7 +214,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let g = geometry(app, pv);
     let scroll = follow(&g, pv.selected, pv.scroll);
     let shown = if g.rows > g.height {
-        format!(" rows {}-{} of {} ", scroll + 1, (scroll + g.height).min(g.rows), g.rows)
+        format!(
+            " rows {}-{} of {} ",
+            scroll + 1,
+            (scroll + g.height).min(g.rows),
+            g.rows
+        )
     } else {
         String::new()
     };
@@ -228,4 +236,46 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         .take(inner.height as usize)
         .collect();
     f.render_widget(Paragraph::new(rows), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows: 0-1 sample, 2 blank, 3 heading, 4 d0, 5-6 d1, 7 blank,
+    /// 8 heading, 9 d2, 10 blank, 11 heading (a section with no driver).
+    fn page(height: usize) -> Geometry {
+        Geometry {
+            rows: 12,
+            height,
+            drivers: vec![4..5, 5..7, 9..10],
+        }
+    }
+
+    #[test]
+    fn the_first_driver_shows_the_top_and_the_last_the_end() {
+        let g = page(4);
+        assert_eq!(follow(&page(6), 0, 7), 0);
+        // When the top does not fit with it, the driver itself.
+        assert_eq!(follow(&g, 0, 7), 4);
+        // The last driver brings the empty section after it into view.
+        assert_eq!(follow(&g, 2, 0), 8);
+    }
+
+    #[test]
+    fn moving_scrolls_only_as_far_as_needed_and_up_shows_the_heading() {
+        let g = page(4);
+        // d1 (rows 5-6) is in view from 3: no scroll.
+        assert_eq!(follow(&g, 1, 3), 3);
+        // Down to d1 from the top: its last row comes into view.
+        assert_eq!(follow(&g, 1, 0), 3);
+        // Up to d2 from the end: in view, no scroll.
+        assert_eq!(follow(&g, 2, 8), 8);
+        // Scrolled past d1: back up to the end of d0, d1 and nothing above it
+        // lost; d2 from below shows its heading (rows 7-9).
+        assert_eq!(follow(&g, 1, 6), 5);
+        assert_eq!(follow(&g, 2, 10), 7);
+        // A page that fits never scrolls.
+        assert_eq!(follow(&page(20), 2, 5), 0);
+    }
 }

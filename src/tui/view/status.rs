@@ -36,7 +36,15 @@ fn hinted(section: Section) -> &'static [Action] {
             Help,
         ],
         Section::Checklist => &[Act, Accept, Reject, ShowEvidence, NextTab, Back, Help],
-        Section::Risks => &[Act, ShowEvidence, RiskCameTrue, ReturnToAe, NextTab, Back, Help],
+        Section::Risks => &[
+            Act,
+            ShowEvidence,
+            RiskCameTrue,
+            ReturnToAe,
+            NextTab,
+            Back,
+            Help,
+        ],
         Section::Questions => &[Act, ShowEvidence, ReturnToAe, NextTab, Back, Help],
         Section::SignOff => &[
             Approve,
@@ -81,7 +89,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     for a in hinted(section) {
         if let Some(k) = app.config.keymap.key_for(section, *a) {
             spans.push(Span::styled(k, t.accent()));
-            spans.push(Span::styled(format!(" {}  ", short(*a)), t.dim()));
+            // One key switches the two metrics views: it names the other.
+            let label = match (section, *a) {
+                (Section::Pilot, Action::PilotReadout) => "numbers",
+                _ => short(*a),
+            };
+            spans.push(Span::styled(format!(" {label}  "), t.dim()));
         }
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -122,7 +135,7 @@ fn short(a: Action) -> &'static str {
         View => "full text",
         NextSegment => "segment",
         NextPeriod => "period",
-        PilotReadout => "pilot/numbers",
+        PilotReadout => "pilot readout",
         PilotSince => "from",
         PilotSegment => "segment",
         PilotDays => "days",
