@@ -207,3 +207,27 @@ fn the_numbers_and_the_readout_switch_and_the_top_shows_the_page_start() {
     // The settings are kept.
     assert_eq!(d.app.pilot.as_ref().unwrap().spec().days, 190);
 }
+
+#[test]
+fn an_empty_workspace_has_a_readout_with_nothing_to_open() {
+    let dir = tui_support::Pinned::new();
+    let ws = baton::workspace::Workspace::open(&dir.path().join("empty.db")).unwrap();
+    let mut app = App::new(
+        ws,
+        baton::tui::config::TuiConfig::defaults(false),
+        Some(tui_support::actor()),
+        baton::tui::Clock::Fixed(baton::demo::clock()),
+        (80, 24),
+    )
+    .unwrap();
+    press(&mut app, &["M", "P", "j", "G", "enter"]);
+    assert_eq!(app.screen, Screen::Pilot);
+    assert_eq!(
+        status_text(&app),
+        "no handoff is behind a number of this readout"
+    );
+    let s = screen(&app);
+    // From today, the day the first handoff would be.
+    assert!(s.contains("from 2026-09-04 (f)"), "{s}");
+    assert!(s.contains("TOO FEW HANDOFFS: 0 decided"), "{s}");
+}
