@@ -113,10 +113,10 @@ named_actions! {
     Export => "export", "export the approved brief to Markdown";
     NextSegment => "next_segment", "metrics of the next segment";
     NextPeriod => "next_period", "metrics of the next period";
-    PilotReadout => "pilot_readout", "switch between the numbers and the pilot readout";
-    PilotSince => "pilot_since", "the pilot's first day (asks; empty: the first handoff's day)";
-    PilotSegment => "pilot_segment", "the pilot's segment (asks)";
-    PilotDays => "pilot_days", "how many days the pilot ran (asks)";
+    PilotReadout => "pilot_readout", "switch the numbers / the pilot readout";
+    PilotSince => "pilot_since", "ask the pilot's first day (empty: default)";
+    PilotSegment => "pilot_segment", "pick the pilot's segment";
+    PilotDays => "pilot_days", "ask how many days the pilot ran";
     Submit => "submit", "submit";
     Complete => "complete", "complete the path";
     Cancel => "cancel", "cancel";
