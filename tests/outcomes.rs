@@ -341,3 +341,18 @@ fn the_pilot_readout_on_the_demo_says_whether_the_bar_was_met() {
         "--since March: not a valid date",
     );
 }
+
+#[test]
+fn without_since_the_pilot_starts_on_the_day_of_the_first_handoff() {
+    let env = demo_env();
+    let page = env.ok("2026-09-04T09:00:00Z", &["pilot"]);
+    // Vredeborg, the demo's first handoff, was created on 2026-03-06; the
+    // default 60 days hold it and Larkspur (2026-04-03), both decided.
+    assert!(
+        page.starts_with(
+            "Pilot readout: every segment, handoffs created 2026-03-06 to 2026-05-04 (60 days)\n\
+             TOO FEW HANDOFFS: 2 decided, 3 needed"
+        ),
+        "{page}"
+    );
+}

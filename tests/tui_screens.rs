@@ -75,6 +75,30 @@ fn metrics() {
     snap("metrics", &["M"], None);
 }
 
+/// The pilot readout over the whole demo (the README's `baton pilot --since
+/// 2026-03-01 --days 190`), its top, and on the small terminal its end.
+#[test]
+fn pilot_readout() {
+    for size in SIZES {
+        let mut d = demo(size);
+        press(&mut d.app, &["M", "P", "f", "ctrl-u"]);
+        tui_support::type_text(&mut d.app, "2026-03-01");
+        press(&mut d.app, &["enter", "d", "ctrl-u"]);
+        tui_support::type_text(&mut d.app, "190");
+        // Enter, then let the "recomputed" message expire.
+        press(&mut d.app, &["enter"]);
+        d.app.status = None;
+        let text = masked(&screen(&d.app), &d.dir);
+        insta::assert_snapshot!(format!("pilot_{}x{}", size.0, size.1), text);
+        if size == (80, 24) {
+            press(&mut d.app, &["G"]);
+            insta::assert_snapshot!("pilot_end_80x24", masked(&screen(&d.app), &d.dir));
+        }
+    }
+    // The defaults: from the first handoff's day, 60 days.
+    snap("pilot_default", &["M", "P"], None);
+}
+
 #[test]
 fn an_approved_handoff_signs_off_clean() {
     snap("sign_off_approved", &["9"], Some("TF-OPP-26-0457"));

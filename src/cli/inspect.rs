@@ -377,45 +377,35 @@ pub fn metrics_cmd(
     print(&metrics::render(&m))
 }
 
-/// `baton pilot`: the one-page readout of a pilot (`metrics::pilot`).
+/// `baton pilot`: the one-page readout of a pilot (`metrics::pilot`), as
+/// the workspace computes it for the TUI's metrics screen too.
 pub fn pilot_cmd(
     g: &Global,
     segment: Option<String>,
-    since: &str,
+    since: Option<&str>,
     days: u32,
     min_decided: u32,
     markdown: bool,
 ) -> Result<(), String> {
-    use baton::metrics::pilot::{self, PilotDeal, PilotSpec};
+    use baton::metrics::pilot::PilotSpec;
     if days == 0 {
         return Err("--days 0: a pilot lasts at least one day".into());
     }
+    let since = since.map(|d| parse_date("--since", d)).transpose()?;
+    let s = session::open_to_read(g)?;
+    let today = s.now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let since = match since {
+        Some(d) => d,
+        None => s.ws.pilot_start(today).map_err(|e| e.to_string())?,
+    };
     let spec = PilotSpec {
         segment,
-        since: parse_date("--since", since)?,
+        since,
         days,
         min_decided,
     };
-    let s = session::open_to_read(g)?;
-    let (deals, _) = s.ws.metrics_rows().map_err(|e| e.to_string())?;
-    let names =
-        s.ws.list()
-            .map_err(|e| e.to_string())?
-            .into_iter()
-            .map(|d| {
-                (
-                    d.id.clone(),
-                    PilotDeal {
-                        id: d.id,
-                        account: d.account,
-                    },
-                )
-            })
-            .collect();
-    let events =
-        s.ws.events_in(None, None, None)
+    let r =
+        s.ws.pilot_readout(&spec, today)
             .map_err(|e| e.to_string())?;
-    let today = s.now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
-    let r = pilot::readout(&deals, &names, &events, &spec, today);
     print(&r.render(markdown))
 }

@@ -246,11 +246,12 @@ enum Command {
         /// Only this segment (default: every segment).
         #[arg(long)]
         segment: Option<String>,
-        /// The pilot's first day: handoffs created from it on.
+        /// The pilot's first day: handoffs created from it on (default: the
+        /// day the first handoff was created).
         #[arg(long, value_name = "YYYY-MM-DD")]
-        since: String,
+        since: Option<String>,
         /// How long the pilot ran.
-        #[arg(long, default_value_t = 60)]
+        #[arg(long, default_value_t = baton::metrics::pilot::DEFAULT_DAYS)]
         days: u32,
         /// Decided handoffs needed for a verdict.
         #[arg(long, default_value_t = baton::metrics::pilot::MIN_DECIDED)]
@@ -379,7 +380,7 @@ pub fn run() -> ExitCode {
             days,
             min_decided,
             markdown,
-        }) => inspect::pilot_cmd(&g, segment, &since, days, min_decided, markdown),
+        }) => inspect::pilot_cmd(&g, segment, since.as_deref(), days, min_decided, markdown),
         Some(Command::Export(args)) => export::run(&g, args),
         #[cfg(feature = "tui")]
         Some(Command::Demo { dir }) => tui::demo(&g, dir.as_deref()),

@@ -6,7 +6,7 @@ use super::review::{actor, bad, run};
 use super::session::{Global, parse_date};
 use baton::handoff::Command;
 use baton::handoff::outcomes::{
-    Checkpoint, Desk, Escalation, Health, HealthCheck, Outcome, Severity, Source, TicketRef,
+    Checkpoint, Escalation, Health, HealthCheck, Outcome, Severity, Source, TicketRef,
 };
 
 #[derive(clap::Subcommand)]
@@ -113,11 +113,5 @@ fn parse(command: OutcomeCommand) -> Result<(String, Outcome), String> {
 }
 
 fn parse_ticket(s: &str) -> Result<TicketRef, String> {
-    match s.split_once(':') {
-        Some((desk, id)) if !desk.trim().is_empty() && !id.trim().is_empty() => Ok(TicketRef {
-            desk: Desk::named(desk),
-            id: id.trim().to_string(),
-        }),
-        _ => Err(bad("--ticket", s, "DESK:ID, e.g. zendesk:4521")),
-    }
+    TicketRef::parse(s).ok_or_else(|| bad("--ticket", s, "DESK:ID, e.g. zendesk:4521"))
 }

@@ -154,6 +154,17 @@ pub struct TicketRef {
     pub id: String,
 }
 
+impl TicketRef {
+    /// `DESK:ID` (`zendesk:4521`, `jsm:CS-88`); `None` when either part is empty.
+    pub fn parse(s: &str) -> Option<TicketRef> {
+        let (desk, id) = s.split_once(':')?;
+        (!desk.trim().is_empty() && !id.trim().is_empty()).then(|| TicketRef {
+            desk: Desk::named(desk),
+            id: id.trim().to_string(),
+        })
+    }
+}
+
 impl std::fmt::Display for TicketRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} ticket {}", self.desk.as_str(), self.id)

@@ -15,6 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 /// would move the rate by a third or more.
 pub const MIN_DECIDED: u32 = 3;
 
+/// How long a pilot runs when not told (`--days`, the TUI's days prompt).
+pub const DEFAULT_DAYS: u32 = 60;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Met,
@@ -62,7 +65,17 @@ pub struct Readout {
 pub struct Section {
     pub title: String,
     pub number: String,
-    pub lines: Vec<String>,
+    pub lines: Vec<Driver>,
+}
+
+/// One handoff behind a number, with the event that is its evidence: the
+/// deal id is kept apart from the text so a front can open the handoff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Driver {
+    pub deal: String,
+    /// The whole line, the deal and account first (`KW-2026-011 Vredeborg
+    /// Metaal B.V.: returned, ...`).
+    pub text: String,
 }
 
 fn evidence(e: &Event, what: String) -> String {
@@ -137,6 +150,10 @@ pub fn readout(
         Some(a) => format!("{id} {a}"),
         None => id.to_string(),
     };
+    let driver = |id: &str, what: String| Driver {
+        deal: id.to_string(),
+        text: format!("{}: {what}", name(id)),
+    };
     let of = |id: &str, kind: &str| -> Vec<&Event> {
         by_deal
             .get(id)
@@ -166,18 +183,14 @@ pub fn readout(
             (None, _, false) => "returned, not accepted yet".into(),
             (None, _, true) => "not decided yet".into(),
         };
-        acceptance.push(format!("{}: {state}", name(id)));
+        acceptance.push(driver(id, state));
         for r in returned {
             let reason = r
                 .payload
                 .get("reason")
                 .and_then(|r| r.as_str())
                 .unwrap_or("other");
-            returns.push(format!(
-                "{}: {}",
-                name(id),
-                evidence(r, format!("returned, {reason}"))
-            ));
+            returns.push(driver(id, evidence(r, format!("returned, {reason}"))));
         }
         for m in of(id, "kickoff_moved") {
             let (from, to) = (
@@ -188,10 +201,9 @@ pub fn readout(
                 m.payload.get("to").and_then(|v| v.as_str()).unwrap_or("?"),
             );
             if to > from {
-                delays.push(format!(
-                    "{}: {}",
-                    name(id),
-                    evidence(m, format!("kickoff moved from {from} to {to}"))
+                delays.push(driver(
+                    id,
+                    evidence(m, format!("kickoff moved from {from} to {to}")),
                 ));
             }
         }
@@ -201,7 +213,7 @@ pub fn readout(
                 Some(r) => evidence(r, format!("first value due {due}, reached late")),
                 None => format!("first value due {due}, not reached"),
             };
-            misses.push(format!("{}: {line}", name(id)));
+            misses.push(driver(id, line));
         }
         for e in of(id, "escalation_recorded") {
             let s = |k: &str| e.payload.get(k).and_then(|v| v.as_str()).unwrap_or("");
@@ -212,9 +224,8 @@ pub fn readout(
                 (Some(desk), Some(t)) => format!(", {desk} ticket {t}"),
                 _ => String::new(),
             };
-            escalations.push(format!(
-                "{}: {}",
-                name(id),
+            escalations.push(driver(
+                id,
                 evidence(
                     e,
                     format!(
@@ -222,19 +233,18 @@ pub fn readout(
                         s("severity"),
                         s("date"),
                         s("source")
-                    )
-                )
+                    ),
+                ),
             ));
         }
         for e in of(id, "risk_materialised") {
             let s = |k: &str| e.payload.get(k).and_then(|v| v.as_str()).unwrap_or("");
-            risks.push(format!(
-                "{}: {}",
-                name(id),
+            risks.push(driver(
+                id,
                 evidence(
                     e,
-                    format!("{} \"{}\" came true on {}", s("item"), s("text"), s("date"))
-                )
+                    format!("{} \"{}\" came true on {}", s("item"), s("text"), s("date")),
+                ),
             ));
         }
     }
@@ -342,11 +352,10 @@ impl Readout {
         }
     }
 
-    /// The page: plain text for a terminal, or Markdown.
-    pub fn render(&self, markdown: bool) -> String {
-        let m = &self.metrics;
+    /// What the readout is over: the segment and the window.
+    pub fn scope_line(&self) -> String {
         let spec = &self.spec;
-        let scope = format!(
+        format!(
             "{}, handoffs created {} to {} ({} days)",
             spec.segment
                 .as_deref()
@@ -354,19 +363,32 @@ impl Readout {
             spec.since,
             spec.until(),
             spec.days
-        );
-        let sample = format!(
+        )
+    }
+
+    /// How many handoffs were created and decided.
+    pub fn sample_line(&self) -> String {
+        let m = &self.metrics;
+        format!(
             "{} handoff(s) created; {} decided ({} accepted, {} returned and not accepted); {} not decided yet",
             m.handoffs_created,
             m.handoffs_decided,
             m.handoffs_accepted,
             m.handoffs_decided - m.handoffs_accepted,
             m.handoffs_created - m.handoffs_decided
-        );
-        let accepted_risk = &m.outcomes.outcomes_not_returned_for_missing_context;
-        let returned_risk = &m.outcomes.outcomes_returned_for_missing_context;
+        )
+    }
+
+    /// Whether the handoffs not returned for missing context went better:
+    /// the early customer risk of each group.
+    pub fn better_line(&self) -> String {
+        let accepted_risk = &self
+            .metrics
+            .outcomes
+            .outcomes_not_returned_for_missing_context;
+        let returned_risk = &self.metrics.outcomes.outcomes_returned_for_missing_context;
         let pct = |r: Option<f64>| r.map_or_else(|| "n/a".into(), |r| format!("{:.0}%", r * 100.0));
-        let better = format!(
+        format!(
             "early customer risk {} of handoffs not returned for missing context ({} of {}) against {} of those returned ({} of {})",
             pct(accepted_risk.early_risk_rate),
             accepted_risk.early_risk,
@@ -374,7 +396,14 @@ impl Readout {
             pct(returned_risk.early_risk_rate),
             returned_risk.early_risk,
             returned_risk.handoffs
-        );
+        )
+    }
+
+    /// The page: plain text for a terminal, or Markdown.
+    pub fn render(&self, markdown: bool) -> String {
+        let scope = self.scope_line();
+        let sample = self.sample_line();
+        let better = self.better_line();
         let mut out = String::new();
         if markdown {
             out.push_str(&format!(
@@ -387,7 +416,7 @@ impl Readout {
             for s in &self.sections {
                 out.push_str(&format!("\n## {}\n\n{}\n\n", s.title, s.number));
                 for l in &s.lines {
-                    out.push_str(&format!("- {}\n", markdown_escape(l)));
+                    out.push_str(&format!("- {}\n", markdown_escape(&l.text)));
                 }
             }
         } else {
@@ -401,7 +430,7 @@ impl Readout {
             for s in &self.sections {
                 out.push_str(&format!("\n{}: {}\n", s.title, s.number));
                 for l in &s.lines {
-                    out.push_str(&format!("  - {l}\n"));
+                    out.push_str(&format!("  - {}\n", l.text));
                 }
             }
         }

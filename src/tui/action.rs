@@ -107,9 +107,16 @@ named_actions! {
     ConfirmFirstValue => "confirm_first_value", "confirm the first-value criteria";
     Resubmit => "resubmit", "record the AE's resubmission";
     Milestone => "milestone", "record kickoff held/moved or first value";
+    RecordEscalation => "record_escalation", "record an onboarding escalation";
+    RiskCameTrue => "risk_came_true", "the selected risk came true";
+    RecordHealth => "record_health", "record customer health at day 30/60/90";
     Export => "export", "export the approved brief to Markdown";
     NextSegment => "next_segment", "metrics of the next segment";
     NextPeriod => "next_period", "metrics of the next period";
+    PilotReadout => "pilot_readout", "switch the numbers / the pilot readout";
+    PilotSince => "pilot_since", "ask the pilot's first day (empty: default)";
+    PilotSegment => "pilot_segment", "pick the pilot's segment";
+    PilotDays => "pilot_days", "ask how many days the pilot ran";
     Submit => "submit", "submit";
     Complete => "complete", "complete the path";
     Cancel => "cancel", "cancel";

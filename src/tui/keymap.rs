@@ -25,6 +25,7 @@ pub enum Section {
     Activity,
     SignOff,
     Metrics,
+    Pilot,
     Picker,
     Confirm,
     Input,
@@ -48,6 +49,7 @@ impl Section {
         Section::Activity,
         Section::SignOff,
         Section::Metrics,
+        Section::Pilot,
         Section::Picker,
         Section::Confirm,
         Section::Input,
@@ -71,6 +73,7 @@ impl Section {
             Section::Activity => "activity",
             Section::SignOff => "sign_off",
             Section::Metrics => "metrics",
+            Section::Pilot => "pilot",
             Section::Picker => "picker",
             Section::Confirm => "confirm",
             Section::Input => "input",
@@ -88,7 +91,7 @@ impl Section {
         use Section::*;
         match self {
             Picker | Confirm | Input | Help | Viewer => vec![self],
-            Queue | Metrics => vec![self, List, Global],
+            Queue | Metrics | Pilot => vec![self, List, Global],
             Global => vec![Global],
             List => vec![List, Global],
             Handoff => vec![Handoff, List, Global],

@@ -14,6 +14,7 @@ mod update_flow;
 mod update_import;
 mod update_metrics;
 mod update_nav;
+mod update_pilot;
 pub mod view;
 
 pub use action::Action;

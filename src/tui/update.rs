@@ -33,6 +33,7 @@ pub fn update(app: &mut App, action: Action) {
             app.size = (w, h);
             follow_all(app);
             super::update_evidence::follow_current(app);
+            super::update_pilot::follow(app);
             return;
         }
         Action::Quit => {
@@ -74,8 +75,10 @@ pub fn update(app: &mut App, action: Action) {
             Action::Back => app.screen = app.metrics_from,
             Action::Refresh => open_metrics(app),
             Action::NextSegment | Action::NextPeriod => super::update_metrics::filter(app, action),
+            Action::PilotReadout => super::update_pilot::open(app),
             _ => {}
         },
+        Screen::Pilot => super::update_pilot::pilot(app, action),
     }
 }
 
@@ -109,7 +112,7 @@ pub(super) fn reload(app: &mut App) {
     follow_all(app);
 }
 
-fn open_metrics(app: &mut App) {
+pub(super) fn open_metrics(app: &mut App) {
     let filter = app
         .metrics
         .as_ref()
@@ -119,7 +122,7 @@ fn open_metrics(app: &mut App) {
     match loaded {
         Ok(m) => {
             app.metrics = Some(m);
-            if app.screen != Screen::Metrics {
+            if !matches!(app.screen, Screen::Metrics | Screen::Pilot) {
                 app.metrics_from = app.screen;
             }
             app.screen = Screen::Metrics;
@@ -207,6 +210,7 @@ pub(super) fn open_selected(app: &mut App) {
         Ok(v) => {
             app.view = Some(v);
             app.came_from.clear();
+            app.handoff_from = Screen::Queue;
             app.screen = Screen::Handoff;
         }
         Err(e) => app.error(e.to_string()),
@@ -248,6 +252,11 @@ fn handoff(app: &mut App, action: Action) {
             app.screen = Screen::Queue;
             // Pick up what another process (a CLI import) changed.
             reload(app);
+            if std::mem::replace(&mut app.handoff_from, Screen::Queue) == Screen::Pilot {
+                // Back to the readout it was opened from, with what was
+                // recorded on the handoff counted.
+                super::update_pilot::open(app);
+            }
         }
         Action::View => super::update_nav::view_row(app),
         Action::NextTab | Action::PrevTab => {
@@ -260,6 +269,8 @@ fn handoff(app: &mut App, action: Action) {
         }
         Action::Export => export(app),
         Action::ReturnToAe => start(app, FlowKind::ReturnToAe, None),
+        Action::RecordEscalation => start(app, FlowKind::Escalation, None),
+        Action::RecordHealth => start(app, FlowKind::Health, None),
         Action::Click(x, y) => {
             if y == view::handoff::TAB_ROW {
                 if let Some(tab) = view::handoff::tab_at(v, x, size.0) {
@@ -394,6 +405,21 @@ fn decide(app: &mut App, action: Action) {
         }
         Action::Resubmit => start(app, FlowKind::Resubmit, None),
         Action::Milestone => start(app, FlowKind::Milestone, None),
+        Action::RiskCameTrue => {
+            let Some(item) = v.selected_item() else {
+                return;
+            };
+            if item.kind != ItemKind::Risk {
+                let msg = format!(
+                    "{} is a {}: only a risk comes true",
+                    item.id,
+                    item.kind.as_str()
+                );
+                return app.error(msg);
+            }
+            let id = item.id.clone();
+            start(app, FlowKind::RiskMaterialised, Some(id));
+        }
         _ => {}
     }
 }

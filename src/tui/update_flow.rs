@@ -10,6 +10,7 @@ use super::state::handoff::Tab;
 use super::update::{WHO_IS_THIS, reload};
 use super::view;
 use crate::handoff::Command;
+use crate::handoff::outcomes::{Checkpoint, Health, HealthCheck, Outcome};
 
 pub(super) fn overlay(app: &mut App, action: Action) {
     let Some(ov) = app.overlay.take() else {
@@ -63,55 +64,75 @@ pub(super) fn overlay(app: &mut App, action: Action) {
             error,
             choices,
         } => super::update_import::overlay(app, text, error, choices, action),
-        Overlay::Prompt { mut flow, mut step } => {
-            let answer = match (&mut step, action) {
-                (_, Action::Cancel | Action::No) => {
-                    app.info("cancelled: nothing was recorded");
-                    return;
-                }
-                (
-                    Step::Pick {
-                        options, selected, ..
-                    },
-                    Action::Down,
-                ) => {
-                    *selected = (*selected + 1).min(options.len().saturating_sub(1));
-                    None
-                }
-                (Step::Pick { selected, .. }, Action::Up) => {
-                    *selected = selected.saturating_sub(1);
-                    None
-                }
-                (Step::Pick { selected, .. }, Action::Submit) => Some(Answer::Picked(*selected)),
-                (
-                    Step::Text {
-                        text, rule, error, ..
-                    },
-                    Action::Submit,
-                ) => match rule.check(text.text()) {
-                    Ok(()) => Some(Answer::Text(text.text().trim().to_string())),
-                    Err(e) => {
-                        *error = Some(e);
-                        None
-                    }
-                },
-                (Step::Confirm { .. }, Action::Yes) => Some(Answer::Yes),
-                (Step::Text { text, error, .. }, edit) => {
-                    if text.apply(edit) {
-                        *error = None;
-                    }
-                    None
-                }
-                _ => None,
-            };
-            match answer {
-                None => app.overlay = Some(Overlay::Prompt { flow, step }),
-                Some(a) => {
-                    flow.answers.push(a);
-                    advance(app, flow);
-                }
+        Overlay::Prompt { flow, mut step } => match answer_step(app, &mut step, action) {
+            StepAnswer::Cancelled => app.info("cancelled: nothing was recorded"),
+            StepAnswer::Open => app.overlay = Some(Overlay::Prompt { flow, step }),
+            StepAnswer::Given(a) => {
+                let mut flow = flow;
+                flow.answers.push(a);
+                advance(app, flow);
             }
+        },
+        Overlay::PilotPrompt { setting, mut step } => match answer_step(app, &mut step, action) {
+            StepAnswer::Cancelled => app.info("cancelled: the pilot readout is as it was"),
+            StepAnswer::Open => app.overlay = Some(Overlay::PilotPrompt { setting, step }),
+            StepAnswer::Given(a) => super::update_pilot::set(app, setting, a),
+        },
+    }
+}
+
+/// What a key did to a prompt's step.
+enum StepAnswer {
+    Cancelled,
+    /// Still asking (moved, edited, or a typed answer refused).
+    Open,
+    Given(Answer),
+}
+
+/// Apply a key to one step of a prompt: pick, type, confirm or cancel.
+fn answer_step(app: &mut App, step: &mut Step, action: Action) -> StepAnswer {
+    match (step, action) {
+        (_, Action::Cancel | Action::No) => StepAnswer::Cancelled,
+        (
+            Step::Pick {
+                options, selected, ..
+            },
+            Action::Down,
+        ) => {
+            *selected = (*selected + 1).min(options.len().saturating_sub(1));
+            StepAnswer::Open
         }
+        (Step::Pick { selected, .. }, Action::Up) => {
+            *selected = selected.saturating_sub(1);
+            StepAnswer::Open
+        }
+        (Step::Pick { selected, .. }, Action::Submit) => {
+            StepAnswer::Given(Answer::Picked(*selected))
+        }
+        (
+            Step::Text {
+                text, rule, error, ..
+            },
+            Action::Submit,
+        ) => match rule.check(text.text()) {
+            Ok(()) => StepAnswer::Given(Answer::Text(text.text().trim().to_string())),
+            Err(e) => {
+                // Under the field, and in the status line and the message
+                // log like every refusal; the prompt stays open to correct
+                // it, nothing is written.
+                *error = Some(e.clone());
+                app.error(e);
+                StepAnswer::Open
+            }
+        },
+        (Step::Confirm { .. }, Action::Yes) => StepAnswer::Given(Answer::Yes),
+        (Step::Text { text, error, .. }, edit) => {
+            if text.apply(edit) {
+                *error = None;
+            }
+            StepAnswer::Open
+        }
+        _ => StepAnswer::Open,
     }
 }
 
@@ -214,7 +235,7 @@ pub(super) fn start(app: &mut App, kind: FlowKind, item: Option<String>) {
     let Some(v) = &app.view else {
         return;
     };
-    if let Err(why) = precheck(app, &kind) {
+    if let Err(why) = precheck(app, &kind, item.as_deref()) {
         return app.error(why);
     }
     let flow = Flow::new(kind, &v.h.deal.id, item.as_deref());
@@ -224,7 +245,7 @@ pub(super) fn start(app: &mut App, kind: FlowKind, item: Option<String>) {
 /// Whether a flow could end in a write at all, asked before its first step:
 /// its command is tried on a copy of the handoff, so a refusal (gates fail,
 /// wrong status) shows at once instead of after every question.
-fn precheck(app: &App, kind: &FlowKind) -> Result<(), String> {
+fn precheck(app: &App, kind: &FlowKind, item: Option<&str>) -> Result<(), String> {
     let (Some(v), Ok(ctx)) = (&app.view, app.ctx()) else {
         return Ok(());
     };
@@ -244,6 +265,18 @@ fn precheck(app: &App, kind: &FlowKind) -> Result<(), String> {
         }],
         FlowKind::Resubmit => vec![Command::Resubmit { via: "tui".into() }],
         FlowKind::ConfirmCriteria(which) => vec![Command::Confirm(*which)],
+        // A risk that already came true, or health before kickoff, is
+        // refused before the date is asked.
+        FlowKind::RiskMaterialised => vec![Command::Outcome(Outcome::RiskMaterialised {
+            item: item.unwrap_or_default().to_string(),
+            date: app.today,
+            note: String::new(),
+        })],
+        FlowKind::Health => vec![Command::Outcome(Outcome::Health(HealthCheck {
+            day: Checkpoint::Day30,
+            health: Health::Green,
+            note: String::new(),
+        }))],
         _ => return Ok(()),
     };
     // Any probe that would succeed.

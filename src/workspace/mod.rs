@@ -11,6 +11,7 @@ pub mod config;
 pub mod crm;
 mod import;
 mod item_ids;
+mod pilot;
 mod queries;
 mod queue;
 pub mod schema;

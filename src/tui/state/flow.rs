@@ -28,6 +28,12 @@ pub enum FlowKind {
     DismissDuplicate,
     /// Not a finding of its kind: the reason is asked.
     DismissNotAFinding,
+    /// An onboarding escalation: date, severity, source (and ticket), note.
+    Escalation,
+    /// The selected risk came true: date, note.
+    RiskMaterialised,
+    /// The customer's health at day 30, 60 or 90: which day, rating, note.
+    Health,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +70,12 @@ pub enum TextRule {
     /// A date, or empty for none.
     OptionalDate,
     Date,
+    /// An escalation's severity as `Severity::parse` reads it.
+    Severity,
+    /// A support-desk ticket, `DESK:ID`.
+    Ticket,
+    /// A whole number of days, at least one.
+    Days,
 }
 
 impl TextRule {
@@ -76,6 +88,29 @@ impl TextRule {
             TextRule::Date => match parse_date(typed)? {
                 Some(_) => Ok(()),
                 None => Err("a date is needed (YYYY-MM-DD)".into()),
+            },
+            TextRule::Severity => crate::handoff::outcomes::Severity::parse(typed)
+                .map(|_| ())
+                .ok_or_else(|| {
+                    format!(
+                        "{:?} is not a severity: low, medium, high or critical",
+                        typed.trim()
+                    )
+                }),
+            TextRule::Ticket => crate::handoff::outcomes::TicketRef::parse(typed)
+                .map(|_| ())
+                .ok_or_else(|| {
+                    format!(
+                        "{:?} is not a ticket: DESK:ID, e.g. zendesk:4521",
+                        typed.trim()
+                    )
+                }),
+            TextRule::Days => match typed.trim().parse::<u32>() {
+                Ok(n) if n > 0 => Ok(()),
+                _ => Err(format!(
+                    "{:?} is not a number of days: a whole number, 1 or more",
+                    typed.trim()
+                )),
             },
         }
     }
@@ -505,6 +540,9 @@ impl Flow {
                     }),
                 }
             }
+            FlowKind::Escalation | FlowKind::RiskMaterialised | FlowKind::Health => {
+                outcome::next(self, cx)
+            }
             FlowKind::Milestone => match n {
                 0 => pick(
                     format!("Milestone for {}", self.deal),
@@ -529,6 +567,11 @@ impl Flow {
         }
     }
 }
+
+// The outcome flows (escalation, risk come true, health) live apart to keep
+// this file readable; as a child module they use the step helpers above.
+#[path = "flow_outcome.rs"]
+mod outcome;
 
 #[cfg(test)]
 #[path = "flow_tests.rs"]

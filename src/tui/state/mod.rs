@@ -8,6 +8,7 @@ pub mod field;
 pub mod flow;
 pub mod handoff;
 pub mod paths;
+pub mod pilot;
 pub mod queue;
 pub mod viewer;
 
@@ -27,6 +28,8 @@ pub enum Screen {
     Queue,
     Handoff,
     Metrics,
+    /// The metrics screen's other view: the pilot readout.
+    Pilot,
 }
 
 /// "Now" for the records a change writes.
@@ -78,6 +81,11 @@ pub enum Overlay {
     },
     /// A scrollable full-text view (a row, the score's parts, the message log).
     Viewer(viewer::Viewer),
+    /// One setting of the pilot readout (its first day, segment, days).
+    PilotPrompt {
+        setting: pilot::PilotSetting,
+        step: Step,
+    },
     /// The path of a bundle to import, with Tab completion.
     Import {
         text: field::TextField,
@@ -102,6 +110,9 @@ impl Overlay {
                 typed_before || typing
             }
             Overlay::Import { text, .. } => text.edited(),
+            Overlay::PilotPrompt { step, .. } => {
+                matches!(step, Step::Text { text, .. } if text.edited())
+            }
             Overlay::ConfirmQuit { kept } => kept.as_ref().is_some_and(|k| k.holds_typed_text()),
             Overlay::Help { .. } | Overlay::Filter { .. } | Overlay::Viewer(_) => false,
         }
@@ -176,6 +187,11 @@ pub struct App {
     pub queue: QueueState,
     pub view: Option<HandoffView>,
     pub metrics: Option<MetricsView>,
+    /// The pilot readout of the metrics screen, once shown.
+    pub pilot: Option<pilot::PilotView>,
+    /// Where Back from the open handoff goes: the queue, or the pilot
+    /// readout it was opened from.
+    pub handoff_from: Screen,
     pub overlay: Option<Overlay>,
     pub status: Option<StatusLine>,
     /// Every status message of this session, oldest first (the message log).
@@ -212,6 +228,8 @@ impl App {
             queue,
             view: None,
             metrics: None,
+            pilot: None,
+            handoff_from: Screen::Queue,
             overlay: None,
             status: None,
             messages: Vec::new(),
@@ -278,7 +296,7 @@ impl App {
             Some(Overlay::Filter { .. } | Overlay::Import { .. }) => return Section::Input,
             Some(Overlay::ConfirmQuit { .. }) => return Section::Confirm,
             Some(Overlay::Viewer(_)) => return Section::Viewer,
-            Some(Overlay::Prompt { step, .. }) => {
+            Some(Overlay::Prompt { step, .. } | Overlay::PilotPrompt { step, .. }) => {
                 return match step {
                     Step::Pick { .. } => Section::Picker,
                     Step::Text { .. } => Section::Input,
@@ -297,6 +315,7 @@ impl App {
         match self.screen {
             Screen::Queue => Section::Queue,
             Screen::Metrics => Section::Metrics,
+            Screen::Pilot => Section::Pilot,
             Screen::Handoff => match self.view.as_ref().map(|v| v.tab) {
                 Some(handoff::Tab::Brief) | None => Section::Brief,
                 Some(handoff::Tab::Evidence) => Section::Evidence,

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// The rate as a bar with the pilot bar marked: `█████░░░│░`.
-fn rate_bar(
+pub(super) fn rate_bar(
     ratio: f64,
     bar: f64,
     width: u16,

@@ -9,6 +9,7 @@ pub mod handoff;
 mod lists;
 mod metrics;
 mod overlay;
+pub mod pilot;
 pub mod queue;
 mod signoff;
 mod status;
@@ -125,6 +126,7 @@ fn draw_screen(f: &mut Frame, app: &App) {
             None => queue::draw(f, body, app),
         },
         Screen::Metrics => metrics::draw(f, body, app),
+        Screen::Pilot => pilot::draw(f, body, app),
     }
     status::draw(f, status_row, app);
     overlay::draw(f, area, app);
@@ -136,6 +138,7 @@ fn draw_header(f: &mut Frame, area: Rect, app: &App) {
         Screen::Queue => "onboarding queue",
         Screen::Handoff => "handoff review",
         Screen::Metrics => "metrics",
+        Screen::Pilot => "pilot readout",
     };
     let mut spans = vec![
         Span::styled(" baton ", t.title()),

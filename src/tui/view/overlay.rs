@@ -18,7 +18,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         None => {}
         Some(Overlay::Help { scroll }) => help(f, area, app, *scroll),
         Some(Overlay::Filter { text, .. }) => filter(f, area, app, text),
-        Some(Overlay::Prompt { step, .. }) => prompt(f, area, app, step),
+        Some(Overlay::Prompt { step, .. } | Overlay::PilotPrompt { step, .. }) => {
+            prompt(f, area, app, step)
+        }
         Some(Overlay::ConfirmQuit { .. }) => {
             let message = "What you typed is not saved. Quit baton and lose it?".to_string();
             prompt(f, area, app, &Step::Confirm { message })

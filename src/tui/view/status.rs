@@ -36,9 +36,16 @@ fn hinted(section: Section) -> &'static [Action] {
             Help,
         ],
         Section::Checklist => &[Act, Accept, Reject, ShowEvidence, NextTab, Back, Help],
-        Section::Risks | Section::Questions => {
-            &[Act, ShowEvidence, ReturnToAe, NextTab, Back, Help]
-        }
+        Section::Risks => &[
+            Act,
+            ShowEvidence,
+            RiskCameTrue,
+            ReturnToAe,
+            NextTab,
+            Back,
+            Help,
+        ],
+        Section::Questions => &[Act, ShowEvidence, ReturnToAe, NextTab, Back, Help],
         Section::SignOff => &[
             Approve,
             ConfirmSuccess,
@@ -47,7 +54,16 @@ fn hinted(section: Section) -> &'static [Action] {
             Back,
             Help,
         ],
-        Section::Metrics => &[NextSegment, NextPeriod, Refresh, Back, Help],
+        Section::Metrics => &[NextSegment, NextPeriod, PilotReadout, Refresh, Back, Help],
+        Section::Pilot => &[
+            Open,
+            PilotSince,
+            PilotSegment,
+            PilotDays,
+            PilotReadout,
+            Back,
+            Help,
+        ],
         Section::Viewer => &[Down, Up, Back],
         Section::Picker => &[Submit, Cancel],
         Section::Confirm => &[Yes, No],
@@ -73,7 +89,12 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     for a in hinted(section) {
         if let Some(k) = app.config.keymap.key_for(section, *a) {
             spans.push(Span::styled(k, t.accent()));
-            spans.push(Span::styled(format!(" {}  ", short(*a)), t.dim()));
+            // One key switches the two metrics views: it names the other.
+            let label = match (section, *a) {
+                (Section::Pilot, Action::PilotReadout) => "numbers",
+                _ => short(*a),
+            };
+            spans.push(Span::styled(format!(" {label}  "), t.dim()));
         }
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -114,6 +135,11 @@ fn short(a: Action) -> &'static str {
         View => "full text",
         NextSegment => "segment",
         NextPeriod => "period",
+        PilotReadout => "pilot readout",
+        PilotSince => "from",
+        PilotSegment => "segment",
+        PilotDays => "days",
+        RiskCameTrue => "came true",
         Down => "down",
         Up => "up",
         _ => "",
