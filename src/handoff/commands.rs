@@ -43,6 +43,12 @@ pub enum DomainError {
         status: Status,
         action: String,
     },
+    /// The command needs an earlier step first ("hold the kickoff first").
+    NotYet {
+        status: Status,
+        action: String,
+        first: &'static str,
+    },
     /// A value that makes no sense (an empty owner, nothing to confirm).
     Invalid(String),
     /// Approval refused while gates fail.
@@ -72,6 +78,15 @@ impl std::fmt::Display for DomainError {
             DomainError::WrongState { status, action } => {
                 write!(f, "cannot {action} a handoff that is {}", status.label())
             }
+            DomainError::NotYet {
+                status,
+                action,
+                first,
+            } => write!(
+                f,
+                "cannot {action} a handoff that is {}; {first} first",
+                status.label()
+            ),
             DomainError::Invalid(m) => f.write_str(m),
             DomainError::GatesFail(gates) => {
                 write!(f, "approval refused, {} gate(s) fail: ", gates.len())?;
@@ -500,10 +515,15 @@ pub fn milestone(h: &mut Handoff, ctx: &Ctx, which: Milestone, date: Date) -> Re
         status: h.status,
         action: action.into(),
     };
+    let not_yet = |action: &str, first: &'static str| DomainError::NotYet {
+        status: h.status,
+        action: action.into(),
+        first,
+    };
     let (kind, payload) = match which {
         Milestone::KickoffHeld => {
             if h.status != Status::Approved {
-                return Err(refuse("hold the kickoff of (approve it first)"));
+                return Err(not_yet("hold the kickoff of", "approve it"));
             }
             h.milestones.kickoff_held = Some(date);
             h.status = Status::KickedOff;
@@ -524,7 +544,7 @@ pub fn milestone(h: &mut Handoff, ctx: &Ctx, which: Milestone, date: Date) -> Re
         }
         Milestone::FirstValueReached => {
             if h.status != Status::KickedOff {
-                return Err(refuse("record first value of (hold the kickoff first)"));
+                return Err(not_yet("record first value of", "hold the kickoff"));
             }
             if h.milestones.first_value_reached.is_some() {
                 return Err(DomainError::Invalid(format!(

@@ -447,10 +447,11 @@ pub fn record(h: &mut Handoff, ctx: &Ctx, outcome: &Outcome) -> Result<Change, D
         }
         Outcome::Health(check) => {
             if h.status != Status::KickedOff {
-                return Err(DomainError::WrongState {
+                // Day 30 counts from the kickoff, so there is no health before it.
+                return Err(DomainError::NotYet {
                     status: h.status,
-                    action: "record the health of (hold the kickoff first: day 30 counts from it)"
-                        .into(),
+                    action: "record the health of".into(),
+                    first: "hold the kickoff",
                 });
             }
             let mut check = check.clone();

@@ -137,12 +137,14 @@ fn health_needs_a_held_kickoff_and_the_latest_reading_counts() {
             note: String::new(),
         }))
     };
-    assert!(
-        reading(Health::Red)
-            .apply(&mut h, &c)
-            .unwrap_err()
-            .to_string()
-            .contains("hold the kickoff first")
+    // One sentence: what was refused, the state, and what comes first.
+    let refused = reading(Health::Red).apply(&mut h, &c).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        format!(
+            "cannot record the health of a handoff that is {}; hold the kickoff first",
+            h.status.label()
+        )
     );
     h.status = Status::KickedOff;
     reading(Health::Red).apply(&mut h, &c).unwrap();
