@@ -428,14 +428,21 @@ fn build_whole(pattern: &str) -> Result<Regex, regex::Error> {
 /// Wrap a pattern in word boundaries on the sides that start or end with a word
 /// character, so "AE" does not match inside "Michael". ASCII boundaries keep the
 /// fast DFA engine in play (a Unicode `\b` makes it fall back on non-ASCII text).
+/// An edge letter outside ASCII ("sí", "được", "él") takes a Unicode boundary:
+/// an ASCII one never holds next to it (its bytes are no ASCII word), so the
+/// cue would never match. The Unicode form is only asked of text that has
+/// such letters ([`WordRegex`]).
 fn bounded(pattern: &str) -> String {
-    let starts_word = pattern.chars().next().is_some_and(|c| c.is_alphanumeric());
-    let ends_word = pattern.chars().last().is_some_and(|c| c.is_alphanumeric());
+    let edge = |c: Option<char>| match c {
+        Some(c) if c.is_ascii_alphanumeric() => r"(?-u:\b)",
+        Some(c) if c.is_alphanumeric() => r"\b",
+        _ => "",
+    };
     format!(
         "{}(?:{}){}",
-        if starts_word { r"(?-u:\b)" } else { "" },
+        edge(pattern.chars().next()),
         pattern,
-        if ends_word { r"(?-u:\b)" } else { "" }
+        edge(pattern.chars().last())
     )
 }
 
@@ -460,6 +467,20 @@ mod tests {
         assert_eq!(lex.find("Got 20% Off list").map(|m| m.2), Some("20% Off"));
         // A letter that changes length when lower-cased keeps offsets valid.
         assert_eq!(lex.find("İ: 5% off").map(|m| m.2), Some("5% off"));
+    }
+
+    /// A cue that ends (or starts) in a letter outside ASCII matches as a
+    /// whole word, and only as one.
+    #[test]
+    fn a_cue_with_an_accented_edge_matches_whole_words() {
+        let lex = Lexicon::compile_alone(&["sí".into(), "éxito".into(), "được".into()]).unwrap();
+        assert!(lex.is_match("sí, va incluido"));
+        assert!(lex.is_match("claro que sí"));
+        assert!(lex.is_match("un éxito total"));
+        assert!(lex.is_match("dạ được chị"));
+        assert!(!lex.is_match("asíncrono"));
+        assert!(!lex.is_match("síntesis"));
+        assert!(!lex.is_match("ok, fine"));
     }
 
     #[test]

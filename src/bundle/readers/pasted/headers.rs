@@ -215,8 +215,26 @@ pub(super) fn chat(line: &str) -> Option<Chat<'_>> {
 }
 
 /// ` pm`, `\u{202f}PM`, `am` opening `t`: the rest and `AM` / `PM`.
+/// Spanish-locale phones write `a. m.` / `p. m.` (a space, often a no-break
+/// one, inside): that space is read as none.
 fn meridiem_prefix(t: &str) -> (&str, Option<&'static str>) {
     let s = t.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    for (half, m) in [("a.", "AM"), ("p.", "PM")] {
+        if let Some(rest) = s
+            .get(..2)
+            .filter(|h| h.eq_ignore_ascii_case(half))
+            .map(|_| &s[2..])
+        {
+            let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+            if let Some(after) = rest
+                .get(..2)
+                .filter(|x| x.eq_ignore_ascii_case("m."))
+                .map(|_| &rest[2..])
+            {
+                return (after, Some(m));
+            }
+        }
+    }
     for (prefix, m) in [("a.m.", "AM"), ("p.m.", "PM"), ("am", "AM"), ("pm", "PM")] {
         if s.len() >= prefix.len()
             && s.is_char_boundary(prefix.len())
@@ -337,6 +355,19 @@ mod tests {
                 "[7:41 PM]".into(),
                 "We'll sign today"
             ))
+        );
+        // A Spanish-locale phone: "p. m." with a (no-break) space inside.
+        assert_eq!(
+            c("13/10/26, 1:15 p.\u{a0}m. - Lucía Ferrer: Sí, va incluido"),
+            Some((
+                Some(("Lucía Ferrer", None)),
+                "[1:15 PM]".into(),
+                "Sí, va incluido"
+            ))
+        );
+        assert_eq!(
+            c("13/10/26, 9:05 a. m. - Beto: ok").map(|c| c.1),
+            Some("[9:05 AM]".into())
         );
         assert_eq!(
             c("[02/11/2026, 19:41:03] Priya Shah: ok"),
