@@ -274,5 +274,8 @@ fn the_full_text_of_a_claim_lists_every_mention() {
     ] {
         assert!(text.contains(at), "{at} not in\n{text}");
     }
-    assert!(text.contains("Notes promise go-live by mid-August"), "{text}");
+    assert!(
+        text.contains("Notes promise go-live by mid-August"),
+        "{text}"
+    );
 }
