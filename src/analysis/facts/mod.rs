@@ -19,6 +19,10 @@ use super::model::Category;
 use crate::rules::{CueText, Rules};
 use numbers::{instalment_count, payment_days, percent_near, start_hour};
 
+/// The services of a delivery term that names services in general ("All
+/// Services", "on-site attendance"): every family of `facts.services`.
+pub const ALL_SERVICES: u64 = u64::MAX;
+
 /// What a fact is about: two facts are compared only on the same topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Topic {
@@ -150,8 +154,12 @@ impl Fact {
                 a != b
             }
             // The same service: on-site workshops do not contradict remote
-            // commissioning.
-            (Value::OnSite { services: a }, Value::Remote { services: b }) => a & b != 0,
+            // commissioning. Someone on site for no named service is there
+            // for whatever the scope delivers remotely, and a scope that
+            // delivers every service remotely answers any on-site promise.
+            (Value::OnSite { services: a }, Value::Remote { services: b }) => {
+                a & b != 0 || a == 0 || b == ALL_SERVICES
+            }
             (Value::Held { indices: a }, Value::Rises { indices: b }) => {
                 a == 0 || b == 0 || a & b == 0
             }
@@ -170,7 +178,9 @@ impl Fact {
                 (Value::Places(a), Value::Places(b)) | (Value::Channels(a), Value::Channels(b)) => {
                     a & b != 0
                 }
-                (Value::OnSite { services: a }, Value::OnSite { services: b }) => a & b != 0,
+                (Value::OnSite { services: a }, Value::OnSite { services: b }) => {
+                    a & b != 0 || b == ALL_SERVICES
+                }
                 (Value::TwoWay, Value::TwoWay) | (Value::AllHours, Value::AllHours) => true,
                 _ => false,
             }
@@ -213,6 +223,12 @@ impl Fact {
             Value::Instalments { parts: None } => "paid in instalments".into(),
             Value::Instalments { parts: Some(n) } => format!("paid in {n} instalments"),
             Value::InFull => "paid in full at once".into(),
+            Value::OnSite {
+                services: ALL_SERVICES,
+            } => "any service on site".into(),
+            Value::Remote {
+                services: ALL_SERVICES,
+            } => "every service delivered remotely".into(),
             Value::OnSite { services } => format!("{} on site", family(&f.services, services))
                 .trim()
                 .to_string(),
@@ -309,12 +325,26 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
             out.push(Fact::new(Topic::PaymentSchedule, Value::InFull));
         }
     }
-    if f.onsite.is_match(lower) {
-        let services = f.services.families(lower);
-        out.push(Fact::new(Topic::Delivery, Value::OnSite { services }));
-    } else if f.remote.is_match(lower) {
-        let services = f.services.families(lower);
-        out.push(Fact::new(Topic::Delivery, Value::Remote { services }));
+    // In a pair, a clause about services in general ("All Services shall be
+    // performed remotely", "on-site services of any kind") is about every one.
+    let services = || match f.services.families(lower) {
+        0 if pairs && p.all_services.is_match(lower) => ALL_SERVICES,
+        named => named,
+    };
+    if says(&f.onsite, &p.onsite) {
+        out.push(Fact::new(
+            Topic::Delivery,
+            Value::OnSite {
+                services: services(),
+            },
+        ));
+    } else if says(&f.remote, &p.remote) {
+        out.push(Fact::new(
+            Topic::Delivery,
+            Value::Remote {
+                services: services(),
+            },
+        ));
     }
     // In a pair a price figure names a price as a word does ("5.85 is locked
     // for the full 3 yrs", "$110 for three years").

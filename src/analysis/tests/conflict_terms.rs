@@ -145,3 +145,45 @@ fn a_response_time_in_a_service_level_row_is_compared() {
     );
     assert_eq!(conflict_pairs(&a), vec![(1, 5)], "{:#?}", a.flags);
 }
+
+#[test]
+fn on_site_said_without_the_word_meets_a_scope_that_delivers_every_service_remotely() {
+    let scope = "\
+# SOW
+- Sixty crew licences for the Tromsø and Bodø depots.
+- All Services shall be performed remotely from the Supplier's facilities.
+";
+    let a = run(
+        "- Agreed that Marta will be physically at the Tromsø depot for the cutover week.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+#[test]
+fn a_charge_for_on_site_work_in_general_ranks_below_the_clause_on_the_service() {
+    let scope = "\
+# SOW
+- Training: four virtual train-the-trainer sessions via Teams.
+- On-site attendance is available at the day rate of 1,400.00 plus travel.
+";
+    let a = run(
+        "- Confirmed that Jonas will run the training on site at each depot.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 2)], "{:#?}", a.flags);
+}
+
+#[test]
+fn someone_on_site_where_the_scope_grants_on_site_work_is_no_conflict() {
+    let scope = "\
+# SOW
+- On-site go-live support for the first weekend at each wave 1 store.
+- Online training library for all staff.
+";
+    let a = run(
+        "- Promised a technician on site at each wave 1 store for its first weekend.\n",
+        Some(scope),
+    );
+    assert!(conflict_pairs(&a).is_empty(), "{:#?}", a.flags);
+}
