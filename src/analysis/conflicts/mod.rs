@@ -540,15 +540,13 @@ fn support(claim: &Claim, scope: &[ScopeLine], overlaps: &[usize]) -> Support {
     Support {
         onsite_granted: scope.iter().any(|l| {
             !l.excludes
-                && l.facts.iter().any(|f| {
-                    matches!(f.value, facts::Value::OnSite { .. })
-                })
-                && !l.facts.iter().any(|f| {
-                    matches!(
-                        f.value,
-                        facts::Value::Charged | facts::Value::Remote { .. }
-                    )
-                })
+                && l.facts
+                    .iter()
+                    .any(|f| matches!(f.value, facts::Value::OnSite { .. }))
+                && !l
+                    .facts
+                    .iter()
+                    .any(|f| matches!(f.value, facts::Value::Charged | facts::Value::Remote { .. }))
         }),
         schedule_agreed: !claim.dues.is_empty()
             && scope

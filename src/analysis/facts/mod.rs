@@ -38,6 +38,12 @@ pub enum Topic {
     Charge,
     /// Which way an integration carries data.
     SyncDirection,
+    /// How often the customer is invoiced (annually, quarterly, monthly).
+    BillingPeriod,
+    /// Whether a period is invoiced in advance or in arrears.
+    BillingTiming,
+    /// When invoicing starts: at signing or at go-live.
+    BillingStart,
 }
 
 impl Topic {
@@ -45,9 +51,13 @@ impl Topic {
     pub fn category(self) -> Category {
         match self {
             Topic::Response => Category::Timeline,
-            Topic::PaymentDays | Topic::PaymentSchedule | Topic::PriceChange | Topic::Charge => {
-                Category::Discount
-            }
+            Topic::PaymentDays
+            | Topic::PaymentSchedule
+            | Topic::PriceChange
+            | Topic::Charge
+            | Topic::BillingPeriod
+            | Topic::BillingTiming
+            | Topic::BillingStart => Category::Discount,
             Topic::Hosting
             | Topic::SupportHours
             | Topic::SupportChannel
@@ -110,6 +120,14 @@ pub enum Value {
     NoConcession,
     TwoWay,
     OneWay,
+    /// Invoiced once per period of this family of `pair_facts.billing_period`
+    /// (0 annually, 1 quarterly, 2 monthly).
+    Every(u8),
+    /// Invoiced in advance (family 0 of `pair_facts.billing_timing`) or in
+    /// arrears (1).
+    Timing(u8),
+    /// Invoicing starts at go-live (true) or at signing (false).
+    BilledFromGoLive(bool),
 }
 
 /// One term a text states.
@@ -165,6 +183,8 @@ impl Fact {
             }
             (Value::Free, Value::Charged | Value::NoConcession) => true,
             (Value::TwoWay, Value::OneWay) => true,
+            (Value::Every(a), Value::Every(b)) | (Value::Timing(a), Value::Timing(b)) => a != b,
+            (Value::BilledFromGoLive(a), Value::BilledFromGoLive(b)) => a != b,
             _ => false,
         }
     }
@@ -246,6 +266,19 @@ impl Fact {
             Value::NoConcession => "no fee waived or free".into(),
             Value::TwoWay => "a two-way integration".into(),
             Value::OneWay => "one way only".into(),
+            Value::Every(i) => {
+                let family = |list: &crate::rules::Lexicon| {
+                    list.entry(usize::from(i))
+                        .and_then(|e| e.split('|').next())
+                        .unwrap_or("")
+                        .to_string()
+                };
+                format!("invoiced {}", family(&rules.pair_facts.billing_period))
+            }
+            Value::Timing(0) => "invoiced in advance".into(),
+            Value::Timing(_) => "invoiced in arrears".into(),
+            Value::BilledFromGoLive(true) => "invoicing from go-live".into(),
+            Value::BilledFromGoLive(false) => "invoicing from signature".into(),
         }
     }
 }
@@ -331,6 +364,9 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         0 if pairs && p.all_services.is_match(lower) => ALL_SERVICES,
         named => named,
     };
+    if pairs && says(&f.payment, &p.payment) {
+        out.extend(billing(rules, lower));
+    }
     if says(&f.onsite, &p.onsite) {
         out.push(Fact::new(
             Topic::Delivery,
@@ -373,6 +409,35 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         out.push(Fact::new(Topic::SyncDirection, Value::OneWay));
     } else if f.two_way.is_match(lower) {
         out.push(Fact::new(Topic::SyncDirection, Value::TwoWay));
+    }
+    out
+}
+
+/// How a statement about paying says invoicing runs: how often ("invoiced
+/// annually", "Bill us quarterly", "facturación trimestral"), in advance or
+/// in arrears, and from when ("billing starts at go-live", "the first invoice
+/// is issued on the Effective Date"). A statement naming two rhythms or both
+/// timings ("annual fee, billed monthly") states neither.
+fn billing(rules: &Rules, lower: &CueText) -> Vec<Fact> {
+    let p = &rules.pair_facts;
+    let mut out = Vec::new();
+    let one = |bits: u64| (bits.count_ones() == 1).then(|| bits.trailing_zeros() as u8);
+    if let Some(i) = one(p.billing_period.families(lower)) {
+        out.push(Fact::new(Topic::BillingPeriod, Value::Every(i)));
+    }
+    if let Some(i) = one(p.billing_timing.families(lower)) {
+        out.push(Fact::new(Topic::BillingTiming, Value::Timing(i)));
+    }
+    if p.billed_from_go_live.is_match(lower) {
+        out.push(Fact::new(
+            Topic::BillingStart,
+            Value::BilledFromGoLive(true),
+        ));
+    } else if p.billed_from_signing.is_match(lower) {
+        out.push(Fact::new(
+            Topic::BillingStart,
+            Value::BilledFromGoLive(false),
+        ));
     }
     out
 }

@@ -187,3 +187,33 @@ fn someone_on_site_where_the_scope_grants_on_site_work_is_no_conflict() {
     );
     assert!(conflict_pairs(&a).is_empty(), "{:#?}", a.flags);
 }
+
+#[test]
+fn invoicing_in_arrears_against_in_advance_conflicts() {
+    // Both bill quarterly: only the timing differs.
+    let a = run(
+        "- Agreed with Ines that we invoice the licences quarterly in arrears.\n",
+        Some("# Order form\n- 120 licences.\n- Licence fees are invoiced quarterly in advance.\n"),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+#[test]
+fn billing_from_go_live_against_a_first_invoice_at_signing_conflicts() {
+    let scope = "\
+# Order form
+- 120 licences.
+- Licence fees are invoiced annually in advance, the first invoice being issued on the Effective Date.
+";
+    let a = run(
+        "- Told Ravi the licence billing starts at go-live, not at signature.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    // The scope that starts invoicing at go-live agrees.
+    let b = run(
+        "- Told Ravi the licence billing starts at go-live, not at signature.\n",
+        Some("# Order form\n- 120 licences.\n- Licence fees are invoiced from the go-live date.\n"),
+    );
+    assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
+}
