@@ -232,6 +232,7 @@ fn families(rules: &Rules, topic: Topic) -> Vec<&Lexicon> {
         Topic::BillingPeriod => vec![&p.billing_period],
         Topic::BillingTiming => vec![&p.billing_timing],
         Topic::BillingStart => vec![&p.billed_from_go_live, &p.billed_from_signing],
+        Topic::Language => vec![&p.languages],
     }
 }
 

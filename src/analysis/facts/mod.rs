@@ -44,6 +44,8 @@ pub enum Topic {
     BillingTiming,
     /// When invoicing starts: at signing or at go-live.
     BillingStart,
+    /// The languages a product, its training or its documents come in.
+    Language,
 }
 
 impl Topic {
@@ -63,6 +65,7 @@ impl Topic {
             | Topic::SupportChannel
             | Topic::Availability
             | Topic::Delivery => Category::Custom,
+            Topic::Language => Category::Scope,
             Topic::SyncDirection => Category::Integration,
         }
     }
@@ -128,6 +131,8 @@ pub enum Value {
     Timing(u8),
     /// Invoicing starts at go-live (true) or at signing (false).
     BilledFromGoLive(bool),
+    /// Languages, as bits of the `pair_facts.languages` families.
+    Languages(u64),
 }
 
 /// One term a text states.
@@ -185,6 +190,8 @@ impl Fact {
             (Value::TwoWay, Value::OneWay) => true,
             (Value::Every(a), Value::Every(b)) | (Value::Timing(a), Value::Timing(b)) => a != b,
             (Value::BilledFromGoLive(a), Value::BilledFromGoLive(b)) => a != b,
+            // A language promised that the scope's languages leave out.
+            (Value::Languages(a), Value::Languages(b)) => a & !b != 0,
             _ => false,
         }
     }
@@ -219,7 +226,19 @@ impl Fact {
         };
         let f = &rules.facts;
         match self.value {
-            Value::Places(bits) => format!("hosting in {}", family(&f.places, bits)),
+            Value::Places(bits) => {
+                // `pair_facts.places` are numbered after `facts.places`.
+                let first = bits & ((1u64 << f.places.len().min(63)) - 1);
+                let more = bits >> f.places.len().min(63);
+                let names: Vec<String> = [
+                    family(&f.places, first),
+                    family(&rules.pair_facts.places, more),
+                ]
+                .into_iter()
+                .filter(|n| !n.is_empty())
+                .collect();
+                format!("hosting in {}", names.join(", "))
+            }
             Value::OnPremises => "hosting on the customer's premises".into(),
             Value::AllHours => "support around the clock".into(),
             Value::WorkingHours { from: Some(h) } => {
@@ -279,6 +298,7 @@ impl Fact {
             Value::Timing(_) => "invoiced in arrears".into(),
             Value::BilledFromGoLive(true) => "invoicing from go-live".into(),
             Value::BilledFromGoLive(false) => "invoicing from signature".into(),
+            Value::Languages(bits) => format!("in {}", family(&rules.pair_facts.languages, bits)),
         }
     }
 }
@@ -314,7 +334,7 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     if f.on_premises.is_match(lower) {
         out.push(Fact::new(Topic::Hosting, Value::OnPremises));
     } else if says(&f.hosting, &p.hosting) {
-        let places = f.places.families(lower);
+        let places = places(rules, lower, pairs);
         if places != 0 {
             out.push(Fact::new(Topic::Hosting, Value::Places(places)));
         }
@@ -366,6 +386,9 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     };
     if pairs && says(&f.payment, &p.payment) {
         out.extend(billing(rules, lower));
+    }
+    if pairs && let Some(bits) = languages(rules, lower) {
+        out.push(Fact::new(Topic::Language, Value::Languages(bits)));
     }
     if says(&f.onsite, &p.onsite) {
         out.push(Fact::new(
@@ -440,6 +463,50 @@ fn billing(rules: &Rules, lower: &CueText) -> Vec<Fact> {
         ));
     }
     out
+}
+
+/// The hosting places a statement names, as bits: `facts.places`, and in a
+/// pair `pair_facts.places` after them (within the 64 a bit set holds).
+fn places(rules: &Rules, lower: &CueText, pairs: bool) -> u64 {
+    let base = rules.facts.places.families(lower);
+    let shift = rules.facts.places.len();
+    if !pairs || shift >= 64 {
+        return base;
+    }
+    base | (rules.pair_facts.places.families(lower) << shift)
+}
+
+/// The languages a statement says something comes in: language names where
+/// the statement speaks of language ("bilingual", "other languages") or
+/// names one after "in" or "into" ("the crew app in Polish"); a name alone
+/// ("Polish crew", "the Korean team") says nothing of a language.
+fn languages(rules: &Rules, lower: &CueText) -> Option<u64> {
+    let p = &rules.pair_facts;
+    let bits = p.languages.families(lower);
+    if bits == 0 {
+        return None;
+    }
+    if p.language_cue.is_match(lower) {
+        return Some(bits);
+    }
+    // Without a word for language, only the names after "in" count, with
+    // those listed after them ("in Spanish and English").
+    let text: &str = lower;
+    let mut named = 0u64;
+    let mut listing = false;
+    for (a, b) in p.languages.find_all(lower) {
+        let before = text[..a].trim_end();
+        let after_in = [" in", " into", " en"].iter().any(|w| before.ends_with(w));
+        let listed = listing
+            && [" and", " or", " y", " et", " e", ",", "/", "&"]
+                .iter()
+                .any(|w| before.ends_with(w));
+        listing = after_in || listed;
+        if listing {
+            named |= p.languages.families(&text[a..b]);
+        }
+    }
+    (named != 0).then_some(named)
 }
 
 /// The response times a statement states: one per severity where a clause

@@ -217,3 +217,31 @@ fn billing_from_go_live_against_a_first_invoice_at_signing_conflicts() {
     );
     assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
 }
+
+#[test]
+fn a_language_the_scope_leaves_out_conflicts() {
+    let scope =
+        "# Order form\n- 80 crew licences.\n- The Crew App is provided in Norwegian and English.\n";
+    let a = run(
+        "- Promised Ola the crew app in Polish before the summer season.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    // A language the scope names agrees; a team named by its language is no language.
+    let b = run(
+        "- Promised Ola the crew app in English, and our Polish team runs the training.\n",
+        Some(scope),
+    );
+    assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
+}
+
+#[test]
+fn a_hosting_place_beyond_the_first_list_is_compared() {
+    let a = run(
+        "- Confirmed to Ahmed that the data stays in Egypt, hosted in Cairo.\n",
+        Some(
+            "# Order form\n- 40 users.\n- Customer Data is hosted in Microsoft Azure, region UAE North (Dubai).\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
