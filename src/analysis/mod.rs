@@ -16,6 +16,7 @@ pub mod model;
 pub mod people;
 pub mod quantity;
 pub mod risks;
+mod scope_text;
 pub mod stakeholders;
 
 use crate::bundle::{Bundle, FileRole};
@@ -372,7 +373,14 @@ impl<'a> Reading<'a> {
             .collect();
         for (file_index, file) in bundle.files.iter().enumerate() {
             let file_index = u32::try_from(file_index).expect("fewer than 4 billion files");
-            for stmt in file.statements() {
+            for mut stmt in file.statements() {
+                // The scope is read as signed: no tracked deletion, no word a
+                // line end broke (`scope_text`).
+                if file.role == FileRole::Scope
+                    && let Some(text) = scope_text::signed_text(&stmt.text)
+                {
+                    stmt.text = text.into_boxed_str();
+                }
                 let cited = Cited {
                     file_index,
                     role: file.role,

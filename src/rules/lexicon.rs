@@ -165,6 +165,16 @@ impl Lexicon {
         }
     }
 
+    /// How many entries the list holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the list holds no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// Entry `i` of the list as written.
     pub fn entry(&self, i: usize) -> Option<&str> {
         self.entries.get(i).map(String::as_str)

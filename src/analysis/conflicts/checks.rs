@@ -163,11 +163,20 @@ fn term(
                 .flatten()
                 .map(|s| (c, s))
         });
-        if let Some((said, _)) = refused {
+        if let Some((said, signed)) = refused {
             // "On-site training is not included" answers a promise of it more
-            // directly than a price list that charges for it.
+            // directly than a price list that charges for it; a clause on
+            // on-site work in general ("On-site attendance is charged at the
+            // day rate") less directly than one on the promised service.
+            let general = matches!(
+                signed.value,
+                Value::OnSite {
+                    services: crate::analysis::facts::ALL_SERVICES
+                }
+            );
+            let base = if general { 8.5 } else { 10.5 };
             return found(
-                10.5 + overlap + if line.excludes { 1.5 } else { 0.0 },
+                base + overlap + if line.excludes { 1.5 } else { 0.0 },
                 said.topic.category(),
                 "promised what the scope excludes",
                 format!(
@@ -205,6 +214,14 @@ fn term(
                     same_item && (charges || overlap >= 3.0) && !support.concession
                 }
                 (Topic::SyncDirection, _) => overlap >= 1.0,
+                // Someone on site for no named service, where the scope
+                // grants on-site work, is that work unless the scope
+                // delivers every service remotely.
+                (Topic::Delivery, Value::Remote { services }) => {
+                    !support.onsite_granted
+                        || services == crate::analysis::facts::ALL_SERVICES
+                        || !matches!(c.value, Value::OnSite { services: 0 })
+                }
                 _ => true,
             })
             .map(|s| (c, s))
@@ -214,7 +231,8 @@ fn term(
     // exclusion of on-site work in general.
     let same_service = matches!(
         (said.value, signed.value),
-        (Value::OnSite { services: a }, Value::Remote { services: b }) if a != 0 && a & b != 0
+        (Value::OnSite { services: a }, Value::Remote { services: b })
+            if a != 0 && a & b != 0 && b != crate::analysis::facts::ALL_SERVICES
     );
     found(
         // Of two lines setting the term otherwise, the one that excludes is

@@ -127,6 +127,9 @@ pub(super) struct Support {
     /// A scope line dates go-live as the claim does: the site or phase the
     /// claim speaks of is on schedule, whatever another line dates.
     pub schedule_agreed: bool,
+    /// A scope line grants work on site (not excluded, not charged): a
+    /// promise to be on site for no named service may be that work.
+    pub onsite_granted: bool,
 }
 
 /// What the scope grants outside its exclusions.
@@ -535,6 +538,16 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 /// `overlaps[i]` is how many content words the claim shares with `scope[i]`.
 fn support(claim: &Claim, scope: &[ScopeLine], overlaps: &[usize]) -> Support {
     Support {
+        onsite_granted: scope.iter().any(|l| {
+            !l.excludes
+                && l.facts
+                    .iter()
+                    .any(|f| matches!(f.value, facts::Value::OnSite { .. }))
+                && !l
+                    .facts
+                    .iter()
+                    .any(|f| matches!(f.value, facts::Value::Charged | facts::Value::Remote { .. }))
+        }),
         schedule_agreed: !claim.dues.is_empty()
             && scope
                 .iter()

@@ -32,10 +32,7 @@ pub(super) fn scope_line(r: &Reading, line: &ScopeLine) -> Vec<String> {
         }
     }
     for (name, _) in r.rules.matching(&line.cited.lower) {
-        if name.starts_with("scope.")
-            || name.starts_with("category.")
-            || name.starts_with("facts.")
-            || name.starts_with("pair_facts.")
+        if name.starts_with("scope.") || name.starts_with("category.") || name.starts_with("facts.")
         {
             out.push(name.to_string());
         }

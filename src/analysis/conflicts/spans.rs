@@ -216,6 +216,7 @@ fn loose_counts(ours: &[Found], theirs: &[Found], scope: &str, out: &mut Disagre
 /// The word families that state each deal term's value.
 fn families(rules: &Rules, topic: Topic) -> Vec<&Lexicon> {
     let f = &rules.facts;
+    let p = &rules.pair_facts;
     match topic {
         Topic::Hosting => vec![&f.places, &f.on_premises],
         Topic::SupportHours => vec![&f.all_hours, &f.limited_hours],
@@ -224,10 +225,14 @@ fn families(rules: &Rules, topic: Topic) -> Vec<&Lexicon> {
         Topic::Availability => vec![&f.availability],
         Topic::PaymentDays => vec![&f.payment],
         Topic::PaymentSchedule => vec![&f.instalments, &f.single_payment],
-        Topic::Delivery => vec![&f.onsite, &f.remote],
+        Topic::Delivery => vec![&f.onsite, &f.remote, &p.onsite, &p.remote],
         Topic::PriceChange => vec![&f.price_held, &f.price_rises, &f.indices],
         Topic::Charge => vec![&f.free, &f.charged, &f.no_concession],
         Topic::SyncDirection => vec![&f.one_way, &f.two_way],
+        Topic::BillingPeriod => vec![&p.billing_period],
+        Topic::BillingTiming => vec![&p.billing_timing],
+        Topic::BillingStart => vec![&p.billed_from_go_live, &p.billed_from_signing],
+        Topic::Language => vec![&p.languages],
     }
 }
 

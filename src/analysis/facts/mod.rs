@@ -19,6 +19,10 @@ use super::model::Category;
 use crate::rules::{CueText, Rules};
 use numbers::{instalment_count, payment_days, percent_near, start_hour};
 
+/// The services of a delivery term that names services in general ("All
+/// Services", "on-site attendance"): every family of `facts.services`.
+pub const ALL_SERVICES: u64 = u64::MAX;
+
 /// What a fact is about: two facts are compared only on the same topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Topic {
@@ -34,6 +38,14 @@ pub enum Topic {
     Charge,
     /// Which way an integration carries data.
     SyncDirection,
+    /// How often the customer is invoiced (annually, quarterly, monthly).
+    BillingPeriod,
+    /// Whether a period is invoiced in advance or in arrears.
+    BillingTiming,
+    /// When invoicing starts: at signing or at go-live.
+    BillingStart,
+    /// The languages a product, its training or its documents come in.
+    Language,
 }
 
 impl Topic {
@@ -41,14 +53,19 @@ impl Topic {
     pub fn category(self) -> Category {
         match self {
             Topic::Response => Category::Timeline,
-            Topic::PaymentDays | Topic::PaymentSchedule | Topic::PriceChange | Topic::Charge => {
-                Category::Discount
-            }
+            Topic::PaymentDays
+            | Topic::PaymentSchedule
+            | Topic::PriceChange
+            | Topic::Charge
+            | Topic::BillingPeriod
+            | Topic::BillingTiming
+            | Topic::BillingStart => Category::Discount,
             Topic::Hosting
             | Topic::SupportHours
             | Topic::SupportChannel
             | Topic::Availability
             | Topic::Delivery => Category::Custom,
+            Topic::Language => Category::Scope,
             Topic::SyncDirection => Category::Integration,
         }
     }
@@ -106,6 +123,16 @@ pub enum Value {
     NoConcession,
     TwoWay,
     OneWay,
+    /// Invoiced once per period of this family of `pair_facts.billing_period`
+    /// (0 annually, 1 quarterly, 2 monthly).
+    Every(u8),
+    /// Invoiced in advance (family 0 of `pair_facts.billing_timing`) or in
+    /// arrears (1).
+    Timing(u8),
+    /// Invoicing starts at go-live (true) or at signing (false).
+    BilledFromGoLive(bool),
+    /// Languages, as bits of the `pair_facts.languages` families.
+    Languages(u64),
 }
 
 /// One term a text states.
@@ -150,13 +177,21 @@ impl Fact {
                 a != b
             }
             // The same service: on-site workshops do not contradict remote
-            // commissioning.
-            (Value::OnSite { services: a }, Value::Remote { services: b }) => a & b != 0,
+            // commissioning. Someone on site for no named service is there
+            // for whatever the scope delivers remotely, and a scope that
+            // delivers every service remotely answers any on-site promise.
+            (Value::OnSite { services: a }, Value::Remote { services: b }) => {
+                a & b != 0 || a == 0 || b == ALL_SERVICES
+            }
             (Value::Held { indices: a }, Value::Rises { indices: b }) => {
                 a == 0 || b == 0 || a & b == 0
             }
             (Value::Free, Value::Charged | Value::NoConcession) => true,
             (Value::TwoWay, Value::OneWay) => true,
+            (Value::Every(a), Value::Every(b)) | (Value::Timing(a), Value::Timing(b)) => a != b,
+            (Value::BilledFromGoLive(a), Value::BilledFromGoLive(b)) => a != b,
+            // A language promised that the scope's languages leave out.
+            (Value::Languages(a), Value::Languages(b)) => a & !b != 0,
             _ => false,
         }
     }
@@ -170,7 +205,9 @@ impl Fact {
                 (Value::Places(a), Value::Places(b)) | (Value::Channels(a), Value::Channels(b)) => {
                     a & b != 0
                 }
-                (Value::OnSite { services: a }, Value::OnSite { services: b }) => a & b != 0,
+                (Value::OnSite { services: a }, Value::OnSite { services: b }) => {
+                    a & b != 0 || b == ALL_SERVICES
+                }
                 (Value::TwoWay, Value::TwoWay) | (Value::AllHours, Value::AllHours) => true,
                 _ => false,
             }
@@ -189,7 +226,19 @@ impl Fact {
         };
         let f = &rules.facts;
         match self.value {
-            Value::Places(bits) => format!("hosting in {}", family(&f.places, bits)),
+            Value::Places(bits) => {
+                // `pair_facts.places` are numbered after `facts.places`.
+                let first = bits & ((1u64 << f.places.len().min(63)) - 1);
+                let more = bits >> f.places.len().min(63);
+                let names: Vec<String> = [
+                    family(&f.places, first),
+                    family(&rules.pair_facts.places, more),
+                ]
+                .into_iter()
+                .filter(|n| !n.is_empty())
+                .collect();
+                format!("hosting in {}", names.join(", "))
+            }
             Value::OnPremises => "hosting on the customer's premises".into(),
             Value::AllHours => "support around the clock".into(),
             Value::WorkingHours { from: Some(h) } => {
@@ -213,6 +262,12 @@ impl Fact {
             Value::Instalments { parts: None } => "paid in instalments".into(),
             Value::Instalments { parts: Some(n) } => format!("paid in {n} instalments"),
             Value::InFull => "paid in full at once".into(),
+            Value::OnSite {
+                services: ALL_SERVICES,
+            } => "any service on site".into(),
+            Value::Remote {
+                services: ALL_SERVICES,
+            } => "every service delivered remotely".into(),
             Value::OnSite { services } => format!("{} on site", family(&f.services, services))
                 .trim()
                 .to_string(),
@@ -230,6 +285,20 @@ impl Fact {
             Value::NoConcession => "no fee waived or free".into(),
             Value::TwoWay => "a two-way integration".into(),
             Value::OneWay => "one way only".into(),
+            Value::Every(i) => {
+                let family = |list: &crate::rules::Lexicon| {
+                    list.entry(usize::from(i))
+                        .and_then(|e| e.split('|').next())
+                        .unwrap_or("")
+                        .to_string()
+                };
+                format!("invoiced {}", family(&rules.pair_facts.billing_period))
+            }
+            Value::Timing(0) => "invoiced in advance".into(),
+            Value::Timing(_) => "invoiced in arrears".into(),
+            Value::BilledFromGoLive(true) => "invoicing from go-live".into(),
+            Value::BilledFromGoLive(false) => "invoicing from signature".into(),
+            Value::Languages(bits) => format!("in {}", family(&rules.pair_facts.languages, bits)),
         }
     }
 }
@@ -265,7 +334,7 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     if f.on_premises.is_match(lower) {
         out.push(Fact::new(Topic::Hosting, Value::OnPremises));
     } else if says(&f.hosting, &p.hosting) {
-        let places = f.places.families(lower);
+        let places = places(rules, lower, pairs);
         if places != 0 {
             out.push(Fact::new(Topic::Hosting, Value::Places(places)));
         }
@@ -309,12 +378,32 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
             out.push(Fact::new(Topic::PaymentSchedule, Value::InFull));
         }
     }
-    if f.onsite.is_match(lower) {
-        let services = f.services.families(lower);
-        out.push(Fact::new(Topic::Delivery, Value::OnSite { services }));
-    } else if f.remote.is_match(lower) {
-        let services = f.services.families(lower);
-        out.push(Fact::new(Topic::Delivery, Value::Remote { services }));
+    // In a pair, a clause about services in general ("All Services shall be
+    // performed remotely", "on-site services of any kind") is about every one.
+    let services = || match f.services.families(lower) {
+        0 if pairs && p.all_services.is_match(lower) => ALL_SERVICES,
+        named => named,
+    };
+    if pairs && says(&f.payment, &p.payment) {
+        out.extend(billing(rules, lower));
+    }
+    if pairs && let Some(bits) = languages(rules, lower) {
+        out.push(Fact::new(Topic::Language, Value::Languages(bits)));
+    }
+    if says(&f.onsite, &p.onsite) {
+        out.push(Fact::new(
+            Topic::Delivery,
+            Value::OnSite {
+                services: services(),
+            },
+        ));
+    } else if says(&f.remote, &p.remote) {
+        out.push(Fact::new(
+            Topic::Delivery,
+            Value::Remote {
+                services: services(),
+            },
+        ));
     }
     // In a pair a price figure names a price as a word does ("5.85 is locked
     // for the full 3 yrs", "$110 for three years").
@@ -345,6 +434,79 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         out.push(Fact::new(Topic::SyncDirection, Value::TwoWay));
     }
     out
+}
+
+/// How a statement about paying says invoicing runs: how often ("invoiced
+/// annually", "Bill us quarterly", "facturación trimestral"), in advance or
+/// in arrears, and from when ("billing starts at go-live", "the first invoice
+/// is issued on the Effective Date"). A statement naming two rhythms or both
+/// timings ("annual fee, billed monthly") states neither.
+fn billing(rules: &Rules, lower: &CueText) -> Vec<Fact> {
+    let p = &rules.pair_facts;
+    let mut out = Vec::new();
+    let one = |bits: u64| (bits.count_ones() == 1).then(|| bits.trailing_zeros() as u8);
+    if let Some(i) = one(p.billing_period.families(lower)) {
+        out.push(Fact::new(Topic::BillingPeriod, Value::Every(i)));
+    }
+    if let Some(i) = one(p.billing_timing.families(lower)) {
+        out.push(Fact::new(Topic::BillingTiming, Value::Timing(i)));
+    }
+    if p.billed_from_go_live.is_match(lower) {
+        out.push(Fact::new(
+            Topic::BillingStart,
+            Value::BilledFromGoLive(true),
+        ));
+    } else if p.billed_from_signing.is_match(lower) {
+        out.push(Fact::new(
+            Topic::BillingStart,
+            Value::BilledFromGoLive(false),
+        ));
+    }
+    out
+}
+
+/// The hosting places a statement names, as bits: `facts.places`, and in a
+/// pair `pair_facts.places` after them (within the 64 a bit set holds).
+fn places(rules: &Rules, lower: &CueText, pairs: bool) -> u64 {
+    let base = rules.facts.places.families(lower);
+    let shift = rules.facts.places.len();
+    if !pairs || shift >= 64 {
+        return base;
+    }
+    base | (rules.pair_facts.places.families(lower) << shift)
+}
+
+/// The languages a statement says something comes in: language names where
+/// the statement speaks of language ("bilingual", "other languages") or
+/// names one after "in" or "into" ("the crew app in Polish"); a name alone
+/// ("Polish crew", "the Korean team") says nothing of a language.
+fn languages(rules: &Rules, lower: &CueText) -> Option<u64> {
+    let p = &rules.pair_facts;
+    let bits = p.languages.families(lower);
+    if bits == 0 {
+        return None;
+    }
+    if p.language_cue.is_match(lower) {
+        return Some(bits);
+    }
+    // Without a word for language, only the names after "in" count, with
+    // those listed after them ("in Spanish and English").
+    let text: &str = lower;
+    let mut named = 0u64;
+    let mut listing = false;
+    for (a, b) in p.languages.find_all(lower) {
+        let before = text[..a].trim_end();
+        let after_in = [" in", " into", " en"].iter().any(|w| before.ends_with(w));
+        let listed = listing
+            && [" and", " or", " y", " et", " e", ",", "/", "&"]
+                .iter()
+                .any(|w| before.ends_with(w));
+        listing = after_in || listed;
+        if listing {
+            named |= p.languages.families(&text[a..b]);
+        }
+    }
+    (named != 0).then_some(named)
 }
 
 /// The response times a statement states: one per severity where a clause

@@ -145,3 +145,103 @@ fn a_response_time_in_a_service_level_row_is_compared() {
     );
     assert_eq!(conflict_pairs(&a), vec![(1, 5)], "{:#?}", a.flags);
 }
+
+#[test]
+fn on_site_said_without_the_word_meets_a_scope_that_delivers_every_service_remotely() {
+    let scope = "\
+# SOW
+- Sixty crew licences for the Tromsø and Bodø depots.
+- All Services shall be performed remotely from the Supplier's facilities.
+";
+    let a = run(
+        "- Agreed that Marta will be physically at the Tromsø depot for the cutover week.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+#[test]
+fn a_charge_for_on_site_work_in_general_ranks_below_the_clause_on_the_service() {
+    let scope = "\
+# SOW
+- Training: four virtual train-the-trainer sessions via Teams.
+- On-site attendance is available at the day rate of 1,400.00 plus travel.
+";
+    let a = run(
+        "- Confirmed that Jonas will run the training on site at each depot.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 2)], "{:#?}", a.flags);
+}
+
+#[test]
+fn someone_on_site_where_the_scope_grants_on_site_work_is_no_conflict() {
+    let scope = "\
+# SOW
+- On-site go-live support for the first weekend at each wave 1 store.
+- Online training library for all staff.
+";
+    let a = run(
+        "- Promised a technician on site at each wave 1 store for its first weekend.\n",
+        Some(scope),
+    );
+    assert!(conflict_pairs(&a).is_empty(), "{:#?}", a.flags);
+}
+
+#[test]
+fn invoicing_in_arrears_against_in_advance_conflicts() {
+    // Both bill quarterly: only the timing differs.
+    let a = run(
+        "- Agreed with Ines that we invoice the licences quarterly in arrears.\n",
+        Some("# Order form\n- 120 licences.\n- Licence fees are invoiced quarterly in advance.\n"),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+#[test]
+fn billing_from_go_live_against_a_first_invoice_at_signing_conflicts() {
+    let scope = "\
+# Order form
+- 120 licences.
+- Licence fees are invoiced annually in advance, the first invoice being issued on the Effective Date.
+";
+    let a = run(
+        "- Told Ravi the licence billing starts at go-live, not at signature.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    // The scope that starts invoicing at go-live agrees.
+    let b = run(
+        "- Told Ravi the licence billing starts at go-live, not at signature.\n",
+        Some("# Order form\n- 120 licences.\n- Licence fees are invoiced from the go-live date.\n"),
+    );
+    assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
+}
+
+#[test]
+fn a_language_the_scope_leaves_out_conflicts() {
+    let scope =
+        "# Order form\n- 80 crew licences.\n- The Crew App is provided in Norwegian and English.\n";
+    let a = run(
+        "- Promised Ola the crew app in Polish before the summer season.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    // A language the scope names agrees; a team named by its language is no language.
+    let b = run(
+        "- Promised Ola the crew app in English, and our Polish team runs the training.\n",
+        Some(scope),
+    );
+    assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
+}
+
+#[test]
+fn a_hosting_place_beyond_the_first_list_is_compared() {
+    let a = run(
+        "- Confirmed to Ahmed that the data stays in Egypt, hosted in Cairo.\n",
+        Some(
+            "# Order form\n- 40 users.\n- Customer Data is hosted in Microsoft Azure, region UAE North (Dubai).\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}

@@ -32,6 +32,7 @@ mod view;
 pub use captions::{read_srt, read_vtt};
 pub use decode::{Decoded, decode};
 pub use pasted::read_pasted;
+pub(crate) use pdf_text::keeps_hyphen;
 pub use slack::slack_users;
 pub use view::{View, ViewBuilder};
 

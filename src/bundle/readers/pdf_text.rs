@@ -86,7 +86,7 @@ fn hyphen_join(a: &str, b: &str) -> Option<(String, String)> {
 /// Whether `head-` + `tail` is a compound rather than one word broken by
 /// hyphenation. Conservative: a hyphen stays unless the head is a plain
 /// lower-case (or capitalised) fragment that hyphenation could have made.
-fn keeps_hyphen(head: &str, tail: &str) -> bool {
+pub(crate) fn keeps_hyphen(head: &str, tail: &str) -> bool {
     let lower = head.to_lowercase();
     let letters = head.chars().count();
     // Hyphenation leaves at least two letters ("e-mail" is a compound); a
