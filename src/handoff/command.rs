@@ -2,10 +2,11 @@
 //! [`Command`], the TUI maps a key (and whatever was typed in place) to one,
 //! and both hand it to `Workspace::run`. That is the one write path.
 
-use super::commands::{self, Change, Criteria, DomainError, Milestone, ReturnReason};
+use super::commands::{self, Change, Criteria, Milestone, ReturnReason};
 use super::dismiss::Dismissal;
 use super::items::{CommitmentOutcome, GoalKind, Resolution, RiskStatus};
 use super::outcomes::{self, Outcome};
+use super::refusal::DomainError;
 use super::{Ctx, Handoff, Role};
 use jiff::civil::Date;
 

@@ -5,9 +5,10 @@
 //! `item_dismissed` event carrying the mentions' text and place, so the log
 //! doubles as labelled examples for the analysis (`baton events --labelled`).
 
-use super::commands::{Change, DomainError, item_mut, non_empty, open_for_review, settled};
+use super::commands::{Change, item_mut, non_empty, open_for_review, settled};
 use super::events::EventKind;
 use super::items::{Decision, ItemKind};
+use super::refusal::DomainError;
 use super::{Ctx, Handoff};
 use serde::{Deserialize, Serialize};
 use serde_json::json;

@@ -20,17 +20,19 @@ pub mod labelled;
 pub mod live;
 mod mentions;
 pub mod outcomes;
+mod refusal;
 pub mod status;
 
 pub use approval::{Approval, is_approved, may_approve, review_hash};
 pub use command::Command;
-pub use commands::{Change, DomainError};
+pub use commands::Change;
 pub use describe::describe;
 pub use events::{Event, EventKind};
 pub use gates::{Gate, gates};
 pub use items::{BriefSnapshot, Cite, Decision, Item, ItemKind, fingerprint};
 pub use live::{LiveBrief, live};
 pub use outcomes::{Outcome, Outcomes};
+pub use refusal::DomainError;
 pub use status::Status;
 
 use jiff::Timestamp;

@@ -8,9 +8,10 @@
 //! milestone (`commands::milestone`), and a miss is the first-value date
 //! passing without it (`metrics`).
 
-use super::commands::{Change, DomainError};
+use super::commands::Change;
 use super::events::EventKind;
 use super::items::{Decision, ItemKind};
+use super::refusal::DomainError;
 use super::status::Status;
 use super::{Ctx, Handoff};
 use jiff::civil::Date;
