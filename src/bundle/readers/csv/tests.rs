@@ -160,3 +160,28 @@ fn truncated_input_never_panics() {
     let _ = view("\"");
     let _ = view("Note\n\"unterminated");
 }
+
+const FIELD_HISTORY: &str = "\
+\"Opportunity Name\",\"Edited By\",\"Edit Date\",\"Field / Event\",\"Old Value\",\"New Value\"
+\"Harbour Lane Books - Portal Rollout\",\"Ines Duarte\",\"2026-10-01\",\"Next Step\",\"\",\"Waiting on the board vote before anything moves\"
+\"Harbour Lane Books - Portal Rollout\",\"Ines Duarte\",\"2026-10-09\",\"Next Step\",\"Waiting on the board vote before anything moves\",\"Signed Oct 9. Kickoff Oct 20 with the finance team.
+Onboarding call booked with their controller.\"
+";
+
+#[test]
+fn every_free_text_column_is_read_and_a_repeated_name_is_not() {
+    let got: Vec<(u32, String)> = said(FIELD_HISTORY)
+        .into_iter()
+        .map(|(line, _, text)| (line, text))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            // The old value repeats what row 2 said: one statement, not two.
+            (2, "Waiting on the board vote before anything moves".into()),
+            (3, "Signed Oct 9.".into()),
+            (3, "Kickoff Oct 20 with the finance team.".into()),
+            (4, "Onboarding call booked with their controller.".into()),
+        ]
+    );
+}
