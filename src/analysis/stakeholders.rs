@@ -13,14 +13,24 @@ pub fn find(r: &Reading) -> Vec<Stakeholder> {
         .filter(|p| !p.is_org)
         .filter_map(|p| {
             let side = p.side?;
+            let top_executive = p
+                .title
+                .as_deref()
+                .is_some_and(|t| r.rules.people.top_executive_titles.is_match(t));
             let role = p.role.clone().or_else(|| {
                 (side == Side::Customer && sponsors.contains(&p.name))
                     .then(|| "executive_sponsor".to_string())
             });
+            // The CRM's decision maker who is a C-level, VP or owner holds the
+            // budget and signs: the rule book's executive sponsor.
+            let deciding_executive = side == Side::Customer
+                && top_executive
+                && role.as_deref() == Some("decision_maker");
             Some(Stakeholder {
                 name: p.name.clone(),
                 title: p.title.clone(),
-                executive_sponsor: role.as_deref() == Some("executive_sponsor"),
+                executive_sponsor: role.as_deref() == Some("executive_sponsor")
+                    || deciding_executive,
                 role,
                 side,
                 evidence: p.evidence.clone(),

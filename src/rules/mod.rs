@@ -154,7 +154,7 @@ pub const SELLER_VERBS: [&str; 10] = [
 
 lexicons! {
     people: RawPeople => PeopleRules {
-        seller_titles, executive_titles, customer_user_roles, sponsor_cues, customer_labels,
+        seller_titles, executive_titles, top_executive_titles, customer_user_roles, sponsor_cues, customer_labels,
         ae_cues, csm_cues, labels,
     }
     commitment: RawCommitment => CommitmentRules {

@@ -124,3 +124,25 @@ fn an_executive_in_the_signature_block_of_the_scope_is_the_sponsor() {
     let a = run(notes, Some("# Order form\n\n- Platform\n"));
     assert!(a.missing.contains(&Missing::ExecutiveSponsor));
 }
+
+#[test]
+fn a_crm_decision_maker_who_is_a_top_executive_is_the_sponsor() {
+    let with = |title: &str, role: &str| {
+        let mut d = deal();
+        d.stakeholders.push(crate::bundle::DealStakeholder {
+            name: "Ines Abara".into(),
+            title: Some(title.into()),
+            role: Some(role.into()),
+            line: 12,
+            ..Default::default()
+        });
+        let a = analyze(&bundle(d, "- Good call.\n", None), &RULES);
+        !a.missing.contains(&Missing::ExecutiveSponsor)
+    };
+    assert!(with("Managing Director", "decision_maker"));
+    assert!(with("Chief Financial Officer", "decision_maker"));
+    // A head of a department is not the rule book's executive, nor is an
+    // executive the record names only as a champion.
+    assert!(!with("Head of Operations", "decision_maker"));
+    assert!(!with("Managing Director", "champion"));
+}
