@@ -191,10 +191,28 @@ fn grid() -> Vec<f64> {
 /// moves the best by a hair does not swing a threshold from 0.6 to 0.9.
 const TIE: f64 = 0.002;
 
-/// The (add, keep) pair to use among scored candidates: the best mean F1,
-/// and among those within [`TIE`] of it the pair nearest (0.5, 0.5).
-fn choose(scored: &[((f64, f64), f64)]) -> (f64, f64) {
+/// A retraining keeps the thresholds the shipped model uses unless another
+/// pair reads the held-out corpora better by more than this. The optimum is
+/// flat and noisy: after the CSV reader change the best pairs beat the
+/// shipped ones by 0.009 (commitment) and 0.007 (risk) mean held-out F1, yet
+/// with them the read corpora the model never trains on fell (styles-10
+/// commitment 0.74 -> 0.72, risk 0.66 -> 0.64; styles-11 goal 0.66 -> 0.64)
+/// and dev risk fell to 0.96 (docs/quality.md).
+const STAY: f64 = 0.01;
+
+/// The (add, keep) pair to use among scored candidates: the `incumbent`
+/// (the shipped model's) while it is within [`STAY`] of the best; else the
+/// best mean F1, and among those within [`TIE`] of it the pair nearest
+/// (0.5, 0.5).
+fn choose(scored: &[((f64, f64), f64)], incumbent: Option<(f64, f64)>) -> (f64, f64) {
     let best = scored.iter().map(|(_, f1)| *f1).fold(f64::MIN, f64::max);
+    if let Some(pair) = incumbent
+        && scored
+            .iter()
+            .any(|(p, f1)| same(*p, pair) && *f1 >= best - STAY)
+    {
+        return pair;
+    }
     let distance = |(add, keep): (f64, f64)| (add - 0.5).abs() + (keep - 0.5).abs();
     scored
         .iter()
@@ -204,9 +222,19 @@ fn choose(scored: &[((f64, f64), f64)]) -> (f64, f64) {
         .unwrap_or((1.0, 0.0))
 }
 
+/// Two threshold pairs are one grid point (the file stores `0.3`, the grid
+/// computes `6.0 / 20.0`).
+fn same(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
+}
+
 /// The (add, keep) pair of the grid, or the `baseline`'s (which the grid
 /// cannot express: the rules alone), with the best `score` by [`choose`].
-fn search(baseline: &KindModel, score: impl Fn(&KindModel) -> f64) -> (f64, f64) {
+fn search(
+    baseline: &KindModel,
+    incumbent: Option<(f64, f64)>,
+    score: impl Fn(&KindModel) -> f64,
+) -> Choice {
     let mut scored = vec![((1.0, 0.0), score(baseline))];
     for add in grid() {
         for keep in grid() {
@@ -218,12 +246,47 @@ fn search(baseline: &KindModel, score: impl Fn(&KindModel) -> f64) -> (f64, f64)
             scored.push(((add, keep), score(&m)));
         }
     }
-    choose(&scored)
+    let best = scored.iter().map(|(_, f1)| *f1).fold(f64::MIN, f64::max);
+    let shipped = incumbent.and_then(|pair| {
+        scored
+            .iter()
+            .find(|(p, _)| same(*p, pair))
+            .map(|(_, f1)| *f1)
+    });
+    Choice {
+        pair: choose(&scored, incumbent),
+        best,
+        shipped,
+    }
+}
+
+/// The thresholds chosen, with the mean held-out F1 of the best pair and of
+/// the shipped one, for the model file's report.
+#[derive(Debug, Clone, Copy)]
+pub struct Choice {
+    pub pair: (f64, f64),
+    pub best: f64,
+    pub shipped: Option<f64>,
+}
+
+impl Choice {
+    /// `best 0.812, shipped 0.809` for the report.
+    pub fn describe(&self) -> String {
+        match self.shipped {
+            Some(f1) => format!("mean {:.3}, shipped pair {f1:.3}", self.best),
+            None => format!("mean {:.3}", self.best),
+        }
+    }
 }
 
 /// The conflict thresholds (add, keep) with the best mean F1 over the
-/// held-out corpora, the commitment decision fixed.
-pub fn best_conflict_thresholds(corpora: &[Vec<HeldOut>], commitment: &KindModel) -> (f64, f64) {
+/// held-out corpora, the commitment decision fixed; the `incumbent` pair
+/// stays unless beaten by more than [`STAY`].
+pub fn best_conflict_thresholds(
+    corpora: &[Vec<HeldOut>],
+    commitment: &KindModel,
+    incumbent: Option<(f64, f64)>,
+) -> Choice {
     // Never adding and keeping every pair the checks choose: the rules' pick
     // among the promises the line decision keeps.
     let never = KindModel {
@@ -231,7 +294,7 @@ pub fn best_conflict_thresholds(corpora: &[Vec<HeldOut>], commitment: &KindModel
         keep: 0.0,
         ..Default::default()
     };
-    search(&never, |m| {
+    search(&never, incumbent, |m| {
         mean_f1(
             corpora
                 .iter()
@@ -241,15 +304,20 @@ pub fn best_conflict_thresholds(corpora: &[Vec<HeldOut>], commitment: &KindModel
 }
 
 /// The thresholds (add, keep) of a line kind with the best mean F1 over the
-/// held-out corpora.
-pub fn best_thresholds(corpora: &[Vec<HeldOut>], kind: Kind) -> (f64, f64) {
+/// held-out corpora; the `incumbent` pair stays unless beaten by more than
+/// [`STAY`].
+pub fn best_thresholds(
+    corpora: &[Vec<HeldOut>],
+    kind: Kind,
+    incumbent: Option<(f64, f64)>,
+) -> Choice {
     // The rules alone: every finding kept, none added.
     let rules_alone = KindModel {
         add: f64::INFINITY,
         keep: f64::NEG_INFINITY,
         ..Default::default()
     };
-    search(&rules_alone, |m| {
+    search(&rules_alone, incumbent, |m| {
         mean_f1(
             corpora
                 .iter()
@@ -265,8 +333,18 @@ mod tests {
     #[test]
     fn a_flat_optimum_takes_the_thresholds_nearest_the_middle() {
         let scored = [((1.0, 0.0), 0.70), ((0.9, 0.05), 0.801), ((0.6, 0.05), 0.8)];
-        assert_eq!(choose(&scored), (0.6, 0.05));
+        assert_eq!(choose(&scored, None), (0.6, 0.05));
         let clear = [((0.9, 0.05), 0.85), ((0.6, 0.05), 0.8)];
-        assert_eq!(choose(&clear), (0.9, 0.05));
+        assert_eq!(choose(&clear, None), (0.9, 0.05));
+    }
+
+    #[test]
+    fn the_shipped_thresholds_stay_unless_clearly_beaten() {
+        let scored = [((0.5, 0.3), 0.800), ((0.6, 0.2), 0.809), ((0.9, 0.1), 0.79)];
+        assert_eq!(choose(&scored, Some((0.5, 0.3))), (0.5, 0.3));
+        let beaten = [((0.5, 0.3), 0.800), ((0.6, 0.2), 0.811)];
+        assert_eq!(choose(&beaten, Some((0.5, 0.3))), (0.6, 0.2));
+        // An incumbent off the grid (a hand-edited file) is no candidate.
+        assert_eq!(choose(&scored, Some((0.55, 0.3))), (0.6, 0.2));
     }
 }
