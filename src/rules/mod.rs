@@ -172,7 +172,8 @@ lexicons! {
         objection_question, budget, weak, settled, not_risk,
     }
     goal: RawGoal => GoalRules {
-        want, target, heading, buyer, user, user_subjects, not_goal, success, dated, first_outcome,
+        want, target, heading, buyer, user, user_subjects, not_goal, seller_wish, success, dated,
+        first_outcome,
     }
     context: RawContext => ContextRules {
         implementation, kickoff, first_value, undated, non_statement, next_step_heading,
