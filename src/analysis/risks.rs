@@ -105,7 +105,10 @@ fn customer_pressure(r: &Reading, s: &Cited) -> Option<String> {
         .competitor_price
         .find(text)
         // The disarming clause is often the next sentence ("Didn't like their app.").
-        .filter(|_| !r.beside(s).any(|b| lx.competitor_disarmed.is_match(&b.lower)))
+        .filter(|_| {
+            !r.beside(s)
+                .any(|b| lx.competitor_disarmed.is_match(&b.lower))
+        })
         .map(|(_, _, m)| format!("competitor price: {m}"));
     let found = competitor.or_else(|| {
         lx.season_deadline
