@@ -82,6 +82,12 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     if r.rules.context.non_statement.is_match(text) || lx.not_goal.is_match(text) {
         return None;
     }
+    // "We want ..." is the seller's hope unless a customer is the one saying it.
+    if lx.seller_wish.is_match(text)
+        && default_voice(&r.people, &s.stmt, r.rules) != Some(Side::Customer)
+    {
+        return None;
+    }
     // A want with nothing to achieve ("I want Dmitri.") is not a goal. Asked
     // before who wants it, which is far dearer to tell.
     let object_words = text[at..].split_whitespace().count();

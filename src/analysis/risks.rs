@@ -45,9 +45,12 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
             ("pending", &lx.pending),
             ("event deadline", &lx.event_deadline),
             ("system change", &lx.system_change),
+            ("budget missing", &lx.budget_missing),
+            ("data gap", &lx.data_gap),
         ]
         .into_iter()
         .find_map(|(name, l)| l.find(text).map(|(_, _, m)| format!("{name}: {m}")))
+        .or_else(|| customer_pressure(r, s))
         .or_else(|| objection_asked(r, s))
         .or_else(|| budget_gap(r, s))
     };
@@ -89,6 +92,32 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
         speaker: s.stmt.speaker().map(str::to_string),
         cues: vec![cue],
     })
+}
+
+/// The families a seller's own turn does not carry: a competitor's price set
+/// against the deal (unless the same statement disarms it) and a date set by
+/// a season or an outside event. Said by the seller, the one is a demo's
+/// comparison and the other the seller's plan or promise.
+fn customer_pressure(r: &Reading, s: &Cited) -> Option<String> {
+    let lx = &r.rules.risk;
+    let text = &s.lower;
+    let competitor = lx
+        .competitor_price
+        .find(text)
+        // The disarming clause is often the next sentence ("Didn't like their app.").
+        .filter(|_| {
+            !r.beside(s)
+                .any(|b| lx.competitor_disarmed.is_match(&b.lower))
+        })
+        .map(|(_, _, m)| format!("competitor price: {m}"));
+    let found = competitor.or_else(|| {
+        lx.season_deadline
+            .find(text)
+            .map(|(_, _, m)| format!("season deadline: {m}"))
+    })?;
+    let seller_turn = s.stmt.speaker().is_some()
+        && r.people.speaker_side(&s.stmt, r.rules) == Some(super::model::Side::Seller);
+    (!seller_turn).then_some(found)
 }
 
 /// A customer's objection asked as a question ("Why would I pay per site?").

@@ -168,10 +168,12 @@ lexicons! {
     systems: RawSystems => SystemRules { names }
     risk: RawRisk => RiskRules {
         cues, doubt, price_pressure, failed_before, leaving, pending, event_deadline, system_change,
+        competitor_price, competitor_disarmed, season_deadline, budget_missing, data_gap,
         objection_question, budget, weak, settled, not_risk,
     }
     goal: RawGoal => GoalRules {
-        want, target, heading, buyer, user, user_subjects, not_goal, success, dated, first_outcome,
+        want, target, heading, buyer, user, user_subjects, not_goal, seller_wish, success, dated,
+        first_outcome,
     }
     context: RawContext => ContextRules {
         implementation, kickoff, first_value, undated, non_statement, next_step_heading,

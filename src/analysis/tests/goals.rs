@@ -69,3 +69,22 @@ fn a_date_is_no_measure_of_a_goal_the_model_adds() {
         "a week of training would help them."
     ));
 }
+
+#[test]
+fn a_customers_we_want_is_a_goal_and_a_sellers_is_not() {
+    let notes = "\
+Kev (Customer): We want overdue invoices below five percent by the end of next year.
+Dana Whitfield: We want this closed before the quarter ends, honestly.
+";
+    assert_eq!(goal_lines_by_rules(notes), vec![1]);
+}
+
+#[test]
+fn wants_and_targets_read_in_other_languages_and_their_negations_do_not() {
+    let notes = "\
+- Marta: lo que necesito es bajar la merma de 4,1% a 3% este año.
+- Jens: ich will, dass jede Reklamation in zwei Tagen beantwortet ist.
+- No queremos sorpresas con la factura del segundo año.
+";
+    assert_eq!(goal_lines_by_rules(notes), vec![1, 2]);
+}

@@ -155,3 +155,25 @@ fn normalise_agrees_with_a_word_by_word_reading() {
         assert_eq!(super::normalise(text), reference(text), "{text:?}");
     }
 }
+
+/// The lines (1-based) of the notes file where the rules alone, before the
+/// learned model re-decides, find a risk: a rule's test must not lean on
+/// what the model happens to keep.
+fn risk_lines_by_rules(notes: &str) -> Vec<u32> {
+    let b = bundle(deal(), notes, None);
+    let r = super::Reading::read(&b, &RULES);
+    super::risks::find(&r)
+        .iter()
+        .map(|f| f.evidence[0].line)
+        .collect()
+}
+
+/// The lines where the rules alone find a goal.
+fn goal_lines_by_rules(notes: &str) -> Vec<u32> {
+    let b = bundle(deal(), notes, None);
+    let r = super::Reading::read(&b, &RULES);
+    super::goals::find(&r)
+        .iter()
+        .map(|g| g.evidence[0].line)
+        .collect()
+}

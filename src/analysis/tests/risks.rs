@@ -64,3 +64,47 @@ Dana Whitfield: Why would we charge per site when you have one contract?
 ";
     assert_eq!(lines(&run(notes, None), FlagKind::Risk), vec![1]);
 }
+
+#[test]
+fn a_competitor_price_is_a_risk_unless_disarmed_or_the_sellers_own() {
+    let notes = "\
+- Omar mentioned the other vendor quoted us nine euros a seat.
+- The other bidder came in at forty a user. Their demo was awful, mind.
+Dana Whitfield: The other vendor quoted them sixty a seat, and we still won.
+Kev (Customer): For the record, Parcelo came in at eleven a site.
+";
+    assert_eq!(risk_lines_by_rules(notes), vec![1, 4]);
+}
+
+#[test]
+fn a_date_set_by_a_season_is_a_risk_when_the_customer_sets_it() {
+    let notes = "\
+Kev (Customer): If it is not running before Ramadan, we wait until after.
+Dana Whitfield: We will have the pilot site working before the harvest.
+- The plant closes for two weeks at New Year, nobody will be here.
+";
+    assert_eq!(risk_lines_by_rules(notes), vec![1, 3]);
+}
+
+#[test]
+fn missing_budget_and_data_gaps_are_risks() {
+    let notes = "\
+- Phase two is not in this year's budget.
+- Half the depots have no wifi on the floor.
+- Their member records are outdated.
+- The depots run on fibre and the records were cleaned in March.
+";
+    assert_eq!(risk_lines_by_rules(notes), vec![1, 2, 3]);
+}
+
+#[test]
+fn leaving_failed_projects_and_approvals_read_in_other_languages() {
+    let notes = "\
+- Lucía se va de baja de maternidad en abril.
+- El proyecto de 2020 se abandonó a los seis meses.
+- Der Betriebsrat muss noch zustimmen.
+- Anh Tâm nói hệ thống cũ làm 4 tháng rồi bỏ.
+- La reunión fue muy buena.
+";
+    assert_eq!(risk_lines_by_rules(notes), vec![1, 2, 3, 4]);
+}
