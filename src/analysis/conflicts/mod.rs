@@ -398,6 +398,26 @@ fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
 /// and its price) charges for what it describes, though no word says so.
 fn scope_facts(r: &Reading, cited: &Cited) -> Vec<Fact> {
     let mut out = facts::read_for_pairs(r.rules, &cited.lower);
+    // A row of a service-level table names its severity and times, not the
+    // word "response": its heading does ("Service levels", "Response times"),
+    // or the table's header row ("Priority  Response  Resolution").
+    let timed = out.iter().any(|f| f.topic == facts::Topic::Response);
+    let about_response = |heading: &str| {
+        let heading = r.rules.cue_text(super::normalise(heading));
+        r.rules.pair_facts.response_heading.is_match(&heading)
+            || r.rules.facts.response.is_match(&heading)
+    };
+    // Only a row that names a severity: a clause after the table ("The
+    // availability target is 99.5%") may still sit under its heading.
+    let row_of_severity = r.rules.facts.severity.is_match(&cited.lower);
+    if !timed && row_of_severity && cited.stmt.heading().is_some_and(about_response) {
+        let row = r.rules.cue_text(format!("response: {}", &*cited.lower));
+        out.extend(
+            facts::read_for_pairs(r.rules, &row)
+                .into_iter()
+                .filter(|f| f.topic == facts::Topic::Response),
+        );
+    }
     let row = !cited.stmt.cells.is_empty() || price::ends_in_price(&cited.stmt.text);
     let charge = out.iter().any(|f| f.topic == facts::Topic::Charge);
     if row && !charge && price::names_price(&cited.stmt.text, r) {

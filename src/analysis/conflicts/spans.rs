@@ -233,6 +233,8 @@ fn families(rules: &Rules, topic: Topic) -> Vec<&Lexicon> {
         Topic::BillingTiming => vec![&p.billing_timing],
         Topic::BillingStart => vec![&p.billed_from_go_live, &p.billed_from_signing],
         Topic::Language => vec![&p.languages],
+        Topic::SupportDays => vec![&p.weekdays, &p.working_week, &p.weekend, &p.six_day_week],
+        Topic::ExchangeRate => vec![&p.exchange, &p.fixed_rate],
     }
 }
 

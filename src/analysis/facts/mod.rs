@@ -11,9 +11,12 @@
 //! term are word families in `assets/rules.toml` (`[facts]`); the numbers, hours
 //! and severities are read here, by grammar.
 
+mod exchange;
 mod numbers;
+mod response;
 #[cfg(test)]
 mod tests;
+mod weekdays;
 
 use super::model::Category;
 use crate::rules::{CueText, Rules};
@@ -46,6 +49,10 @@ pub enum Topic {
     BillingStart,
     /// The languages a product, its training or its documents come in.
     Language,
+    /// The days of the week support answers.
+    SupportDays,
+    /// How an amount in one currency is converted into the one paid in.
+    ExchangeRate,
 }
 
 impl Topic {
@@ -59,9 +66,11 @@ impl Topic {
             | Topic::Charge
             | Topic::BillingPeriod
             | Topic::BillingTiming
-            | Topic::BillingStart => Category::Discount,
+            | Topic::BillingStart
+            | Topic::ExchangeRate => Category::Discount,
             Topic::Hosting
             | Topic::SupportHours
+            | Topic::SupportDays
             | Topic::SupportChannel
             | Topic::Availability
             | Topic::Delivery => Category::Custom,
@@ -133,6 +142,12 @@ pub enum Value {
     BilledFromGoLive(bool),
     /// Languages, as bits of the `pair_facts.languages` families.
     Languages(u64),
+    /// Days of the week, Monday first (bit 0).
+    Weekdays(u8),
+    /// Converted at a rate fixed in advance.
+    FixedRate,
+    /// Converted at the rate of a later day (invoice, payment) or an index.
+    FloatingRate,
 }
 
 /// One term a text states.
@@ -192,6 +207,9 @@ impl Fact {
             (Value::BilledFromGoLive(a), Value::BilledFromGoLive(b)) => a != b,
             // A language promised that the scope's languages leave out.
             (Value::Languages(a), Value::Languages(b)) => a & !b != 0,
+            // A day of cover promised that the scope's days leave out.
+            (Value::Weekdays(a), Value::Weekdays(b)) => a & !b != 0,
+            (Value::FixedRate, Value::FloatingRate) => true,
             _ => false,
         }
     }
@@ -299,6 +317,16 @@ impl Fact {
             Value::BilledFromGoLive(true) => "invoicing from go-live".into(),
             Value::BilledFromGoLive(false) => "invoicing from signature".into(),
             Value::Languages(bits) => format!("in {}", family(&rules.pair_facts.languages, bits)),
+            Value::Weekdays(bits) => {
+                let names: Vec<&str> = (0..7)
+                    .filter(|d| bits & (1 << d) != 0)
+                    .filter_map(|d| rules.pair_facts.weekdays.entry(d))
+                    .map(|e| e.split('|').next().unwrap_or(e))
+                    .collect();
+                format!("support on {}", names.join(", "))
+            }
+            Value::FixedRate => "currency converted at a fixed rate".into(),
+            Value::FloatingRate => "currency converted at the rate of the day".into(),
         }
     }
 }
@@ -355,8 +383,12 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
             out.push(Fact::new(Topic::SupportChannel, Value::Channels(channels)));
         }
         if says(&f.response, &p.response) {
-            out.extend(response_times(rules, text));
+            out.extend(response::times(rules, text, pairs));
         }
+    } else if pairs && f.severity.is_match(lower) && says(&f.response, &p.response) {
+        // "Critical issue, within half an hour we're on it": a severity and a
+        // time to answer make a statement about support without the word.
+        out.extend(response::times(rules, text, true));
     }
     if f.availability.is_match(lower)
         && let Some(p) = percent_near(text).filter(|p| (90.0..100.0).contains(p))
@@ -386,6 +418,18 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     };
     if pairs && says(&f.payment, &p.payment) {
         out.extend(billing(rules, lower));
+    }
+    // The days support answers, in a clause on support in any language
+    // ("El soporte se prestará de lunes a viernes"); its channels and hours
+    // are read from the `[facts]` words alone.
+    if pairs
+        && says(&f.support, &p.support)
+        && let Some(days) = weekdays::covered(rules, lower)
+    {
+        out.push(Fact::new(Topic::SupportDays, Value::Weekdays(days)));
+    }
+    if pairs && let Some(rate) = exchange::rate(rules, lower) {
+        out.push(Fact::new(Topic::ExchangeRate, rate));
     }
     if pairs && let Some(bits) = languages(rules, lower) {
         out.push(Fact::new(Topic::Language, Value::Languages(bits)));
@@ -507,33 +551,6 @@ fn languages(rules: &Rules, lower: &CueText) -> Option<u64> {
         }
     }
     (named != 0).then_some(named)
-}
-
-/// The response times a statement states: one per severity where a clause
-/// lists several ("Severity 1 — two (2) hours; Severity 2 — four (4) business
-/// hours"), else one for the whole statement (of its one severity, if named).
-fn response_times(rules: &Rules, text: &str) -> Vec<Fact> {
-    let f = &rules.facts;
-    let severity_of = |part: &str| {
-        let bits = f.severity.families(part);
-        (bits.count_ones() == 1).then(|| bits.trailing_zeros() as u8 + 1)
-    };
-    let within =
-        |severity, minutes| Fact::new(Topic::Response, Value::Within { severity, minutes });
-    let parts: Vec<Fact> = text
-        .split([';', '|', '\n'])
-        .filter_map(|part| {
-            let severity = severity_of(part)?;
-            numbers::response_minutes(part).map(|m| within(Some(severity), m))
-        })
-        .collect();
-    if parts.len() > 1 {
-        return parts;
-    }
-    numbers::response_minutes(text)
-        .map(|m| within(severity_of(text), m))
-        .into_iter()
-        .collect()
 }
 
 /// Whether `facts` hold a term that makes a statement in the seller's voice a

@@ -78,6 +78,16 @@ pub fn response_minutes(text: &str) -> Option<f64> {
     let text = COVER.replace_all(text, " ");
     let text = text.as_ref();
     WITHIN.captures_iter(text).find_map(|c| {
+        // A unit glued to a word is part of it: "seven weekdays" is no
+        // seven days.
+        let unit = c.get(2)?;
+        if text[..unit.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+        {
+            return None;
+        }
         let n = number(&c[1])?;
         let per = match &c[2] {
             u if u.starts_with("min") => 1.0,
@@ -86,6 +96,34 @@ pub fn response_minutes(text: &str) -> Option<f64> {
         };
         Some(n * per)
     })
+}
+
+/// A time to answer as a call or a chat says it, where no figure and unit
+/// stand together: "within half an hour", "inside the hour", "30 menit"
+/// (Indonesian minutes), "2 jam" (hours). Read for pairs alone: the words
+/// widen what a conflict compares, not what a promise is.
+pub fn spoken_response_minutes(text: &str) -> Option<f64> {
+    static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:(half an? hour|half-hour|half hour)|(?:within|inside|in) (?:the|an|one) hour|(quarter of an hour|quarter-hour))\b",
+        )
+        .expect("spoken response pattern compiles")
+    });
+    static OTHER_LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"\b{NUMBER} ?(menit|jam)\b")).expect("menit pattern compiles")
+    });
+    if let Some(c) = SPOKEN.captures(text) {
+        return Some(if c.get(1).is_some() {
+            30.0
+        } else if c.get(2).is_some() {
+            15.0
+        } else {
+            60.0
+        });
+    }
+    let c = OTHER_LANGUAGE.captures(text)?;
+    let n = number(&c[1])?;
+    Some(if &c[2] == "jam" { n * 60.0 } else { n })
 }
 
 /// A percentage written in digits ("99.9%", "99,5 %", "99.95 per cent",

@@ -29,6 +29,8 @@ fn numbers_are_read_in_words_digits_and_legal_numerals() {
     assert_eq!(start_hour("08.00 to 18.00 cet"), Some(480));
     assert_eq!(start_hour("we cover 3 sites"), None);
     assert_eq!(response_minutes("thirty minutes for a p1"), Some(30.0));
+    // A unit glued to a word is part of that word.
+    assert_eq!(response_minutes("open seven till seven weekdays"), None);
     assert_eq!(
         response_minutes("priority 2 | 8 working hours"),
         Some(480.0)
@@ -339,4 +341,124 @@ fn a_free_item_and_a_list_of_no_concessions_are_read_for_pairs() {
 fn conflicts_in_pairs(claim: &str, scope: &str) -> bool {
     let (a, b) = (pair_facts(claim), pair_facts(scope));
     a.iter().any(|c| b.iter().any(|s| c.contradicted_by(s)))
+}
+
+#[test]
+fn support_days_are_read_from_ranges_single_days_and_the_week() {
+    let days = |text: &str| {
+        pair_facts(text)
+            .into_iter()
+            .find(|f| f.topic == Topic::SupportDays)
+            .map(|f| f.value)
+    };
+    assert_eq!(
+        days("Support is available Monday to Friday, 8:00 to 17:00."),
+        Some(Value::Weekdays(0b001_1111))
+    );
+    assert_eq!(
+        days("El soporte se presta de lunes a sábado."),
+        Some(Value::Weekdays(0b011_1111))
+    );
+    assert_eq!(
+        days("Our helpdesk will also answer on Sundays."),
+        Some(Value::Weekdays(0b100_0000))
+    );
+    // A day the clause leaves out is no day of cover.
+    assert_eq!(
+        days("Support on weekdays, excluding Saturdays."),
+        Some(Value::Weekdays(0b001_1111))
+    );
+    assert_eq!(days("We spoke on Monday about the rollout."), None);
+    assert!(conflicts_in_pairs(
+        "The hotline is staffed on Saturdays for your drivers, no problem.",
+        "Helpdesk support is available Monday to Friday, 9:00 to 18:00."
+    ));
+    assert!(!conflicts_in_pairs(
+        "Support will pick up on Tuesdays too.",
+        "Helpdesk support is available Monday to Friday, 9:00 to 18:00."
+    ));
+}
+
+#[test]
+fn an_exchange_rate_fixed_in_the_notes_against_the_rate_of_the_day() {
+    let rate = |text: &str| {
+        pair_facts(text)
+            .into_iter()
+            .find(|f| f.topic == Topic::ExchangeRate)
+            .map(|f| f.value)
+    };
+    assert_eq!(
+        rate("We'll invoice the euro items in zloty at a fixed rate of 4.30 per EUR."),
+        Some(Value::FixedRate)
+    );
+    assert_eq!(
+        rate("Amounts in EUR are converted at the central bank rate on the date of invoice."),
+        Some(Value::FloatingRate)
+    );
+    assert_eq!(rate("The licence price is fixed for three years."), None);
+    assert!(conflicts_in_pairs(
+        "Fine, we fix it at the signing day's rate for the whole term.",
+        "Amounts in EUR are converted at the central bank rate on the date of invoice."
+    ));
+}
+
+#[test]
+fn a_first_invoice_dated_by_go_live_or_by_the_order_date() {
+    let start = |text: &str| {
+        pair_facts(text)
+            .into_iter()
+            .find(|f| f.topic == Topic::BillingStart)
+            .map(|f| f.value)
+    };
+    assert_eq!(
+        start("The first yearly licence invoice will be issued at Stage 2 Go-Live."),
+        Some(Value::BilledFromGoLive(true))
+    );
+    assert_eq!(
+        start(
+            "Fees are invoiced yearly in advance, the first invoice on the Order Effective Date."
+        ),
+        Some(Value::BilledFromGoLive(false))
+    );
+}
+
+#[test]
+fn a_service_level_table_run_together_states_a_time_per_severity() {
+    let times = |text: &str| -> Vec<Value> {
+        pair_facts(text)
+            .into_iter()
+            .filter(|f| f.topic == Topic::Response)
+            .map(|f| f.value)
+            .collect()
+    };
+    assert_eq!(
+        times(
+            "Response: P1 Platform down 3 Business Hours 2 Business Days P2 Reports late 6 Business Hours 5 Business Days"
+        ),
+        vec![
+            Value::Within {
+                severity: Some(1),
+                minutes: 180.0
+            },
+            Value::Within {
+                severity: Some(2),
+                minutes: 360.0
+            },
+        ]
+    );
+    // Spoken times count in a pair, and a severity with a time to answer
+    // is about support without the word.
+    assert!(conflicts_in_pairs(
+        "Critical outage, within half an hour our engineer is on it.",
+        "Response: P1 Platform down 3 Business Hours 2 Business Days P2 Reports late 6 Business Hours 5 Business Days"
+    ));
+    assert!(conflicts_in_pairs(
+        "For a P1 our desk gets back to you inside the hour.",
+        "Response: P1 Platform down 3 Business Hours 2 Business Days P2 Reports late 6 Business Hours 5 Business Days"
+    ));
+    assert!(
+        facts("For a P1 our desk gets back to you inside the hour.")
+            .iter()
+            .all(|f| f.topic != Topic::Response)
+    );
 }

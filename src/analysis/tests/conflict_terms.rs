@@ -245,3 +245,42 @@ fn a_hosting_place_beyond_the_first_list_is_compared() {
     );
     assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
 }
+
+#[test]
+fn a_row_of_a_service_level_table_answers_a_faster_promise() {
+    let a = run(
+        "- For a P1 our desk gets back to you inside the hour, Ines.\n",
+        Some(
+            "# Order form\n\n## 4. Service levels\n\n\
+             Severity  Description             Reply              Fix\n\
+             --------  ----------------------  -----------------  ---------------\n\
+             P1        Platform down           3 Business Hours   2 Business Days\n\
+             P2        Reports late            6 Business Hours   5 Business Days\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 7)], "{:#?}", a.flags);
+}
+
+#[test]
+fn saturday_cover_against_monday_to_friday_support() {
+    let a = run(
+        "- Confirmed to Ines: our hotline is open on Saturdays for her night-shift planners.\n",
+        Some(
+            "# Order form\n\n## 5. Support\n\n\
+             - Support is available Monday to Friday, 08:00 to 17:00, by portal and telephone.\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 5)], "{:#?}", a.flags);
+}
+
+#[test]
+fn a_fixed_exchange_rate_against_the_rate_of_the_invoice_date() {
+    let a = run(
+        "- Told Ines we invoice the USD items in pesos at a fixed rate of 18.50 per USD for year one.\n",
+        Some(
+            "# Order form\n\n## 6. Fees\n\n\
+             - Amounts stated in USD are invoiced in pesos, converted at the central bank exchange rate on the date of invoice.\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 5)], "{:#?}", a.flags);
+}

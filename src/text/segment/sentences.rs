@@ -104,6 +104,12 @@ impl Iterator for SentenceBounds<'_> {
             let next = s[k..].chars().next().unwrap_or(' ');
             let run = &b[run_start..j];
             let dots = run.iter().filter(|&&x| x == b'.').count();
+            // Dot leaders ("Severity 1 ........ 2 hours") lead a row's label
+            // to its figure: the row goes on.
+            if dots >= 4 && dots == run.len() && next.is_ascii_digit() {
+                self.i = j;
+                continue;
+            }
             let no_ellipsis = !run.contains(&0xE2) && (dots == 0 || run.len() == 1);
             let opens = next.is_uppercase()
                 || (self.casual && no_ellipsis && next.is_lowercase())

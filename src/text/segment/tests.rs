@@ -62,6 +62,19 @@ fn decimals_versions_and_money_do_not_split() {
 }
 
 #[test]
+fn dot_leaders_before_a_figure_do_not_end_the_row() {
+    assert_eq!(
+        split_sentences("Priority A (site down) ........ 3 hours Priority B ...... 6 hours"),
+        vec!["Priority A (site down) ........ 3 hours Priority B ...... 6 hours"]
+    );
+    // Three dots are an ellipsis, whatever follows.
+    assert_eq!(
+        split_sentences("We waited... 2 weeks later it came.").len(),
+        2
+    );
+}
+
+#[test]
 fn ellipsis_splits_only_before_a_capital() {
     assert_eq!(split_sentences("They just... didn't. Fine.").len(), 2);
     assert_eq!(split_sentences("Wait... Then it broke.").len(), 2);
