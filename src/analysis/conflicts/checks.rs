@@ -459,6 +459,13 @@ fn figures(
             if matches!(b, Quantity::Percent { .. }) && !line.cited.lower.contains("discount") {
                 continue;
             }
+            // Shares of a payment ("30% / 70%") are no rate to compare.
+            if matches!(b, Quantity::Percent { .. })
+                && (super::price::payment_split(&claim.quantities)
+                    || super::price::payment_split(&line.quantities))
+            {
+                continue;
+            }
             if disagree(a, b) {
                 return found(
                     5.0 + overlap,

@@ -32,6 +32,19 @@ pub(super) fn ends_in_price(text: &str) -> bool {
     END.is_match(text)
 }
 
+/// Two or more percentages that add up to a whole: the shares of a payment
+/// schedule ("30% / 40% / 30%"), not discount rates.
+pub(super) fn payment_split(quantities: &[Quantity]) -> bool {
+    let shares: Vec<f64> = quantities
+        .iter()
+        .filter_map(|q| match q {
+            Quantity::Percent { value, .. } => Some(*value),
+            _ => None,
+        })
+        .collect();
+    shares.len() >= 2 && (shares.iter().sum::<f64>() - 100.0).abs() < 0.5
+}
+
 /// Price concessions: against "no discount / list price", a fee still charged,
 /// billing from day one, a renewal increase against a price hold, or a different
 /// discount rate.
@@ -56,7 +69,15 @@ pub(super) fn price(
         );
     }
     let priced = line.mentions_discount || line.cited.lower.contains(" off");
-    for a in &claim.quantities {
+    // Shares of a payment ("30% on acceptance / 70% after UAT") are no rate.
+    let split = payment_split(&claim.quantities) || payment_split(&line.quantities);
+    for a in claim.quantities.iter().filter(|_| !split) {
+        // A rate another scope line states on the same topic is the scope's own
+        // ("Discount, first year (20 %)"): a second rate in the table (a 100 %
+        // implementation discount) is another concession, not a different one.
+        if support.agreed.contains(a) {
+            continue;
+        }
         if let Quantity::Percent { value: x, .. } = a {
             for b in &line.quantities {
                 if let Quantity::Percent { value: y, .. } = b

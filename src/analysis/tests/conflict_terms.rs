@@ -284,3 +284,56 @@ fn a_fixed_exchange_rate_against_the_rate_of_the_invoice_date() {
     );
     assert_eq!(conflict_pairs(&a), vec![(1, 5)], "{:#?}", a.flags);
 }
+
+#[test]
+fn an_excluded_retrieval_makes_the_scope_one_way() {
+    let scope = "\
+# Order form
+- Connector to the Corvane core: new accounts are created in the core.
+- Retrieval of existing customer records from the core, including lookup and prefill, is not included.
+";
+    let notes = "- Told Hana we set the core connector up both ways, so existing customers are looked up and prefilled.\n";
+    let a = run(notes, Some(scope));
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+/// The (notes, scope) lines the conflict checks pair, without the learned
+/// model: a check's test must not lean on what the pair model keeps.
+fn conflict_pairs_by_checks(notes: &str, scope: &str) -> Vec<(u32, u32)> {
+    let b = bundle(deal(), notes, Some(scope));
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let commitments = crate::analysis::commitments::find(&r);
+    crate::analysis::conflicts::find(&r, &commitments, None)
+        .iter()
+        .map(|f| (f.evidence[0].line, f.evidence.last().unwrap().line))
+        .collect()
+}
+
+#[test]
+fn a_discount_rate_the_scope_states_is_not_contradicted_by_another_rate() {
+    let scope = "\
+# Order form
+| Item | Term | Amount |
+| Subscription, five hotels | annual | 46.368,00 EUR |
+| Discount, first contract year only (20 %) | year 1 | -9.273,60 EUR |
+| Implementation discount (100 %, waived) | one-off | -6.500,00 EUR |
+";
+    let notes = "- 20% discount on the first year of subscription, as approved by Lucia.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![]);
+    // A rate the scope does not state still conflicts with the one it does.
+    let notes = "- 30% discount on the first year of subscription, as approved by Lucia.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 4)]);
+}
+
+#[test]
+fn the_shares_of_a_payment_are_no_discount_rate() {
+    let scope = "\
+# Order form
+| Item | Amount |
+| Subscription, 12 months, less first-year discount (15%) | 61.200,00 EUR |
+";
+    let notes = "- Payment 30% on acceptance / 70% after UAT, discount approved by Sandy.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![]);
+    let notes = "- 30% discount on the subscription, approved by Sandy.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 3)]);
+}
