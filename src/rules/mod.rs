@@ -106,9 +106,12 @@ macro_rules! lexicons {
         impl Rules {
             fn compile(raw: &RawRules, source: &str) -> Result<Self, RulesError> {
                 let mut index = CueIndexBuilder::default();
-                $( let $section = $Compiled::compile(&raw.$section, source, &mut index)?; )*
+                // First, so it always has a bit: the index holds 128 lists and
+                // the lexicons now number more (a list past them is never
+                // skipped, which costs time, not findings).
                 let seller_verbs =
                     index.add(SELLER_VERBS.map(|v| regex::escape(&format!(" {v}"))).iter().map(String::as_str));
+                $( let $section = $Compiled::compile(&raw.$section, source, &mut index)?; )*
                 Ok(Self { $( $section, )* cues: index.build(), seller_verbs })
             }
 

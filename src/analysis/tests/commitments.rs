@@ -41,8 +41,12 @@ fn wishes_declines_hypotheticals_and_next_steps_are_not() {
 - They tried another vendor on a free trial in 2023.
 - Can you also waive the implementation fee?
 ";
-    let a = run(notes, None);
-    assert!(lines(&a, FlagKind::Commitment).is_empty(), "{:#?}", a.flags);
+    // The rules' exclusions, without the learned model: what the model adds
+    // on one invented line is measured on the corpora, not here.
+    let b = bundle(deal(), notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let found = crate::analysis::commitments::find(&r);
+    assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]
