@@ -74,17 +74,7 @@ impl BundleError {
     }
 }
 
-/// Keep a message on one line, whatever a library put into it.
-pub(crate) fn one_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().filter(|c| !c.is_control()));
-    }
-    out
-}
+pub(crate) use crate::text::one_line;
 
 /// A path for a one-line message: no control characters, whatever the file is called.
 fn show(path: &std::path::Path) -> String {

@@ -199,10 +199,7 @@ lexicons! {
     }
 }
 
-/// A message on one line: a TOML error's message may span several.
-pub(crate) fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub(crate) use crate::text::{line_of, one_line};
 
 fn parse_raw(text: &str, source: &str) -> Result<RawRules, RulesError> {
     toml::from_str::<RawRules>(text).map_err(|e| RulesError {
@@ -211,15 +208,6 @@ fn parse_raw(text: &str, source: &str) -> Result<RawRules, RulesError> {
         message: one_line(e.message()),
         bad_pattern: None,
     })
-}
-
-/// The 1-based line of byte `offset` in `text`.
-pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 impl Rules {

@@ -5,9 +5,11 @@
 //! context of what follows them, never as statements.
 
 mod abbreviations;
+mod messages;
 mod sanitize;
 mod segment;
 
+pub use messages::{line_of, one_line, toml_error};
 pub use sanitize::{
     is_clean, sanitize, sanitize_file_name, sanitize_json, sanitize_line, sanitize_owned,
 };

@@ -138,7 +138,7 @@ impl TuiConfig {
     /// Parse config text; `shown` names the file in errors.
     pub fn parse(text: &str, shown: &str, no_color: bool) -> Result<TuiConfig, String> {
         let at = |offset: Option<usize>| match offset {
-            Some(o) => format!("{shown}:{}", line_of(text, o)),
+            Some(o) => format!("{shown}:{}", crate::text::line_of(text, o)),
             None => shown.to_string(),
         };
         let file: File = toml::from_str(text).map_err(|e| {
@@ -155,7 +155,7 @@ impl TuiConfig {
             .merge(&file.keys)
             .map_err(|e| format!("{}: {}", at(e.offset), e.message))?;
         let theme = Theme::new(file.tui.color && !no_color, &file.theme).map_err(|m| {
-            let line = text.find("[theme]").map(|o| line_of(text, o));
+            let line = text.find("[theme]").map(|o| crate::text::line_of(text, o));
             match line {
                 Some(l) => format!("{shown}:{l}: {m}"),
                 None => format!("{shown}: {m}"),
@@ -195,10 +195,6 @@ impl TuiConfig {
                 .unwrap_or_else(|| PathBuf::from(".")),
         })
     }
-}
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
 fn expand_home(dir: &str) -> PathBuf {

@@ -48,22 +48,9 @@ pub fn load_crm_config(path: &Path, source: Source) -> Result<CrmConfig, String>
 
 pub fn parse_crm_config(text: &str, path: &Path, source: Source) -> Result<CrmConfig, String> {
     let at = |m: String| format!("{}: {m}", path.display());
-    let doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-        let line = e
-            .span()
-            .and_then(|s| text.get(..s.start))
-            .map(|before| before.matches('\n').count() + 1);
-        let message = e
-            .message()
-            .lines()
-            .next()
-            .unwrap_or("invalid TOML")
-            .to_string();
-        match line {
-            Some(l) => format!("{}:{l}: {message}", path.display()),
-            None => at(message),
-        }
-    })?;
+    let doc: toml::Table = text
+        .parse()
+        .map_err(|e| crate::text::toml_error(path, text, &e))?;
     let mut cfg = CrmConfig {
         path: path.to_path_buf(),
         ..CrmConfig::default()

@@ -68,14 +68,9 @@ pub fn load_ticket_config(path: &Path) -> Result<TicketConfig, String> {
 
 pub fn parse_ticket_config(text: &str, path: &Path) -> Result<TicketConfig, String> {
     let at = |m: String| format!("{}: {m}", path.display());
-    let doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-        let line = e
-            .span()
-            .and_then(|s| text.get(..s.start))
-            .map_or(0, |before| before.matches('\n').count() + 1);
-        let message = e.message().lines().next().unwrap_or("invalid TOML");
-        format!("{}:{line}: {message}", path.display())
-    })?;
+    let doc: toml::Table = text
+        .parse()
+        .map_err(|e| crate::text::toml_error(path, text, &e))?;
     let mut cfg = TicketConfig {
         path: path.to_path_buf(),
         ..TicketConfig::default()
