@@ -395,7 +395,8 @@ impl<'a> Reading<'a> {
                 }
             }
         }
-        let people = People::collect(bundle, rules);
+        let mut people = People::collect(bundle, rules);
+        people.place_speakers(said.iter().map(|c| (c.file_index, &c.stmt)), bundle, rules);
         let reference = bundle
             .deal
             .closed_on

@@ -158,7 +158,7 @@ pub const SELLER_VERBS: [&str; 10] = [
 lexicons! {
     people: RawPeople => PeopleRules {
         seller_titles, executive_titles, top_executive_titles, customer_user_roles, sponsor_cues, customer_labels,
-        ae_cues, csm_cues, labels,
+        ae_cues, csm_cues, labels, self_introduction, colleague_introduction,
     }
     commitment: RawCommitment => CommitmentRules {
         promise, seller_first_person, decision_label, second_person, concession, strong, negation, hypothetical,

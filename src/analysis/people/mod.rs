@@ -16,6 +16,7 @@ mod words;
 
 pub use roles::name_beside_role;
 pub use sides::{default_voice, is_label, is_public_mail};
+mod talk;
 
 use super::model::{Evidence, Side};
 use crate::bundle::Bundle;
@@ -46,6 +47,8 @@ pub struct People {
     /// The lower-case keys usable inside running text (full and unique first
     /// names), for [`People::mentions`].
     names: trie::NameTrie,
+    /// Speakers no record places, placed by what the talk says (`talk.rs`).
+    talk_sides: HashMap<String, Side>,
 }
 
 impl People {

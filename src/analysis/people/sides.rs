@@ -163,6 +163,11 @@ impl People {
         if let Some(side) = self.find(speaker).and_then(|p| p.side) {
             return Some(side);
         }
+        if !self.talk_sides.is_empty()
+            && let Some(&side) = self.talk_sides.get(&speaker.trim().to_lowercase())
+        {
+            return Some(side);
+        }
         // A role standing for the speaker ("Rep:", "Customer:").
         if rules.people.customer_labels.is_match(speaker) {
             return Some(Side::Customer);

@@ -83,3 +83,30 @@ fn deal_with_stakeholder(email: &str) -> DealRecord {
     });
     d
 }
+
+#[test]
+fn speakers_no_record_places_are_placed_by_their_introductions() {
+    // Each speaker speaks twice: a name heard once may be a label.
+    let notes = "\
+Dana Whitfield: Thanks everyone for joining.
+Kofi Mensah: Hi all, I'm Kofi, I look after finance here at Orbitex.
+Dana Whitfield: Great. Lena is our solutions engineer, she built the sync.
+Lena Brandt: Happy to walk you through it.
+Tomas Ruiz: I am sure Orbitex will like the reports.
+Kofi Mensah: Thanks.
+Lena Brandt: Sure.
+Tomas Ruiz: Agreed.
+";
+    let b = bundle(deal(), notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let voice = |line: u32| {
+        let s = r.said.iter().find(|c| c.stmt.line == line).expect("a statement");
+        crate::analysis::people::default_voice(&r.people, &s.stmt, &RULES)
+    };
+    // Of the customer's company by their own word; a colleague by a placed
+    // speaker's "is our".
+    assert_eq!(voice(2), Some(Side::Customer));
+    assert_eq!(voice(4), Some(Side::Seller));
+    // Naming the customer is no introduction as one of them.
+    assert_eq!(voice(5), None);
+}
