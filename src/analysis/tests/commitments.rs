@@ -169,3 +169,41 @@ Per our call, your team will:
         a.flags
     );
 }
+
+/// A seller's promise or concession in the language a chat mixes in is read by
+/// the same grammar as in English: the seller's side as the subject of doing or
+/// including, or a price conceded. The rules alone, without the model.
+#[test]
+fn seller_promises_in_the_languages_chats_mix_in_are_commitments() {
+    let notes = "\
+[10:02] Dana Whitfield: La capacitación la hacemos nosotros, va incluida en la licencia.
+[10:03] Dana Whitfield: Die Schulung vor Ort machen wir, kostet euch nix.
+[10:04] Dana Whitfield: Bonne nouvelle, notre direction a validé 15 % de remise sur la première année.
+[10:05] Dana Whitfield: Setup ke semua cabang kami siapkan, sudah termasuk di harga lisensi.
+[10:06] Dana Whitfield: 兩個倉 sensor 都包埋, 唔使額外收費.
+[10:07] Dana Whitfield: Dạ training tại nhà máy bên em lo, có trong gói rồi ạ.
+[10:08] Dana Whitfield: Migration hum kar denge, included hai license mein.
+";
+    let b = bundle(deal(), notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let found: Vec<u32> = crate::analysis::commitments::find(&r)
+        .iter()
+        .map(|f| f.evidence[0].line)
+        .collect();
+    assert_eq!(found, vec![1, 2, 3, 4, 5, 6, 7]);
+}
+
+/// The same words from the customer, or a request the seller turned down,
+/// promise nothing.
+#[test]
+fn foreign_promise_words_need_the_sellers_voice_and_no_decline() {
+    let notes = "\
+[10:02] Maria Chen (VP Operations): La capacitación la hacemos nosotros con nuestro equipo.
+[10:03] Dana Whitfield: Maria asked for three months sin costo, not possible, she took the term.
+[10:04] Dana Whitfield: Lo confirmamos con ellos la semana que viene.
+";
+    let b = bundle(deal(), notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let found = crate::analysis::commitments::find(&r);
+    assert!(found.is_empty(), "{found:#?}");
+}
