@@ -254,6 +254,13 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
         let Some(value) = value else {
             continue;
         };
+        // "one hundred and thirty (130)": the figure in brackets states the
+        // whole number; its words, read one by one, are no count of their own.
+        if !token.starts_with(|c: char| c.is_ascii_digit())
+            && bracketed_figure_follows(&words[i + 1..])
+        {
+            continue;
+        }
         if token.contains('.') || token.len() == 4 && (1990.0..2100.0).contains(&value) {
             continue;
         }
@@ -300,6 +307,9 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
                     .map(|w| unit_class(&w).to_string()),
             );
         }
+        if nouns.is_empty() {
+            nouns.extend(counted_before(&words[..i]));
+        }
         let capped = i >= 2 && words[i - 2] == "up" && words[i - 1] == "to";
         out.push(LooseCount {
             value,
@@ -308,6 +318,56 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
         });
     }
     out
+}
+
+/// Whether the words after a number word finish the number with its figure
+/// in brackets: "thirty (30)", "hundred and thirty (130)".
+fn bracketed_figure_follows(rest: &[&str]) -> bool {
+    for w in rest {
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        if bare.starts_with('(') {
+            let inner = bare.trim_start_matches('(').trim_end_matches(')');
+            return !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit() || c == ',');
+        }
+        if !is_number_word(w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A word of a number written out: "forty", "ninety-five", "hundred", "and".
+fn is_number_word(w: &str) -> bool {
+    matches!(w, "and" | "hundred" | "thousand")
+        || w.split('-')
+            .all(|part| !part.is_empty() && parse_number(part).is_some())
+}
+
+/// The noun of a count stated noun first: "the total number of named users
+/// licensed under this order is 130", "the number of sites shall be four".
+/// The counted noun is the first plural after "number of", and a verb of
+/// being stands between it and the figure, so "a number of sites, 3 of them
+/// new" counts nothing here.
+fn counted_before(before: &[&str]) -> Option<String> {
+    const BEING: &[&str] = &["is", "are", "be", "was", "totals", "equals", "remains"];
+    let window = &before[before.len().saturating_sub(14)..];
+    let at = window
+        .windows(2)
+        .position(|w| w[0] == "number" && w[1] == "of")?;
+    let after = &window[at + 2..];
+    let noun_at = after
+        .iter()
+        .take(4)
+        .position(|w| is_plural_noun(w.trim_matches(|c: char| !c.is_alphanumeric())))?;
+    let between = &after[noun_at + 1..];
+    // The number ends the verb's phrase: "is 130", "shall be one hundred and".
+    let verb = between.iter().rposition(|w| BEING.contains(w))?;
+    let figure_words = &between[verb + 1..];
+    if !figure_words.iter().all(|w| is_number_word(w)) {
+        return None;
+    }
+    let noun = after[noun_at].trim_matches(|c: char| !c.is_alphanumeric());
+    Some(unit_class(&stem(noun)).to_string())
 }
 
 /// Acronyms are known from a fixed list here, because `loose_counts` reads
@@ -383,5 +443,27 @@ mod tests {
         assert!(loose_counts("priority 1 tickets").is_empty());
         assert!(loose_counts("first 2 months free").is_empty());
         assert!(loose_counts("by january 31 at the latest").is_empty());
+    }
+
+    #[test]
+    fn loose_counts_read_a_count_stated_noun_first() {
+        let c = loose_counts(
+            "the total number of licensed seats under this order is ninety-five (95).",
+        );
+        assert_eq!(
+            c.len(),
+            1,
+            "the words of a bracketed figure are no count: {:?}",
+            c.iter().map(|c| c.value).collect::<Vec<_>>()
+        );
+        assert_eq!(c[0].value, 95.0);
+        assert!(c[0].nouns.contains(unit_class("seat")), "{:?}", c[0].nouns);
+        let c = loose_counts("the number of depots in scope shall be two hundred and six (206)");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].value, 206.0);
+        assert!(!c[0].nouns.is_empty());
+        // No verb of being: the figure is not the number of the noun.
+        let c = loose_counts("a number of depots asked for 12 more");
+        assert!(c.iter().all(|c| c.nouns.is_empty()));
     }
 }

@@ -16,6 +16,7 @@ mod names;
 mod pairs;
 mod price;
 mod schedule;
+mod scope_lines;
 mod spans;
 mod words;
 
@@ -24,11 +25,10 @@ use super::learned::KindModel;
 use super::model::{Category, Evidence, Flag, FlagKind};
 use super::quantity::{Quantity, find_quantities_from};
 use super::{Cited, Reading};
-use figures::scope_quantities;
 pub(crate) use figures::{claim_text, loose_counts};
 pub use spans::{Disagreement, Headings, Line, disagreement};
 use std::collections::BTreeSet;
-use words::{clip, content_words};
+use words::clip;
 
 /// A scope line as the checks read it: every fact computed once, since each
 /// line is compared with every promise.
@@ -260,7 +260,7 @@ fn each_claim<'f>(
     );
     let mut scope: Vec<ScopeLine> = lines
         .into_iter()
-        .map(|c| read_scope_line(r, c, &names))
+        .map(|c| scope_lines::read(r, c, &names))
         .collect();
     if scope.is_empty() {
         return;
@@ -349,84 +349,6 @@ fn each_claim<'f>(
 fn is_boilerplate(r: &Reading, c: &Cited) -> bool {
     let heading = c.stmt.heading().unwrap_or("").to_lowercase();
     r.rules.scope.boilerplate.is_match(&c.lower) || r.rules.scope.boilerplate.is_match(&heading)
-}
-
-fn read_scope_line<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) -> ScopeLine<'a> {
-    let sx = &r.rules.scope;
-    let lower = &cited.lower;
-    let heading = cited.stmt.heading().unwrap_or("").to_lowercase();
-    let context = r.rules.cue_text(format!("{heading} {lower}"));
-    // Only an exclusion's item is compared word by word.
-    let excludes = sx.exclusion.is_match(lower) || sx.exclusion_heading.is_match(&heading);
-    ScopeLine {
-        words: content_words(lower),
-        quantities: scope_quantities(&cited.stmt.text, r),
-        names: names::proper_nouns(&cited.stmt.text, names),
-        name_ids: Vec::new(),
-        terms: checks::terms(r, &context),
-        item_words: if excludes {
-            checks::item_words(r, lower)
-        } else {
-            BTreeSet::new()
-        },
-        excludes,
-        no_discount: sx.no_discount.is_match(lower),
-        concession: r.rules.commitment.concession.is_match(lower),
-        enumerates: sx.enumeration.is_match(lower),
-        bills_from_start: sx.billing_start.is_match(lower),
-        price_rises: sx.price_increase.is_match(lower),
-        remote_only: sx.remote_only.is_match(lower),
-        onsite: r.rules.category.special.is_match(lower),
-        from_kickoff: (lower.contains("kickoff") || lower.contains("kick-off"))
-            && r.rules.category.timeline.is_match(lower),
-        mentions_discount: lower.contains("discount"),
-        any_other: lower.find("any other ").map(|at| {
-            lower[at + 10..]
-                .split(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("")
-                .to_string()
-        }),
-        granted: std::cell::OnceCell::new(),
-        facts: scope_facts(r, cited),
-        dues: schedule::dues(r, &cited.stmt.text),
-        cited,
-    }
-}
-
-/// The deal terms of a scope line; a row of a price table (a description
-/// and its price) charges for what it describes, though no word says so.
-fn scope_facts(r: &Reading, cited: &Cited) -> Vec<Fact> {
-    let mut out = facts::read_for_pairs(r.rules, &cited.lower);
-    // A row of a service-level table names its severity and times, not the
-    // word "response": its heading does ("Service levels", "Response times"),
-    // or the table's header row ("Priority  Response  Resolution").
-    let timed = out.iter().any(|f| f.topic == facts::Topic::Response);
-    let about_response = |heading: &str| {
-        let heading = r.rules.cue_text(super::normalise(heading));
-        r.rules.pair_facts.response_heading.is_match(&heading)
-            || r.rules.facts.response.is_match(&heading)
-    };
-    // Only a row that names a severity: a clause after the table ("The
-    // availability target is 99.5%") may still sit under its heading.
-    let row_of_severity = r.rules.facts.severity.is_match(&cited.lower);
-    if !timed && row_of_severity && cited.stmt.heading().is_some_and(about_response) {
-        let row = r.rules.cue_text(format!("response: {}", &*cited.lower));
-        out.extend(
-            facts::read_for_pairs(r.rules, &row)
-                .into_iter()
-                .filter(|f| f.topic == facts::Topic::Response),
-        );
-    }
-    let row = !cited.stmt.cells.is_empty() || price::ends_in_price(&cited.stmt.text);
-    let charge = out.iter().any(|f| f.topic == facts::Topic::Charge);
-    if row && !charge && price::names_price(&cited.stmt.text, r) {
-        out.push(Fact {
-            topic: facts::Topic::Charge,
-            value: facts::Value::Charged,
-        });
-    }
-    out
 }
 
 fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Claim<'a> {

@@ -382,10 +382,13 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         if channels != 0 {
             out.push(Fact::new(Topic::SupportChannel, Value::Channels(channels)));
         }
-        if says(&f.response, &p.response) {
+        if says(&f.response, &p.response) || (pairs && response::severity_then_time(rules, text)) {
             out.extend(response::times(rules, text, pairs));
         }
-    } else if pairs && f.severity.is_match(lower) && says(&f.response, &p.response) {
+    } else if pairs
+        && f.severity.is_match(lower)
+        && (says(&f.response, &p.response) || response::severity_then_time(rules, text))
+    {
         // "Critical issue, within half an hour we're on it": a severity and a
         // time to answer make a statement about support without the word.
         out.extend(response::times(rules, text, true));

@@ -65,7 +65,7 @@ pub fn start_hour(text: &str) -> Option<u16> {
 pub fn response_minutes(text: &str) -> Option<f64> {
     static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"\b{NUMBER} ?(?:working |business |clock |calendar |support )?(minutes?|mins?|hours?|hrs?|h|days?)\b"
+            r"\b{NUMBER}[ -]?(?:working |business |clock |calendar |support )?(minutes?|mins?|hours?|hrs?|h|days?)\b"
         ))
         .expect("response pattern compiles")
     });

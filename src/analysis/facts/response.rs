@@ -69,3 +69,24 @@ fn by_severity<'t>(rules: &Rules, text: &'t str) -> Vec<&'t str> {
         .map(|(&a, b)| &text[a..b])
         .collect()
 }
+
+/// A severity with its time right after it ("P1 30 min", "Sev 1: four
+/// hours"): the shorthand of a service-level promise, which names no verb of
+/// answering. The time must open what follows the severity, so "P1 tickets
+/// were closed after 3 days of work" is no such statement.
+pub(super) fn severity_then_time(rules: &Rules, text: &str) -> bool {
+    rules
+        .facts
+        .severity
+        .find_all(text)
+        .into_iter()
+        .any(|(_, end)| {
+            let after = text[end..].trim_start_matches([' ', ':', '-', '–', ',', '=', '|', '(']);
+            let opens_with_number = after.split([' ', '-']).next().is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || crate::analysis::quantity::parse_number(w).is_some()
+            });
+            let window: String = after.chars().take(24).collect();
+            opens_with_number && numbers::response_minutes(&window).is_some()
+        })
+}

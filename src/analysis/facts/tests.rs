@@ -462,3 +462,26 @@ fn a_service_level_table_run_together_states_a_time_per_severity() {
             .all(|f| f.topic != Topic::Response)
     );
 }
+
+#[test]
+fn a_severity_shorthand_and_a_hyphenated_time_state_a_response() {
+    let scope = "Response: P1 Warehouse halted 2 Business Hours 1 Business Day P2 Label printing slow 6 Business Hours 3 Business Days";
+    // A severity with its time right after it, no verb of answering.
+    assert!(conflicts_in_pairs(
+        "- P2 45 min any day, they asked and we agreed",
+        scope
+    ));
+    // "a 20-minute Sev 1 response": the unit joined to its number by a hyphen,
+    // the severity spelt in words.
+    assert_eq!(response_minutes("a 20-minute reply"), Some(20.0));
+    assert!(conflicts_in_pairs(
+        "We give you a 20-minute sev one response.",
+        scope
+    ));
+    // A severity and a later figure that is no time to answer.
+    assert!(
+        pair_facts("P1 tickets were reviewed with 3 engineers over two days.")
+            .iter()
+            .all(|f| f.topic != Topic::Response)
+    );
+}

@@ -337,3 +337,16 @@ fn the_shares_of_a_payment_are_no_discount_rate() {
     let notes = "- 30% discount on the subscription, approved by Sandy.\n";
     assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 3)]);
 }
+
+#[test]
+fn a_count_stated_noun_first_is_compared_with_a_promised_count() {
+    let scope = "# Order form\n- The total number of licensed seats under this order is one hundred and forty (140).\n";
+    let a = run(
+        "- Told Priya the licence covers up to 160 seats, nothing extra to pay.\n",
+        Some(scope),
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 2)], "{:#?}", a.flags);
+    // The same count, written otherwise, agrees.
+    let b = run("- Told Priya the licence covers 140 seats.\n", Some(scope));
+    assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
+}
