@@ -151,7 +151,7 @@ fn a_crm_decision_maker_who_is_a_top_executive_is_the_sponsor() {
 fn a_goal_that_names_the_level_to_reach_supplies_success_criteria() {
     // The figure is the goal's target, though no target word stands near it.
     let target = run(
-        "- Dana Pruett (Head of Support) wants the open backlog under forty.\n",
+        "- The support team needs the open backlog under forty so agents can answer customers on time.\n",
         None,
     );
     assert!(
@@ -161,7 +161,7 @@ fn a_goal_that_names_the_level_to_reach_supplies_success_criteria() {
     );
     // A figure that is no level to reach ("on one screen") measures nothing.
     let bare = run(
-        "- Dana Pruett (Head of Support) wants every open ticket on one screen.\n",
+        "- The support team needs every open ticket on one screen so agents can answer customers on time.\n",
         None,
     );
     assert!(
