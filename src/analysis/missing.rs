@@ -3,7 +3,7 @@
 
 use super::Reading;
 use super::model::{Goal, Missing, Side, Stakeholder};
-use super::quantity::{Quantity, find_quantities_from, may_hold_date};
+use super::quantity::{Quantity, find_quantities_from, find_quantities_wide, may_hold_date};
 use crate::bundle::FileRole;
 
 pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Missing> {
@@ -33,7 +33,16 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
         .said
         .iter()
         .any(|s| r.rules.goal.success.is_match(&s.lower));
-    if !criteria_in_crm && !success_in_text && !goals.iter().any(|g| g.measurable) {
+    // A goal that names the level to reach ("I want that under forty") says how
+    // success is measured, though its figure stands before the want word or
+    // no target word is near it.
+    let figure_goal = goals.iter().any(|g| {
+        r.rules
+            .goal
+            .figure_target
+            .is_match(&r.rules.cue_text(super::normalise(&g.text)))
+    });
+    if !criteria_in_crm && !success_in_text && !figure_goal && !goals.iter().any(|g| g.measurable) {
         out.push(Missing::SuccessCriteria);
     }
     let mapped = stakeholders
@@ -61,15 +70,16 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
     if !needs_stated {
         out.push(Missing::ImplementationRequirements);
     }
-    if deal.kickoff.is_none() && !dated_mention(r, &ctx.kickoff) {
+    if deal.kickoff.is_none() && !dated_mention(r, &ctx.kickoff, true) {
         out.push(Missing::KickoffDate);
     }
     let fv_in_crm = deal.first_value.as_ref().is_some_and(|f| f.date.is_some());
     // A dated customer want with an outcome ("wants to run check-in at the gala
     // on April 18") names a first-value milestone as well as a cue does.
     if !fv_in_crm
-        && !dated_mention(r, &ctx.first_value)
-        && !dated_mention(r, &r.rules.goal.first_outcome)
+        && !dated_mention(r, &ctx.first_value, true)
+        && !dated_mention(r, &r.rules.goal.first_outcome, false)
+        && !dated_mention(r, &ctx.part_live, true)
     {
         out.push(Missing::FirstValueMilestone);
     }
@@ -93,29 +103,42 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
 
 /// The statement, or one just before it, carries a date: "the spring gala is
 /// april 18 and keisha wants to run check-in" wraps over two lines.
-fn dated_nearby(r: &Reading, s: &super::Cited) -> bool {
+fn dated_nearby(r: &Reading, s: &super::Cited, wide: bool) -> bool {
     // The sentence, its neighbours, and the last sentence of the line before.
     let previous = r
         .on_line(s.file_index, s.stmt.line.saturating_sub(1))
         .next_back();
-    r.beside(s).chain(previous).any(|o| {
-        may_hold_date(&o.stmt.text)
-            && find_quantities_from(&o.stmt.text, r.reference)
-                .iter()
-                .any(|f| matches!(f.quantity, Quantity::Date { .. }))
-    })
+    let dated = |text: &str, wide: bool| {
+        let found = if wide {
+            find_quantities_wide(text, r.reference)
+        } else if may_hold_date(text) {
+            find_quantities_from(text, r.reference)
+        } else {
+            return false;
+        };
+        found
+            .iter()
+            .any(|f| matches!(f.quantity, Quantity::Date { .. }))
+    };
+    // The statement's own date may take the wide forms ("April first",
+    // "1.03.2027"): a date is due beside a kickoff or milestone word. Its
+    // neighbours' may not: a chat's day-first time stamp is no such date.
+    dated(&s.stmt.text, wide)
+        || r.beside(s)
+            .chain(previous)
+            .any(|o| dated(&o.stmt.text, false))
 }
 
 /// A statement that names the event with a concrete date ("kickoff the week of
 /// Nov 17"), not one that defers it ("kickoff soon", "once the CAB date is known").
-fn dated_mention(r: &Reading, cue: &crate::rules::Lexicon) -> bool {
+fn dated_mention(r: &Reading, cue: &crate::rules::Lexicon, wide: bool) -> bool {
     r.said.iter().any(|s| {
         cue.is_match(&s.lower)
             && !s.lower.trim_end().ends_with('?')
             && !r.rules.context.non_statement.is_match(&s.lower)
             && !r.rules.commitment.hypothetical.is_match(&s.lower)
             && !r.rules.context.undated.is_match(&s.lower)
-            && dated_nearby(r, s)
+            && dated_nearby(r, s, wide)
     })
 }
 

@@ -176,10 +176,10 @@ lexicons! {
     }
     goal: RawGoal => GoalRules {
         want, target, heading, buyer, user, user_subjects, not_goal, seller_wish, success, dated,
-        first_outcome,
+        first_outcome, figure_target,
     }
     context: RawContext => ContextRules {
-        implementation, kickoff, first_value, undated, non_statement, next_step_heading,
+        implementation, kickoff, first_value, part_live, undated, non_statement, next_step_heading,
     }
     scope: RawScope => ScopeRules {
         exclusion, exclusion_heading, no_discount, service_terms, remote_only, billing_start,

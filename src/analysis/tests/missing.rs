@@ -146,3 +146,57 @@ fn a_crm_decision_maker_who_is_a_top_executive_is_the_sponsor() {
     assert!(!with("Head of Operations", "decision_maker"));
     assert!(!with("Managing Director", "champion"));
 }
+
+#[test]
+fn a_goal_that_names_the_level_to_reach_supplies_success_criteria() {
+    // The figure is the goal's target, though no target word stands near it.
+    let target = run(
+        "- The support team needs the open backlog under forty so agents can answer customers on time.\n",
+        None,
+    );
+    assert!(
+        !target.missing.contains(&Missing::SuccessCriteria),
+        "{:?}",
+        target.missing
+    );
+    // A figure that is no level to reach ("on one screen") measures nothing.
+    let bare = run(
+        "- The support team needs every open ticket on one screen so agents can answer customers on time.\n",
+        None,
+    );
+    assert!(
+        bare.missing.contains(&Missing::SuccessCriteria),
+        "{:?}",
+        bare.missing
+    );
+}
+
+#[test]
+fn a_named_part_live_by_a_date_is_a_first_value_milestone() {
+    // A function, a first phase or a pilot live by a date: named functions or
+    // users live by a date supply the milestone.
+    for notes in [
+        "- Invoicing live on the new platform before March 1, 2027.\n",
+        "- Phase 1 (the two northern depots) will be live by 15.03.2027.\n",
+        "- The pilot depots are live on April first, as agreed.\n",
+    ] {
+        let a = run(notes, None);
+        assert!(
+            !a.missing.contains(&Missing::FirstValueMilestone),
+            "{notes}: {:?}",
+            a.missing
+        );
+    }
+    // The whole cut-over by a date does not.
+    for notes in [
+        "- We'll have everything live by March 1, 2027.\n",
+        "- We are going live by March 1, 2027 at all depots.\n",
+    ] {
+        let a = run(notes, None);
+        assert!(
+            a.missing.contains(&Missing::FirstValueMilestone),
+            "{notes}: {:?}",
+            a.missing
+        );
+    }
+}
