@@ -104,11 +104,14 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     if !user_subject && wanted_by(r, s, at) == Some(Side::Seller) {
         return None;
     }
-    let measurable = MEASURE.is_match(&text[at..]);
+    // A level to reach ("below one thousand", "from 81% to 95%") is a measure
+    // and an outcome, in words or figures.
+    let level = lx.figure_target.is_match(text);
+    let measurable = level || MEASURE.is_match(&text[at..]);
     // A dated want ("in place before the examiners arrive") is a risk; it is a
     // goal too only when it also states a measurable outcome. That is asked
     // first: reading the statement for dates is the dearest test here.
-    let outcome = measurable && (lx.buyer.is_match(text) || lx.target.is_match(text));
+    let outcome = measurable && (lx.buyer.is_match(text) || lx.target.is_match(text) || level);
     let dated = || {
         r.rules.goal.dated.is_match(text)
             || (may_hold_date(&s.stmt.text)

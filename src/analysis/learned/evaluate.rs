@@ -200,11 +200,25 @@ const TIE: f64 = 0.002;
 /// and dev risk fell to 0.96 (docs/quality.md).
 const STAY: f64 = 0.01;
 
+/// A switch from the shipped thresholds may cost no trained corpus more than
+/// this F1, as the model fitted on all of them reads it. CI holds each trained
+/// corpus at its score (a ratchet that never falls), so a held-out gain pays
+/// for a switch only where no such corpus falls below its bar. Seen after the
+/// speaker-side and missing-context changes: risk (add 0.5, keep 0.05) beat
+/// the shipped (0.4, 0.1) by 0.010 held-out and read styles-9..12 better by
+/// 0.01-0.02, yet cost dev 0.98 -> 0.96 and styles-7 0.98 -> 0.95.
+const KEEP_TRAINED: f64 = 0.01;
+
 /// The (add, keep) pair to use among scored candidates: the `incumbent`
 /// (the shipped model's) while it is within [`STAY`] of the best; else the
-/// best mean F1, and among those within [`TIE`] of it the pair nearest
-/// (0.5, 0.5).
-fn choose(scored: &[((f64, f64), f64)], incumbent: Option<(f64, f64)>) -> (f64, f64) {
+/// best mean F1 among the pairs `allowed` to replace it, and among those
+/// within [`TIE`] of the best the pair nearest (0.5, 0.5). With no incumbent
+/// every pair is allowed.
+fn choose(
+    scored: &[((f64, f64), f64)],
+    incumbent: Option<(f64, f64)>,
+    allowed: impl Fn((f64, f64)) -> bool,
+) -> (f64, f64) {
     let best = scored.iter().map(|(_, f1)| *f1).fold(f64::MIN, f64::max);
     if let Some(pair) = incumbent
         && scored
@@ -213,8 +227,23 @@ fn choose(scored: &[((f64, f64), f64)], incumbent: Option<(f64, f64)>) -> (f64, 
     {
         return pair;
     }
+    let candidates: Vec<((f64, f64), f64)> = scored
+        .iter()
+        .copied()
+        .filter(|(p, _)| incumbent.is_none() || allowed(*p))
+        .collect();
+    let Some(best) = candidates.iter().map(|(_, f1)| *f1).reduce(f64::max) else {
+        return incumbent.unwrap_or((1.0, 0.0));
+    };
+    if let Some(pair) = incumbent
+        && candidates
+            .iter()
+            .any(|(p, f1)| same(*p, pair) && *f1 >= best - STAY)
+    {
+        return pair;
+    }
     let distance = |(add, keep): (f64, f64)| (add - 0.5).abs() + (keep - 0.5).abs();
-    scored
+    candidates
         .iter()
         .filter(|(_, f1)| *f1 >= best - TIE)
         .map(|(pair, _)| *pair)
@@ -234,6 +263,7 @@ fn search(
     baseline: &KindModel,
     incumbent: Option<(f64, f64)>,
     score: impl Fn(&KindModel) -> f64,
+    trained: impl Fn(&KindModel) -> Vec<f64>,
 ) -> Choice {
     let mut scored = vec![((1.0, 0.0), score(baseline))];
     for add in grid() {
@@ -253,8 +283,28 @@ fn search(
             .find(|(p, _)| same(*p, pair))
             .map(|(_, f1)| *f1)
     });
+    let pair_model = |(add, keep): (f64, f64)| {
+        if same((add, keep), (1.0, 0.0)) {
+            baseline.clone()
+        } else {
+            KindModel {
+                add,
+                keep,
+                ..Default::default()
+            }
+        }
+    };
+    let before = incumbent.map(|pair| trained(&pair_model(pair)));
+    let allowed = |pair: (f64, f64)| {
+        before.as_ref().is_none_or(|before| {
+            trained(&pair_model(pair))
+                .iter()
+                .zip(before)
+                .all(|(after, before)| *after >= before - KEEP_TRAINED)
+        })
+    };
     Choice {
-        pair: choose(&scored, incumbent),
+        pair: choose(&scored, incumbent, allowed),
         best,
         shipped,
     }
@@ -284,6 +334,7 @@ impl Choice {
 /// stays unless beaten by more than [`STAY`].
 pub fn best_conflict_thresholds(
     corpora: &[Vec<HeldOut>],
+    trained: &[Vec<HeldOut>],
     commitment: &KindModel,
     incumbent: Option<(f64, f64)>,
 ) -> Choice {
@@ -294,13 +345,19 @@ pub fn best_conflict_thresholds(
         keep: 0.0,
         ..Default::default()
     };
-    search(&never, incumbent, |m| {
-        mean_f1(
-            corpora
-                .iter()
-                .map(|held| tally_conflicts(held, Some((commitment, m)))),
-        )
-    })
+    let f1 = |held: &[HeldOut], m: &KindModel| tally_conflicts(held, Some((commitment, m))).f1();
+    search(
+        &never,
+        incumbent,
+        |m| {
+            mean_f1(
+                corpora
+                    .iter()
+                    .map(|held| tally_conflicts(held, Some((commitment, m)))),
+            )
+        },
+        |m| trained.iter().map(|held| f1(held, m)).collect(),
+    )
 }
 
 /// The thresholds (add, keep) of a line kind with the best mean F1 over the
@@ -308,6 +365,7 @@ pub fn best_conflict_thresholds(
 /// [`STAY`].
 pub fn best_thresholds(
     corpora: &[Vec<HeldOut>],
+    trained: &[Vec<HeldOut>],
     kind: Kind,
     incumbent: Option<(f64, f64)>,
 ) -> Choice {
@@ -317,13 +375,15 @@ pub fn best_thresholds(
         keep: f64::NEG_INFINITY,
         ..Default::default()
     };
-    search(&rules_alone, incumbent, |m| {
-        mean_f1(
-            corpora
-                .iter()
-                .map(|held| tally_all(held, kind, |by_rules, p| m.decides(by_rules, p))),
-        )
-    })
+    let tally = |held: &[HeldOut], m: &KindModel| {
+        tally_all(held, kind, |by_rules, p| m.decides(by_rules, p))
+    };
+    search(
+        &rules_alone,
+        incumbent,
+        |m| mean_f1(corpora.iter().map(|held| tally(held, m))),
+        |m| trained.iter().map(|held| tally(held, m).f1()).collect(),
+    )
 }
 
 #[cfg(test)]
@@ -333,18 +393,33 @@ mod tests {
     #[test]
     fn a_flat_optimum_takes_the_thresholds_nearest_the_middle() {
         let scored = [((1.0, 0.0), 0.70), ((0.9, 0.05), 0.801), ((0.6, 0.05), 0.8)];
-        assert_eq!(choose(&scored, None), (0.6, 0.05));
+        assert_eq!(choose(&scored, None, |_| true), (0.6, 0.05));
         let clear = [((0.9, 0.05), 0.85), ((0.6, 0.05), 0.8)];
-        assert_eq!(choose(&clear, None), (0.9, 0.05));
+        assert_eq!(choose(&clear, None, |_| true), (0.9, 0.05));
     }
 
     #[test]
     fn the_shipped_thresholds_stay_unless_clearly_beaten() {
         let scored = [((0.5, 0.3), 0.800), ((0.6, 0.2), 0.809), ((0.9, 0.1), 0.79)];
-        assert_eq!(choose(&scored, Some((0.5, 0.3))), (0.5, 0.3));
+        assert_eq!(choose(&scored, Some((0.5, 0.3)), |_| true), (0.5, 0.3));
         let beaten = [((0.5, 0.3), 0.800), ((0.6, 0.2), 0.811)];
-        assert_eq!(choose(&beaten, Some((0.5, 0.3))), (0.6, 0.2));
+        assert_eq!(choose(&beaten, Some((0.5, 0.3)), |_| true), (0.6, 0.2));
         // An incumbent off the grid (a hand-edited file) is no candidate.
-        assert_eq!(choose(&scored, Some((0.55, 0.3))), (0.6, 0.2));
+        assert_eq!(choose(&scored, Some((0.55, 0.3)), |_| true), (0.6, 0.2));
+    }
+
+    #[test]
+    fn a_switch_that_costs_a_trained_corpus_is_not_made() {
+        let beaten = [
+            ((0.5, 0.3), 0.800),
+            ((0.6, 0.2), 0.820),
+            ((0.7, 0.2), 0.815),
+        ];
+        // The best pair would cost a trained corpus: the next allowed one wins.
+        let not_best = |p: (f64, f64)| p != (0.6, 0.2);
+        assert_eq!(choose(&beaten, Some((0.5, 0.3)), not_best), (0.7, 0.2));
+        // None allowed: the shipped thresholds stay.
+        let none = |p: (f64, f64)| p == (0.5, 0.3);
+        assert_eq!(choose(&beaten, Some((0.5, 0.3)), none), (0.5, 0.3));
     }
 }

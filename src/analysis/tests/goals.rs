@@ -88,3 +88,13 @@ fn wants_and_targets_read_in_other_languages_and_their_negations_do_not() {
 ";
     assert_eq!(goal_lines_by_rules(notes), vec![1, 2]);
 }
+
+#[test]
+fn a_dated_want_that_names_the_level_to_reach_is_a_goal() {
+    let notes = "\
+Kofi: I want scrap below one thousand parts by March next year.
+Kofi: I want the new dashboards in place before March.
+";
+    // The level to reach makes the first an outcome; the second only a deadline.
+    assert_eq!(super::goal_lines_by_rules(notes), vec![1]);
+}

@@ -100,7 +100,11 @@ Tomas Ruiz: Agreed.
     let b = bundle(deal(), notes, None);
     let r = crate::analysis::Reading::read(&b, &RULES);
     let voice = |line: u32| {
-        let s = r.said.iter().find(|c| c.stmt.line == line).expect("a statement");
+        let s = r
+            .said
+            .iter()
+            .find(|c| c.stmt.line == line)
+            .expect("a statement");
         crate::analysis::people::default_voice(&r.people, &s.stmt, &RULES)
     };
     // Of the customer's company by their own word; a colleague by a placed
