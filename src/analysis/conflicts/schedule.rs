@@ -20,7 +20,15 @@ pub(crate) struct Due {
     pub from: Date,
     pub to: Date,
     pub text: String,
+    /// For a duration counted from an event the deal does not date ("six
+    /// weeks after you sign" with no close date), the anchor family it counts
+    /// from; `from`/`to` are then days after [`UNDATED_ANCHOR`], comparable
+    /// only with dues counted from the same family.
+    pub relative_to: Option<u32>,
 }
+
+/// The stand-in date of an undated anchor: only differences from it matter.
+const UNDATED_ANCHOR: Date = jiff::civil::date(2000, 1, 1);
 
 impl Due {
     fn day(date: Date, text: String) -> Self {
@@ -28,19 +36,24 @@ impl Due {
             from: date,
             to: date,
             text,
+            relative_to: None,
         }
     }
 
-    /// Days between the two spans, zero where they overlap.
-    fn gap(&self, other: &Due) -> i64 {
+    /// Days between the two spans, zero where they overlap; none when one is
+    /// counted from an undated event the other does not count from.
+    fn gap(&self, other: &Due) -> Option<i64> {
+        if self.relative_to != other.relative_to {
+            return None;
+        }
         let apart = |a: Date, b: Date| a.until(b).map_or(0, |s| i64::from(s.get_days()));
-        if self.to < other.from {
+        Some(if self.to < other.from {
             apart(self.to, other.from)
         } else if other.to < self.from {
             apart(other.to, self.from)
         } else {
             0
-        }
+        })
     }
 }
 
@@ -91,12 +104,14 @@ pub(super) fn dues(r: &Reading, text: &str) -> Vec<Due> {
                         from: first,
                         to: *date,
                         text: text.clone(),
+                        relative_to: None,
                     });
                 } else if q.is_week_precision() {
                     out.push(Due {
                         from: *date,
                         to: date.checked_add(jiff::Span::new().days(6)).unwrap_or(*date),
                         text: text.clone(),
+                        relative_to: None,
                     });
                 } else {
                     out.push(Due::day(*date, text.clone()));
@@ -104,11 +119,21 @@ pub(super) fn dues(r: &Reading, text: &str) -> Vec<Due> {
             }
             Quantity::Duration { days, text: d, .. } if *days >= 7.0 => {
                 let after = &lower[found.end..end.max(found.end)];
-                let Some(start) = anchor(r, after) else {
-                    continue;
-                };
-                if let Ok(date) = start.checked_add(jiff::Span::new().days(days.round() as i64)) {
-                    out.push(Due::day(date, format!("{d} from {start}")));
+                let span = jiff::Span::new().days(days.round() as i64);
+                match anchor(r, after) {
+                    Some(Anchor::Dated(start)) => {
+                        if let Ok(date) = start.checked_add(span) {
+                            out.push(Due::day(date, format!("{d} from {start}")));
+                        }
+                    }
+                    Some(Anchor::Undated(family, event)) => {
+                        if let Ok(date) = UNDATED_ANCHOR.checked_add(span) {
+                            let mut due = Due::day(date, format!("{d} from {event}"));
+                            due.relative_to = Some(family);
+                            out.push(due);
+                        }
+                    }
+                    None => {}
                 }
             }
             _ => {}
@@ -134,27 +159,68 @@ fn condition_start(lower: &str) -> usize {
     .unwrap_or(lower.len())
 }
 
-/// The date of the event a duration counts from, when the words right after
-/// it name one ("from the Effective Date", "of contract signing", "after
-/// kickoff") and the deal dates it: signing-like events at the close date,
-/// a kickoff at the kickoff (else unknown).
-fn anchor(r: &Reading, after: &str) -> Option<Date> {
+/// The event a duration counts from.
+enum Anchor {
+    /// The deal dates it (signing at the close date, kickoff at the kickoff).
+    Dated(Date),
+    /// The deal does not: its family bit and the words that name it.
+    Undated(u32, String),
+}
+
+/// The event a duration counts from, when the words right after it name one
+/// ("from the Effective Date", "of contract signing", "after you sign",
+/// "once the order form is signed", shorthand "signature to live"): dated
+/// when the deal dates it, else kept as its family so two durations counted
+/// from the same event still compare.
+fn anchor(r: &Reading, after: &str) -> Option<Anchor> {
     let head: String = after.chars().take(40).collect();
-    let counted = ["from ", "of ", "after ", "following ", "since "]
-        .iter()
-        .any(|p| head.trim_start().starts_with(p));
-    if !counted {
+    let head = head.trim_start();
+    let counted = [
+        "from ",
+        "of ",
+        "after ",
+        "following ",
+        "since ",
+        "once ",
+        "when ",
+        "upon ",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p));
+    let families = r.rules.pair_facts.schedule_anchor.families(head);
+    // Shorthand names the event first, then "to": "12 weeks signature to
+    // live", "8 wks kickoff to go-live".
+    let shorthand = families != 0 && {
+        let first_word_end = head.find(' ').unwrap_or(head.len());
+        let rest = head[first_word_end..].trim_start();
+        rest.starts_with("to ")
+            && r.rules
+                .pair_facts
+                .schedule_anchor
+                .families(&head[..first_word_end])
+                != 0
+    };
+    if !counted && !shorthand {
         return None;
     }
-    let families = r.rules.pair_facts.schedule_anchor.families(head.as_str());
     let deal = &r.bundle.deal;
-    if families & 1 != 0 {
-        deal.closed_on
+    let event = head
+        .split([',', '.', ';'])
+        .next()
+        .unwrap_or(head)
+        .trim()
+        .to_string();
+    let (family, dated) = if families & 1 != 0 {
+        (1, deal.closed_on)
     } else if families & 2 != 0 {
-        deal.kickoff
+        (2, deal.kickoff)
     } else {
-        None
-    }
+        return None;
+    };
+    Some(match dated {
+        Some(date) => Anchor::Dated(date),
+        None => Anchor::Undated(family, event),
+    })
 }
 
 /// A promised go-live against the scope's, when both state one and none of
@@ -164,13 +230,17 @@ pub(super) fn against(promised: &[Due], signed: &[Due]) -> Option<String> {
     if promised.is_empty() || signed.is_empty() {
         return None;
     }
-    let off = promised
-        .iter()
-        .find(|p| signed.iter().all(|s| p.gap(s) > GRACE_DAYS))?;
+    // Only dues on one footing compare: two dates, or two durations from
+    // the same undated event.
+    let off = promised.iter().find(|p| {
+        let gaps: Vec<i64> = signed.iter().filter_map(|s| p.gap(s)).collect();
+        !gaps.is_empty() && gaps.iter().all(|&g| g > GRACE_DAYS)
+    })?;
     let nearest = signed
         .iter()
+        .filter(|s| off.gap(s).is_some())
         .min_by_key(|s| off.gap(s))
-        .expect("signed is not empty");
+        .expect("a comparable signed due exists");
     Some(format!(
         "Notes promise go-live by {}; the signed scope's go-live is {}.",
         off.text, nearest.text

@@ -18,7 +18,13 @@ pub const COUNT_UNITS: &[&str] = &[
     "device", "endpoint", "server", "hospital", "school", "campus", "facility", "plant",
     "restaurant", "property", "hotel", "vehicle", "workflow", "pharmacy", "lab", "practice",
     "centre", "center", "trainer", "consultant", "developer", "project", "sandbox", "api",
+    "merchant", "tenant", "dealer", "printer", "doctor", "login", "terminal", "tablet", "scanner",
 ];
+
+/// Word shapes of a descriptive modifier between a number and its noun that
+/// no list can name ("forty ruggedised handheld devices", "12 licensed
+/// users", "3 regional warehouses"): participles and adjective endings.
+pub(super) const MODIFIER_SHAPE: &str = r"[a-z]+(?:ised|ized|ed|held|able|ible|al|ic|ive)";
 
 /// Modifiers allowed between a number and its unit noun ("15 Creator seats").
 #[rustfmt::skip]
@@ -140,7 +146,7 @@ pub(super) static RULES: LazyLock<Vec<(Rule, WordRegex)>> = LazyLock::new(|| {
             r"(?i)\b(?P<n>{DIGITS}|{w})(?:\s?%|[\s-]*(?:percent|per\s*cent|pct)\b)"
         )),
         (Rule::Count, format!(
-            r"(?i)\b(?P<n>a\s+dozen|dozen|a\s+couple\s+of|couple\s+of|(?:{DIGITS})(?P<k>k\b)?|{w})[\s-]+(?:(?:{adjectives}|(?-i:[A-Z][A-Za-z]+))[\s-]+){{0,3}}(?P<unit>{units})\b"
+            r"(?i)\b(?P<n>a\s+dozen|dozen|a\s+couple\s+of|couple\s+of|{w}\s*\(\s*{DIGITS}\s*\)|{DIGITS}\s*\(\s*{w}\s*\)|(?:{DIGITS})(?P<k>k\b)?|{w})[\s-]+(?:(?:{adjectives}|(?-i:[A-Z][A-Za-z]+)|(?-i:{MODIFIER_SHAPE}))[\s-]+){{0,3}}(?P<unit>{units})\b"
         )),
         (Rule::Iso, r"\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b".to_string()),
         (Rule::Slash, r"\b(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})(?:/(?P<y>[0-9]{4}|[0-9]{2}))?\b".to_string()),

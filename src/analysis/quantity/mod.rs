@@ -357,9 +357,20 @@ fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
         }),
         Rule::Count => {
             let n = get("n")?;
-            let value = match get("k") {
-                Some(_) => parse_number(&n[..n.len() - 1])? * 1e3,
-                None => parse_number(n)?,
+            // A legal double form, "forty (40)" or "25 (twenty-five)": the
+            // figure in brackets and the words must name one number.
+            let value = if let Some((outside, inside)) = n.split_once('(') {
+                let outside = parse_number(outside.trim())?;
+                let inside = parse_number(inside.trim_end_matches(')').trim())?;
+                if outside != inside {
+                    return None;
+                }
+                outside
+            } else {
+                match get("k") {
+                    Some(_) => parse_number(&n[..n.len() - 1])? * 1e3,
+                    None => parse_number(n)?,
+                }
             };
             let written = get("unit")?.to_lowercase();
             let unit = UNIT_FORMS.get(&written)?.to_string();
@@ -369,8 +380,11 @@ fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
             let hyphenated = whole[..whole.len() - written.len()].ends_with('-');
             let singular = written == unit || written == "license";
             let attributive = value != 1.0 && singular && !hyphenated;
+            // "four devices per estate" is a rate, not the count bought.
+            let rate = matches!(next_word(text, ctx.end).as_str(), "per" | "each");
             if value.fract() != 0.0
                 || attributive
+                || rate
                 || NAME_WORDS.contains(&prev_word(text, start).as_str())
             {
                 return None;

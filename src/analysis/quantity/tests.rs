@@ -529,3 +529,22 @@ fn wider_date_forms_are_read_only_where_a_date_is_due() {
         "{plain:?}"
     );
 }
+
+#[test]
+fn counts_in_legal_double_form_with_descriptive_modifiers() {
+    assert_eq!(
+        count("forty (40) ruggedised Android handheld devices"),
+        (40.0, "device".to_string())
+    );
+    assert_eq!(
+        count("25 (twenty-five) licensed users"),
+        (25.0, "user".to_string())
+    );
+    assert_eq!(
+        count("up to forty merchants"),
+        (40.0, "merchant".to_string())
+    );
+    // Words and figure that disagree are no count; a count per unit is a rate.
+    assert!(find_quantities("forty (4) devices", 2027).is_empty());
+    assert!(find_quantities("four (4) devices per depot", 2027).is_empty());
+}

@@ -350,3 +350,41 @@ fn a_count_stated_noun_first_is_compared_with_a_promised_count() {
     let b = run("- Told Priya the licence covers 140 seats.\n", Some(scope));
     assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
 }
+
+const UNDATED_SCHEDULE: &str = "\
+# Order form
+- Scanner licences for the Leeds warehouse.
+- Go-Live shall be achieved within twenty (20) weeks of the Effective Date.
+";
+
+#[test]
+fn durations_from_an_undated_signing_compare_with_each_other() {
+    // The deal gives no close date: both count from signing, so eight weeks
+    // and twenty cannot both be the plan.
+    let notes = "- Told Ruth the warehouse will be live eight weeks after you sign.\n";
+    assert_eq!(
+        conflict_pairs_by_checks(notes, UNDATED_SCHEDULE),
+        vec![(1, 3)]
+    );
+    // Shorthand names the event first.
+    let notes = "- Ruth: 8 wks signature to go-live, agreed.\n";
+    assert_eq!(
+        conflict_pairs_by_checks(notes, UNDATED_SCHEDULE),
+        vec![(1, 3)]
+    );
+    // Within a fortnight of the scope's period it is the same plan.
+    let notes = "- Told Ruth the warehouse will be live nineteen weeks after you sign.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, UNDATED_SCHEDULE), vec![]);
+    // A duration from an event of another family does not compare.
+    let notes = "- Told Ruth the warehouse will be live eight weeks after kickoff.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, UNDATED_SCHEDULE), vec![]);
+}
+
+#[test]
+fn a_count_in_legal_double_form_with_modifiers_is_the_total_not_the_rate() {
+    let scope = "# Order form\n- The Supplier shall supply forty (40) ruggedised Android handheld devices, four (4) devices per depot.\n";
+    let notes = "- Told Omar we will supply 54 devices at no extra cost.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+    let notes = "- Told Omar we will supply 40 devices at no extra cost.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![]);
+}
