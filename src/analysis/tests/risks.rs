@@ -108,3 +108,13 @@ fn leaving_failed_projects_and_approvals_read_in_other_languages() {
 ";
     assert_eq!(risk_lines_by_rules(notes), vec![1, 2, 3, 4]);
 }
+
+#[test]
+fn a_failed_earlier_attempt_is_a_risk_in_spanish_and_portuguese() {
+    let notes = "\
+Ana: Ya lo intentamos con una planilla en 2022 y no duró una temporada.
+Ana: Já tentamos um aplicativo e ninguém abriu.
+Ana: Ya tenemos la planilla lista para la carga.
+";
+    assert_eq!(super::risk_lines_by_rules(notes), vec![1, 2]);
+}
