@@ -379,12 +379,3 @@ fn durations_from_an_undated_signing_compare_with_each_other() {
     let notes = "- Told Ruth the warehouse will be live eight weeks after kickoff.\n";
     assert_eq!(conflict_pairs_by_checks(notes, UNDATED_SCHEDULE), vec![]);
 }
-
-#[test]
-fn a_count_in_legal_double_form_with_modifiers_is_the_total_not_the_rate() {
-    let scope = "# Order form\n- The Supplier shall supply forty (40) ruggedised Android handheld devices, four (4) devices per depot.\n";
-    let notes = "- Told Omar we will supply 54 devices at no extra cost.\n";
-    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
-    let notes = "- Told Omar we will supply 40 devices at no extra cost.\n";
-    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![]);
-}
