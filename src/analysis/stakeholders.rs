@@ -47,11 +47,24 @@ fn sponsor_names(r: &Reading) -> Vec<String> {
     let rules = &r.rules.people;
     let mut out: Vec<String> = Vec::new();
     // One pass over the statements that name a sponsor role, not one per person.
-    for s in r.said.iter().chain(r.scope.iter()) {
+    let statements: Vec<&super::Cited> = r.said.iter().chain(r.scope.iter()).collect();
+    for (i, s) in statements.iter().enumerate() {
         if !rules.sponsor_cues.is_match(&s.lower) || r.rules.risk.cues.is_match(&s.lower) {
             continue;
         }
-        for (_, _, p) in r.people.mentions(&s.lower) {
+        let mut named = r.people.mentions(&s.lower);
+        // "Alejandro Fernandez, Gerente General. He signs.": a pronoun opening
+        // a later sentence of the same line is the person the line named.
+        if named.is_empty()
+            && s.nth > 0
+            && starts_with_pronoun(&s.lower)
+            && let Some(before) = i.checked_sub(1).map(|j| statements[j])
+            && before.file_index == s.file_index
+            && before.stmt.line == s.stmt.line
+        {
+            named = r.people.mentions(&before.lower);
+        }
+        for (_, _, p) in named {
             let executive = p
                 .title
                 .as_deref()
@@ -62,4 +75,11 @@ fn sponsor_names(r: &Reading) -> Vec<String> {
         }
     }
     out
+}
+
+/// A sentence that opens with a personal pronoun ("He signs.", "She owns the
+/// budget").
+fn starts_with_pronoun(lower: &str) -> bool {
+    let first = lower.split_whitespace().next().unwrap_or("");
+    matches!(first, "he" | "she" | "they" | "he's" | "she's" | "they're")
 }

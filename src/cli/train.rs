@@ -123,18 +123,8 @@ pub fn run(
             ..Default::default()
         };
         // Thresholds from the corpora the pair model learns from.
-        let pair_held: Vec<Vec<held_out::HeldOut>> = held
-            .iter()
-            .zip(&teaches_pairs)
-            .filter(|(_, teaches)| **teaches)
-            .map(|(h, _)| h.clone())
-            .collect();
-        let pair_trained: Vec<Vec<held_out::HeldOut>> = trained
-            .iter()
-            .zip(&teaches_pairs)
-            .filter(|(_, teaches)| **teaches)
-            .map(|(h, _)| h.clone())
-            .collect();
+        let pair_held = teaching_pairs(&held, &teaches_pairs);
+        let pair_trained = teaching_pairs(&trained, &teaches_pairs);
         let choice = held_out::best_conflict_thresholds(
             &pair_held,
             &pair_trained,
@@ -222,4 +212,17 @@ fn row(
         ));
     }
     out
+}
+
+/// The corpora among `lists` that teach the pair model (`--conflict-corpus`).
+fn teaching_pairs<'a>(
+    lists: &[Vec<held_out::HeldOut<'a>>],
+    teaches_pairs: &[bool],
+) -> Vec<Vec<held_out::HeldOut<'a>>> {
+    lists
+        .iter()
+        .zip(teaches_pairs)
+        .filter(|(_, teaches)| **teaches)
+        .map(|(h, _)| h.clone())
+        .collect()
 }

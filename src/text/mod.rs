@@ -5,10 +5,12 @@
 //! context of what follows them, never as statements.
 
 mod abbreviations;
+mod fold;
 mod messages;
 mod sanitize;
 mod segment;
 
+pub use fold::folded_lowercase;
 pub use messages::{line_of, one_line, toml_error};
 pub use sanitize::{
     is_clean, sanitize, sanitize_file_name, sanitize_json, sanitize_line, sanitize_owned,

@@ -21,6 +21,7 @@ mod talk;
 use super::model::{Evidence, Side};
 use crate::bundle::Bundle;
 use crate::rules::Rules;
+use crate::text::folded_lowercase;
 use foldhash::HashMap;
 
 /// A person named in the bundle.
@@ -106,6 +107,17 @@ impl People {
             return i;
         }
         let key = name.to_lowercase();
+        // "Lucia Rodriguez" in the AE's notes is the "Lucía Rodríguez" of the
+        // e-mail headers: one person, whom both spellings find.
+        let folded = folded_lowercase(&key);
+        if let Some(i) = self
+            .persons
+            .iter()
+            .position(|p| !p.is_org && folded_lowercase(&p.name) == folded)
+        {
+            self.keys.insert(key, i);
+            return self.add(&self.persons[i].name.clone(), title, at);
+        }
         // A name not seen before: the first-name merge below runs once per
         // new name, not once per mention.
         // "Erik" and "Erik Halvorsen" are one person, whichever comes first.

@@ -23,7 +23,7 @@ pub(super) static NAME_PAREN: LazyLock<WordRegex> =
 /// `Name, Title` where the title is short and capitalised.
 pub(super) static NAME_COMMA_TITLE: LazyLock<WordRegex> = LazyLock::new(|| {
     name_regex(&format!(
-        r"\b({NAME}), ((?:[A-Z][A-Za-z&/.-]*|of|and|the|for)(?: (?:[A-Z][A-Za-z&/.-]*|of|and|the|for|,)){{0,6}})"
+        r"\b({NAME}), ((?:[A-Z][A-Za-z&/.-]*|of|and|the|for)(?: (?:[A-Z][\p{{L}}&/.-]*|of|and|the|for|de|del|la|des|du|der|für|,)){{0,6}})"
     ))
     .unwrap()
 });

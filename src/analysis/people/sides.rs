@@ -6,7 +6,7 @@ use super::{People, Person};
 use crate::analysis::model::Side;
 use crate::bundle::Bundle;
 use crate::rules::Rules;
-use crate::text::{Statement, StatementKind};
+use crate::text::{Statement, StatementKind, folded_lowercase};
 
 impl People {
     pub(super) fn assign_sides(&mut self, bundle: &Bundle, rules: &Rules) {
@@ -17,10 +17,8 @@ impl People {
             .account
             .as_deref()
             .and_then(|a| a.split_whitespace().next())
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+            // Folded: "Transmarítima" writes from transmaritima.com.uy.
+            .map(|w| folded_lowercase(w.trim_matches(|c: char| !c.is_alphanumeric())))
             .filter(|w| w.len() > 2);
         if let Some(account) = &account_word {
             for p in &mut self.persons {
@@ -28,7 +26,7 @@ impl People {
                     .org
                     .as_deref()
                     .and_then(|o| o.split_whitespace().next())
-                    .map(str::to_lowercase);
+                    .map(folded_lowercase);
                 if p.side.is_none() && org_word.as_deref() == Some(account.as_str()) {
                     p.side = Some(Side::Customer);
                 }
@@ -47,7 +45,7 @@ impl People {
             if p.side == Some(Side::Seller)
                 && let Some(org) = &p.org
             {
-                seller_orgs.push(org.to_lowercase());
+                seller_orgs.push(folded_lowercase(org));
             }
         }
         // Colleagues share an e-mail domain with the side's known people; the
@@ -85,13 +83,13 @@ impl People {
                 });
             }
         }
-        let account = bundle.deal.account.as_deref().unwrap_or("").to_lowercase();
+        let account = folded_lowercase(bundle.deal.account.as_deref().unwrap_or(""));
         let account_word = account.split_whitespace().next().unwrap_or("").to_string();
         for p in &mut self.persons {
             if p.side.is_some() {
                 continue;
             }
-            let org = p.org.as_deref().unwrap_or("").to_lowercase();
+            let org = folded_lowercase(p.org.as_deref().unwrap_or(""));
             p.side = if !org.is_empty() && seller_orgs.iter().any(|s| org_matches(s, &org)) {
                 Some(Side::Seller)
             } else if !org.is_empty()

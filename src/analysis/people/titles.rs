@@ -4,9 +4,11 @@
 use crate::rules::word_regex::WordRegex;
 use std::sync::LazyLock;
 
+/// Titles in the languages deals are written in count too ("Jefa de Operaciones",
+/// "Gerente General", "Leiterin IT").
 pub(super) fn looks_like_title(t: &str) -> bool {
     static TITLE: LazyLock<WordRegex> = LazyLock::new(|| {
-        WordRegex::new(r"(?i)\b(chief|officer|director|manager|vp|vice president|president|head|lead|executive|engineer|consultant|counsel|controller|owner|founder|analyst|administrator|supervisor|coordinator|specialist|partner|cfo|ceo|coo|cto|cio|ciso|cro|cmo|gc|ae|csm|se)\b").unwrap()
+        WordRegex::new(r"(?i)\b(chief|officer|director|manager|vp|vice president|president|head|lead|executive|engineer|consultant|counsel|controller|owner|founder|analyst|administrator|supervisor|coordinator|specialist|partner|cfo|ceo|coo|cto|cio|ciso|cro|cmo|gc|ae|csm|se|jef[ae]|gerente|directora|directeur|directrice|diretora?|coordinadora?|coordenadora?|responsable|encargad[ao]|leiter(?:in)?|geschäftsführer(?:in)?|manajer|kepala|direktur|presidente|supervisora|ingenier[ao]|contador[a]?)\b").unwrap()
     });
     TITLE.for_text(t).is_match(t)
 }
