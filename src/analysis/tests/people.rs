@@ -114,3 +114,40 @@ Tomas Ruiz: Agreed.
     // Naming the customer is no introduction as one of them.
     assert_eq!(voice(5), None);
 }
+
+#[test]
+fn a_name_typed_without_its_accents_is_the_same_person_of_the_accented_account() {
+    // The e-mail headers carry the accents, the AE's notes do not, and the
+    // account is written with an accent its ASCII mail domain cannot have.
+    let notes = "\
+From: Lucía Rodríguez <lucia.rodriguez@transmarina.example>
+To: Sam Ortiz <sam@vendorly.example>
+
+Can you confirm the training dates?
+
+People
+- Lucia Rodriguez, Jefa de Operaciones Aduaneras. She runs the project.
+- Alejandro Fernandez, Gerente General. He signs.
+";
+    let mut deal = deal();
+    deal.account = Some("Transmarína del Sur S.A.".into());
+    let a = analyze(&bundle(deal, notes, None), &RULES);
+    let lucia: Vec<_> = a
+        .stakeholders
+        .iter()
+        .filter(|s| s.name.starts_with("Luc"))
+        .collect();
+    assert_eq!(lucia.len(), 1, "{:?}", a.stakeholders);
+    assert_eq!(lucia[0].side, Side::Customer);
+    assert_eq!(lucia[0].title.as_deref(), Some("Jefa de Operaciones Aduaneras"));
+    // A general manager who signs, named by a pronoun after his title.
+    assert!(
+        a.stakeholders
+            .iter()
+            .any(|s| s.name == "Alejandro Fernandez" && s.executive_sponsor),
+        "{:?}",
+        a.stakeholders
+    );
+    assert!(!a.missing.contains(&crate::analysis::Missing::ExecutiveSponsor));
+    assert!(!a.missing.contains(&crate::analysis::Missing::StakeholderMap));
+}
