@@ -22,6 +22,11 @@ pub(super) struct Header<'a> {
 /// `[Name] 14:02:11`, `Name (role)  2:14 PM`.
 pub(super) fn header(line: &str) -> Option<Header<'_>> {
     let s = line.trim();
+    if s.starts_with('[') {
+        if let Some(found) = clock_first(s) {
+            return Some(found);
+        }
+    }
     let last = *s.as_bytes().last()?;
     if s.len() > 100 || !(last.is_ascii_digit() || matches!(last, b'm' | b'M' | b'.' | b']')) {
         return None;
@@ -50,6 +55,28 @@ pub(super) fn header(line: &str) -> Option<Header<'_>> {
         role,
         clock,
         strong,
+    })
+}
+
+/// `[10:42 AM] Ines Varga`, `[06/11/2026 14:02] Tom Okafor`: a Teams chat
+/// export puts the clock (and the date) first and the words on the lines after.
+fn clock_first(s: &str) -> Option<Header<'_>> {
+    let close = s.find(']')?;
+    let inner = &s[1..close];
+    let (before, clock) = clock_suffix(inner.trim_end())?;
+    // Only a date may stand before the clock.
+    let dated = before.bytes().all(|b| {
+        b.is_ascii_digit() || matches!(b, b'/' | b'.' | b'-' | b',' | b' ')
+    });
+    if !dated {
+        return None;
+    }
+    let (name, role) = speaker_name(s[close + 1..].trim())?;
+    Some(Header {
+        name,
+        role,
+        clock,
+        strong: true,
     })
 }
 
@@ -317,6 +344,14 @@ mod tests {
         );
         assert_eq!(h("Speaker 1  0:02"), s("Speaker 1", "[0:02]", true));
         assert_eq!(
+            h("[10:42 AM] Ines Varga"),
+            s("Ines Varga", "[10:42 AM]", true)
+        );
+        assert_eq!(
+            h("[06/11/2026 14:02] Tom Okafor"),
+            s("Tom Okafor", "[14:02]", true)
+        );
+        assert_eq!(
             h("Dana Whitfield (AE)  9:05 AM"),
             Some((
                 "Dana Whitfield".into(),
@@ -334,6 +369,9 @@ mod tests {
             "Ines Varga  13:14 PM",
             "Ines Varga  10:75",
             "The standup is 9:30",
+            "[10:42 AM] Ines Varga: words",
+            "[Note 10:42] Ines Varga",
+            "[10:42 AM] we will call you back",
         ] {
             assert_eq!(h(no), None, "{no}");
         }
