@@ -139,7 +139,10 @@ People
         .collect();
     assert_eq!(lucia.len(), 1, "{:?}", a.stakeholders);
     assert_eq!(lucia[0].side, Side::Customer);
-    assert_eq!(lucia[0].title.as_deref(), Some("Jefa de Operaciones Aduaneras"));
+    assert_eq!(
+        lucia[0].title.as_deref(),
+        Some("Jefa de Operaciones Aduaneras")
+    );
     // A general manager who signs, named by a pronoun after his title.
     assert!(
         a.stakeholders
@@ -148,6 +151,12 @@ People
         "{:?}",
         a.stakeholders
     );
-    assert!(!a.missing.contains(&crate::analysis::Missing::ExecutiveSponsor));
-    assert!(!a.missing.contains(&crate::analysis::Missing::StakeholderMap));
+    assert!(
+        !a.missing
+            .contains(&crate::analysis::Missing::ExecutiveSponsor)
+    );
+    assert!(
+        !a.missing
+            .contains(&crate::analysis::Missing::StakeholderMap)
+    );
 }

@@ -65,9 +65,9 @@ fn clock_first(s: &str) -> Option<Header<'_>> {
     let inner = &s[1..close];
     let (before, clock) = clock_suffix(inner.trim_end())?;
     // Only a date may stand before the clock.
-    let dated = before.bytes().all(|b| {
-        b.is_ascii_digit() || matches!(b, b'/' | b'.' | b'-' | b',' | b' ')
-    });
+    let dated = before
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'.' | b'-' | b',' | b' '));
     if !dated {
         return None;
     }

@@ -178,7 +178,7 @@ fn role<'a>(name: &str, role: Option<&'a str>) -> Option<&'a str> {
 /// The view: one line per stored line.
 fn write(raw: &[&str], lines: &[Line<'_>], names: &mut Names) -> View {
     let mut t = Turns::new(true);
-    for ((line, raw), no) in lines.iter().zip(raw).zip(1u32..) {
+    for (i, ((line, raw), no)) in lines.iter().zip(raw).zip(1u32..).enumerate() {
         match line {
             Line::Header(h) => {
                 let part = names.prefix(h.name, role(h.name, h.role));
@@ -216,6 +216,13 @@ fn write(raw: &[&str], lines: &[Line<'_>], names: &mut Names) -> View {
                 }
             }
             Line::Dropped => t.raw("", no),
+            // "Their asks:" over a list: the writer's summary of what the
+            // other side wants, read as a heading over its items (as in
+            // notes), not as the speaker's own words.
+            Line::Text(text) if t.in_turn() && opens_list(text, lines.get(i + 1)) => {
+                t.close();
+                t.raw(text, no);
+            }
             Line::Text(text) if t.in_turn() && ends_turn(text) => {
                 t.close();
                 t.raw(text, no);
@@ -225,6 +232,21 @@ fn write(raw: &[&str], lines: &[Line<'_>], names: &mut Names) -> View {
         }
     }
     t.finish()
+}
+
+/// A label line ending in a colon with a list item right below it.
+fn opens_list(text: &str, next: Option<&Line<'_>>) -> bool {
+    let item = |t: &str| {
+        let t = t.trim_start();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')')))
+            || t.starts_with("- ")
+            || t.starts_with("* ")
+            || t.starts_with("• ")
+    };
+    text.trim_end().ends_with(':')
+        && text.split_whitespace().count() <= 6
+        && matches!(next, Some(Line::Text(n)) if item(n))
 }
 
 /// A Markdown heading or a rule: the transcript is over.

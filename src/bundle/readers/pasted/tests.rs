@@ -93,6 +93,37 @@ fn chat_app_headers() {
     assert_eq!(said(teams)[2], row(6, Some("Tom Okafor"), "Thanks."));
     let otter_numbered = "Speaker 1  0:02\nHello.\nSpeaker 2  0:05\nHi.\nSpeaker 1  0:09\nBye.\n";
     assert_eq!(said(otter_numbered)[1], row(4, Some("Speaker 2"), "Hi."));
+    // A Teams chat export: the clock first, the words below.
+    let teams_chat = "[10:42 AM] Ines Varga\nCan you do the SSO setup?\n\n[10:44 AM] Dana Whitfield\nYes, we'll configure it in week one.\n";
+    let got = said(teams_chat);
+    assert_eq!(
+        got[0],
+        row(2, Some("Ines Varga"), "Can you do the SSO setup?")
+    );
+    assert_eq!(
+        got[1],
+        row(
+            5,
+            Some("Dana Whitfield"),
+            "Yes, we'll configure it in week one."
+        )
+    );
+}
+
+#[test]
+fn a_label_over_a_list_inside_a_turn_is_read_as_notes() {
+    // The AE posts the customer's asks: the list is what they asked for, under
+    // its label, not the AE's own words.
+    let chat = "[10:42 AM] Dana Whitfield\nPricing call done.\nTheir asks:\n1. free onboarding\n2. 24/7 support\n\n[10:50 AM] Ines Varga\nThanks.\n";
+    let got = said(chat);
+    assert_eq!(got[0], row(2, Some("Dana Whitfield"), "Pricing call done."));
+    let items: Vec<_> = got.iter().filter(|r| r.0 == 4 || r.0 == 5).collect();
+    assert_eq!(items.len(), 2, "{got:?}");
+    assert!(
+        items.iter().all(|r| r.1.is_none()),
+        "the list under its label carries no speaker: {got:?}"
+    );
+    assert_eq!(got.last(), Some(&row(8, Some("Ines Varga"), "Thanks.")));
 }
 
 #[test]
