@@ -214,6 +214,10 @@ fn term(
                     same_item && (charges || overlap >= 3.0) && !support.concession
                 }
                 (Topic::SyncDirection, _) => overlap >= 1.0,
+                // A rhythm of the same thing, named by two shared words
+                // ("sync inventory ... both warehouses" and "Inventory
+                // availability, both warehouses").
+                (Topic::Frequency, _) => overlap >= 2.0,
                 // Someone on site for no named service, where the scope
                 // grants on-site work, is that work unless the scope
                 // delivers every service remotely.
@@ -431,7 +435,7 @@ fn figures(
         .iter()
         .filter(|q| fits_category(q, claim.category, timed))
     {
-        if let Some(summary) = date_after_kickoff(r, a, line) {
+        if let Some(summary) = super::schedule::date_after_kickoff(r, a, line) {
             return found(
                 5.0 + overlap,
                 Category::Timeline,
@@ -463,6 +467,16 @@ fn figures(
             if matches!(b, Quantity::Percent { .. })
                 && (super::price::payment_split(&claim.quantities)
                     || super::price::payment_split(&line.quantities))
+            {
+                continue;
+            }
+            // A day a little before the scope's outer bound keeps it ("live
+            // by January 22" against "no later than January 29").
+            if let (Quantity::Date { date: x, .. }, Quantity::Date { date: y, .. }) = (a, b)
+                && x <= y
+                && x.until(*y)
+                    .is_ok_and(|s| i64::from(s.get_days()) <= super::schedule::CUSHION_DAYS)
+                && line.dues.iter().any(|d| d.outer_bound && d.to == *y)
             {
                 continue;
             }
@@ -502,32 +516,6 @@ fn schedule(
         "go-live date against the scope's schedule",
         summary,
     )
-}
-
-/// "Live by mid-August" against "12 weeks from kickoff" with a known kickoff.
-fn date_after_kickoff(r: &Reading, promised: &Quantity, line: &ScopeLine) -> Option<String> {
-    let Quantity::Date { date, text } = promised else {
-        return None;
-    };
-    let kickoff = r.bundle.deal.kickoff?;
-    if !line.from_kickoff {
-        return None;
-    }
-    for q in &line.quantities {
-        if let Quantity::Duration { days, text: d, .. } = q {
-            let due = kickoff
-                .checked_add(jiff::Span::new().days(days.round() as i64))
-                .ok()?;
-            // A fortnight's grace: "mid-August" is not a calendar promise to the day.
-            let gap = date.until(due).ok()?.get_days();
-            if gap > 14 {
-                return Some(format!(
-                    "Notes promise {text}; the signed scope's {d} from the {kickoff} kickoff ends {due}."
-                ));
-            }
-        }
-    }
-    None
 }
 
 /// Counts the grammar leaves loose, compared on a shared noun; a cap ("up to

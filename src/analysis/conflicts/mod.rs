@@ -491,9 +491,7 @@ fn support(claim: &Claim, scope: &[ScopeLine], overlaps: &[usize]) -> Support {
                     .any(|f| matches!(f.value, facts::Value::Charged | facts::Value::Remote { .. }))
         }),
         schedule_agreed: !claim.dues.is_empty()
-            && scope
-                .iter()
-                .any(|l| !l.dues.is_empty() && schedule::against(&claim.dues, &l.dues).is_none()),
+            && scope.iter().any(|l| schedule::agrees(&claim.dues, &l.dues)),
         granted: scope
             .iter()
             .zip(overlaps)

@@ -25,6 +25,17 @@ pub(crate) struct Due {
     /// from; `from`/`to` are then days after [`UNDATED_ANCHOR`], comparable
     /// only with dues counted from the same family.
     pub relative_to: Option<u32>,
+    /// Known only roughly: counted from an event ("ten weeks from signing")
+    /// or a part of a month ("mid-August"). Two dues known to the day or the
+    /// week are one plan only when they nearly meet.
+    pub loose: bool,
+    /// The scope's date is an outer bound ("no later than January 29",
+    /// "on or before 1 March"): a day a little earlier keeps it.
+    pub outer_bound: bool,
+    /// For a duration counted from an event, its length in days: "nine
+    /// weeks after kickoff" and "nine (9) weeks from the Commencement Date"
+    /// are one plan whatever day each event falls on.
+    pub counted: Option<i64>,
 }
 
 /// The stand-in date of an undated anchor: only differences from it matter.
@@ -37,12 +48,32 @@ impl Due {
             to: date,
             text,
             relative_to: None,
+            loose: false,
+            outer_bound: false,
+            counted: None,
+        }
+    }
+
+    /// The days of grace between this due and `other`: a fortnight where
+    /// either is known only roughly, a few days where both name a day or a
+    /// week ("wk 37" against "Monday, September 21").
+    fn grace(&self, other: &Due) -> i64 {
+        // A week or two of cushion before a deadline keeps it ("live by
+        // January 22" against "no later than January 29"); months ahead of
+        // it is another plan.
+        if self.loose || other.loose || (other.outer_bound && self.to <= other.to) {
+            GRACE_DAYS
+        } else {
+            EXACT_GRACE_DAYS
         }
     }
 
     /// Days between the two spans, zero where they overlap; none when one is
     /// counted from an undated event the other does not count from.
     fn gap(&self, other: &Due) -> Option<i64> {
+        if self.counted.is_some() && self.counted == other.counted {
+            return Some(0);
+        }
         if self.relative_to != other.relative_to {
             return None;
         }
@@ -61,6 +92,11 @@ impl Due {
 /// is no promise to the day, and a schedule counted from signing starts a
 /// few days either side of the close date.
 const GRACE_DAYS: i64 = 14;
+/// How far two dues known to the day or the week may lie apart.
+const EXACT_GRACE_DAYS: i64 = 5;
+
+/// How far before a scope's outer bound a promised day still keeps it.
+pub(super) const CUSHION_DAYS: i64 = GRACE_DAYS;
 /// How near a milestone word a figure must stand to be its date.
 const NEAR: usize = 60;
 
@@ -98,24 +134,28 @@ pub(super) fn dues(r: &Reading, text: &str) -> Vec<Due> {
         match &found.quantity {
             Quantity::Date { date, text } => {
                 let q = &found.quantity;
+                let mut due = Due::day(*date, text.clone());
                 if q.is_month_precision() {
-                    let first = date.first_of_month();
-                    out.push(Due {
-                        from: first,
-                        to: *date,
-                        text: text.clone(),
-                        relative_to: None,
-                    });
+                    due.from = date.first_of_month();
                 } else if q.is_week_precision() {
-                    out.push(Due {
-                        from: *date,
-                        to: date.checked_add(jiff::Span::new().days(6)).unwrap_or(*date),
-                        text: text.clone(),
-                        relative_to: None,
-                    });
-                } else {
-                    out.push(Due::day(*date, text.clone()));
+                    due.to = date.checked_add(jiff::Span::new().days(6)).unwrap_or(*date);
                 }
+                due.loose = r
+                    .rules
+                    .pair_facts
+                    .schedule_rough
+                    .is_match(&r.rules.cue_text(text.to_lowercase()));
+                let before = lower[..found.start].trim_end();
+                let mut cut = before.len().saturating_sub(24);
+                while !before.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                due.outer_bound = r
+                    .rules
+                    .pair_facts
+                    .schedule_outer_bound
+                    .is_match(&r.rules.cue_text(before[cut..].to_string()));
+                out.push(due);
             }
             Quantity::Duration { days, text: d, .. } if *days >= 7.0 => {
                 let after = &lower[found.end..end.max(found.end)];
@@ -123,13 +163,18 @@ pub(super) fn dues(r: &Reading, text: &str) -> Vec<Due> {
                 match anchor(r, after) {
                     Some(Anchor::Dated(start)) => {
                         if let Ok(date) = start.checked_add(span) {
-                            out.push(Due::day(date, format!("{d} from {start}")));
+                            let mut due = Due::day(date, format!("{d} from {start}"));
+                            due.loose = true;
+                            due.counted = Some(days.round() as i64);
+                            out.push(due);
                         }
                     }
                     Some(Anchor::Undated(family, event)) => {
                         if let Ok(date) = UNDATED_ANCHOR.checked_add(span) {
                             let mut due = Due::day(date, format!("{d} from {event}"));
                             due.relative_to = Some(family);
+                            due.loose = true;
+                            due.counted = Some(days.round() as i64);
                             out.push(due);
                         }
                     }
@@ -223,6 +268,19 @@ fn anchor(r: &Reading, after: &str) -> Option<Anchor> {
     })
 }
 
+/// Whether `signed` dates the promised go-live as promised: every promised
+/// due meets one of the scope's within its grace. Dues on different footings
+/// (a date and a duration from an undated event) say nothing either way, so
+/// a line that only holds those does not agree.
+pub(super) fn agrees(promised: &[Due], signed: &[Due]) -> bool {
+    !promised.is_empty()
+        && promised.iter().all(|p| {
+            signed
+                .iter()
+                .any(|s| p.gap(s).is_some_and(|g| g <= p.grace(s)))
+        })
+}
+
 /// A promised go-live against the scope's, when both state one and none of
 /// the promise's dates is within a fortnight of any the scope allows; the
 /// summary names the two dates.
@@ -234,7 +292,11 @@ pub(super) fn against(promised: &[Due], signed: &[Due]) -> Option<String> {
     // the same undated event.
     let off = promised.iter().find(|p| {
         let gaps: Vec<i64> = signed.iter().filter_map(|s| p.gap(s)).collect();
-        !gaps.is_empty() && gaps.iter().all(|&g| g > GRACE_DAYS)
+        !gaps.is_empty()
+            && signed
+                .iter()
+                .filter_map(|s| p.gap(s).map(|g| (g, p.grace(s))))
+                .all(|(g, grace)| g > grace)
     })?;
     let nearest = signed
         .iter()
@@ -245,4 +307,34 @@ pub(super) fn against(promised: &[Due], signed: &[Due]) -> Option<String> {
         "Notes promise go-live by {}; the signed scope's go-live is {}.",
         off.text, nearest.text
     ))
+}
+
+/// "Live by mid-August" against "12 weeks from kickoff" with a known kickoff.
+pub(super) fn date_after_kickoff(
+    r: &Reading,
+    promised: &Quantity,
+    line: &super::ScopeLine,
+) -> Option<String> {
+    let Quantity::Date { date, text } = promised else {
+        return None;
+    };
+    let kickoff = r.bundle.deal.kickoff?;
+    if !line.from_kickoff {
+        return None;
+    }
+    for q in &line.quantities {
+        if let Quantity::Duration { days, text: d, .. } = q {
+            let due = kickoff
+                .checked_add(jiff::Span::new().days(days.round() as i64))
+                .ok()?;
+            // A fortnight's grace: "mid-August" is not a calendar promise to the day.
+            let gap = date.until(due).ok()?.get_days();
+            if gap > 14 {
+                return Some(format!(
+                    "Notes promise {text}; the signed scope's {d} from the {kickoff} kickoff ends {due}."
+                ));
+            }
+        }
+    }
+    None
 }

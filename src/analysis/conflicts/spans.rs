@@ -235,6 +235,7 @@ fn families(rules: &Rules, topic: Topic) -> Vec<&Lexicon> {
         Topic::Language => vec![&p.languages],
         Topic::SupportDays => vec![&p.weekdays, &p.working_week, &p.weekend, &p.six_day_week],
         Topic::ExchangeRate => vec![&p.exchange, &p.fixed_rate],
+        Topic::Frequency => vec![&p.frequency],
     }
 }
 

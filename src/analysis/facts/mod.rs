@@ -11,9 +11,13 @@
 //! term are word families in `assets/rules.toml` (`[facts]`); the numbers, hours
 //! and severities are read here, by grammar.
 
+mod billing;
 mod exchange;
+mod frequency;
 mod numbers;
 mod response;
+#[cfg(test)]
+mod service_term_tests;
 #[cfg(test)]
 mod tests;
 mod weekdays;
@@ -53,6 +57,8 @@ pub enum Topic {
     SupportDays,
     /// How an amount in one currency is converted into the one paid in.
     ExchangeRate,
+    /// How often something recurs: a sync, a payout, a report.
+    Frequency,
 }
 
 impl Topic {
@@ -75,7 +81,7 @@ impl Topic {
             | Topic::Availability
             | Topic::Delivery => Category::Custom,
             Topic::Language => Category::Scope,
-            Topic::SyncDirection => Category::Integration,
+            Topic::SyncDirection | Topic::Frequency => Category::Integration,
         }
     }
 }
@@ -148,6 +154,8 @@ pub enum Value {
     FixedRate,
     /// Converted at the rate of a later day (invoice, payment) or an index.
     FloatingRate,
+    /// Recurring with this many minutes between runs (0: in real time).
+    Interval(f64),
 }
 
 /// One term a text states.
@@ -210,6 +218,8 @@ impl Fact {
             // A day of cover promised that the scope's days leave out.
             (Value::Weekdays(a), Value::Weekdays(b)) => a & !b != 0,
             (Value::FixedRate, Value::FloatingRate) => true,
+            // Promised more often than the scope runs it.
+            (Value::Interval(a), Value::Interval(b)) => a < b,
             _ => false,
         }
     }
@@ -223,8 +233,10 @@ impl Fact {
                 (Value::Places(a), Value::Places(b)) | (Value::Channels(a), Value::Channels(b)) => {
                     a & b != 0
                 }
+                // Someone on site for no named service is there for whatever
+                // on-site work the scope names, as in `contradicted_by`.
                 (Value::OnSite { services: a }, Value::OnSite { services: b }) => {
-                    a & b != 0 || b == ALL_SERVICES
+                    a & b != 0 || a == 0 || b == ALL_SERVICES
                 }
                 (Value::TwoWay, Value::TwoWay) | (Value::AllHours, Value::AllHours) => true,
                 _ => false,
@@ -327,6 +339,11 @@ impl Fact {
             }
             Value::FixedRate => "currency converted at a fixed rate".into(),
             Value::FloatingRate => "currency converted at the rate of the day".into(),
+            Value::Interval(m) if m <= 0.0 => "in real time".into(),
+            Value::Interval(m) if m < 60.0 => format!("every {} min", round(m)),
+            Value::Interval(m) if m < 1440.0 => format!("every {} h", round(m / 60.0)),
+            Value::Interval(m) if m < 10080.0 => format!("every {} days", round(m / 1440.0)),
+            Value::Interval(m) => format!("every {} weeks", round(m / 10080.0)),
         }
     }
 }
@@ -377,6 +394,13 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
                     from: start_hour(text),
                 },
             ));
+        } else if pairs && let Some(from) = start_hour(text) {
+            // "our support line's open from half six": the hour cover
+            // starts is a working-hours term without naming working hours.
+            out.push(Fact::new(
+                Topic::SupportHours,
+                Value::WorkingHours { from: Some(from) },
+            ));
         }
         let channels = f.channels.families(lower);
         if channels != 0 {
@@ -420,7 +444,7 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         named => named,
     };
     if pairs && says(&f.payment, &p.payment) {
-        out.extend(billing(rules, lower));
+        out.extend(billing::billing(rules, lower));
     }
     // The days support answers, in a clause on support in any language
     // ("El soporte se prestará de lunes a viernes"); its channels and hours
@@ -433,6 +457,14 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     }
     if pairs && let Some(rate) = exchange::rate(rules, lower) {
         out.push(Fact::new(Topic::ExchangeRate, rate));
+    }
+    // A rhythm outside paying (invoicing has its own terms): a sync, a
+    // payout, a report.
+    if pairs
+        && !says(&f.payment, &p.payment)
+        && let Some(minutes) = frequency::interval(rules, lower)
+    {
+        out.push(Fact::new(Topic::Frequency, Value::Interval(minutes)));
     }
     if pairs && let Some(bits) = languages(rules, lower) {
         out.push(Fact::new(Topic::Language, Value::Languages(bits)));
@@ -479,35 +511,6 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         out.push(Fact::new(Topic::SyncDirection, Value::OneWay));
     } else if f.two_way.is_match(lower) {
         out.push(Fact::new(Topic::SyncDirection, Value::TwoWay));
-    }
-    out
-}
-
-/// How a statement about paying says invoicing runs: how often ("invoiced
-/// annually", "Bill us quarterly", "facturación trimestral"), in advance or
-/// in arrears, and from when ("billing starts at go-live", "the first invoice
-/// is issued on the Effective Date"). A statement naming two rhythms or both
-/// timings ("annual fee, billed monthly") states neither.
-fn billing(rules: &Rules, lower: &CueText) -> Vec<Fact> {
-    let p = &rules.pair_facts;
-    let mut out = Vec::new();
-    let one = |bits: u64| (bits.count_ones() == 1).then(|| bits.trailing_zeros() as u8);
-    if let Some(i) = one(p.billing_period.families(lower)) {
-        out.push(Fact::new(Topic::BillingPeriod, Value::Every(i)));
-    }
-    if let Some(i) = one(p.billing_timing.families(lower)) {
-        out.push(Fact::new(Topic::BillingTiming, Value::Timing(i)));
-    }
-    if p.billed_from_go_live.is_match(lower) {
-        out.push(Fact::new(
-            Topic::BillingStart,
-            Value::BilledFromGoLive(true),
-        ));
-    } else if p.billed_from_signing.is_match(lower) {
-        out.push(Fact::new(
-            Topic::BillingStart,
-            Value::BilledFromGoLive(false),
-        ));
     }
     out
 }

@@ -57,6 +57,52 @@ pub fn start_hour(text: &str) -> Option<u16> {
         };
         return Some(hour * 60 + minute);
     }
+    spoken_start_hour(text)
+}
+
+/// The hour support starts as speech says it: "from seven", "open from half
+/// six" (half past six), "from eight in the morning". A word number after
+/// "from" is an hour only where no noun follows it ("from seven sites").
+fn spoken_start_hour(text: &str) -> Option<u16> {
+    static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:from|opens? at|starts? at|open at) (half (?:past )?)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?: ?(am|pm|a\.m\.|p\.m\.|o'clock|thirty))?",
+        )
+        .expect("spoken start hour pattern compiles")
+    });
+    // What may follow an hour: punctuation, a time zone's place ("Brisbane
+    // time"), or a word that does not make the number count something.
+    const AFTER_HOUR: &[&str] = &[
+        "", "in", "for", "to", "until", "till", "through", "sharp", "on", "every", "each",
+        "onwards", "and", "your", "their", "our", "local", "so", "monday", "mon", "weekdays",
+    ];
+    for c in SPOKEN.captures_iter(text) {
+        let end = c.get(0)?.end();
+        let rest = &text[end..];
+        let next: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|ch| ch.is_alphabetic())
+            .collect();
+        let timed = c.get(3).is_some()
+            || rest.trim_start().starts_with([',', '.', ';', ')'])
+            || AFTER_HOUR.contains(&next.as_str())
+            || rest.trim_start()[next.len()..]
+                .trim_start()
+                .starts_with("time");
+        if !timed {
+            continue;
+        }
+        let mut hour = parse_number(&c[2])? as u16;
+        let mut minute = 0;
+        if c.get(1).is_some() || c.get(3).is_some_and(|m| m.as_str() == "thirty") {
+            minute = 30;
+        }
+        if c.get(3).is_some_and(|m| m.as_str().starts_with('p')) && hour < 12 {
+            hour += 12;
+        }
+        return Some(hour * 60 + minute);
+    }
     None
 }
 
@@ -151,14 +197,23 @@ pub fn percent_near(text: &str) -> Option<f64> {
 }
 
 /// Days to pay: "net 45", "net sixty", "45 days from invoice", "payment within
-/// thirty (30) days of the invoice date", "payment terms: 60 days".
+/// thirty (30) days of the invoice date", "payment terms: 60 days", and as
+/// order forms in other languages write them ("Condiciones de pago: treinta
+/// (30) días naturales", "paiement à 45 jours", "pembayaran 30 hari").
 pub fn payment_days(text: &str) -> Option<u32> {
     static DAYS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"\bnet ?{NUMBER}|\b{NUMBER} (?:calendar |business |working )?days?,? (?:net,? )?(?:from|after|of|following|upon|on) (?:the |an |each |receipt of |date of |the date of )*(?:(?:valid|undisputed|correct|monthly) )?invoic|(?:payment|terms)[^.;]{{0,24}}?\b{NUMBER} (?:calendar )?days\b"
+            r"\bnet ?{NUMBER}|\b{NUMBER} (?:calendar |business |working )?days?,? (?:net,? )?(?:from|after|of|following|upon|on) (?:the |an |each |receipt of |date of |the date of )*(?:(?:valid|undisputed|correct|monthly) )?invoic|(?:payment|terms|pago|paiement|pagamento|pembayaran)[^.;]{{0,24}}?\b{NUMBER} (?:calendar |naturales |calendario |hábiles |habiles |ouvrés |ouvres |fin de mois )?(?:days|días|dias|jours|hari|giorni)\b"
         ))
         .expect("payment days pattern compiles")
     });
+    // A legal numeral in a language the number words do not cover
+    // ("treinta (30)", "quarante-cinq (45)") is read by its figure.
+    static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b\p{L}+(?:-\p{L}+)? \((\d{1,3})\)").expect("legal numeral pattern compiles")
+    });
+    let text = LEGAL.replace_all(text, "$1");
+    let text = text.as_ref();
     DAYS.captures_iter(text).find_map(|c| {
         let n = c.iter().skip(1).flatten().next()?;
         let days = number(n.as_str())?;

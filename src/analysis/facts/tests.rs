@@ -258,7 +258,7 @@ fn a_clause_listing_severities_states_one_time_each() {
     assert!(!conflicts("For P2 we respond within 4 hours.", scope));
 }
 
-fn pair_facts(text: &str) -> Vec<Fact> {
+pub(super) fn pair_facts(text: &str) -> Vec<Fact> {
     let rules = Rules::builtin();
     let lower = rules.cue_text(crate::analysis::normalise(text));
     read_for_pairs(&rules, &lower)
@@ -338,7 +338,7 @@ fn a_free_item_and_a_list_of_no_concessions_are_read_for_pairs() {
     );
 }
 
-fn conflicts_in_pairs(claim: &str, scope: &str) -> bool {
+pub(super) fn conflicts_in_pairs(claim: &str, scope: &str) -> bool {
     let (a, b) = (pair_facts(claim), pair_facts(scope));
     a.iter().any(|c| b.iter().any(|s| c.contradicted_by(s)))
 }

@@ -21,6 +21,7 @@ pub(super) fn covered(rules: &Rules, lower: &CueText) -> Option<u8> {
     let p = &rules.pair_facts;
     let text: &str = lower;
     let mut days = 0u8;
+    let limits = p.partial_cover.find_all(lower);
     // Single days and the ends of ranges, in order of appearance.
     let named: Vec<(usize, usize, u8)> = p
         .weekdays
@@ -46,7 +47,7 @@ pub(super) fn covered(rules: &Rules, lower: &CueText) -> Option<u8> {
             i += 2;
             continue;
         }
-        if !left_out {
+        if !left_out && !limited_after(&limits, text, b) {
             days |= 1 << day;
         }
         i += 1;
@@ -54,15 +55,36 @@ pub(super) fn covered(rules: &Rules, lower: &CueText) -> Option<u8> {
     if p.working_week.is_match(lower) {
         days |= WORKING_WEEK;
     }
-    for (a, _) in p.weekend.find_all(lower) {
-        if !leaves_out(&text[..a]) {
+    let mut weekend_limited = false;
+    for (a, b) in p.weekend.find_all(lower) {
+        if leaves_out(&text[..a]) {
+            continue;
+        }
+        if limited_after(&limits, text, b) {
+            weekend_limited = true;
+        } else {
             days |= WEEKEND;
         }
+    }
+    // "Weekend support is limited to P1 incidents" alone: full cover is on
+    // the working days.
+    if days == 0 && weekend_limited {
+        days = WORKING_WEEK;
     }
     if p.six_day_week.is_match(lower) {
         days |= WORKING_WEEK | 1 << 5;
     }
     (days != 0).then_some(days & WEEK)
+}
+
+/// Whether the words right after a day cut its cover down to some incidents
+/// ("Weekend support is limited to P1 incidents"): a day covered in part is
+/// not covered as a promise of full cover on it means.
+fn limited_after(limits: &[(usize, usize)], text: &str, end: usize) -> bool {
+    let stop = text[end..].find(['.', ';']).map_or(text.len(), |i| end + i);
+    limits
+        .iter()
+        .any(|&(a, _)| a >= end && a < stop && a - end <= 32)
 }
 
 /// The days from `first` to `last` (Monday is 0), round the week's end

@@ -51,6 +51,15 @@ pub(super) const SMALL_WORDS: &str = "nineteen|eighteen|seventeen|sixteen|fiftee
 pub(super) const TENS_WORDS: &str = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety";
 /// Month names; "May" only capitalised (the modal verb is common).
 pub(super) const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?-i:May|MAY))";
+/// Words that name a calendar week outright ("CW 9", "KW 14/2027", "ISO week
+/// 2 of 2027", "calendar week 12").
+pub(super) const CALENDAR_WEEK: &str = r"(?:iso|calendar)\s+week|cw|kw|kalenderwoche";
+/// Words that name a week by its number only when nothing makes it a week of
+/// a project ("live week 49", "wk 37", "semaine 10 (2027)"); see
+/// `bare_week_is_relative` in the interpreter.
+pub(super) const BARE_WEEK: &str = r"week|wk|semaine|semana";
+/// [`BARE_WEEK`] as words, to tell which kind a match began with.
+pub(super) const BARE_WEEK_WORDS: &[&str] = &["week", "wk", "semaine", "semana"];
 pub(super) const YEAR_TAIL: &str = r"(?:,?\s+(?P<y>[0-9]{4})\b)?";
 /// Days of the month as spoken ordinals ("February first", "the thirty-first of
 /// March"): speech and unpunctuated memos rarely write "1st".
@@ -162,7 +171,9 @@ pub(super) static RULES: LazyLock<Vec<(Rule, WordRegex)>> = LazyLock::new(|| {
         (Rule::Quarter, r"(?i)\b(?:(?:the\s+)?(?P<pos>end|close|start|beginning)\s+of\s+(?:the\s+)?)?(?:q(?P<q>[1-4])\b|(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b)(?:[\s-]+(?:of\s+)?(?:fy\s?)?(?P<y>[0-9]{4})\b|\s?'(?P<y2>[0-9]{2})\b)?".to_string()),
         (Rule::YearEnd, r"(?i)\b(?:eoy|(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?:calendar\s+)?year|(?:the\s+)?end\s+of\s+(?P<y>[0-9]{4})|(?:calendar\s+)?year[\s-]end)\b".to_string()),
         (Rule::Eom, format!(r"(?i)\b(?:eom\s+(?P<mon>{MONTH})|(?P<mon2>{MONTH})\s+eom)\b")),
-        (Rule::Week, r"(?i)\b(?:cw|kw|calendar\s+week)\s?(?P<w>[0-9]{1,2})(?:\s?/\s?(?P<y>[0-9]{4}))?\b".to_string()),
+        (Rule::Week, format!(
+            r"(?i)\b(?P<cal>{CALENDAR_WEEK}|{BARE_WEEK})\s?(?:no\.?\s?|#\s?)?(?P<w>[0-9]{{1,2}})\b(?:(?:\s?/\s?|\s+(?:of|de|del|du)\s+|\s*\(\s*)(?P<y>[0-9]{{4}})\b\)?|\s+of\s+(?P<nexty>next)\s+year\b)?"
+        )),
         (Rule::Dotted, r"\b(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})\b".to_string()),
     ];
     rules

@@ -245,6 +245,35 @@ fn next_word(text: &str, end: usize) -> String {
     tail[..len].to_lowercase()
 }
 
+/// Whether a bare week number counts weeks of a project, not of the
+/// calendar: "week 2 of the rollout", "week 3-4", "Week 1: discovery",
+/// "in week 2 after kickoff", "every week 2" are plans, while "live week
+/// 49" and "told him wk 37" name a calendar week.
+fn bare_week_is_relative(text: &str, start: usize, end: usize) -> bool {
+    const RELATIVE_AFTER: &[&str] = &[
+        "of",
+        "after",
+        "from",
+        "post",
+        "since",
+        "following",
+        "to",
+        "and",
+        "through",
+        "thru",
+        "onwards",
+        "or",
+    ];
+    const RELATIVE_BEFORE: &[&str] = &["per", "each", "every", "project", "sprint"];
+    // A heading's colon follows the number at once ("Week 1: discovery");
+    // a spaced one starts something else (":+1:").
+    let next_char = text[end..].trim_start_matches(' ').chars().next();
+    matches!(next_char, Some('-' | '–' | '—'))
+        || text[end..].starts_with(':')
+        || RELATIVE_AFTER.contains(&next_word(text, end).as_str())
+        || RELATIVE_BEFORE.contains(&prev_word(text, start).as_str())
+}
+
 /// Whether a bare "48k" followed by `word` reads as money.
 fn bare_k_is_money(word: &str) -> bool {
     #[rustfmt::skip]
@@ -278,7 +307,11 @@ fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
     if wide_only && !ctx.wide {
         return None;
     }
-    let explicit_year = get("y").or(get("y2")).and_then(parse_year);
+    // "week 8 of next year" names the year after the reference one.
+    let explicit_year = get("y")
+        .or(get("y2"))
+        .and_then(parse_year)
+        .or_else(|| get("nexty").map(|_| ctx.year + 1));
     let year = explicit_year.unwrap_or(ctx.year);
     match rule {
         Rule::Duration | Rule::Half => {
@@ -395,6 +428,15 @@ fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
                 text: whole,
             })
         }
+        Rule::Week
+            if explicit_year.is_none()
+                && get("cal").is_some_and(|c| {
+                    grammar::BARE_WEEK_WORDS.contains(&c.to_lowercase().as_str())
+                })
+                && bare_week_is_relative(text, start, ctx.end) =>
+        {
+            None
+        }
         _ => {
             let has_year = explicit_year.is_some();
             let day_first = ctx.wide;
@@ -456,7 +498,7 @@ impl Quantity {
     /// and any day of the week agrees with it.
     pub fn is_week_precision(&self) -> bool {
         matches!(self, Quantity::Date { text, .. } if text.get(..11).is_some_and(|t| t.eq_ignore_ascii_case("the week of"))
-            || ["cw", "kw", "calendar week"].iter().any(|w| text.get(..w.len()).is_some_and(|t| t.eq_ignore_ascii_case(w))))
+            || ["cw", "kw", "calendar week", "iso week", "week", "wk", "semaine", "semana"].iter().any(|w| text.get(..w.len()).is_some_and(|t| t.eq_ignore_ascii_case(w))))
     }
 
     /// `None` when the two are not comparable (different kinds, units,

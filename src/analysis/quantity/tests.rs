@@ -517,6 +517,23 @@ fn wider_date_forms_are_read_only_where_a_date_is_due() {
         vec![date(2027, 4, 5)]
     );
     assert_eq!(wide("go-live by 31/03/2027"), vec![date(2027, 3, 31)]);
+    // Week numbers as speech and other languages give them, the year from
+    // the reference unless written ("of next year", "(2028)", "de 2028").
+    assert_eq!(wide("phase one live week 50"), vec![date(2026, 12, 7)]);
+    assert_eq!(wide("told them wk 6, all good"), vec![date(2027, 2, 8)]);
+    assert_eq!(wide("live in week 3 of next year"), vec![date(2027, 1, 18)]);
+    assert_eq!(
+        wide("Target go-live: ISO week 5 of 2028."),
+        vec![date(2028, 1, 31)]
+    );
+    assert_eq!(
+        wide("mise en service semaine 12 (2027)"),
+        vec![date(2027, 3, 22)]
+    );
+    // Weeks of a plan are no calendar weeks.
+    assert!(wide("training in week 2 of the rollout").is_empty());
+    assert!(wide("Week 3-4: data migration").is_empty());
+    assert!(wide("Week 1: discovery workshops").is_empty());
     // The ordinary reading keeps to the forms the context rules were made on.
     let plain: Vec<Quantity> = find_quantities_from("live by February first in CW 9", reference)
         .into_iter()

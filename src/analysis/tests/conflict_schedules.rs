@@ -1,0 +1,111 @@
+//! Go-live schedules and service terms as both sides state them (issue 13,
+//! styles-14): week numbers, outer-bound deadlines, dues known to the day,
+//! and exclusions written in the order form's own language. Every text is
+//! invented.
+
+use super::*;
+use jiff::civil::date;
+
+fn conflict_pairs(a: &Analysis) -> Vec<(u32, u32)> {
+    a.flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::Conflict)
+        .map(|f| (f.evidence[0].line, f.evidence.last().unwrap().line))
+        .collect()
+}
+
+fn run_closed(closed_on: jiff::civil::Date, notes: &str, scope: &str) -> Analysis {
+    let deal = crate::bundle::DealRecord {
+        closed_on: Some(closed_on),
+        ..deal()
+    };
+    analyze(&bundle(deal, notes, Some(scope)), &RULES)
+}
+
+const FIXED_DAY: &str = "\
+# Order form
+- Route planning licence for the Ostrava depot.
+- Target go-live: Monday, 19 April 2027 (all depots).
+";
+
+#[test]
+fn a_bare_week_number_against_a_fixed_go_live_day_conflicts() {
+    // Week 13 of 2027 runs 29 March to 4 April: more than a few days
+    // before the scope's 19 April.
+    let a = run_closed(
+        date(2027, 1, 10),
+        "- Told Pavel we'll be live wk 13, all depots.\n",
+        FIXED_DAY,
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+#[test]
+fn a_day_a_little_before_an_outer_bound_keeps_it() {
+    let scope = "\
+# Order form
+- Route planning licence for the Ostrava depot.
+- Go-Live: all depots live no later than 30 April 2027.
+";
+    let a = run_closed(
+        date(2027, 1, 10),
+        "- Promised Pavel all depots live by April 23, a week early.\n",
+        scope,
+    );
+    assert!(conflict_pairs(&a).is_empty(), "{:#?}", a.flags);
+    // A day after the bound does not keep it.
+    let b = run_closed(
+        date(2027, 1, 10),
+        "- Promised Pavel all depots live by May 28.\n",
+        scope,
+    );
+    assert_eq!(conflict_pairs(&b), vec![(1, 3)], "{:#?}", b.flags);
+}
+
+#[test]
+fn two_days_named_to_the_day_are_one_plan_only_when_they_nearly_meet() {
+    // Eleven days before the scope's fixed day: within the fortnight of a
+    // rough due, but both name the day.
+    let a = run_closed(
+        date(2027, 1, 10),
+        "- We'll have every depot live by April eighth, told Pavel.\n",
+        FIXED_DAY,
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    // A rough due ("mid-April") keeps its fortnight.
+    let b = run_closed(
+        date(2027, 1, 10),
+        "- We'll have every depot live by mid-April, told Pavel.\n",
+        FIXED_DAY,
+    );
+    assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
+}
+
+#[test]
+fn on_site_work_against_an_exclusion_in_spanish_conflicts() {
+    let a = run_closed(
+        date(2027, 1, 10),
+        "- Told Lucía our consultant will spend three days on site with the planners.\n",
+        "# Orden de compra\n- Licencia de planificación para 12 usuarios.\n- Capacitación: seis (6) sesiones remotas. La capacitación presencial no está incluida.\n",
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+}
+
+#[test]
+fn a_scope_line_on_another_footing_does_not_agree_with_a_schedule() {
+    // No close date: "ten weeks from signing" and "twenty weeks of the
+    // Effective Date" count from one undated event; the pilot line's date
+    // cannot be compared with either and must not count as agreeing.
+    let scope = "\
+# Order form
+- Route planning licence for the Ostrava depot.
+- The Supplier shall complete implementation within twenty (20) weeks of the Effective Date.
+- Pilot depot go-live on 3 May 2027.
+";
+    let a = run(
+        "- Told Pavel implementation runs ten weeks from contract signing.\n",
+        Some(scope),
+    );
+    let pairs = conflict_pairs(&a);
+    assert!(pairs.contains(&(1, 3)), "{:#?}", a.flags);
+}
