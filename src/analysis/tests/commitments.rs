@@ -265,3 +265,15 @@ Our comment: we will add the session to the plan.
 ";
     assert_eq!(rule_lines(notes), vec![4]);
 }
+
+/// An AE's shorthand for an agreement ("agrd", "Landed on:") is a promise cue
+/// like "agreed".
+#[test]
+fn an_aes_shorthand_for_agreed_is_a_promise() {
+    let notes = "\
+- 3/4 - agrd: we ship two spare scanners to the depot, no chg.
+- Kev pushed on the onboarding fee. Landed on: first month of subscription free as a ramp.
+- 3/9 - call w/ Kev re the scanners.
+";
+    assert_eq!(rule_lines(notes), vec![1, 2]);
+}
