@@ -268,6 +268,10 @@ fn judge(
                 .find(text)
                 .filter(|_| default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Seller))
         });
+    // "she wants to pay monthly, i said that should be fine": the seller's
+    // reported yes accepts the ask before it, which is then no mere request.
+    let reported_yes = lx.reported_yes.find(text);
+    let promise = promise.or(reported_yes);
     // "Per our call, you will configure SSO": the customer writing to the
     // seller reports the seller's promise.
     let mut heading_to_seller = false;
@@ -355,8 +359,11 @@ fn judge(
     } else {
         clause_around(text, at)
     };
+    let accepts_ask = reported_yes
+        .is_some_and(|(yes, _, _)| lx.request.find(text).is_some_and(|(ask, _, _)| ask < yes));
     if let Some((ask, _, _)) = lx.request.find_in(text, clause.clone())
         && !strong
+        && !accepts_ask
         && concession.is_none()
         && (promise.is_none() || clause.start + ask < at)
     {

@@ -158,11 +158,12 @@ pub const SELLER_VERBS: [&str; 10] = [
 lexicons! {
     people: RawPeople => PeopleRules {
         seller_titles, executive_titles, top_executive_titles, customer_user_roles, sponsor_cues, customer_labels,
+        seller_answer_labels,
         ae_cues, csm_cues, labels, self_introduction, colleague_introduction,
     }
     commitment: RawCommitment => CommitmentRules {
         promise, seller_first_person, decision_label, second_person, concession, strong, negation, hypothetical,
-        request, acceptance, next_step, standard_terms, internal, not_promise, promise_heading,
+        request, acceptance, reported_yes, next_step, standard_terms, internal, not_promise, promise_heading,
     }
     category: RawCategory => CategoryRules {
         timeline, discount, integration, scope, custom, special, free_period, waiver, price_lock,

@@ -219,6 +219,11 @@ fn org_matches(seller: &str, org: &str) -> bool {
 /// The side whose voice carries a statement: its speaker, else its email author,
 /// else the file's writer (notes are written by the seller's team).
 pub fn default_voice(people: &People, stmt: &Statement, rules: &Rules) -> Option<Side> {
+    // "Supplier response (12/11): Yes, ...": a clarification log sent by the
+    // buyer still gives the seller's answers in the seller's voice.
+    if opens_with_seller_answer_label(&stmt.text, rules) {
+        return Some(Side::Seller);
+    }
     // "Approved: P1 in one hour" is labelled by its writer, not said by "Approved".
     let labelled = stmt
         .speaker()
@@ -236,6 +241,23 @@ pub fn default_voice(people: &People, stmt: &Statement, rules: &Rules) -> Option
         };
     }
     Some(Side::Seller)
+}
+
+/// Whether `text` opens with a label naming the seller's answer ("Supplier
+/// response (F. Ames, 27/10):", "Vendor answer:"): the words before the first
+/// colon, a parenthesis aside, are the whole label.
+fn opens_with_seller_answer_label(text: &str, rules: &Rules) -> bool {
+    // A label is short; most statements have no colon near their start.
+    let Some(colon) = text
+        .get(..text.len().min(80))
+        .and_then(|head| head.find(':'))
+    else {
+        return false;
+    };
+    let head = &text[..colon];
+    let label = head.split_once('(').map_or(head, |(label, _)| label);
+    let label = label.trim().trim_matches(['*', '_']).trim().to_lowercase();
+    !label.is_empty() && is_label(&label, &rules.people.seller_answer_labels)
 }
 
 /// Whether the whole of `speaker` is one of `labels` ("Approved", "Next steps").

@@ -227,3 +227,53 @@ fn foreign_promise_words_need_the_sellers_voice_and_no_decline() {
     let found = crate::analysis::commitments::find(&r);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// The rules alone, without the model: the lines of the notes that commit.
+fn rule_lines(notes: &str) -> Vec<u32> {
+    let b = bundle(deal(), notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    crate::analysis::commitments::find(&r)
+        .iter()
+        .map(|f| f.evidence[0].line)
+        .collect()
+}
+
+/// A seller reporting their own yes to the customer's ask ("i said that
+/// should be fine") promises what was asked; the ask before the yes does not
+/// make it a mere request. A customer's yes promises nothing.
+#[test]
+fn a_sellers_reported_yes_promises_the_ask_it_answers() {
+    let notes = "\
+- Kev wants two extra training sessions for the night shift, i said that should be fine.
+- Kev asked for SSO through Okta, said yes, std connector.
+- Kev wants two extra training sessions for the night shift.
+- Kev said yes to the renewal date.
+";
+    assert_eq!(rule_lines(notes), vec![1, 2]);
+}
+
+/// A clarification log the buyer sends still gives the seller's answers,
+/// labelled as such, in the seller's voice.
+#[test]
+fn a_labelled_supplier_response_is_in_the_sellers_voice() {
+    let notes = "\
+From: Kev Marsh <kev@orbitexhealth.example>
+
+Question 4 (10/11/2026): Could the depot get a Saturday onboarding session?
+Supplier response (12/11/2026): Yes, we will add a Saturday onboarding session at the depot.
+Our comment: we will add the session to the plan.
+";
+    assert_eq!(rule_lines(notes), vec![4]);
+}
+
+/// An AE's shorthand for an agreement ("agrd", "Landed on:") is a promise cue
+/// like "agreed".
+#[test]
+fn an_aes_shorthand_for_agreed_is_a_promise() {
+    let notes = "\
+- 3/4 - agrd: we ship two spare scanners to the depot, no chg.
+- Kev pushed on the onboarding fee. Landed on: first month of subscription free as a ramp.
+- 3/9 - call w/ Kev re the scanners.
+";
+    assert_eq!(rule_lines(notes), vec![1, 2]);
+}
