@@ -195,7 +195,8 @@ lexicons! {
         response, instalments, payment, go_live, schedule_anchor, onsite, remote, all_services,
         billing_period, billing_timing, billed_from_go_live, billed_from_signing,
         languages, language_cue, places, support, weekdays, working_week, weekend, six_day_week,
-        exchange, fixed_rate, response_heading,
+        exchange, fixed_rate, response_heading, count_units, count_cap, count_unlimited,
+        count_all, count_subset,
     }
 }
 
