@@ -1,9 +1,7 @@
 //! The ways a scope line can contradict a promise. Each check returns a scored
 //! contradiction or nothing; [`compare`] tries them from the most direct.
 
-use super::figures::{
-    comparable, disagree, fits_category, quantity_category,
-};
+use super::figures::{comparable, disagree, fits_category, quantity_category};
 use super::words::{has_word, stem};
 use super::{Claim, Contradiction, Included, ScopeLine, Support};
 use crate::analysis::Reading;
@@ -542,9 +540,9 @@ fn loose_count_mismatch(r: &Reading, claim: &Claim, line: &ScopeLine) -> Option<
     let promised = claim
         .promised
         .get_or_init(|| super::counts::promised(r.rules, &claim.lower));
-    let granted = line.granted.get_or_init(|| {
-        super::counts::granted(r.rules, &line.cited.lower, &line.cited.stmt.cells)
-    });
+    let granted = line
+        .granted
+        .get_or_init(|| super::counts::granted(r.rules, &line.cited.lower, &line.cited.stmt.cells));
     for p in promised {
         for g in granted {
             if p.same_unit(g) && p.exceeds(g) && p.value > 1.0 {

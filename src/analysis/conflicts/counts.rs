@@ -53,8 +53,15 @@ impl Counted {
         if units == 0 && !rate && count.nouns.is_empty() {
             units = families.families(label_before(&count.before));
         }
-        let capped = count.capped || rules.pair_facts.count_cap.is_match(cap_words(&count.before));
-        let subset = rules.pair_facts.count_subset.is_match(count.before.as_str());
+        let capped = count.capped
+            || rules
+                .pair_facts
+                .count_cap
+                .is_match(cap_words(&count.before));
+        let subset = rules
+            .pair_facts
+            .count_subset
+            .is_match(count.before.as_str());
         Self {
             value: count.value,
             capped,
@@ -120,10 +127,7 @@ fn cap_words(before: &str) -> &str {
     }
     let kept = &before[..end.min(before.len())];
     // Two or three words are enough for "up to", "no more than".
-    let start = kept
-        .rmatch_indices(' ')
-        .nth(2)
-        .map_or(0, |(at, _)| at + 1);
+    let start = kept.rmatch_indices(' ').nth(2).map_or(0, |(at, _)| at + 1);
     &kept[start..]
 }
 
@@ -202,8 +206,10 @@ mod tests {
         let cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
         let p = promised(&RULES, &promise.to_lowercase());
         let g = granted(&RULES, &scope.to_lowercase(), &cells);
-        p.iter()
-            .any(|p| g.iter().any(|g| p.same_unit(g) && p.exceeds(g) && p.value > 1.0))
+        p.iter().any(|p| {
+            g.iter()
+                .any(|g| p.same_unit(g) && p.exceeds(g) && p.value > 1.0)
+        })
     }
 
     #[test]
@@ -257,8 +263,16 @@ mod tests {
             &[]
         ));
         // A pilot is part of the whole.
-        assert!(!clash("a pilot at 3 clinics in May", "covers 20 clinics", &[]));
-        assert!(clash("a pilot at 30 clinics in May", "covers 20 clinics", &[]));
+        assert!(!clash(
+            "a pilot at 3 clinics in May",
+            "covers 20 clinics",
+            &[]
+        ));
+        assert!(clash(
+            "a pilot at 30 clinics in May",
+            "covers 20 clinics",
+            &[]
+        ));
         // Every one may be the very number the scope counts.
         assert!(!clash("all doctors get a login", "covers 20 doctors", &[]));
     }

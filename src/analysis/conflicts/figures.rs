@@ -318,10 +318,19 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
             nouns.extend(counted_before(&words[..i]));
         }
         let capped = i >= 2 && words[i - 2] == "up" && words[i - 1] == "to";
-        let head = following
+        // The unit runs to the counted noun and on through a compound ("5 staff
+        // user accounts"), up to punctuation or a small word.
+        let mut head = following
             .iter()
             .position(|w| is_plural_noun(w))
             .map_or(following.len().min(3), |at| at + 1);
+        while head < following.len()
+            && !words[i + head].ends_with([',', '.', ';', ':'])
+            && following[head].chars().all(char::is_alphabetic)
+            && !is_stopword(&following[head])
+        {
+            head += 1;
+        }
         out.push(LooseCount {
             value,
             capped,
