@@ -196,7 +196,8 @@ lexicons! {
         response, instalments, payment, go_live, schedule_anchor, schedule_rough, schedule_outer_bound, onsite, remote, all_services,
         billing_period, billing_timing, billed_from_go_live, billed_from_signing,
         languages, language_cue, places, support, weekdays, working_week, weekend, six_day_week,
-        partial_cover, frequency, exchange, fixed_rate, response_heading,
+        partial_cover, frequency, exchange, fixed_rate, response_heading, count_units, count_cap,
+        count_unlimited, count_all, count_subset,
     }
 }
 

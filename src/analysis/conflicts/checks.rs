@@ -1,9 +1,7 @@
 //! The ways a scope line can contradict a promise. Each check returns a scored
 //! contradiction or nothing; [`compare`] tries them from the most direct.
 
-use super::figures::{
-    comparable, disagree, fits_category, loose_counts, quantity_category, row_nouns,
-};
+use super::figures::{comparable, disagree, fits_category, quantity_category};
 use super::words::{has_word, stem};
 use super::{Claim, Contradiction, Included, ScopeLine, Support};
 use crate::analysis::Reading;
@@ -210,7 +208,7 @@ fn term(
                         .iter()
                         .filter(|w| claim.has_word(w) && !line.names.contains(*w))
                         .count();
-                    let same_item = item >= 2 || (item >= 1 && same_row_item(claim, line));
+                    let same_item = item >= 2 || (item >= 1 && same_row_item(r, claim, line));
                     same_item && (charges || overlap >= 3.0) && !support.concession
                 }
                 (Topic::SyncDirection, _) => overlap >= 1.0,
@@ -257,7 +255,7 @@ fn term(
 /// A count of the claim that a table row states, for an item the row names
 /// ("the twelve scanners" and "Handheld scanner (ruggedised) | 12 | $240.00"):
 /// the row is about the same thing, though it shares one word with the claim.
-fn same_row_item(claim: &Claim, line: &ScopeLine) -> bool {
+fn same_row_item(r: &Reading, claim: &Claim, line: &ScopeLine) -> bool {
     let cells = &line.cited.stmt.cells;
     if cells.is_empty() {
         return false;
@@ -271,7 +269,9 @@ fn same_row_item(claim: &Claim, line: &ScopeLine) -> bool {
         .iter()
         .map(|w| super::figures::unit_class(w).to_string())
         .collect();
-    let promised = claim.promised.get_or_init(|| loose_counts(&claim.lower));
+    let promised = claim
+        .promised
+        .get_or_init(|| super::counts::promised(r.rules, &claim.lower));
     promised.iter().any(|p| {
         quantities.iter().any(|q| (p.value - q).abs() < 0.5)
             && p.nouns.iter().any(|n| named.contains(n))
@@ -494,8 +494,12 @@ fn figures(
             }
         }
     }
-    loose_count_mismatch(claim, line)
-        .and_then(|summary| found(4.5 + overlap, Category::Scope, "count mismatch", summary))
+    // A count whose unit only the table row names is the weaker reading: a
+    // clause stating the same figure in words is the more direct answer.
+    loose_count_mismatch(r, claim, line).and_then(|(summary, from_row)| {
+        let base = if from_row { 4.0 } else { 4.5 };
+        found(base + overlap, Category::Scope, "count mismatch", summary)
+    })
 }
 
 /// A go-live date promised against the one the scope sets or counts from a
@@ -518,49 +522,29 @@ fn schedule(
     )
 }
 
-/// Counts the grammar leaves loose, compared on a shared noun; a cap ("up to
+/// Counts the grammar leaves loose, compared on a shared unit; a cap ("up to
 /// 75") conflicts only when the promise exceeds it.
-fn loose_count_mismatch(claim: &Claim, line: &ScopeLine) -> Option<String> {
-    let promised = claim.promised.get_or_init(|| loose_counts(&claim.lower));
-    let granted = line.granted.get_or_init(|| granted_counts(line));
+fn loose_count_mismatch(r: &Reading, claim: &Claim, line: &ScopeLine) -> Option<(String, bool)> {
+    let promised = claim
+        .promised
+        .get_or_init(|| super::counts::promised(r.rules, &claim.lower));
+    let granted = line
+        .granted
+        .get_or_init(|| super::counts::granted(r.rules, &line.cited.lower, &line.cited.stmt.cells));
     for p in promised {
         for g in granted {
-            let shared = p.nouns.iter().any(|w| g.nouns.contains(w));
-            let exceeds = if g.capped {
-                p.value > g.value
-            } else {
-                (p.value - g.value).abs() > 0.5
-            };
-            if shared && exceeds && p.value > 1.0 {
-                return Some(format!(
+            if p.same_unit(g) && p.exceeds(g) && p.value > 1.0 {
+                let summary = format!(
                     "Notes promise {}; the signed scope grants {}{}.",
-                    p.value,
+                    p.describe(),
                     if g.capped { "up to " } else { "" },
                     g.value
-                ));
+                );
+                return Some((summary, g.from_row));
             }
         }
     }
     None
-}
-
-/// The loose counts a scope line grants.
-fn granted_counts(line: &ScopeLine) -> Vec<super::figures::LooseCount> {
-    let mut granted = loose_counts(&line.cited.lower);
-    // A table row's quantity column counts the row's description.
-    if !line.cited.stmt.cells.is_empty() {
-        let description = row_nouns(&line.cited.stmt.cells);
-        for cell in &line.cited.stmt.cells {
-            if let Ok(n) = cell.trim().replace(',', "").parse::<f64>() {
-                granted.push(super::figures::LooseCount {
-                    value: n,
-                    capped: false,
-                    nouns: description.clone(),
-                });
-            }
-        }
-    }
-    granted
 }
 
 /// An onsite or dedicated service against a scope that delivers remotely.

@@ -234,6 +234,13 @@ pub(crate) struct LooseCount {
     pub value: f64,
     pub capped: bool,
     pub nouns: BTreeSet<String>,
+    /// The five words before the number: where a cap ("hingga 35", "up to
+    /// one thousand (1,000)") or the unit of a label ("seats raised to 60")
+    /// stands.
+    pub before: String,
+    /// The words after the number, up to the counted noun: the unit as
+    /// written ("(twenty-five) merchant tenants", "dokter dan 18").
+    pub after: String,
 }
 
 /// "all ~140 of their outside counsel firms", "Sites covered: 8", "nine stores".
@@ -311,10 +318,25 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
             nouns.extend(counted_before(&words[..i]));
         }
         let capped = i >= 2 && words[i - 2] == "up" && words[i - 1] == "to";
+        // The unit runs to the counted noun and on through a compound ("5 staff
+        // user accounts"), up to punctuation or a small word.
+        let mut head = following
+            .iter()
+            .position(|w| is_plural_noun(w))
+            .map_or(following.len().min(3), |at| at + 1);
+        while head < following.len()
+            && !words[i + head].ends_with([',', '.', ';', ':'])
+            && following[head].chars().all(char::is_alphabetic)
+            && !is_stopword(&following[head])
+        {
+            head += 1;
+        }
         out.push(LooseCount {
             value,
             capped,
             nouns,
+            before: words[i.saturating_sub(5)..i].join(" "),
+            after: following[..head].join(" "),
         });
     }
     out
@@ -337,7 +359,7 @@ fn bracketed_figure_follows(rest: &[&str]) -> bool {
 }
 
 /// A word of a number written out: "forty", "ninety-five", "hundred", "and".
-fn is_number_word(w: &str) -> bool {
+pub(super) fn is_number_word(w: &str) -> bool {
     matches!(w, "and" | "hundred" | "thousand")
         || w.split('-')
             .all(|part| !part.is_empty() && parse_number(part).is_some())
@@ -383,7 +405,7 @@ fn original_word<'a>(_lower: &str, w: &'a str) -> &'a str {
     w.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
-fn is_plural_noun(w: &str) -> bool {
+pub(super) fn is_plural_noun(w: &str) -> bool {
     matches!(
         w,
         "people" | "staff" | "personnel" | "children" | "men" | "women"

@@ -11,6 +11,7 @@
 //! delivery, price holds, free items) that both sides state with different values.
 
 mod checks;
+mod counts;
 mod figures;
 mod names;
 mod pairs;
@@ -60,7 +61,7 @@ pub(super) struct ScopeLine<'a> {
     /// change order"): the line closes a list of that kind.
     pub any_other: Option<String>,
     /// Loose counts of the line (and its table row), read when first compared.
-    pub granted: std::cell::OnceCell<Vec<figures::LooseCount>>,
+    pub granted: std::cell::OnceCell<Vec<counts::Counted>>,
     /// The deal terms the line states (hosting, support hours, payment ...).
     pub facts: Vec<Fact>,
     /// When the line says go-live is due.
@@ -90,7 +91,7 @@ pub(super) struct Claim<'a> {
     /// The claim speaks of time ("live by", "within"), whatever its category.
     pub timed: bool,
     /// Loose counts of the claim, read when first compared.
-    pub promised: std::cell::OnceCell<Vec<figures::LooseCount>>,
+    pub promised: std::cell::OnceCell<Vec<counts::Counted>>,
     /// The deal terms the claim states.
     pub facts: Vec<Fact>,
     /// When the claim says go-live is due.

@@ -1,0 +1,288 @@
+//! Counts compared by what they count. A count's unit is its family in
+//! `pair_facts.count_units`, so "8 logins" and "5 staff user accounts" count
+//! one thing, as do "forty merchants" and "25 merchant tenants"; a cap is read
+//! from the words before the number in the languages the rules list ("hingga
+//! 35"); "unlimited X" and "all X" promise a count without bound; a table
+//! row's label is the unit of its figure ("| Reviewer seats | five (5) |").
+
+use super::figures::{LooseCount, is_number_word, loose_counts, row_nouns};
+use crate::rules::Rules;
+use std::collections::BTreeSet;
+
+/// A count with the family of its unit and whether it is a cap.
+pub(crate) struct Counted {
+    /// The figure; infinite for a count promised without bound.
+    pub value: f64,
+    pub capped: bool,
+    /// "all X": every one of them, which exceeds a cap but may equal a count.
+    pub every: bool,
+    /// The counted nouns, unit-classed (see [`loose_counts`]).
+    pub nouns: BTreeSet<String>,
+    /// The `count_units` families of the unit, as bits.
+    pub units: u64,
+    /// The unit was read off the table row around the figure, not next to
+    /// it: a weaker reading than a clause that counts in words.
+    pub from_row: bool,
+    /// A part of the whole ("pilot at 3 stores", "the first 5 sites"): it
+    /// contradicts a count only by exceeding it.
+    pub subset: bool,
+}
+
+impl Counted {
+    fn of(rules: &Rules, count: LooseCount, row: Option<&str>) -> Self {
+        let families = &rules.pair_facts.count_units;
+        // "one eighty-nine a centre" is a rate, not a count of centres.
+        let rate = count
+            .after
+            .split(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "a" | "an" | "per" | "each"));
+        // The unit follows the number; else, in a table, the row it stands
+        // in names it, or a label just before it ("Seats: 60", "seats raised
+        // to 60").
+        let mut units = if rate {
+            0
+        } else {
+            families.families(count.after.as_str())
+        };
+        let mut from_row = false;
+        if units == 0 && !rate && count.nouns.is_empty() {
+            units = row.map_or(0, |row| families.families(row));
+            from_row = units != 0;
+        }
+        if units == 0 && !rate && count.nouns.is_empty() {
+            units = families.families(label_before(&count.before));
+        }
+        let capped = count.capped
+            || rules
+                .pair_facts
+                .count_cap
+                .is_match(cap_words(&count.before));
+        let subset = rules
+            .pair_facts
+            .count_subset
+            .is_match(count.before.as_str());
+        Self {
+            value: count.value,
+            capped,
+            every: false,
+            nouns: count.nouns,
+            units,
+            from_row,
+            subset,
+        }
+    }
+
+    /// Whether `self` and `other` count the same thing.
+    pub fn same_unit(&self, other: &Counted) -> bool {
+        self.units & other.units != 0 || self.nouns.iter().any(|n| other.nouns.contains(n))
+    }
+
+    /// Whether a promise of `self` goes past what `granted` grants: above a
+    /// cap, or other than an exact count; "all X" only above a cap.
+    pub fn exceeds(&self, granted: &Counted) -> bool {
+        if self.every {
+            return granted.capped;
+        }
+        if granted.capped || self.subset {
+            self.value > granted.value
+        } else {
+            (self.value - granted.value).abs() > 0.5
+        }
+    }
+
+    /// The figure as a summary states it.
+    pub fn describe(&self) -> String {
+        match (self.value.is_finite(), self.every) {
+            (true, _) => self.value.to_string(),
+            (false, true) => "all of them".into(),
+            (false, false) => "an unlimited number".into(),
+        }
+    }
+}
+
+/// The label a number ends: "seats: 60", "seats raised to 60"; not any
+/// noun before it ("the plant was twenty-one lakh").
+fn label_before(before: &str) -> &str {
+    let last = before.rsplit(' ').next().unwrap_or("");
+    if !(last.ends_with(':') || matches!(last, "to" | "=" | "-")) {
+        return "";
+    }
+    let start = before
+        .rmatch_indices(' ')
+        .nth(2)
+        .map_or(0, |(at, _)| at + 1);
+    &before[start..]
+}
+
+/// The last words before a number's own words: "up to one thousand (1,000)"
+/// is capped by "up to", though "thousand" stands right before the figure.
+fn cap_words(before: &str) -> &str {
+    let mut end = before.len();
+    for w in before.rsplit(' ') {
+        if !is_number_word(w) {
+            break;
+        }
+        end = end.saturating_sub(w.len() + 1);
+    }
+    let kept = &before[..end.min(before.len())];
+    // Two or three words are enough for "up to", "no more than".
+    let start = kept.rmatch_indices(' ').nth(2).map_or(0, |(at, _)| at + 1);
+    &kept[start..]
+}
+
+/// The counts a promise states, with counts promised without bound
+/// ("unlimited KBA signatures", "semua dokter").
+pub(crate) fn promised(rules: &Rules, lower: &str) -> Vec<Counted> {
+    let mut out: Vec<Counted> = loose_counts(lower)
+        .into_iter()
+        .map(|c| Counted::of(rules, c, None))
+        .collect();
+    let pf = &rules.pair_facts;
+    for (lexicon, every) in [(&pf.count_unlimited, false), (&pf.count_all, true)] {
+        for (_, end) in lexicon.find_all(lower) {
+            let next: Vec<&str> = lower[end..].split_whitespace().take(3).collect();
+            // "all 4 campuses" states its figure; the count reads it.
+            if next.iter().any(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || is_number_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+            }) {
+                continue;
+            }
+            let units = pf.count_units.families(next.join(" ").as_str());
+            if units != 0 {
+                out.push(Counted {
+                    value: f64::INFINITY,
+                    capped: false,
+                    every,
+                    nouns: BTreeSet::new(),
+                    units,
+                    from_row: false,
+                    subset: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The counts a scope line grants; a table row's figures count its label.
+pub(crate) fn granted(rules: &Rules, lower: &str, cells: &[String]) -> Vec<Counted> {
+    let row = (!cells.is_empty()).then_some(lower);
+    let mut out: Vec<Counted> = loose_counts(lower)
+        .into_iter()
+        .map(|c| Counted::of(rules, c, row))
+        .collect();
+    // A table row's quantity column counts the row's description.
+    if let Some(row) = row {
+        let nouns = row_nouns(cells);
+        let units = rules.pair_facts.count_units.families(row);
+        // A figure with cents is a price, not a count.
+        for cell in cells.iter().filter(|c| !c.contains('.')) {
+            if let Ok(n) = cell.trim().replace(',', "").parse::<f64>() {
+                out.push(Counted {
+                    value: n,
+                    capped: false,
+                    every: false,
+                    nouns: nouns.clone(),
+                    units,
+                    from_row: true,
+                    subset: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+
+    fn clash(promise: &str, scope: &str, cells: &[&str]) -> bool {
+        let cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+        let p = promised(&RULES, &promise.to_lowercase());
+        let g = granted(&RULES, &scope.to_lowercase(), &cells);
+        p.iter().any(|p| {
+            g.iter()
+                .any(|g| p.same_unit(g) && p.exceeds(g) && p.value > 1.0)
+        })
+    }
+
+    #[test]
+    fn synonyms_of_a_unit_count_the_same_thing() {
+        assert!(clash(
+            "I can give you 9 logins at that price",
+            "Plan A: 6 staff user accounts, monthly",
+            &[]
+        ));
+        assert!(clash(
+            "sixty merchants are included, no extra",
+            "Stall merchants: up to 30 (thirty) merchant tenants.",
+            &[]
+        ));
+        assert!(!clash(
+            "we'll set up 9 printers",
+            "Plan A: 6 staff user accounts",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn a_cap_in_another_language_and_past_the_number_words() {
+        assert!(clash(
+            "tenemos 50 usuarios",
+            "Capacidad: hasta 45 usuarios nombrados",
+            &[]
+        ));
+        assert!(!clash(
+            "tenemos 40 usuarios",
+            "Capacidad: hasta 45 usuarios nombrados",
+            &[]
+        ));
+        assert!(!clash(
+            "we'll send 300 envelopes",
+            "up to five hundred (500) signature envelopes a year",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn a_count_without_bound_against_a_cap() {
+        assert!(clash(
+            "unlimited e-signatures, no per-envelope fee",
+            "up to two hundred (200) signature envelopes a year",
+            &[]
+        ));
+        assert!(clash(
+            "ya, semua dokter bisa pakai",
+            "Kapasitas: hingga 20 (dua puluh) dokter",
+            &[]
+        ));
+        // A pilot is part of the whole.
+        assert!(!clash(
+            "a pilot at 3 clinics in May",
+            "covers 20 clinics",
+            &[]
+        ));
+        assert!(clash(
+            "a pilot at 30 clinics in May",
+            "covers 20 clinics",
+            &[]
+        ));
+        // Every one may be the very number the scope counts.
+        assert!(!clash("all doctors get a login", "covers 20 doctors", &[]));
+    }
+
+    #[test]
+    fn a_table_row_label_is_the_unit_of_its_figure() {
+        assert!(clash(
+            "fine, nine approver seats on the same licence",
+            "approver seats | three (3) | included | n/a",
+            &["Approver seats", "three (3)", "Included", "n/a"]
+        ));
+    }
+}
