@@ -331,6 +331,13 @@ fn judge(
     if lx.not_promise.is_match(text) || (lx.negation.is_match(text) && !strong) {
         return None;
     }
+    // Items under "What we turned down" were declined, whatever they say.
+    if s.stmt
+        .heading()
+        .is_some_and(|h| lx.negation.is_match(&r.rules.cue_text(h.to_lowercase())))
+    {
+        return None;
+    }
     if lx.hypothetical.is_match(text) || lx.internal.is_match(text) || lx.next_step.is_match(text) {
         return None;
     }

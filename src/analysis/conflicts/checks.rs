@@ -61,7 +61,7 @@ fn excluded(
     included: &Included,
     granted: bool,
 ) -> Option<Contradiction> {
-    if !line.excludes {
+    if !line.excludes || is_signature_field(&line.cited.stmt.text) {
         return None;
     }
     // A system the scope grants elsewhere ("one-way sync" in scope, "two-way
@@ -81,7 +81,12 @@ fn excluded(
         // A name the scope also grants, for a promise the scope grants, is the
         // granted kind ("Sage" one-way in scope, two-way excluded).
         let also_granted = granted && included.words.contains(noun);
-        if claim.holds_name(id) && !is_party(r, noun) && !named.contains(noun) && !also_granted {
+        if claim.holds_name(id)
+            && !is_party(r, noun)
+            && !named.contains(noun)
+            && !also_granted
+            && !only_in_lower_case(claim.text, noun)
+        {
             named.push(noun.clone());
         }
     }
@@ -574,4 +579,36 @@ pub(super) fn terms(r: &Reading, lower: &crate::rules::CueText) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `text` writes the scope's name `noun` only as a common word: "shift
+/// data" does not name the "Shift Calendar" module the scope excludes. A name
+/// found only by its stem says nothing either way, and nor does a text written
+/// without capitals ("so i told keisha we'd take care of the migration").
+fn only_in_lower_case(text: &str, noun: &str) -> bool {
+    if !text.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let mut seen = false;
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.eq_ignore_ascii_case(noun) {
+            if word.starts_with(|c: char| c.is_uppercase()) {
+                return false;
+            }
+            seen = true;
+        }
+    }
+    seen
+}
+
+/// A field of a signature block ("Name: Dana Cole", "Title: ..."), which a
+/// heading such as "Exclusions" above it may still cover: it names the
+/// signers, not an excluded item.
+fn is_signature_field(text: &str) -> bool {
+    const FIELDS: [&str; 6] = ["name:", "title:", "date:", "signature:", "signed", "by:"];
+    let head = text.trim_start();
+    FIELDS.iter().any(|f| {
+        head.get(..f.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(f))
+    })
 }

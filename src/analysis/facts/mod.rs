@@ -494,7 +494,13 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     if !priced {
         // No price named: "Kickoff locked for Monday" holds no price.
     } else if says(&f.price_held, &p.price_held) {
-        let indices = f.indices.families(lower);
+        // "Held flat for three years, no CPI": the index named is the one
+        // waived, so the price is held outright, not capped at it.
+        let waived = f.indices.find_all(lower).into_iter().any(|(at, _)| {
+            let before = lower[..at].trim_end();
+            before.ends_with(" no") || before == "no" || before.ends_with("without")
+        });
+        let indices = if waived { 0 } else { f.indices.families(lower) };
         out.push(Fact::new(Topic::PriceChange, Value::Held { indices }));
     } else if says(&f.price_rises, &p.price_rises) || f.indices.is_match(lower) {
         let indices = f.indices.families(lower);

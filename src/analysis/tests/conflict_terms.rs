@@ -299,7 +299,7 @@ fn an_excluded_retrieval_makes_the_scope_one_way() {
 
 /// The (notes, scope) lines the conflict checks pair, without the learned
 /// model: a check's test must not lean on what the pair model keeps.
-fn conflict_pairs_by_checks(notes: &str, scope: &str) -> Vec<(u32, u32)> {
+pub(super) fn conflict_pairs_by_checks(notes: &str, scope: &str) -> Vec<(u32, u32)> {
     let b = bundle(deal(), notes, Some(scope));
     let r = crate::analysis::Reading::read(&b, &RULES);
     let commitments = crate::analysis::commitments::find(&r);

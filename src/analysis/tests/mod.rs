@@ -2,6 +2,7 @@
 //! positive cases a real AE writes and the hard negatives that must not fire.
 
 mod commitments;
+mod conflict_guards;
 mod conflict_schedules;
 mod conflict_terms;
 mod conflicts;
