@@ -131,8 +131,10 @@ pub fn analyze(bundle: &Bundle, rules: &Rules) -> Analysis {
     // The statements are no longer needed: free them before the flags are
     // gathered, so the two never peak together, and before drafting.
     drop(ev);
-    let commitments = one_per_line(commitments);
-    let risks = one_per_line(risks);
+    let commitments = in_reading_order(one_per_line(commitments), |f| &f.evidence);
+    let risks = in_reading_order(one_per_line(risks), |f| &f.evidence);
+    let conflicts = in_reading_order(conflicts, |f| &f.evidence);
+    let goals = in_reading_order(goals, |g| &g.evidence);
     let mut flags = Vec::with_capacity(commitments.len() + conflicts.len() + risks.len());
     flags.extend(commitments);
     flags.extend(conflicts);
@@ -288,6 +290,22 @@ pub fn quote(text: &str) -> String {
 }
 
 /// Several sentences of one line that raise the same kind of flag are one mention.
+/// The findings of one kind in the order a reader meets them: by the file and
+/// line they cite first (the CRM record, then the files in path order). The
+/// rules find in statement order, but the learned model's additions and the
+/// CRM's entries come after; a reviewer walks a list in reading order, and a
+/// mention compared with another reader's list within a line of it must meet
+/// its own line before its neighbour's. A stable sort: two findings of one
+/// line keep the order they were found in.
+fn in_reading_order<T>(mut found: Vec<T>, evidence: impl Fn(&T) -> &[Evidence]) -> Vec<T> {
+    found.sort_by(|a, b| {
+        let (a, b) = (evidence(a).first(), evidence(b).first());
+        a.map(|e| (e.file.as_ref(), e.line))
+            .cmp(&b.map(|e| (e.file.as_ref(), e.line)))
+    });
+    found
+}
+
 fn one_per_line(flags: Vec<Flag>) -> Vec<Flag> {
     let mut seen = foldhash::HashSet::default();
     flags
