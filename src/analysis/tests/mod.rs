@@ -179,3 +179,32 @@ fn goal_lines_by_rules(notes: &str) -> Vec<u32> {
         .map(|g| g.evidence[0].line)
         .collect()
 }
+
+/// Findings of one kind come in the order a reader meets them, whichever
+/// finder produced them first: the CRM record, then each file by path and
+/// line; two of one line keep the order they were found in.
+#[test]
+fn findings_are_listed_in_reading_order() {
+    use super::Evidence;
+    let at = |file: &str, line: u32, tag: &str| {
+        (
+            vec![Evidence {
+                file: file.into(),
+                line,
+            }],
+            tag.to_string(),
+        )
+    };
+    let found = vec![
+        at("notes/b.md", 3, "b3"),
+        at("notes/a.md", 7, "a7-first"),
+        at("deal.toml", 9, "crm"),
+        at("notes/a.md", 2, "a2"),
+        at("notes/a.md", 7, "a7-second"),
+    ];
+    let ordered: Vec<String> = super::in_reading_order(found, |(e, _)| e)
+        .into_iter()
+        .map(|(_, tag)| tag)
+        .collect();
+    assert_eq!(ordered, ["crm", "a2", "a7-first", "a7-second", "b3"]);
+}
