@@ -3,6 +3,7 @@
 
 mod commitments;
 mod conflict_guards;
+mod conflict_languages;
 mod conflict_schedules;
 mod conflict_terms;
 mod conflicts;

@@ -1,0 +1,71 @@
+//! Conflicts where the signed scope is written in the customer's language
+//! (German, Spanish) or grants no concession in words of its own, and the
+//! promise cuts a price short of free: each test invented, each failing
+//! without the word family it names in `assets/rules.toml`.
+
+use super::conflict_terms::conflict_pairs_by_checks;
+
+#[test]
+fn a_cut_price_conflicts_with_a_scope_that_grants_no_discount() {
+    let scope = "\
+# Order form
+- Fees are payable from the Effective Date. No promotional or introductory discount applies.
+";
+    let notes = "- We agreed the first two quarters at half price for Brightwell.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
+
+#[test]
+fn a_discount_conflicts_with_a_spanish_list_price_clause() {
+    let scope = "\
+# Pedido
+- Equipos según la lista de precios vigente, sin descuento.
+";
+    let notes = "- Confirmed with Pilar: 15% off the handheld readers and docks.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
+
+#[test]
+fn on_site_support_conflicts_with_a_german_remote_only_clause() {
+    let scope = "\
+# Leistungsbeschreibung
+- Sämtliche Leistungen werden remote erbracht. Vor-Ort-Einsätze sind nicht enthalten.
+";
+    let notes = "- We will provide on-site support at the Linz plant for the first audit.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
+
+#[test]
+fn on_site_training_conflicts_with_german_remote_training() {
+    let scope = "\
+# Leistungsbeschreibung
+- Schulung: zwei Remote-Schulungen über Teams für die Key User.
+";
+    let notes = "- We will run the training on site in Linz, two days with the planners.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
+
+#[test]
+fn an_integration_promised_conflicts_with_a_german_or_portuguese_exclusion() {
+    let scope = "\
+# Leistungsbeschreibung
+- Schnittstelle zu Quellwerk MES: nicht Bestandteil dieses Angebots.
+";
+    let notes = "- The connector to Quellwerk is part of the project, we build it in phase one.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+    let scope = "\
+# Encomenda
+- Integração com o ERP Quellwerk: excluída desta encomenda.
+";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
+
+#[test]
+fn a_price_hold_conflicts_with_german_indexation() {
+    let scope = "\
+# Preise
+- Die Preise der Lizenzen werden jährlich gemäß Verbraucherpreisindex angepasst.
+";
+    let notes = "- We confirmed the price is fixed for the whole term, no indexation.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
