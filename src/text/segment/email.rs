@@ -49,7 +49,7 @@ pub(super) fn header(body: &str) -> Option<Class<'static>> {
 /// chars would give: the only non-ASCII chars whose lower case holds an ASCII
 /// letter are KELVIN SIGN (`k`) and `İ` (`i` then U+0307), and no marker holds a
 /// `k` or an `i` that is not followed by a letter.
-fn is_forward_marker(body: &str) -> bool {
+pub(super) fn is_forward_marker(body: &str) -> bool {
     if body.starts_with("--") || body.starts_with("__") {
         let head = prefix_chars(body, 40);
         return contains_ignore_ascii_case(head, "forwarded message")
