@@ -208,25 +208,10 @@ impl<'a> Segmenter<'a> {
                     self.flush();
                     self.signature = None;
                     self.heading = None;
-                    // An Outlook reply's "-----Original Message----- / From:"
-                    // block sits at the reply's depth while the body it
-                    // introduces is quoted one level deeper: the sender
-                    // wrote the quoted body, and the reply around it stays
-                    // its own author's (inline "[JM]" answers included).
-                    let body = lines[i + 1..]
-                        .iter()
-                        .find(|l| !matches!(l.class, Class::Header | Class::Blank));
-                    let after_marker = lines[..i]
-                        .iter()
-                        .rev()
-                        .find(|l| !matches!(l.class, Class::Blank))
-                        .is_some_and(|l| super::email::is_forward_marker(l.body));
-                    match body {
-                        Some(b) if after_marker && b.depth > d && !matches!(b.class, Class::From(_)) => {
-                            self.set_author(d + 1, author.clone());
-                        }
-                        _ => self.set_author(d, author.clone()),
-                    }
+                    // The quoted body an Outlook "Original Message" block
+                    // introduces is its sender's (see the helper).
+                    let depth = super::email::original_message_body_depth(lines, i).unwrap_or(d);
+                    self.set_author(depth, author.clone());
                 }
                 Class::Header => {
                     self.flush();
