@@ -43,6 +43,25 @@ fn risks_without_cue_words_are_found_by_family() {
 }
 
 #[test]
+fn resistance_thin_capacity_legacy_records_and_own_calendar_dates_are_risks() {
+    // Invented lines, one per word family added for risks without a cue word.
+    let notes = "\
+- The night foreman still prefers the clipboards and is the one to convince.
+- Three of the branch owners don't want to change how they count stock.
+- Our IT is just one person, and he got an offer from a bank last week.
+- Two dispatcher positions are open since the summer.
+- Stock codes sit in an Access database and in four different Excel files.
+- The depot at the lake is on a satellite link that drops out for hours.
+- The board agreed informally; the letter follows.
+- It has to run before the winter grading season begins.
+- Finance found it too expensive at first.
+";
+    // The rules alone: the shipped model has not seen these families yet and
+    // vetoes two of them (the lead retrains at merge).
+    assert_eq!(risk_lines_by_rules(notes), vec![1, 2, 3, 4, 5, 6, 7, 8, 9]);
+}
+
+#[test]
 fn a_budget_below_the_deals_value_is_a_gap() {
     let mut d = deal();
     d.amount = Some(146_400.0);

@@ -3,7 +3,7 @@
 //! (greetings, sign-offs, signature blocks) that is not a statement.
 
 use super::inline::{CONTEXT_MAX, cap, clean_inline, prefix_at_boundary};
-use super::lines::Class;
+use super::lines::{Class, Line};
 use super::lower::{lower_in, with_lower};
 use crate::text::abbreviations::{GREETINGS, SIGN_OFFS};
 
@@ -56,6 +56,25 @@ fn is_forward_marker(body: &str) -> bool {
             || contains_ignore_ascii_case(head, "original message");
     }
     starts_with_ignore_ascii_case(body, "begin forwarded message")
+}
+
+/// The depth of the body that the `From:` header at `lines[at]` introduces,
+/// when it is an Outlook "-----Original Message-----" block at the reply's
+/// depth whose body is quoted one level deeper. The sender wrote that quoted
+/// body; the reply around it (inline "[JM] ..." answers included) stays its
+/// own author's, so the sender is set at the deeper depth only.
+pub(super) fn original_message_body_depth(lines: &[Line<'_>], at: usize) -> Option<u8> {
+    let depth = lines.get(at)?.depth;
+    let after_marker = lines[..at]
+        .iter()
+        .rev()
+        .find(|l| !matches!(l.class, Class::Blank))
+        .is_some_and(|l| is_forward_marker(l.body));
+    let body = lines[at + 1..]
+        .iter()
+        .find(|l| !matches!(l.class, Class::Header | Class::Blank))?;
+    (after_marker && body.depth > depth && !matches!(body.class, Class::From(_)))
+        .then_some(depth + 1)
 }
 
 /// The first `n` chars of `s`.

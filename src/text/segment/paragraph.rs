@@ -208,7 +208,10 @@ impl<'a> Segmenter<'a> {
                     self.flush();
                     self.signature = None;
                     self.heading = None;
-                    self.set_author(d, author.clone());
+                    // The quoted body an Outlook "Original Message" block
+                    // introduces is its sender's (see the helper).
+                    let depth = super::email::original_message_body_depth(lines, i).unwrap_or(d);
+                    self.set_author(depth, author.clone());
                 }
                 Class::Header => {
                     self.flush();

@@ -359,6 +359,35 @@ fn attribution_inside_the_quote_and_forwards() {
 }
 
 #[test]
+fn an_outlook_original_message_gives_the_quoted_body_to_its_sender() {
+    // The reply's author keeps the unquoted lines, the inline "[PK]" answer
+    // after the quote included; the quoted body is the original's sender's.
+    let t = "From: Petra Kalnins <petra@buyer.example>\n\
+             \n\
+             [PK] Corrected below.\n\
+             \n\
+             -----Original Message-----\n\
+             From: Omar Reyes <omar@vendor.example>\n\
+             Sent: Monday, 2 March 2026\n\
+             Subject: Recap\n\
+             \n\
+             > The pilot covers two depots.\n\
+             \n\
+             [PK] Three depots, not two.\n";
+    let v = segment(t);
+    let got: Vec<(u32, &str, Option<&str>)> =
+        v.iter().map(|s| (s.line, &*s.text, s.author())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (3, "[PK] Corrected below.", Some("Petra Kalnins")),
+            (10, "The pilot covers two depots.", Some("Omar Reyes")),
+            (12, "[PK] Three depots, not two.", Some("Petra Kalnins"))
+        ]
+    );
+}
+
+#[test]
 fn records_stand_alone() {
     let t = "2026-10-02 | Call | Dana: agreed to four weeks\n2026-10-03 | Email | Sent the form\n10/02 Email — follow up\n[2026-07-08 10:15] CALL Intro\n";
     let v = segment(t);
