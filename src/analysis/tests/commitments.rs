@@ -306,3 +306,15 @@ fn promise_grammar_in_korean_and_spanish_needs_the_sellers_voice() {
 ";
     assert_eq!(rule_lines(notes), vec![1, 2, 3, 4]);
 }
+
+/// A seller telling this customer what is included ("all four included", a
+/// bare "Included." after the list) promises it; the customer saying so does not.
+#[test]
+fn an_inclusion_said_to_the_customer_is_a_promise() {
+    let notes = "\
+[10:02] Dana Whitfield: Sure, Polish, Czech, German and English, all four included.
+[10:03] Dana Whitfield: Two workshops, one per plant, mornings only. Included.
+[10:04] Maria Chen (VP Operations): Both dashboards included, I hope.
+";
+    assert_eq!(rule_lines(notes), vec![1, 2]);
+}
