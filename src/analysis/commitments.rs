@@ -382,7 +382,16 @@ fn judge(
     // An explicit promise ("told Aisha we'd hand over the notes") needs no
     // category word to be one.
     let listed_to_seller = heading_to_seller || listed == Listed::ToSeller;
-    if !(strong || listed_to_seller || has_own_substance()) {
+    // What a concession gives ("sans frais", "sin costo") is its substance,
+    // and so is a promise made for this customer ("we'll switch the reminders
+    // off for you"): special treatment, whatever it is about.
+    let for_this_customer = promise.is_some() && lx.benefactive.is_match(text);
+    if !(strong
+        || listed_to_seller
+        || concession.is_some()
+        || for_this_customer
+        || has_own_substance())
+    {
         let line_lower = line.to_lowercase();
         // A line read as the statement was has the statement's substance: none.
         if line_lower == text.as_str() || !has_substance(r, &r.rules.cue_text(line_lower)) {

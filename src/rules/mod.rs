@@ -164,6 +164,7 @@ lexicons! {
     commitment: RawCommitment => CommitmentRules {
         promise, seller_first_person, decision_label, second_person, concession, strong, negation, hypothetical,
         request, acceptance, reported_yes, next_step, standard_terms, internal, not_promise, promise_heading,
+        benefactive,
     }
     category: RawCategory => CategoryRules {
         timeline, discount, integration, scope, custom, special, free_period, waiver, price_lock,

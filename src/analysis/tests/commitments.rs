@@ -277,3 +277,44 @@ fn an_aes_shorthand_for_agreed_is_a_promise() {
 ";
     assert_eq!(rule_lines(notes), vec![1, 2]);
 }
+
+/// What a concession gives is its substance ("sans frais", "sin costo"), and a
+/// promise made for this customer needs no category word: the rules alone.
+#[test]
+fn a_concession_or_a_promise_for_this_customer_needs_no_category_word() {
+    let notes = "\
+[10:02] Dana Whitfield: And I'll lend you six spare handsets, sans frais, while the pilot runs.
+[10:03] Dana Whitfield: Si un lector se rompe el primer año, se lo cambiamos sin costo.
+[10:04] Dana Whitfield: Understood. We'll turn off the overdue nudges for you.
+[10:05] Dana Whitfield: We'll talk again soon.
+";
+    assert_eq!(rule_lines(notes), vec![1, 2, 3]);
+}
+
+/// Korean promise endings ("해드릴게요", "하겠습니다"), a Spanish "le dije" and
+/// a passive "aprobado" in the seller's voice promise; a bare "드릴게요" (I'll
+/// send) is a next step, and the customer's "하겠습니다" is theirs.
+#[test]
+fn promise_grammar_in_korean_and_spanish_needs_the_sellers_voice() {
+    let notes = "\
+[10:02] Dana Whitfield: 네 월별 청구로 해드릴게요
+[10:03] Dana Whitfield: 3월 둘째 주에 go-live 하겠습니다
+[10:04] Dana Whitfield: Le dije a Marta que la tarifa queda fija en 40 pesos.
+[10:05] Dana Whitfield: Ok el 8% en licencias, aprobado.
+[10:06] Dana Whitfield: 네 금요일까지 자료 드릴게요
+[10:07] Maria Chen (VP Operations): 저희가 데이터 정리 하겠습니다
+";
+    assert_eq!(rule_lines(notes), vec![1, 2, 3, 4]);
+}
+
+/// A seller telling this customer what is included ("all four included", a
+/// bare "Included." after the list) promises it; the customer saying so does not.
+#[test]
+fn an_inclusion_said_to_the_customer_is_a_promise() {
+    let notes = "\
+[10:02] Dana Whitfield: Sure, Polish, Czech, German and English, all four included.
+[10:03] Dana Whitfield: Two workshops, one per plant, mornings only. Included.
+[10:04] Maria Chen (VP Operations): Both dashboards included, I hope.
+";
+    assert_eq!(rule_lines(notes), vec![1, 2]);
+}
