@@ -74,11 +74,20 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
             .is_some_and(|h| lx.heading.is_match(&crate::analysis::normalise(h)));
         (lx.target.is_match(text) || under_heading).then_some((0, 0, ""))
     };
-    let (at, _, _) = lx
-        .want
-        .find(text)
-        .or_else(|| lx.success.find(text))
-        .or_else(stated)?;
+    let worded = lx.want.find(text).or_else(|| lx.success.find(text));
+    let (at, _, _) = match worded {
+        Some(found) => found,
+        None => {
+            let found = stated()?;
+            // An item a goals heading alone makes a goal, which the seller puts
+            // off on the same line ("I said let's see how the first two go
+            // first"), is a parked request.
+            if r.beside(s).any(|o| lx.deferred.is_match(&o.lower)) {
+                return None;
+            }
+            found
+        }
+    };
     if r.rules.context.non_statement.is_match(text) || lx.not_goal.is_match(text) {
         return None;
     }

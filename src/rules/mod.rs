@@ -178,7 +178,7 @@ lexicons! {
     }
     goal: RawGoal => GoalRules {
         want, target, heading, buyer, user, user_subjects, not_goal, seller_wish, success, dated,
-        first_outcome, figure_target,
+        first_outcome, figure_target, deferred,
     }
     context: RawContext => ContextRules {
         implementation, kickoff, first_value, part_live, undated, non_statement, next_step_heading,
@@ -193,7 +193,7 @@ lexicons! {
         price_rises, indices, free, no_concession, charged, two_way, one_way,
     }
     pair_facts: RawPairFacts => PairFactRules {
-        prices, price_held, price_rises, free, no_concession, reduced, hosting, all_hours, limited_hours,
+        prices, price_held, price_rises, free, no_concession, hosting, all_hours, limited_hours,
         response, instalments, payment, go_live, schedule_anchor, schedule_rough, schedule_outer_bound, onsite, remote, all_services,
         billing_period, billing_timing, billed_from_go_live, billed_from_signing,
         languages, language_cue, places, support, weekdays, working_week, weekend, six_day_week,

@@ -227,7 +227,7 @@ fn families(rules: &Rules, topic: Topic) -> Vec<&Lexicon> {
         Topic::PaymentSchedule => vec![&f.instalments, &f.single_payment],
         Topic::Delivery => vec![&f.onsite, &f.remote, &p.onsite, &p.remote],
         Topic::PriceChange => vec![&f.price_held, &f.price_rises, &f.indices],
-        Topic::Charge => vec![&f.free, &p.reduced, &f.charged, &f.no_concession],
+        Topic::Charge => vec![&f.free, &f.charged, &f.no_concession],
         Topic::SyncDirection => vec![&f.one_way, &f.two_way],
         Topic::BillingPeriod => vec![&p.billing_period],
         Topic::BillingTiming => vec![&p.billing_timing],

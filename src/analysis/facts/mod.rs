@@ -133,8 +133,6 @@ pub enum Value {
         indices: u64,
     },
     Free,
-    /// Sold below its price, short of free ("at half price", "10% off").
-    Reduced,
     Charged,
     /// The scope grants no concession at all: nothing free, waived or discounted.
     NoConcession,
@@ -212,8 +210,6 @@ impl Fact {
                 a == 0 || b == 0 || a & b == 0
             }
             (Value::Free, Value::Charged | Value::NoConcession) => true,
-            // A cut price is a concession as much as a free one.
-            (Value::Reduced, Value::NoConcession) => true,
             (Value::TwoWay, Value::OneWay) => true,
             (Value::Every(a), Value::Every(b)) | (Value::Timing(a), Value::Timing(b)) => a != b,
             (Value::BilledFromGoLive(a), Value::BilledFromGoLive(b)) => a != b,
@@ -315,7 +311,6 @@ impl Fact {
             Value::Rises { indices: 0 } => "price may rise".into(),
             Value::Rises { indices } => format!("price indexed to {}", family(&f.indices, indices)),
             Value::Free => "at no charge".into(),
-            Value::Reduced => "at a reduced price".into(),
             Value::Charged => "charged".into(),
             Value::NoConcession => "no fee waived or free".into(),
             Value::TwoWay => "a two-way integration".into(),
@@ -515,8 +510,6 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         out.push(Fact::new(Topic::Charge, Value::NoConcession));
     } else if says(&f.free, &p.free) {
         out.push(Fact::new(Topic::Charge, Value::Free));
-    } else if pairs && p.reduced.is_match(lower) {
-        out.push(Fact::new(Topic::Charge, Value::Reduced));
     } else if f.charged.is_match(lower) {
         out.push(Fact::new(Topic::Charge, Value::Charged));
     }

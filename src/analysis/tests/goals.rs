@@ -98,3 +98,21 @@ Kofi: I want the new dashboards in place before March.
     // The level to reach makes the first an outcome; the second only a deadline.
     assert_eq!(super::goal_lines_by_rules(notes), vec![1]);
 }
+
+/// An item a goals heading makes a goal is no goal when the seller puts it
+/// off on the same line; the item beside it stays one. The rules alone.
+#[test]
+fn an_item_under_a_goals_heading_that_the_seller_defers_is_no_goal() {
+    let notes = "\
+## Why they bought
+- Cut the weekly stock count from two days to one.
+- Welsh and Gaelic screens. I said let's see how English goes first.
+";
+    let b = bundle(deal(), notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let lines: Vec<u32> = crate::analysis::goals::find(&r)
+        .iter()
+        .map(|g| g.evidence[0].line)
+        .collect();
+    assert_eq!(lines, vec![2]);
+}
