@@ -79,9 +79,9 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
         Some(found) => found,
         None => {
             let found = stated()?;
-            // An item a goals heading alone makes a goal, which the seller puts
-            // off on the same line ("I said let's see how the first two go
-            // first"), is a parked request.
+            // An item that only its heading or its target makes a goal, which
+            // the seller puts off on the same line ("I said let's see how the
+            // first two go first"), is a parked request.
             if r.beside(s).any(|o| lx.deferred.is_match(&o.lower)) {
                 return None;
             }
