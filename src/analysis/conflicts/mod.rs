@@ -13,6 +13,7 @@
 mod checks;
 mod counts;
 mod figures;
+mod guards;
 mod names;
 mod pairs;
 mod price;
