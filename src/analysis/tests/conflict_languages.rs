@@ -59,3 +59,23 @@ fn a_price_hold_conflicts_with_german_indexation() {
     let notes = "- We confirmed the price is fixed for the whole term, no indexation.\n";
     assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
 }
+
+#[test]
+fn a_promise_conflicts_with_a_polish_exclusion() {
+    let scope = "\
+# Zamówienie
+1.3 Magazyn Harbour Lane nie jest objęty niniejszym zamówieniem.
+";
+    let notes = "- Told Ewa we will include the Harbour Lane warehouse at the same price.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
+
+#[test]
+fn a_promise_conflicts_with_a_serbian_exclusion() {
+    let scope = "\
+# Obim
+4.2 Modul Tracewell nije uključen u ovu ponudu.
+";
+    let notes = "- We will include the Tracewell module for Vesna at no cost.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
