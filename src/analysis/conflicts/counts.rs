@@ -81,6 +81,11 @@ impl Counted {
     /// Whether a promise of `self` goes past what `granted` grants: above a
     /// cap, or other than an exact count; "all X" only above a cap.
     pub fn exceeds(&self, granted: &Counted) -> bool {
+        // A scope's count of a part ("a pilot with up to 10 pharmacies")
+        // bounds a promise about that part, not one about the whole.
+        if granted.subset && !self.subset {
+            return false;
+        }
         if self.every {
             return granted.capped;
         }
@@ -210,6 +215,13 @@ mod tests {
             g.iter()
                 .any(|g| p.same_unit(g) && p.exceeds(g) && p.value > 1.0)
         })
+    }
+
+    #[test]
+    fn a_pilot_count_bounds_only_the_pilot() {
+        let scope = "Pilot with up to 12 pharmacies before go-live.";
+        assert!(!clash("all 450 pharmacies are covered by the fee", scope, &[]));
+        assert!(clash("the pilot will run at 20 pharmacies", scope, &[]));
     }
 
     #[test]

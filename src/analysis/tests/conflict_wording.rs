@@ -34,3 +34,15 @@ fn a_monthly_figure_locked_conflicts_with_a_renewal_at_the_fees_then_in_effect()
     let notes = "- Told Marcus that ninety-five a month is locked for three years.\n";
     assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
 }
+
+#[test]
+fn a_pilot_count_in_the_scope_does_not_bound_the_whole() {
+    let scope = "\
+# Scope
+2.1 EDI connections: up to 300 pharmacies.
+2.4 Pilot with up to 12 pharmacies before go-live.
+";
+    let notes =
+        "- Told Ivana all 450 pharmacies are covered by the annual fee, we will connect them.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
