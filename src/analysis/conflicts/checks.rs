@@ -488,7 +488,8 @@ fn figures(
             }
             // A scope count of a part ("a pilot with up to 10 pharmacies",
             // "the first 3 sites") does not bound the whole a promise counts.
-            if matches!(b, Quantity::Count { .. }) && counts_a_part(r, &line.cited.lower, b.text())
+            if matches!(b, Quantity::Count { .. })
+                && super::counts::counts_a_part(r.rules, &line.cited.lower, b.text())
             {
                 continue;
             }
@@ -532,18 +533,6 @@ fn schedule(
         "go-live date against the scope's schedule",
         summary,
     )
-}
-
-/// Whether the words just before `figure` in `lower` say it counts a part of
-/// the whole (`pair_facts.count_subset`: "pilot", "first", "including").
-fn counts_a_part(r: &Reading, lower: &str, figure: &str) -> bool {
-    let figure = figure.to_lowercase();
-    let Some(at) = lower.find(figure.as_str()) else {
-        return false;
-    };
-    let before = &lower[..at];
-    let start = before.rmatch_indices(' ').nth(4).map_or(0, |(i, _)| i + 1);
-    r.rules.pair_facts.count_subset.is_match(&before[start..])
 }
 
 /// Counts the grammar leaves loose, compared on a shared unit; a cap ("up to

@@ -106,6 +106,18 @@ impl Counted {
     }
 }
 
+/// Whether the words just before `figure` in `lower` say it counts a part of
+/// the whole (`pair_facts.count_subset`: "pilot", "first", "including").
+pub(crate) fn counts_a_part(rules: &Rules, lower: &str, figure: &str) -> bool {
+    let figure = figure.to_lowercase();
+    let Some(at) = lower.find(figure.as_str()) else {
+        return false;
+    };
+    let before = &lower[..at];
+    let start = before.rmatch_indices(' ').nth(4).map_or(0, |(i, _)| i + 1);
+    rules.pair_facts.count_subset.is_match(&before[start..])
+}
+
 /// The label a number ends: "seats: 60", "seats raised to 60"; not any
 /// noun before it ("the plant was twenty-one lakh").
 fn label_before(before: &str) -> &str {
@@ -220,7 +232,11 @@ mod tests {
     #[test]
     fn a_pilot_count_bounds_only_the_pilot() {
         let scope = "Pilot with up to 12 pharmacies before go-live.";
-        assert!(!clash("all 450 pharmacies are covered by the fee", scope, &[]));
+        assert!(!clash(
+            "all 450 pharmacies are covered by the fee",
+            scope,
+            &[]
+        ));
         assert!(clash("the pilot will run at 20 pharmacies", scope, &[]));
     }
 
