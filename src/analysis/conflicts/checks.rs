@@ -486,6 +486,13 @@ fn figures(
             {
                 continue;
             }
+            // A scope count of a part ("a pilot with up to 10 pharmacies",
+            // "the first 3 sites") does not bound the whole a promise counts.
+            if matches!(b, Quantity::Count { .. })
+                && super::counts::counts_a_part(r.rules, &line.cited.lower, b.text())
+            {
+                continue;
+            }
             if disagree(a, b) {
                 return found(
                     5.0 + overlap,

@@ -81,6 +81,11 @@ impl Counted {
     /// Whether a promise of `self` goes past what `granted` grants: above a
     /// cap, or other than an exact count; "all X" only above a cap.
     pub fn exceeds(&self, granted: &Counted) -> bool {
+        // A scope's count of a part ("a pilot with up to 10 pharmacies")
+        // bounds a promise about that part, not one about the whole.
+        if granted.subset && !self.subset {
+            return false;
+        }
         if self.every {
             return granted.capped;
         }
@@ -99,6 +104,18 @@ impl Counted {
             (false, false) => "an unlimited number".into(),
         }
     }
+}
+
+/// Whether the words just before `figure` in `lower` say it counts a part of
+/// the whole (`pair_facts.count_subset`: "pilot", "first", "including").
+pub(crate) fn counts_a_part(rules: &Rules, lower: &str, figure: &str) -> bool {
+    let figure = figure.to_lowercase();
+    let Some(at) = lower.find(figure.as_str()) else {
+        return false;
+    };
+    let before = &lower[..at];
+    let start = before.rmatch_indices(' ').nth(4).map_or(0, |(i, _)| i + 1);
+    rules.pair_facts.count_subset.is_match(&before[start..])
 }
 
 /// The label a number ends: "seats: 60", "seats raised to 60"; not any
@@ -210,6 +227,17 @@ mod tests {
             g.iter()
                 .any(|g| p.same_unit(g) && p.exceeds(g) && p.value > 1.0)
         })
+    }
+
+    #[test]
+    fn a_pilot_count_bounds_only_the_pilot() {
+        let scope = "Pilot with up to 12 pharmacies before go-live.";
+        assert!(!clash(
+            "all 450 pharmacies are covered by the fee",
+            scope,
+            &[]
+        ));
+        assert!(clash("the pilot will run at 20 pharmacies", scope, &[]));
     }
 
     #[test]

@@ -23,11 +23,12 @@ fn number(word: &str) -> Option<f64> {
 }
 
 /// The hour support starts, in minutes after midnight: "from 06:00", "8-6",
-/// "between 7am and 7pm", "08.00 to 18.00".
+/// "between 7am and 7pm", "08.00 to 18.00", and "de 8h00 à 18h00" as French
+/// and other order forms write the hour.
 pub fn start_hour(text: &str) -> Option<u16> {
     static START: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:\bfrom |\bbetween |^|[^\d:.])(\d{1,2})(?:[:.](\d\d))? ?(am|pm|h|hrs)?(?: ?(?:-|–|to|until|and) ?\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|h|hrs)?|\b)",
+            r"(?:\bfrom |\bbetween |^|[^\d:.])(\d{1,2})(?:[:.h](\d\d))? ?(am|pm|h|hrs)?(?: ?(?:-|–|to|until|and) ?\d{1,2}(?:[:.h]\d\d)? ?(?:am|pm|h|hrs)?|\b)",
         )
         .expect("start hour pattern compiles")
     });

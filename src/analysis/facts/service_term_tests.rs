@@ -123,3 +123,21 @@ fn rhythms_are_read_as_minutes_between_runs() {
         "Price lists are synchronised every hour."
     ));
 }
+
+#[test]
+fn a_billing_rhythm_is_read_from_a_fee_said_to_recur_and_in_french() {
+    let pair = conflicts_in_pairs;
+    let annual = "8.1 Subscription: invoiced annually in advance on the Order date.";
+    assert!(pair(
+        "Remember the subscription is quarterly, as we agreed.",
+        annual
+    ));
+    assert!(!pair(
+        "Remember the subscription is annual, as we agreed.",
+        annual
+    ));
+    assert!(pair(
+        "Paiement de la licence en quatre échéances trimestrielles, c'est accordé.",
+        "8.1 Licence : facturée annuellement, payable d'avance."
+    ));
+}

@@ -27,6 +27,10 @@ fn numbers_are_read_in_words_digits_and_legal_numerals() {
     );
     assert_eq!(start_hour("monday to friday, 8am-6pm"), Some(480));
     assert_eq!(start_hour("08.00 to 18.00 cet"), Some(480));
+    assert_eq!(
+        start_hour("du lundi au vendredi, de 8h30 à 18h00"),
+        Some(510)
+    );
     assert_eq!(start_hour("we cover 3 sites"), None);
     assert_eq!(response_minutes("thirty minutes for a p1"), Some(30.0));
     // A unit glued to a word is part of that word.

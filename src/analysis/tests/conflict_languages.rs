@@ -59,3 +59,33 @@ fn a_price_hold_conflicts_with_german_indexation() {
     let notes = "- We confirmed the price is fixed for the whole term, no indexation.\n";
     assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
 }
+
+#[test]
+fn a_promise_conflicts_with_a_polish_exclusion() {
+    let scope = "\
+# Zamówienie
+1.3 Magazyn Harbour Lane nie jest objęty niniejszym zamówieniem.
+";
+    let notes = "- Told Ewa we will include the Harbour Lane warehouse at the same price.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
+
+#[test]
+fn a_promise_conflicts_with_a_serbian_exclusion() {
+    let scope = "\
+# Obim
+4.2 Modul Tracewell nije uključen u ovu ponudu.
+";
+    let notes = "- We will include the Tracewell module for Vesna at no cost.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
+
+#[test]
+fn round_the_clock_support_conflicts_with_french_working_hours() {
+    let scope = "\
+# Bon de commande
+7.1 Support : jours ouvrés, du lundi au vendredi, de 8h00 à 18h00, par téléphone.
+";
+    let notes = "- For the first two months you call us any time, twenty-four hours, seven days, we will have someone for you.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}

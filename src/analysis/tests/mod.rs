@@ -6,6 +6,7 @@ mod conflict_guards;
 mod conflict_languages;
 mod conflict_schedules;
 mod conflict_terms;
+mod conflict_wording;
 mod conflicts;
 mod goals;
 mod missing;
