@@ -154,18 +154,20 @@ fn pending_signatures_outside_calendars_and_thin_sites_read_in_other_languages()
 - The scheduling vendor usually takes 6 to 8 weeks for a change request.
 - The old clock-in system was binned and they went back to the punch cards.
 - Don't raise the old invoices, the owner gets heated about it.
+- The ledger upgrade is booked for May and can't move.
 - La réunion était très bonne.
 ";
     assert_eq!(
         risk_lines_by_rules(notes),
-        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
     );
 }
 
 #[test]
-fn a_photo_caption_and_a_closed_register_row_are_not_risks() {
+fn a_photo_caption_a_closed_register_row_and_a_sellers_refusal_are_not_risks() {
     let notes = "\
 - Photo 2 : the loading bay, pallets waiting for the count (03/11)
+Dana Whitfield: I can't move the price, it's a framework rate.
 | Data protection questionnaire, risk of delay | Low | @Ana Ruiz | CLOSED |
 ";
     assert!(risk_lines_by_rules(notes).is_empty());
