@@ -488,7 +488,7 @@ fn categorize_read(r: &Reading, text: &str, lower: &CueText) -> Category {
     if affirmed(&cat.custom) {
         return Category::Custom;
     }
-    if cat.discount.is_match(lower) {
+    if cat.discount.is_match(lower) || states_payment_term(r, lower) {
         return Category::Discount;
     }
     if cat.integration.is_match(lower) {
@@ -514,6 +514,30 @@ fn categorize_read(r: &Reading, text: &str, lower: &CueText) -> Category {
         .iter()
         .find(|f| f.topic != super::facts::Topic::Charge)
         .map_or(Category::Scope, |f| f.topic.category())
+}
+
+/// Whether the text states how or when the customer pays: instalments, a
+/// billing period, payment days, the currency rate it is paid at. The rule
+/// book files payment terms under `discount`, so such a term outranks the
+/// scope and timeline words that share its line ("split the implementation
+/// fee into three instalments: signing, pilot, go-live").
+fn states_payment_term(r: &Reading, lower: &CueText) -> bool {
+    use super::facts::Topic;
+    // The wider reading of the conflict checks: it also reads how often and
+    // when invoicing runs ("we will invoice monthly").
+    super::facts::read_for_pairs(r.rules, lower)
+        .iter()
+        .any(|f| {
+            matches!(
+                f.topic,
+                Topic::PaymentDays
+                    | Topic::PaymentSchedule
+                    | Topic::BillingPeriod
+                    | Topic::BillingTiming
+                    | Topic::BillingStart
+                    | Topic::ExchangeRate
+            )
+        })
 }
 
 /// A date the promise must meet ("by March 15", "before Jan 12"), not one it
@@ -583,5 +607,41 @@ mod categorize_tests {
             }
         }
         assert!(compared > 300 && cut >= 3, "{compared} {cut}");
+    }
+}
+
+#[cfg(test)]
+mod payment_term_tests {
+    use super::{Category, Reading, categorize};
+    use crate::bundle::{Bundle, FileRole, SourceFile};
+    use crate::rules::Rules;
+
+    /// A payment term is filed as `discount` even when the line also names a
+    /// module, a licence or a go-live, which would file it as scope or timeline.
+    #[test]
+    fn a_payment_term_is_a_discount_whatever_else_the_line_names() {
+        let rules = Rules::builtin();
+        let bundle = Bundle {
+            deal: Default::default(),
+            crm_text: None,
+            files: vec![SourceFile::plain(
+                "notes/call.md",
+                FileRole::Notes,
+                "- agreed\n",
+            )],
+            listing: Vec::new(),
+        };
+        let r = Reading::read(&bundle, &rules);
+        for text in [
+            "She asked to split the onboarding fee into three instalments: kickoff, pilot, go-live. Approved.",
+            "Fine, we'll invoice the licences monthly for you.",
+        ] {
+            assert_eq!(categorize(&r, text), Category::Discount, "{text}");
+        }
+        // A line with no payment term keeps its own category.
+        assert_eq!(
+            categorize(&r, "We'll have the warehouse module live by March 3."),
+            Category::Timeline
+        );
     }
 }

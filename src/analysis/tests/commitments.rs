@@ -318,3 +318,26 @@ fn an_inclusion_said_to_the_customer_is_a_promise() {
 ";
     assert_eq!(rule_lines(notes), vec![1, 2]);
 }
+
+/// The seller's first person in French, Spanish and Portuguese, and the
+/// customer reporting what the seller promised, read by the rules alone.
+#[test]
+fn first_person_promises_in_french_spanish_and_portuguese_are_commitments() {
+    let notes = "\
+[10:02] Dana Whitfield: On aura toutes les balances installées pour le 12 mars, c'est prévu.
+[10:03] Dana Whitfield: Les deux imprimantes de rechange vous sont offertes.
+[10:04] Dana Whitfield: Los lectores quedan instalados antes de la semana 10, eso te lo aseguro.
+[10:05] Dana Whitfield: Y le confirmo que Lucía va a estar en la planta las dos primeras semanas.
+[10:06] Dana Whitfield: El despacho de aduana lo vemos nosotros, no te preocupes.
+[10:07] Dana Whitfield: Data de arranque garantida pela nossa equipa: 3 de março.
+[10:08] Kev (Customer): N'oubliez pas les 40 tablettes que vous avez promis pour les contrôleurs.
+[10:09] Dana Whitfield: La réunion était très bonne.
+";
+    let b = bundle(deal(), notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let found: Vec<u32> = crate::analysis::commitments::find(&r)
+        .iter()
+        .map(|f| f.evidence[0].line)
+        .collect();
+    assert_eq!(found, vec![1, 2, 3, 4, 5, 6, 7]);
+}

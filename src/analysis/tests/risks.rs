@@ -137,3 +137,38 @@ Ana: Ya tenemos la planilla lista para la carga.
 ";
     assert_eq!(super::risk_lines_by_rules(notes), vec![1, 2]);
 }
+
+#[test]
+fn pending_signatures_outside_calendars_and_thin_sites_read_in_other_languages() {
+    // Invented lines, one per family widened for French, Spanish, Portuguese
+    // and Taglish deal chats, and the English idioms beside them.
+    let notes = "\
+- Le contrat avec la banque n'est toujours pas signé.
+- El fabricante todavía no nos contesta sobre la garantía.
+- Aprovação do regulador: resubmetido, ainda sem resposta.
+- La saison des pluies commence en mai et les routes sont impraticables.
+- En el almacén de arriba no hay fibra, y con la lluvia el radio se cae.
+- Gustavo no confía en los sensores.
+- The wifi doesn't reach the cold store.
+- Ines is on secondment to the Porto office from June.
+- The scheduling vendor usually takes 6 to 8 weeks for a change request.
+- The old clock-in system was binned and they went back to the punch cards.
+- Don't raise the old invoices, the owner gets heated about it.
+- The ledger upgrade is booked for May and can't move.
+- La réunion était très bonne.
+";
+    assert_eq!(
+        risk_lines_by_rules(notes),
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    );
+}
+
+#[test]
+fn a_photo_caption_a_closed_register_row_and_a_sellers_refusal_are_not_risks() {
+    let notes = "\
+- Photo 2 : the loading bay, pallets waiting for the count (03/11)
+Dana Whitfield: I can't move the price, it's a framework rate.
+| Data protection questionnaire, risk of delay | Low | @Ana Ruiz | CLOSED |
+";
+    assert!(risk_lines_by_rules(notes).is_empty());
+}
