@@ -88,6 +88,13 @@ fn lower_case_title(text: &str) -> Option<&str> {
         .find([',', '(', ')', ';', ':', '.', '!', '?'])
         .unwrap_or(text.len());
     let phrase = text[..end].trim_end();
+    // A short gloss in brackets right after the title is part of it:
+    // "direktor (CEO)" says which executive a local title names.
+    let glossed = text[end..]
+        .strip_prefix('(')
+        .and_then(|g| g.find(')').filter(|&close| close <= 40))
+        .filter(|_| text[..end].ends_with(' '))
+        .map(|close| text[..end + close + 2].trim_end());
     let words: Vec<&str> = phrase.split(' ').collect();
     let acronym = |w: &str| w.len() <= 4 && w.chars().all(|c| c.is_uppercase());
     let opens_lower = words
@@ -98,7 +105,7 @@ fn lower_case_title(text: &str) -> Option<&str> {
             && !CLAUSE_WORDS.contains(w)
             && (w.chars().next().is_some_and(char::is_lowercase) || acronym(w))
     });
-    (opens_lower && fits && words.len() <= MAX_TITLE_WORDS).then_some(phrase)
+    (opens_lower && fits && words.len() <= MAX_TITLE_WORDS).then_some(glossed.unwrap_or(phrase))
 }
 
 /// The name that ends `head`: its last one to three capitalised words. A lone
@@ -141,7 +148,7 @@ mod tests {
         let p = people();
         assert_eq!(
             p.appositions("Signed by: Ivo Marek, direktor (CEO), Brno"),
-            vec![("Ivo Marek", "direktor")]
+            vec![("Ivo Marek", "direktor (CEO)")]
         );
         assert_eq!(
             p.appositions(

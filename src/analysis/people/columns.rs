@@ -118,6 +118,19 @@ enum Party<'l> {
     Unknown,
 }
 
+/// "For KDV" is KDV: a signature line's party word is no part of the
+/// organisation it names (else "For KDV" and "For Caratrace" would share a
+/// first word and one party).
+pub(super) fn without_party_word(org: &str) -> &str {
+    match HEADER_WORDS
+        .iter()
+        .find_map(|w| org.strip_prefix(w)?.strip_prefix(' '))
+    {
+        Some(rest) => rest.strip_prefix("the ").unwrap_or(rest),
+        None => org,
+    }
+}
+
 /// "For the Customer" / "For the Supplier" name a side; "For Acme Ltd." an
 /// organisation.
 fn party(header: &str) -> Option<Party<'_>> {
@@ -248,6 +261,13 @@ mod tests {
             "Mme Ivo Marek, Directeur             Lisboa, 01/02/2027",
         ];
         assert!(people().column_signatures(&block).is_empty());
+    }
+
+    #[test]
+    fn a_party_word_is_no_part_of_the_organisation() {
+        assert_eq!(without_party_word("For KDV"), "KDV");
+        assert_eq!(without_party_word("Pour the Customer"), "Customer");
+        assert_eq!(without_party_word("Fortis Group"), "Fortis Group");
     }
 
     #[test]

@@ -227,7 +227,8 @@ impl Evidence {
 /// "Dr. Helen Whitcomb" is Helen Whitcomb.
 fn strip_honorific(name: &str) -> &str {
     for prefix in [
-        "Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Mx. ",
+        "Dr. ", "Dr ", "Dra. ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Mx. ", "Mr ", "Mrs ",
+        "Ms ", "Mme ", "Engr. ",
     ] {
         if let Some(rest) = name.strip_prefix(prefix) {
             return rest;

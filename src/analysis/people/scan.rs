@@ -240,7 +240,7 @@ impl<'a> OrgPrefix<'a> {
                 (colon && may_name_org(line))
                     .then(|| ORG_LINE.captures(line))
                     .flatten()
-                    .map(|c| c[1].trim().to_string())
+                    .map(|c| super::columns::without_party_word(c[1].trim()).to_string())
                     .filter(|o| !is_not_name(o) && o.split(' ').count() <= 3)
             })
             .clone()
