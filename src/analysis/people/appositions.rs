@@ -10,9 +10,18 @@ use crate::analysis::model::Evidence;
 use crate::bundle::SourceFile;
 use std::sync::Arc;
 
-/// Words a possessive apposition opens with: the person is the speaker's
-/// colleague, and a lone first name is enough.
-const POSSESSIVES: [&str; 4] = ["our", "my", "their", "his"];
+/// Words a possessive apposition opens with, in the languages deals are
+/// written in: the person is the speaker's colleague, and a lone first name
+/// is enough ("Marisol, nuestra directora ejecutiva").
+const POSSESSIVES: [&str; 15] = [
+    "our", "my", "their", "his", "her", "nuestro", "nuestra", "notre", "nosso", "nossa", "unser",
+    "unsere", "mi", "mon", "ma",
+];
+/// The verbs that introduce someone by their title ("Liis is operations
+/// manager", "Inés es jefa de compras").
+const COPULAS: [&str; 4] = [" is ", " es ", " est ", " é "];
+/// Articles before a possessive ("a nossa", "la nuestra", "the").
+const ARTICLES: [&str; 6] = ["a", "o", "la", "el", "le", "the"];
 /// At most this many words of title after the comma.
 const MAX_TITLE_WORDS: usize = 5;
 /// Words that make the words after the comma a clause, not a title ("the
@@ -27,13 +36,13 @@ impl People {
     pub(super) fn scan_appositions(&mut self, path: &Arc<str>, file: &SourceFile) {
         let text = file.readable();
         for (n, line) in text.lines().enumerate() {
-            // Most lines hold no ", " followed by a lower-case word: skip them
-            // before any word is read.
-            if !line
+            // Most lines hold no ", " followed by a lower-case word and no
+            // copula: skip them before any word is read.
+            let comma_lower = line
                 .as_bytes()
                 .windows(3)
-                .any(|w| w[0] == b',' && w[1] == b' ' && w[2].is_ascii_lowercase())
-            {
+                .any(|w| w[0] == b',' && w[1] == b' ' && w[2].is_ascii_lowercase());
+            if !comma_lower && !COPULAS.iter().any(|c| line.contains(c)) {
                 continue;
             }
             for (name, title) in self.appositions(line) {
@@ -52,25 +61,37 @@ impl People {
     /// The (name, title) pairs of one line.
     pub(super) fn appositions<'l>(&self, line: &'l str) -> Vec<(&'l str, &'l str)> {
         let mut out = Vec::new();
-        for (comma, _) in line.match_indices(", ") {
-            let rest = &line[comma + 2..];
-            let Some(first) = rest.split(' ').next() else {
+        let joins = COPULAS
+            .iter()
+            .flat_map(|c| line.match_indices(c))
+            .chain(line.match_indices(", "));
+        for (comma, join) in joins {
+            // "Liis is operations manager": a copula introduces a colleague
+            // by first name as a possessive does.
+            let copula = join != ", ";
+            let rest = &line[comma + join.len()..];
+            // "a nossa chefe de sinistros": an article may stand before the
+            // possessive.
+            let after_article = ARTICLES
+                .iter()
+                .find_map(|a| rest.strip_prefix(a)?.strip_prefix(' '))
+                .unwrap_or(rest);
+            let Some(first) = after_article.split(' ').next() else {
                 continue;
             };
             let possessive = POSSESSIVES.contains(&first);
             let title_text = if possessive {
-                &rest[first.len()..]
+                after_article[first.len()..].trim_start()
             } else {
                 rest
-            }
-            .trim_start();
-            let Some(title) = lower_case_title(title_text) else {
+            };
+            let Some(title) = title_phrase(title_text, possessive) else {
                 continue;
             };
             if !self.is_title(title) {
                 continue;
             }
-            let Some(name) = name_before(&line[..comma], possessive) else {
+            let Some(name) = name_before(&line[..comma], possessive || copula) else {
                 continue;
             };
             out.push((name, title));
@@ -80,10 +101,10 @@ impl People {
 }
 
 /// The title phrase `text` starts with: lower-case words (and short
-/// acronyms, "IT", "QA") up to a comma, bracket, full stop or the line's
+/// acronyms, "IT", "QA"; capitalised words after a possessive) up to a comma, bracket, full stop or the line's
 /// end, at most [`MAX_TITLE_WORDS`]. None when it opens with a capitalised
 /// word (a signature line's title, read elsewhere) or runs on as a clause.
-fn lower_case_title(text: &str) -> Option<&str> {
+fn title_phrase(text: &str, possessive: bool) -> Option<&str> {
     let end = text
         .find([',', '(', ')', ';', ':', '.', '!', '?'])
         .unwrap_or(text.len());
@@ -96,7 +117,13 @@ fn lower_case_title(text: &str) -> Option<&str> {
         .filter(|_| text[..end].ends_with(' '))
         .map(|close| text[..end + close + 2].trim_end());
     let words: Vec<&str> = phrase.split(' ').collect();
-    let acronym = |w: &str| w.len() <= 4 && w.chars().all(|c| c.is_uppercase());
+    // After a possessive the phrase is a title though capitalised ("a nossa
+    // Administradora Delegada"); without one, a capitalised phrase is a
+    // signature line's, which the line scan reads.
+    let acronym = |w: &str| {
+        (w.len() <= 4 && w.chars().all(|c| c.is_uppercase()))
+            || (possessive && w.chars().next().is_some_and(char::is_uppercase))
+    };
     let opens_lower = words
         .first()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) || acronym(w));
@@ -155,6 +182,18 @@ mod tests {
                 "Mira: Oskar, our head of warehousing, joins later, Lina, our IT lead, too."
             ),
             vec![("Oskar", "head of warehousing"), ("Lina", "IT lead")]
+        );
+        assert_eq!(
+            p.appositions("Toomas is warehouse manager, Kai is our developer."),
+            vec![("Toomas", "warehouse manager")]
+        );
+        assert_eq!(
+            p.appositions("Lo sabe Inés, nuestra directora ejecutiva, desde enero"),
+            vec![("Inés", "directora ejecutiva")]
+        );
+        assert_eq!(
+            p.appositions("Convidei a Rita, a nossa chefe de frota, e a Dra. Ana Lobo, a nossa Diretora Geral."),
+            vec![("Rita", "chefe de frota"), ("Ana Lobo", "Diretora Geral")]
         );
     }
 

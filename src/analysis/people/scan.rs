@@ -84,8 +84,10 @@ impl People {
                 }
                 // "Kettering Castings (signed today)": a parenthesis that is neither a
                 // title nor an organisation does not make a person.
-                let organisation =
-                    paren.contains(',') || paren.chars().next().is_some_and(char::is_uppercase);
+                // "Cowgate Hall (Rooms 1 to 3)": a count or a range is neither.
+                let organisation = (paren.contains(',')
+                    || paren.chars().next().is_some_and(char::is_uppercase))
+                    && !paren.contains(|c: char| c.is_ascii_digit());
                 if !titled && !organisation {
                     continue;
                 }

@@ -167,3 +167,14 @@ fn an_organisation_after_the_title_places_the_customers_person() {
     // A vendor's name is not taken: it would speak for the customer.
     assert_ne!(org("Ivo Marek").as_deref(), Some("Quillon Systems Ltd"));
 }
+
+/// A parenthesis with a count or a range ("Rooms 1 to 3") is neither a title
+/// nor an organisation: the capitalised words before it name no person.
+#[test]
+fn a_counted_parenthesis_makes_no_person() {
+    let mut people = People::default();
+    let text = "Venue: Harrow Cellars (Rooms 1 to 3) and Ana Ruiz (Venue Manager).\n";
+    people.scan_file(&"notes/venues.md".into(), text, FileRole::Notes);
+    let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["Ana Ruiz"]);
+}
