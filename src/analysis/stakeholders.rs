@@ -49,7 +49,15 @@ fn sponsor_names(r: &Reading) -> Vec<String> {
     // One pass over the statements that name a sponsor role, not one per person.
     let statements: Vec<&super::Cited> = r.said.iter().chain(r.scope.iter()).collect();
     for (i, s) in statements.iter().enumerate() {
-        if !rules.sponsor_cues.is_match(&s.lower) || r.rules.risk.cues.is_match(&s.lower) {
+        // A line under a "Signatures" heading names a signer though it says
+        // only "For KDV: Mr Kabelo Masire, Managing Director".
+        let under_signatures = s
+            .stmt
+            .heading()
+            .is_some_and(|h| rules.sponsor_cues.is_match(h));
+        if !(under_signatures || rules.sponsor_cues.is_match(&s.lower))
+            || r.rules.risk.cues.is_match(&s.lower)
+        {
             continue;
         }
         let mut named = r.people.mentions(&s.lower);
@@ -65,10 +73,15 @@ fn sponsor_names(r: &Reading) -> Vec<String> {
             named = r.people.mentions(&before.lower);
         }
         for (_, _, p) in named {
-            let executive = p
-                .title
-                .as_deref()
-                .is_some_and(|t| rules.executive_titles.is_match(t));
+            // Under a signatures heading alone, only the executives the rule
+            // book names without question: a head of operations who signs
+            // the order form is no sponsor by that.
+            let titles = if rules.sponsor_cues.is_match(&s.lower) {
+                &rules.executive_titles
+            } else {
+                &rules.top_executive_titles
+            };
+            let executive = p.title.as_deref().is_some_and(|t| titles.is_match(t));
             if p.side == Some(Side::Customer) && !p.is_org && executive && !out.contains(&p.name) {
                 out.push(p.name.clone());
             }

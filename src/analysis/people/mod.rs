@@ -16,7 +16,11 @@ mod words;
 
 pub use roles::name_beside_role;
 pub use sides::{default_voice, is_label, is_public_mail};
+mod appositions;
+mod columns;
 mod talk;
+
+use titles::looks_like_title;
 
 use super::model::{Evidence, Side};
 use crate::bundle::Bundle;
@@ -50,12 +54,29 @@ pub struct People {
     names: trie::NameTrie,
     /// Speakers no record places, placed by what the talk says (`talk.rs`).
     talk_sides: HashMap<String, Side>,
+    /// The rule book's extra title words (`[people] title_words`), read
+    /// beside the built-in core by [`People::is_title`].
+    title_words: Option<crate::rules::Lexicon>,
+    /// The first word of the customer's account name, folded and
+    /// lower-cased ("karnaphuli"): an organisation written after a title
+    /// that starts with it is the customer.
+    account_word: Option<String>,
 }
 
 impl People {
     /// Collect people from the CRM record and every evidence file.
     pub fn collect(bundle: &Bundle, rules: &Rules) -> People {
-        let mut people = People::default();
+        let mut people = People {
+            title_words: Some(rules.people.title_words.clone()),
+            account_word: bundle
+                .deal
+                .account
+                .as_deref()
+                .and_then(|a| a.split_whitespace().next())
+                .map(folded_lowercase)
+                .filter(|w| w.len() > 2),
+            ..People::default()
+        };
         let deal = &bundle.deal;
         for (name, role) in [(&deal.ae, "ae"), (&deal.csm, "csm")] {
             if let Some(name) = name {
@@ -77,6 +98,8 @@ impl People {
         for file in &bundle.files {
             let path: std::sync::Arc<str> = file.path.as_str().into();
             people.scan_source(&path, file);
+            people.scan_appositions(&path, file);
+            people.scan_signature_columns(&path, file);
         }
         people.assign_sides(bundle, rules);
         people.add_organisations(bundle);
@@ -179,6 +202,12 @@ impl People {
         })
     }
 
+    /// Whether `text` holds a job title: the built-in core or a word of the
+    /// rule book's `title_words` ("Direktor logistike", "shift leader").
+    pub(super) fn is_title(&self, text: &str) -> bool {
+        looks_like_title(text) || self.title_words.as_ref().is_some_and(|l| l.is_match(text))
+    }
+
     pub fn customers(&self) -> impl Iterator<Item = &Person> {
         self.persons
             .iter()
@@ -198,7 +227,8 @@ impl Evidence {
 /// "Dr. Helen Whitcomb" is Helen Whitcomb.
 fn strip_honorific(name: &str) -> &str {
     for prefix in [
-        "Dr. ", "Dr ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Mx. ",
+        "Dr. ", "Dr ", "Dra. ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Mx. ", "Mr ", "Mrs ",
+        "Ms ", "Mme ", "Engr. ",
     ] {
         if let Some(rest) = name.strip_prefix(prefix) {
             return rest;

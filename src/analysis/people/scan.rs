@@ -6,11 +6,12 @@ use super::marks::{Marks, marked_lines, may_name_org, starts_with_capital};
 use super::patterns::{
     LEGEND, MAILBOX, NAME_COMMA_TITLE, NAME_PAREN, ORG_LINE, SIGNATURE, TITLE_NAME,
 };
-use super::titles::{looks_like_title, split_org_title};
+use super::titles::split_org_title;
 use super::words::{is_name, is_not_name};
 use crate::analysis::model::Evidence;
 use crate::bundle::{FileRole, SourceFile};
 use crate::rules::word_regex::ascii_bounds_agree;
+use crate::text::folded_lowercase;
 use std::sync::Arc;
 
 impl People {
@@ -75,7 +76,7 @@ impl People {
                     continue;
                 }
                 let paren = paren.strip_suffix(')').unwrap_or(paren).trim();
-                let titled = looks_like_title(paren);
+                let titled = self.is_title(paren);
                 // A lone capitalised word before a parenthesis is a person only when
                 // the parenthesis gives a title ("Ana (ecommerce mgr)", not "Critical (P1)").
                 if !name.contains(' ') && !titled {
@@ -83,8 +84,10 @@ impl People {
                 }
                 // "Kettering Castings (signed today)": a parenthesis that is neither a
                 // title nor an organisation does not make a person.
-                let organisation =
-                    paren.contains(',') || paren.chars().next().is_some_and(char::is_uppercase);
+                // "Cowgate Hall (Rooms 1 to 3)": a count or a range is neither.
+                let organisation = (paren.contains(',')
+                    || paren.chars().next().is_some_and(char::is_uppercase))
+                    && !paren.contains(|c: char| c.is_ascii_digit());
                 if !titled && !organisation {
                     continue;
                 }
@@ -119,7 +122,7 @@ impl People {
             && let Some(m) = SIGNATURE.on(agree).find(line)
             && let Some((name, title)) = m.as_str().split_once(" |")
             && is_name(name.trim_start())
-            && looks_like_title(title)
+            && self.is_title(title)
         {
             self.add(name.trim_start(), Some(title.trim()), at());
         }
@@ -136,11 +139,12 @@ impl People {
                 if open || !name.contains(' ') {
                     continue;
                 }
-                if is_name(name) && looks_like_title(title) {
+                if is_name(name) && self.is_title(title) {
+                    let trailing = self.org_after_title(&line[m.end()..]);
                     let i = self.add(name, Some(title.trim_end_matches(',')), at());
                     let p = &mut self.persons[i];
                     if p.org.is_none() {
-                        p.org = org_prefix.get();
+                        p.org = trailing.or_else(|| org_prefix.get());
                     }
                 }
             }
@@ -155,6 +159,29 @@ impl People {
                 }
             }
         }
+    }
+}
+
+impl People {
+    /// The organisation a signature line gives after the title ("Ana Ruiz,
+    /// HSE Manager, Karnaphuli Steel Ltd. (KS)"): the capitalised words after
+    /// the next comma, up to a bracket or comma, when they name the customer's
+    /// account. It says whose person this is better than a label the line
+    /// opens with or an e-mail domain unlike the account's name.
+    fn org_after_title(&self, rest: &str) -> Option<String> {
+        let rest = rest.strip_prefix(", ")?;
+        let end = rest.find([',', '(', ';', '|']).unwrap_or(rest.len());
+        let org = rest[..end].trim().trim_end_matches('.');
+        let capitalised = org.split(' ').all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '&')
+        });
+        // Only the customer's own name is taken: a vendor or partner named
+        // here would make its organisation speak for the customer.
+        let first = org.split(' ').next().map(folded_lowercase);
+        let customers = self.account_word.is_some() && first == self.account_word;
+        (capitalised && customers && !self.is_title(org)).then(|| org.to_string())
     }
 }
 
@@ -215,7 +242,7 @@ impl<'a> OrgPrefix<'a> {
                 (colon && may_name_org(line))
                     .then(|| ORG_LINE.captures(line))
                     .flatten()
-                    .map(|c| c[1].trim().to_string())
+                    .map(|c| super::columns::without_party_word(c[1].trim()).to_string())
                     .filter(|o| !is_not_name(o) && o.split(' ').count() <= 3)
             })
             .clone()

@@ -200,3 +200,48 @@ fn a_named_part_live_by_a_date_is_a_first_value_milestone() {
         );
     }
 }
+
+/// A signature section names its signers without a sponsor word on their
+/// line: a chief executive who signs there is the executive sponsor, a head
+/// of operations who signs is not (the rule book's executives only).
+#[test]
+fn a_top_executive_under_a_signatures_heading_is_the_sponsor() {
+    let signed = |title: &str| {
+        let scope = format!(
+            "# Order schedule\n\n- Platform\n\n## 9. Signatures\n\n\
+             For Customer Co: Mr Ivo Marek, {title}, 1 March 2027\n"
+        );
+        let a = run("- Good call.\n", Some(&scope));
+        a.missing.contains(&Missing::ExecutiveSponsor)
+    };
+    assert!(!signed("Managing Director"));
+    assert!(signed("Head of Operations"));
+}
+
+/// The seller's head of sales who runs the deal holds the AE's role, though
+/// no one is called "AE".
+#[test]
+fn a_head_of_sales_on_the_deal_is_its_ae() {
+    let mut d = deal();
+    d.ae = None;
+    let notes = "From: Ravi Nair <ravi.nair@vendorix.example>\n\
+                 Ravi Nair | Head of Sales | Vendorix\n\
+                 - Sent the revised quote.\n";
+    let a = analyze(&bundle(d, notes, Some("- Platform\n")), &RULES);
+    assert!(!a.missing.contains(&Missing::Ae), "{:?}", a.missing);
+}
+
+/// A mutual action plan in Portuguese names its first-value milestone with a
+/// date: "meta de primeiro valor".
+#[test]
+fn a_first_value_milestone_named_in_portuguese_is_supplied() {
+    let a = run(
+        "- Primeiras 500 apólices vendidas, 30/04/2027: meta de primeiro valor acordada.\n",
+        None,
+    );
+    assert!(
+        !a.missing.contains(&Missing::FirstValueMilestone),
+        "{:?}",
+        a.missing
+    );
+}

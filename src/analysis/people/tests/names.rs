@@ -143,3 +143,38 @@ fn word_lists_answer_as_sets_do() {
         );
     }
 }
+
+/// "Name, Title, Organisation": the organisation after the title places the
+/// person when it is the customer's account, though the line opens with a
+/// speaker label and the person's mailbox is on an unlike domain.
+#[test]
+fn an_organisation_after_the_title_places_the_customers_person() {
+    let text = "Speaker B: Ana Ruiz, Plant Manager, Zorvane Steel Works Ltd. (ZSW)\n\
+                Speaker A: Ivo Marek, Delivery Director, Quillon Systems Ltd.\n";
+    let mut people = People {
+        account_word: Some("zorvane".into()),
+        ..Default::default()
+    };
+    people.scan_file(&"notes/call.txt".into(), text, FileRole::Notes);
+    let org = |name: &str| {
+        people
+            .persons
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.org.clone())
+    };
+    assert_eq!(org("Ana Ruiz").as_deref(), Some("Zorvane Steel Works Ltd"));
+    // A vendor's name is not taken: it would speak for the customer.
+    assert_ne!(org("Ivo Marek").as_deref(), Some("Quillon Systems Ltd"));
+}
+
+/// A parenthesis with a count or a range ("Rooms 1 to 3") is neither a title
+/// nor an organisation: the capitalised words before it name no person.
+#[test]
+fn a_counted_parenthesis_makes_no_person() {
+    let mut people = People::default();
+    let text = "Venue: Harrow Cellars (Rooms 1 to 3) and Ana Ruiz (Venue Manager).\n";
+    people.scan_file(&"notes/venues.md".into(), text, FileRole::Notes);
+    let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, vec!["Ana Ruiz"]);
+}
