@@ -87,6 +87,10 @@ enum Command {
         /// must be one of CORPORA). Default: every corpus.
         #[arg(long = "conflict-corpus", value_name = "CORPUS")]
         conflict_corpora: Vec<PathBuf>,
+        /// Train the risk (line) model on this corpus only (repeatable; each
+        /// must be one of CORPORA). Default: every corpus.
+        #[arg(long = "risk-corpus", value_name = "CORPUS")]
+        risk_corpora: Vec<PathBuf>,
     },
     /// Open the review workstation on the bundled sample deals (a fresh demo workspace).
     Demo {
@@ -290,9 +294,13 @@ pub fn run() -> ExitCode {
             l2,
             min_bundles,
             conflict_corpora,
+            risk_corpora,
         }) => train::run(
             &corpora,
-            &conflict_corpora,
+            &train::Teachers {
+                conflict: &conflict_corpora,
+                risk: &risk_corpora,
+            },
             &out,
             baton::analysis::learned::train::Options {
                 epochs,

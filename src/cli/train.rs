@@ -7,29 +7,63 @@ use baton::analysis::learned::{Kind, KindModel, Model};
 use baton::rules::Rules;
 use std::path::{Path, PathBuf};
 
-/// `pair_corpora`: the corpora the conflict (pair) model learns from and
-/// picks its thresholds on; empty means all of them. The line models gain from
-/// every corpus, but the pair model learns a corpus's rate of conflicts as well
-/// as their shape: trained where three promises in four conflict it finds
-/// conflicts in deals where one in three do (docs/quality.md, styles-9).
+/// The corpora that teach one kind's model when not every corpus should.
+/// Empty means all of them.
+pub struct Teachers<'a> {
+    /// The conflict (pair) model's corpora, which also pick its thresholds.
+    /// The line models gain from every corpus, but the pair model learns a
+    /// corpus's rate of conflicts as well as their shape: trained where three
+    /// promises in four conflict it finds conflicts in deals where one in three
+    /// do (docs/quality.md, styles-9).
+    pub conflict: &'a [PathBuf],
+    /// The risk (line) model's corpora. Batches annotated later mark as risks
+    /// some lines the first batches left unmarked (a replacement not yet hired,
+    /// staff worried about their roles); a risk model that learns from both
+    /// reads the newer batches better and fits the older ones a little less,
+    /// which their CI ratchet does not allow (docs/quality.md, styles-16).
+    pub risk: &'a [PathBuf],
+}
+
 pub fn run(
     corpora: &[PathBuf],
-    pair_corpora: &[PathBuf],
+    teachers: &Teachers,
     out: &Path,
     options: Options,
 ) -> Result<(), String> {
-    for p in pair_corpora {
-        if !corpora.contains(p) {
-            return Err(format!(
-                "--conflict-corpus {}: not one of the corpora to train on",
-                baton::text::sanitize_line(&p.display().to_string())
-            ));
+    let pair_corpora = teachers.conflict;
+    for (flag, list) in [("conflict", teachers.conflict), ("risk", teachers.risk)] {
+        for p in list {
+            if !corpora.contains(p) {
+                return Err(format!(
+                    "--{flag}-corpus {}: not one of the corpora to train on",
+                    baton::text::sanitize_line(&p.display().to_string())
+                ));
+            }
         }
     }
     let teaches_pairs: Vec<bool> = corpora
         .iter()
         .map(|c| pair_corpora.is_empty() || pair_corpora.contains(c))
         .collect();
+    let teaches_risks: Vec<bool> = corpora
+        .iter()
+        .map(|c| teachers.risk.is_empty() || teachers.risk.contains(c))
+        .collect();
+    // One fold's model: every kind from the corpora but `held`, the pair and
+    // risk models from their own corpora only.
+    let fit_without = |read: &[(String, Vec<Labelled>)], held: usize| {
+        let mut model = train::fit(&except(read, held, |_| true), options);
+        for (kind, teaches, narrowed) in [
+            (Kind::Conflict, &teaches_pairs, !pair_corpora.is_empty()),
+            (Kind::Risk, &teaches_risks, !teachers.risk.is_empty()),
+        ] {
+            if narrowed {
+                let own = train::fit(&except(read, held, |i| teaches[i]), options);
+                model.kinds[kind as usize] = own.kinds[kind as usize].clone();
+            }
+        }
+        model
+    };
     // The built-in rules only: the model must not depend on one user's lists.
     let rules = Rules::builtin();
     let mut read: Vec<(String, Vec<Labelled>)> = Vec::new();
@@ -53,12 +87,7 @@ pub fn run(
     };
     // The model of every corpus, and each corpus as it reads them: a switch of
     // thresholds may not cost a trained corpus (`evaluate::KEEP_TRAINED`).
-    let everything: Vec<&Labelled> = read.iter().flat_map(|(_, b)| b.iter()).collect();
-    let mut model = train::fit(&everything, options);
-    if !pair_corpora.is_empty() {
-        let pairs = train::fit(&except(&read, usize::MAX, |i| teaches_pairs[i]), options);
-        model.kinds[Kind::Conflict as usize] = pairs.kinds[Kind::Conflict as usize].clone();
-    }
+    let mut model = fit_without(&read, usize::MAX);
     let trained: Vec<Vec<held_out::HeldOut>> = read
         .iter()
         .map(|(_, bundles)| {
@@ -73,14 +102,7 @@ pub fn run(
         let models: Vec<Model> = (0..read.len())
             .map(|held| {
                 eprintln!("fitting without {}", read[held].0);
-                let mut model = train::fit(&except(&read, held, |_| true), options);
-                if !pair_corpora.is_empty() {
-                    // The pair model of the same fold, from the pair corpora only.
-                    let pairs = train::fit(&except(&read, held, |i| teaches_pairs[i]), options);
-                    model.kinds[Kind::Conflict as usize] =
-                        pairs.kinds[Kind::Conflict as usize].clone();
-                }
-                model
+                fit_without(&read, held)
             })
             .collect();
         let held: Vec<Vec<held_out::HeldOut>> = read
@@ -162,6 +184,12 @@ pub fn run(
             pair_corpora
                 .iter()
                 .map(|c| format!("--conflict-corpus {}", c.display())),
+        )
+        .chain(
+            teachers
+                .risk
+                .iter()
+                .map(|c| format!("--risk-corpus {}", c.display())),
         )
         .collect::<Vec<_>>()
         .join(" ");
