@@ -255,8 +255,9 @@ impl People {
             if !name.contains(' ') && !looks_like_title(paren) {
                 continue;
             }
-            let organisation =
-                paren.contains(',') || paren.chars().next().is_some_and(char::is_uppercase);
+            let organisation = (paren.contains(',')
+                || paren.chars().next().is_some_and(char::is_uppercase))
+                && !paren.contains(|c: char| c.is_ascii_digit());
             if !looks_like_title(paren) && !organisation {
                 continue;
             }
