@@ -20,7 +20,8 @@ pub struct Teachers<'a> {
     /// some lines the first batches left unmarked (a replacement not yet hired,
     /// staff worried about their roles); a risk model that learns from both
     /// reads the newer batches better and fits the older ones a little less,
-    /// which their CI ratchet does not allow (docs/quality.md, styles-16).
+    /// which their CI ratchet does not allow (docs/quality.md, "Read with
+    /// styles-15").
     pub risk: &'a [PathBuf],
 }
 
