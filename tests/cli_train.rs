@@ -35,20 +35,17 @@ fn weights(model: &Path, kind: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
-#[test]
-fn the_pair_model_learns_only_from_the_conflict_corpora() {
+/// Trained with `--<flag>-corpus corpus/formats-1`, the `kind` model is the one
+/// formats-1 alone makes; every other kind learns from both corpora.
+fn learns_only_from_its_corpora(flag: &str, kind: &str) {
     let dir = tempfile::tempdir().unwrap();
     let split = dir.path().join("split.tsv");
     let both = dir.path().join("both.tsv");
     let formats_only = dir.path().join("formats.tsv");
     let corpora = ["examples", "corpus/formats-1"];
+    let option = format!("--{flag}-corpus");
     let out = train(
-        &[
-            corpora[0],
-            corpora[1],
-            "--conflict-corpus",
-            "corpus/formats-1",
-        ],
+        &[corpora[0], corpora[1], &option, "corpus/formats-1"],
         &split,
     );
     assert!(
@@ -59,73 +56,51 @@ fn the_pair_model_learns_only_from_the_conflict_corpora() {
     assert!(train(&corpora, &both).status.success());
     assert!(train(&["corpus/formats-1"], &formats_only).status.success());
 
-    let pair = weights(&split, "conflict");
-    assert!(!pair.is_empty());
-    assert_eq!(pair, weights(&formats_only, "conflict"));
-    assert_ne!(pair, weights(&both, "conflict"));
-    for kind in ["commitment", "risk", "goal"] {
-        assert_eq!(weights(&split, kind), weights(&both, kind), "{kind}");
+    let narrowed = weights(&split, kind);
+    assert!(!narrowed.is_empty());
+    assert_eq!(narrowed, weights(&formats_only, kind));
+    assert_ne!(narrowed, weights(&both, kind));
+    for other in ["commitment", "risk", "goal", "conflict"] {
+        if other != kind {
+            assert_eq!(weights(&split, other), weights(&both, other), "{other}");
+        }
     }
     let header = std::fs::read_to_string(&split).unwrap();
     assert!(
-        header.contains("--conflict-corpus corpus/formats-1"),
+        header.contains(&format!("{option} corpus/formats-1")),
         "the header records the command"
     );
 }
 
-#[test]
-fn a_conflict_corpus_not_trained_on_is_an_error() {
+/// `--<flag>-corpus` naming a corpus not trained on is refused, and nothing is written.
+fn a_corpus_not_trained_on_is_an_error(flag: &str) {
     let dir = tempfile::tempdir().unwrap();
     let model = dir.path().join("model.tsv");
-    let out = train(
-        &["examples", "--conflict-corpus", "corpus/styles-2"],
-        &model,
-    );
+    let option = format!("--{flag}-corpus");
+    let out = train(&["examples", &option, "corpus/styles-2"], &model);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("--conflict-corpus corpus/styles-2: not one of the corpora to train on"),
+        err.contains(&format!(
+            "{option} corpus/styles-2: not one of the corpora to train on"
+        )),
         "{err}"
     );
     assert!(!model.exists(), "nothing written");
 }
 
 #[test]
+fn the_pair_model_learns_only_from_the_conflict_corpora() {
+    learns_only_from_its_corpora("conflict", "conflict");
+}
+
+#[test]
+fn a_conflict_corpus_not_trained_on_is_an_error() {
+    a_corpus_not_trained_on_is_an_error("conflict");
+}
+
+#[test]
 fn the_risk_model_learns_only_from_the_risk_corpora() {
-    let dir = tempfile::tempdir().unwrap();
-    let split = dir.path().join("split.tsv");
-    let both = dir.path().join("both.tsv");
-    let formats_only = dir.path().join("formats.tsv");
-    let corpora = ["examples", "corpus/formats-1"];
-    let out = train(
-        &[corpora[0], corpora[1], "--risk-corpus", "corpus/formats-1"],
-        &split,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(train(&corpora, &both).status.success());
-    assert!(train(&["corpus/formats-1"], &formats_only).status.success());
-
-    let risk = weights(&split, "risk");
-    assert!(!risk.is_empty());
-    assert_eq!(risk, weights(&formats_only, "risk"));
-    assert_ne!(risk, weights(&both, "risk"));
-    for kind in ["commitment", "goal", "conflict"] {
-        assert_eq!(weights(&split, kind), weights(&both, kind), "{kind}");
-    }
-    let header = std::fs::read_to_string(&split).unwrap();
-    assert!(header.contains("--risk-corpus corpus/formats-1"));
-
-    let model = dir.path().join("refused.tsv");
-    let out = train(&["examples", "--risk-corpus", "corpus/styles-2"], &model);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("--risk-corpus corpus/styles-2: not one of the corpora to train on"),
-        "{err}"
-    );
-    assert!(!model.exists(), "nothing written");
+    learns_only_from_its_corpora("risk", "risk");
+    a_corpus_not_trained_on_is_an_error("risk");
 }
