@@ -13,7 +13,7 @@
 //! an ordinary signature.
 
 use super::People;
-use super::words::is_name;
+use super::words::{is_name, strip_honorific};
 use crate::analysis::model::{Evidence, Side};
 use crate::bundle::SourceFile;
 use std::sync::Arc;
@@ -27,10 +27,6 @@ const HEADER_REACH: usize = 6;
 /// The word a party's column header opens with, in the languages signature
 /// blocks are written in ("For", "Pour", "Por", "Pelo", "Für").
 const HEADER_WORDS: [&str; 8] = ["For", "FOR", "Pour", "POUR", "Por", "Pelo", "Pela", "Für"];
-/// Honorifics a signatory's name is written with.
-const HONORIFICS: [&str; 12] = [
-    "Dr.", "Dr", "Dra.", "Mr.", "Mrs.", "Ms.", "Mme", "M.", "Engr.", "Prof.", "Sr.", "Sra.",
-];
 
 /// A cell of a column layout: where it starts (in characters) and its text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -203,13 +199,6 @@ fn capitalised(name: &str) -> bool {
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
     })
-}
-
-fn strip_honorific(name: &str) -> &str {
-    HONORIFICS
-        .iter()
-        .find_map(|h| name.strip_prefix(h)?.strip_prefix(' '))
-        .unwrap_or(name)
 }
 
 #[cfg(test)]

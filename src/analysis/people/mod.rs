@@ -21,6 +21,7 @@ mod columns;
 mod talk;
 
 use titles::looks_like_title;
+use words::strip_honorific;
 
 use super::model::{Evidence, Side};
 use crate::bundle::Bundle;
@@ -222,19 +223,6 @@ impl Evidence {
             line,
         }
     }
-}
-
-/// "Dr. Helen Whitcomb" is Helen Whitcomb.
-fn strip_honorific(name: &str) -> &str {
-    for prefix in [
-        "Dr. ", "Dr ", "Dra. ", "Prof. ", "Prof ", "Mr. ", "Mrs. ", "Ms. ", "Mx. ", "Mr ", "Mrs ",
-        "Ms ", "Mme ", "Engr. ",
-    ] {
-        if let Some(rest) = name.strip_prefix(prefix) {
-            return rest;
-        }
-    }
-    name
 }
 
 /// `name` lower-cased, as `str::to_lowercase` does it, passed to `f`: on the

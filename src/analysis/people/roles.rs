@@ -4,14 +4,12 @@
 //! it even when the name is nowhere else in the bundle, so the scan of people
 //! (which wants a title, a speaker or a signature) never saw them.
 
-use super::words::is_name;
+use super::words::{is_honorific, is_name};
 
 /// Joining words a role and its holder's name are written with ("will be",
 /// "is", "wetu", "sera"): at most this many, each short and lower-case.
 const MAX_FILLERS: usize = 3;
 const MAX_FILLER_LEN: usize = 6;
-/// Honorifics before a name, left out of it.
-const HONORIFICS: [&str; 8] = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Mx", "Sr", "Sra"];
 /// Lower-case particles inside a name ("Nur Aisyah binte Rahim", "van Dijk").
 const PARTICLES: [&str; 10] = [
     "bin", "binti", "binte", "de", "da", "van", "von", "al", "del", "la",
@@ -30,13 +28,12 @@ fn name_after(rest: &str) -> Option<&str> {
     let mut fillers = 0;
     loop {
         let word = first_word(&rest[at..]);
-        let bare = word.trim_end_matches('.');
         if word.is_empty() {
             return None;
         }
         let lower_filler = word.len() <= MAX_FILLER_LEN
             && word.chars().all(|c| c.is_lowercase() && c.is_alphabetic());
-        if HONORIFICS.contains(&bare) {
+        if is_honorific(word) {
             at += word.len();
         } else if lower_filler && fillers < MAX_FILLERS {
             fillers += 1;
@@ -75,7 +72,7 @@ fn name_before(head: &str) -> Option<&str> {
     let mut name = &head[begin..];
     // A particle cannot start a name.
     while let Some((first, rest)) = name.split_once(' ') {
-        if PARTICLES.contains(&first) || HONORIFICS.contains(&first.trim_end_matches('.')) {
+        if PARTICLES.contains(&first) || is_honorific(first) {
             name = rest;
         } else {
             break;

@@ -1,5 +1,5 @@
 //! Capitalised words that are not people: a sentence's first word, a month,
-//! a heading, a company suffix.
+//! a heading, a company suffix, an honorific.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -186,6 +186,29 @@ pub(super) const NON_PERSON_WORDS: &[&str] = &[
     "Foods",
     "Castings",
 ];
+
+/// Honorifics written before a name and left out of it, with or without their
+/// full stop ("Dr. Helen Whitcomb", "Mrs Okafor", "Sra. Díaz", "Engr. Bello").
+/// One list for every reader of names (the text, signature columns, "CSM:
+/// Name"), so a person is the same person whichever reader found them.
+const HONORIFICS: [&str; 13] = [
+    "Dr", "Dra", "Prof", "Mr", "Mrs", "Ms", "Mx", "Miss", "Mme", "Engr", "Sr", "Sra", "M",
+];
+
+/// Whether `word` is an honorific. "M." (monsieur) only with its stop: a bare
+/// "M" is an initial.
+pub(super) fn is_honorific(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    HONORIFICS.contains(&bare) && (bare != "M" || bare.len() < word.len())
+}
+
+/// "Dr. Helen Whitcomb" is Helen Whitcomb.
+pub(super) fn strip_honorific(name: &str) -> &str {
+    match name.split_once(' ') {
+        Some((first, rest)) if is_honorific(first) => rest.trim_start(),
+        _ => name,
+    }
+}
 
 /// Whether a candidate name (words split by single spaces) can be a person's:
 /// no organisation word anywhere, and no heading or calendar word first or,

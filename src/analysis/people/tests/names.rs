@@ -178,3 +178,35 @@ fn a_counted_parenthesis_makes_no_person() {
     let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, vec!["Ana Ruiz"]);
 }
+
+#[test]
+fn one_honorific_list_serves_every_reader_of_names() {
+    // The text, a signature column and "CSM: Name" read the same honorifics.
+    for (written, name) in [
+        ("Dr. Ilse Marnow", "Ilse Marnow"),
+        ("Dr Ilse Marnow", "Ilse Marnow"),
+        ("Sra. Paloma Ruiz", "Paloma Ruiz"),
+        ("Engr. Tunde Bako", "Tunde Bako"),
+        ("Miss Ada Quill", "Ada Quill"),
+        ("M. Luc Ferrand", "Luc Ferrand"),
+        // A bare "M" is an initial, and a name without honorific stays whole.
+        ("M Luc Ferrand", "M Luc Ferrand"),
+        ("Mrsna Olev", "Mrsna Olev"),
+    ] {
+        assert_eq!(words::strip_honorific(written), name, "{written}");
+    }
+    assert!(words::is_honorific("Prof.") && words::is_honorific("Mx"));
+    assert!(!words::is_honorific("M") && !words::is_honorific("Doctor"));
+    let at = |line| Evidence {
+        file: "n.md".into(),
+        line,
+    };
+    let mut people = People::default();
+    people.add("Mme Odile Parant", None, at(1));
+    people.add("Odile Parant", Some("COO"), at(2));
+    assert_eq!(people.persons.len(), 1, "one person, whichever way written");
+    assert_eq!(
+        crate::analysis::people::name_beside_role("CSM: Sra. Paloma Ruiz", 0, 3),
+        Some("Paloma Ruiz")
+    );
+}
