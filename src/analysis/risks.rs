@@ -47,6 +47,7 @@ fn judge(r: &Reading, s: &Cited) -> Option<Flag> {
             ("system change", &lx.system_change),
             ("budget missing", &lx.budget_missing),
             ("data gap", &lx.data_gap),
+            ("lost if late", &lx.lost_if_late),
         ]
         .into_iter()
         .find_map(|(name, l)| l.find(text).map(|(_, _, m)| format!("{name}: {m}")))

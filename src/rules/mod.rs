@@ -173,7 +173,7 @@ lexicons! {
     systems: RawSystems => SystemRules { names }
     risk: RawRisk => RiskRules {
         cues, doubt, price_pressure, failed_before, leaving, pending, event_deadline, system_change,
-        competitor_price, competitor_disarmed, season_deadline, budget_missing, data_gap,
+        competitor_price, competitor_disarmed, season_deadline, budget_missing, data_gap, lost_if_late,
         objection_question, budget, weak, settled, not_risk,
     }
     goal: RawGoal => GoalRules {
