@@ -172,3 +172,45 @@ Dana Whitfield: I can't move the price, it's a framework rate.
 ";
     assert!(risk_lines_by_rules(notes).is_empty());
 }
+
+/// Invented lines, one per word family widened for the risks later batches
+/// read: pending approvals and lead times, a person going, a fixed date or a
+/// closing season, records missing in part, doubt, payment terms refused, an
+/// earlier project ended, a sensitivity, a closed budget, and the stakes of a
+/// missed date (the new "lost if late" family).
+const WIDER_RISK_FAMILIES: &str = "\
+- The works safety board must approve the tablets, and there is no date yet.
+- Site passes can take 3 to 4 weeks after the induction.
+- The freight PO is not raised yet.
+- Priya finishes at the end of March and whoever replaces her starts later.
+- The planner role has been vacant since May.
+- Two pickers said the dates are more or less fixed by the fair.
+- Nothing reaches the north shed in the cyclone season.
+- The batch codes are missing for maybe a third of the pallets.
+- Tomasz said: I'll believe it when I see the first invoice run.
+- Quarterly is fine; annual up front doesn't work for our cash this year.
+- Their old rostering tool was terminated after two years.
+- Keep the refinery tender strictly between us.
+- Le budget 2027 est clôturé pour ce poste.
+- The export must be live in May, otherwise the buyer will move the order elsewhere.
+- The team lunch was on Friday.
+- We sent the contract to the customer on Monday.
+";
+
+#[test]
+fn wider_families_find_approvals_leavers_dates_gaps_and_stakes() {
+    assert_eq!(
+        risk_lines_by_rules(WIDER_RISK_FAMILIES),
+        (1..=14).collect::<Vec<u32>>()
+    );
+}
+
+#[test]
+fn the_shipped_model_keeps_most_wider_family_findings() {
+    // The model learned before these families existed; it may veto some of
+    // them until the lead retrains it (at this commit it vetoes the vacant
+    // role, line 5).
+    let kept = lines(&run(WIDER_RISK_FAMILIES, None), FlagKind::Risk);
+    eprintln!("kept by the model: {kept:?}");
+    assert!(kept.iter().all(|l| *l <= 14), "{kept:?}");
+}
