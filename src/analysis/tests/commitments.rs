@@ -341,3 +341,25 @@ fn first_person_promises_in_french_spanish_and_portuguese_are_commitments() {
         .collect();
     assert_eq!(found, vec![1, 2, 3, 4, 5, 6, 7]);
 }
+
+#[test]
+fn a_sellers_promise_reported_in_other_languages_and_call_idioms_is_one() {
+    // The seller's own notes: a promise told without an English promise verb
+    // ("je lui ai promis", "le di ...", "pas de souci") or in a call's idiom
+    // ("no dramas, X's in", "X, sorted").
+    let notes = "\
+- Je lui ai promis deux consultants sur site pendant tout le projet.
+- Le di los dos primeros meses con 50% de descuento.
+- Pour la formation, pas de souci, deux sessions en arabe.
+- Yep, no dramas, the Leeds site's in.
+- Twelve handheld scanners, sorted.
+";
+    let b = bundle(deal(), notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let mut found: Vec<u32> = crate::analysis::commitments::find(&r)
+        .iter()
+        .map(|f| f.evidence[0].line)
+        .collect();
+    found.sort();
+    assert_eq!(found, vec![1, 2, 3, 4, 5]);
+}
