@@ -80,11 +80,4 @@ fn names_listed_after_a_count_are_its_members_not_another_site() {
 ";
     let notes = "- We will cover all five greenhouses from day one, no extra fee.\n";
     assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
-    // A name before the count says whose count it is: the promise about
-    // another place is not about this line.
-    let scope = "\
-# Order form
-2.1 Vantorp: three (3) greenhouses covered.
-";
-    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![]);
 }
