@@ -433,7 +433,16 @@ fn figures(
     // "Toledo by December 3" is not about the line "Muncie within 10 weeks".
     let nouns = &line.names;
     if !nouns.is_empty() && !line.name_ids.iter().any(|&id| claim.holds_name(id)) {
-        return None;
+        // Names listed after the line's count are the members of the counted
+        // set ("2 (two) insurers, Golden Shield and Ayeyar Life"), not another
+        // site or phase: a promise of more of them still exceeds the count.
+        if !names_enumerate_count(line) || overlap < 1.0 {
+            return None;
+        }
+        return loose_count_mismatch(r, claim, line).and_then(|(summary, from_row)| {
+            let base = if from_row { 4.0 } else { 4.5 };
+            found(base + overlap, Category::Scope, "count mismatch", summary)
+        });
     }
     let timed = claim.timed;
     for a in claim
@@ -533,6 +542,25 @@ fn schedule(
         "go-live date against the scope's schedule",
         summary,
     )
+}
+
+/// Whether every name of `line` stands after its first figure: the names
+/// list what the line counts ("Sites (4, four): Sumqayit; Zig; ...",
+/// "seven (7) clinics, as listed: Toa Payoh, ..."). A name before the figure
+/// ("Muncie: 40 users") says whose count it is.
+fn names_enumerate_count(line: &ScopeLine) -> bool {
+    let lower: &str = &line.cited.lower;
+    let Some(figure) = lower.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    !line.names.is_empty()
+        && line.names.iter().all(|name| {
+            // The last mention: a line may open with a word its list repeats
+            // ("Insurance claim connectors: 2 insurers, Golden Shield Insurance").
+            lower
+                .rfind(name.to_lowercase().as_str())
+                .is_some_and(|at| at > figure)
+        })
 }
 
 /// Counts the grammar leaves loose, compared on a shared unit; a cap ("up to

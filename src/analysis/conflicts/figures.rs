@@ -248,11 +248,14 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
     let words: Vec<&str> = lower.split_whitespace().collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
+        // Markdown emphasis ("**840**") wraps a figure without changing it.
         let token = w
-            .trim_start_matches(['~', '('])
-            .trim_end_matches([',', ')', '.', ';', ':']);
+            .trim_start_matches(['~', '(', '*', '_'])
+            .trim_end_matches([',', ')', '.', ';', ':', '*', '_']);
         let value = if token.chars().all(|c| c.is_ascii_digit() || c == ',') {
             token.replace(',', "").parse::<f64>().ok()
+        } else if let Some(n) = dot_grouped(token) {
+            Some(n)
         } else if token.len() > 2 && token != "one" {
             parse_number(token)
         } else {
@@ -268,7 +271,9 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
         {
             continue;
         }
-        if token.contains('.') || token.len() == 4 && (1990.0..2100.0).contains(&value) {
+        if (token.contains('.') && dot_grouped(token).is_none())
+            || token.len() == 4 && (1990.0..2100.0).contains(&value)
+        {
             continue;
         }
         let previous = if i > 0 {
@@ -340,6 +345,30 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
         });
     }
     out
+}
+
+/// A whole number grouped in thousands by dots, as much of Europe, Africa
+/// and Latin America writes it ("1.200 plugs", "14.500"): every group after
+/// the first has exactly three digits. A decimal ("1.5", "99.95") does not.
+fn dot_grouped(token: &str) -> Option<f64> {
+    let mut groups = token.split('.');
+    let first = groups.next()?;
+    if first.is_empty() || first.len() > 3 || !first.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = first.to_string();
+    let mut any = false;
+    for g in groups {
+        if g.len() != 3 || !g.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        digits.push_str(g);
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// Whether the words after a number word finish the number with its figure
@@ -465,6 +494,18 @@ mod tests {
         assert!(loose_counts("priority 1 tickets").is_empty());
         assert!(loose_counts("first 2 months free").is_empty());
         assert!(loose_counts("by january 31 at the latest").is_empty());
+    }
+
+    #[test]
+    fn loose_counts_read_dot_grouped_thousands_and_emphasis() {
+        let c = loose_counts("we cover all the 2.400 hive sensors of the estate");
+        assert_eq!(c[0].value, 2400.0);
+        assert!(c[0].nouns.contains("sensor"), "{:?}", c[0].nouns);
+        let c = loose_counts("hive sensors in this order: **1,750**.");
+        assert_eq!(c[0].value, 1750.0);
+        // A decimal is no count.
+        assert!(loose_counts("about 2.5 sensors per hive").is_empty());
+        assert!(loose_counts("uptime of 99.95 percent").is_empty());
     }
 
     #[test]

@@ -69,3 +69,15 @@ Subscription covers 62 delivery routes.
         "the part is not compared: {found:?}"
     );
 }
+
+#[test]
+fn names_listed_after_a_count_are_its_members_not_another_site() {
+    // The scope counts three greenhouses and names them: a promise of five
+    // greenhouses exceeds the count, though it names none of them.
+    let scope = "\
+# Order form
+2.1 Greenhouses covered: three (3) greenhouses, Vantorp, Eskedal and Brumholt.
+";
+    let notes = "- We will cover all five greenhouses from day one, no extra fee.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
