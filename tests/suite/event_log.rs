@@ -2,10 +2,8 @@
 //! `baton events` in JSON lines and in CSV (one column per field, no live
 //! formulas), and the `--since`/`--until` window.
 
-mod support;
-
+use crate::support::{Env, copy_dir, example};
 use serde_json::Value;
-use support::{Env, copy_dir, example};
 
 const NOW: &str = "2026-07-01T09:00:00Z";
 

@@ -2,12 +2,10 @@
 //! of the bundle, FIFOs, oversized files, unsafe deal ids, a bundle reusing an
 //! approved deal's id. Every run is killed after a minute, so a hang fails.
 
-mod support;
-
+use crate::support::{Env, copy_dir, example};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use support::{Env, copy_dir, example};
 
 const NOW: &str = "2026-09-04T10:00:00Z";
 

@@ -3,9 +3,7 @@
 //! line on stderr naming the file and line) and on hostile input (no hang, no
 //! panic, no control character reaching the terminal).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::path::Path;

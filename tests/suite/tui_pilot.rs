@@ -3,11 +3,10 @@
 //! (bad values refused in place), the handoffs behind its numbers opened with
 //! Enter, and the page scrolled to its end on a small terminal.
 
-mod tui_support;
-
+use crate::tui_support;
+use crate::tui_support::{Demo, demo, press, screen, type_text};
 use baton::tui::App;
 use baton::tui::state::{Overlay, Screen};
-use tui_support::{Demo, demo, press, screen, type_text};
 
 /// `baton pilot ARGS` on the demo's workspace at the demo's clock.
 fn cli_pilot(d: &Demo, args: &[&str]) -> String {

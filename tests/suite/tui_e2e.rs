@@ -25,8 +25,7 @@ use baton::workspace::Workspace;
 use std::path::Path;
 use std::time::Instant;
 
-mod tmux_support;
-use tmux_support::*;
+use crate::tmux_support::*;
 
 /// The demo deal with conflicts, commitments, risks and questions open.
 const DEAL: &str = "CD-0926-214";

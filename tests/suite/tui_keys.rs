@@ -2,13 +2,12 @@
 //! keys leave and the workspace rows they write (through the library's one
 //! write path), or that nothing was written.
 
-mod tui_support;
-
+use crate::tui_support;
+use crate::tui_support::{demo, open_deal, press, type_text};
 use baton::handoff::items::{CommitmentOutcome, RiskStatus};
 use baton::handoff::{Decision, ItemKind, Status};
 use baton::tui::state::Overlay;
 use baton::tui::state::handoff::Tab;
-use tui_support::{demo, open_deal, press, type_text};
 
 const PAUSED: &str = "CD-0926-214";
 

@@ -3,10 +3,8 @@
 //! or no finding) with a reason, as an event; `baton events --labelled`
 //! exports the dismissed mentions as labelled examples.
 
-mod support;
-
+use crate::support::{Env, copy_dir, example};
 use serde_json::Value;
-use support::{Env, copy_dir, example};
 
 const NOW: &str = "2026-07-01T09:00:00Z";
 const AS: [&str; 4] = ["--as", "Dev Anand", "--role", "csm"];

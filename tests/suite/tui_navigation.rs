@@ -2,11 +2,10 @@
 //! from, the full text of any row, the message log, importing a bundle from
 //! the TUI with path completion, and the metrics' filters.
 
-mod tui_support;
-
+use crate::tui_support;
+use crate::tui_support::{Pinned, demo, open_deal, press, screen, type_text};
 use baton::tui::state::Overlay;
 use baton::tui::state::handoff::Tab;
-use tui_support::{Pinned, demo, open_deal, press, screen, type_text};
 
 const PAUSED: &str = "CD-0926-214";
 

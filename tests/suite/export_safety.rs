@@ -2,11 +2,9 @@
 //! temporary files that are never someone else's, and `brief_exported`
 //! recorded only once the brief is written.
 
-mod support;
-
+use crate::support::Env;
 use std::path::Path;
 use std::process::Stdio;
-use support::Env;
 
 const NOW: &str = "2026-09-04T10:00:00Z";
 

@@ -3,9 +3,7 @@
 //! a one-line error that writes nothing; `import --tickets` reads each desk's
 //! export, matches tickets to handoffs and is idempotent.
 
-mod support;
-
-use support::Env;
+use crate::support::Env;
 
 const NOW: &str = "2026-09-30T09:00:00Z";
 const LARKSPUR: &str = "PL-2026-0088";

@@ -3,12 +3,11 @@
 //! imported, a rerun completes, and two processes writing one workspace at
 //! once both succeed.
 
-mod support;
-
+use crate::support;
+use crate::support::{Env, generate_bundles};
 use rusqlite::Connection;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-use support::{Env, generate_bundles};
 
 /// Every deal has its current revision, that revision's files, its items and
 /// its `handoff_created` event; and SQLite finds the file sound.

@@ -3,8 +3,7 @@
 //! detail highlights what the two sides disagree on, and Enter decides the
 //! conflict on screen through the checklist's flow.
 
-mod tui_support;
-
+use crate::tui_support::{demo, open_deal, press, screen, type_text};
 use baton::handoff::items::Resolution;
 use baton::handoff::{Decision, ItemKind};
 use baton::tui::App;
@@ -14,7 +13,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use tui_support::{demo, open_deal, press, screen, type_text};
 
 const SALTMARSH: &str = "CD-0926-214";
 const VREDEBORG: &str = "KW-2026-011";

@@ -4,10 +4,8 @@
 //! dismisses it as no finding, with a reason. Each key runs one library
 //! command through the one write path.
 
-mod tui_support;
-
+use crate::tui_support::{Demo, open_deal, press, screen, type_text, with_bundle};
 use baton::handoff::{Decision, ItemKind};
-use tui_support::{Demo, open_deal, press, screen, type_text, with_bundle};
 
 const BRANNOCK: &str = "TF-OPP-26-0457";
 

@@ -15,12 +15,10 @@
 //! each. Numbering items by counting the ones before made this quadratic (a
 //! 16 MB note took 47.6 s to import).
 
-mod support;
-
+use crate::support::{Env, generate_bundles};
 use rusqlite::Connection;
 use std::path::Path;
 use std::time::{Duration, Instant};
-use support::{Env, generate_bundles};
 
 fn median(mut xs: Vec<Duration>) -> Duration {
     xs.sort();

@@ -8,8 +8,7 @@
 use baton::handoff::Decision;
 use baton::workspace::Workspace;
 
-mod tmux_support;
-use tmux_support::*;
+use crate::tmux_support::*;
 
 const SALTMARSH: &str = "CD-0926-214";
 

@@ -4,10 +4,8 @@
 //! (approvals invalidated, unchanged decisions carried over), re-approve,
 //! kickoff, first value, and the metrics and events that record all of it.
 
-mod support;
-
+use crate::support::{Env, copy_dir, example};
 use serde_json::Value;
-use support::{Env, copy_dir, example};
 
 const DEAL: &str = "TF-OPP-26-0457";
 

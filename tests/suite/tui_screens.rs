@@ -1,9 +1,8 @@
 //! Snapshots of every screen at 80x24 and 160x48 (ratatui's TestBackend),
 //! on the demo workspace with a fixed clock.
 
-mod tui_support;
-
-use tui_support::{Pinned, demo, demo_in, masked, open_deal, press, screen};
+use crate::tui_support;
+use crate::tui_support::{Pinned, demo, demo_in, masked, open_deal, press, screen};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 

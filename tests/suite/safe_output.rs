@@ -4,12 +4,10 @@
 //! Each holds an OSC 52 (write the clipboard), a clear-screen sequence and a
 //! right-to-left override (U+202E), and every output must hold none of them.
 
-mod support;
-mod tui_support;
-
+use crate::support::Env;
+use crate::tui_support;
 use serde_json::Value;
 use std::path::Path;
-use support::Env;
 
 const NOW: &str = "2026-07-01T09:00:00Z";
 const DEAL: &str = "HOST-1";

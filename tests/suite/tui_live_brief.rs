@@ -2,11 +2,9 @@
 //! Questions, Tasks and Brief tabs and the return prompt follow a decision
 //! at once, and Brannock's moved kickoff and contradicted decisions show.
 
-mod tui_support;
-
+use crate::tui_support::{demo, open_deal, press, screen, type_text};
 use baton::tui::state::Overlay;
 use baton::tui::state::flow::Step;
-use tui_support::{demo, open_deal, press, screen, type_text};
 
 const SALTMARSH: &str = "CD-0926-214";
 const BRANNOCK: &str = "TF-OPP-26-0457";

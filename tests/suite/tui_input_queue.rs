@@ -3,11 +3,10 @@
 //! it, quitting with typed text asks first; the queue filter ranks the best
 //! match first and Enter opens it, "mine", the counts' legend, the score's parts.
 
-mod tui_support;
-
+use crate::tui_support;
+use crate::tui_support::{demo, open_deal, press, screen, type_text};
 use baton::handoff::{Actor, Decision, Role};
 use baton::tui::state::Overlay;
-use tui_support::{demo, open_deal, press, screen, type_text};
 
 const PAUSED: &str = "CD-0926-214";
 const BRANNOCK: &str = "TF-OPP-26-0457";

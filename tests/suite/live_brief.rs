@@ -4,10 +4,8 @@
 //! confirmed criterion reads as confirmed, resolutions read as decided, and a
 //! decision against the AE's answer is flagged.
 
-mod support;
-
+use crate::support::Env;
 use serde_json::Value;
-use support::Env;
 
 const NOW: &str = "2026-09-04T12:00:00Z";
 const BRANNOCK: &str = "TF-OPP-26-0457";

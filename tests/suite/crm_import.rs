@@ -4,9 +4,7 @@
 //! the queue and a handoff as `list` and `show` print them; importing the same
 //! export again is "unchanged", a changed row a new revision.
 
-mod support;
-
-use support::Env;
+use crate::support::Env;
 
 const NOW: &str = "2026-10-05T10:00:00Z";
 

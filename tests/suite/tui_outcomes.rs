@@ -4,12 +4,10 @@
 //! Activity tab and the pilot readout; bad input writes nothing and says why
 //! in the status line.
 
-mod tui_support;
-
+use crate::tui_support::{demo, open_deal, press, screen, type_text};
 use baton::tui::App;
 use baton::tui::state::Overlay;
 use baton::tui::state::flow::Step;
-use tui_support::{demo, open_deal, press, screen, type_text};
 
 /// Approved, kickoff on 2026-09-14 (not held): R1 came true in the demo.
 const BRANNOCK: &str = "TF-OPP-26-0457";

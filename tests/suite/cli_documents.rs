@@ -2,9 +2,7 @@
 //! between a promise in the notes and the scope cites `scope.pdf` at the line
 //! of the extracted text, and `files` lists the PDF as read.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::fs;
 
 #[test]
