@@ -436,13 +436,10 @@ fn figures(
         // Names listed after the line's count are the members of the counted
         // set ("2 (two) insurers, Golden Shield and Ayeyar Life"), not another
         // site or phase: a promise of more of them still exceeds the count.
-        if !names_enumerate_count(line) || overlap < 1.0 {
+        if !super::counts::names_enumerate_count(line) || overlap < 1.0 {
             return None;
         }
-        return loose_count_mismatch(r, claim, line).and_then(|(summary, from_row)| {
-            let base = if from_row { 4.0 } else { 4.5 };
-            found(base + overlap, Category::Scope, "count mismatch", summary)
-        });
+        return count_mismatch(r, claim, line, overlap);
     }
     let timed = claim.timed;
     for a in claim
@@ -518,10 +515,7 @@ fn figures(
     }
     // A count whose unit only the table row names is the weaker reading: a
     // clause stating the same figure in words is the more direct answer.
-    loose_count_mismatch(r, claim, line).and_then(|(summary, from_row)| {
-        let base = if from_row { 4.0 } else { 4.5 };
-        found(base + overlap, Category::Scope, "count mismatch", summary)
-    })
+    count_mismatch(r, claim, line, overlap)
 }
 
 /// A go-live date promised against the one the scope sets or counts from a
@@ -544,28 +538,15 @@ fn schedule(
     )
 }
 
-/// Whether every name of `line` stands after its first figure: the names
-/// list what the line counts ("Sites (4, four): Sumqayit; Zig; ...",
-/// "seven (7) clinics, as listed: Toa Payoh, ..."). A name before the figure
-/// ("Muncie: 40 users") says whose count it is.
-fn names_enumerate_count(line: &ScopeLine) -> bool {
-    let lower: &str = &line.cited.lower;
-    let Some(figure) = lower.find(|c: char| c.is_ascii_digit()) else {
-        return false;
-    };
-    !line.names.is_empty()
-        && line.names.iter().all(|name| {
-            // The last mention: a line may open with a word its list repeats
-            // ("Insurance claim connectors: 2 insurers, Golden Shield Insurance").
-            lower
-                .rfind(name.to_lowercase().as_str())
-                .is_some_and(|at| at > figure)
-        })
-}
-
 /// Counts the grammar leaves loose, compared on a shared unit; a cap ("up to
-/// 75") conflicts only when the promise exceeds it.
-fn loose_count_mismatch(r: &Reading, claim: &Claim, line: &ScopeLine) -> Option<(String, bool)> {
+/// 75") conflicts only when the promise exceeds it. A count whose unit only a
+/// table row names scores a little lower than one a clause states.
+fn count_mismatch(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    overlap: f64,
+) -> Option<Contradiction> {
     let promised = claim
         .promised
         .get_or_init(|| super::counts::promised(r.rules, &claim.lower));
@@ -581,7 +562,8 @@ fn loose_count_mismatch(r: &Reading, claim: &Claim, line: &ScopeLine) -> Option<
                     if g.capped { "up to " } else { "" },
                     g.value
                 );
-                return Some((summary, g.from_row));
+                let base = if g.from_row { 4.0 } else { 4.5 };
+                return found(base + overlap, Category::Scope, "count mismatch", summary);
             }
         }
     }

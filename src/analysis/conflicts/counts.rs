@@ -5,6 +5,7 @@
 //! 35"); "unlimited X" and "all X" promise a count without bound; a table
 //! row's label is the unit of its figure ("| Reviewer seats | five (5) |").
 
+use super::ScopeLine;
 use super::figures::{LooseCount, is_number_word, loose_counts, row_nouns};
 use crate::rules::Rules;
 use std::collections::BTreeSet;
@@ -116,6 +117,25 @@ pub(crate) fn counts_a_part(rules: &Rules, lower: &str, figure: &str) -> bool {
     let before = &lower[..at];
     let start = before.rmatch_indices(' ').nth(4).map_or(0, |(i, _)| i + 1);
     rules.pair_facts.count_subset.is_match(&before[start..])
+}
+
+/// Whether every name of `line` stands after its first figure: the names
+/// list what the line counts ("Sites (4, four): Sumqayit; Zig; ...",
+/// "seven (7) clinics, as listed: Toa Payoh, ..."). A name before the figure
+/// ("Muncie: 40 users") says whose count it is.
+pub(super) fn names_enumerate_count(line: &ScopeLine) -> bool {
+    let lower: &str = &line.cited.lower;
+    let Some(figure) = lower.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    !line.names.is_empty()
+        && line.names.iter().all(|name| {
+            // The last mention: a line may open with a word its list repeats
+            // ("Insurance claim connectors: 2 insurers, Golden Shield Insurance").
+            lower
+                .rfind(name.to_lowercase().as_str())
+                .is_some_and(|at| at > figure)
+        })
 }
 
 /// The label a number ends: "seats: 60", "seats raised to 60"; not any
