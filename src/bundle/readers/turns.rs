@@ -269,10 +269,8 @@ mod tests {
             Some("Dana Whitfield")
         );
         assert_eq!(n.prefix("Dana", Some("AE")).as_deref(), Some("Dana (AE)"));
-        assert_eq!(
-            n.prefix("Speaker 1", None).as_deref(),
-            Some("Speaker 1 (Speaker 1)")
-        );
+        // A recorder's numbered speaker reads back as it is ("Speaker 1:").
+        assert_eq!(n.prefix("Speaker 1", None).as_deref(), Some("Speaker 1"));
         assert_eq!(n.prefix("Note", None), None);
         assert_eq!(
             n.prefix("pieter.degroot", None).as_deref(),

@@ -8,7 +8,8 @@
 //!
 //! - `lines`: the first pass, one `lines::Class` per line;
 //! - `speaker` and `email`: the transcript prefixes and email structure it
-//!   recognises;
+//!   recognises; `numbered`: the speakers a recorder numbers, and the legend
+//!   that names them;
 //! - `paragraph`: the second pass, with `shapes` for how a prose line reads and
 //!   `names` for which bullet names are speakers;
 //! - `sentences`: sentence boundaries within a paragraph;
@@ -22,6 +23,7 @@ mod inline;
 mod lines;
 mod lower;
 mod names;
+mod numbered;
 mod paragraph;
 mod sentences;
 mod shapes;
@@ -111,7 +113,8 @@ impl Statement {
 
 /// Split one file's text into statements, in file order.
 pub fn segment(text: &str) -> Vec<Statement> {
-    let lines = classify_lines(text);
+    let mut lines = classify_lines(text);
+    numbered::apply_legend(&mut lines);
     Segmenter::new(text, &lines).run()
 }
 

@@ -14,6 +14,9 @@ pub(super) struct Speaker {
     pub(super) role: Option<String>,
     /// A timestamp or a role came with the name: certainly a turn.
     pub(super) strong: bool,
+    /// The number a recorder gave an unnamed speaker (`Speaker 2`,
+    /// `SPEAKER_02`), which a legend may name ([`super::numbered`]).
+    pub(super) number: Option<u16>,
 }
 
 /// The speaker pattern, for lines that are not ASCII; ASCII lines, the usual
@@ -106,13 +109,25 @@ pub(super) fn speaker_prefix(line: &str) -> Option<(Speaker, usize)> {
     if !may_open_speaker(first) {
         return None;
     }
-    named_speaker(head)
+    named_speaker(head).or_else(|| {
+        // `Speaker 2 [00:00:58]:`, `[00:00:04] SPEAKER_01:`: a number where a
+        // name would be. Tried last, so no named turn reads differently.
+        head.bytes()
+            .take(48)
+            .any(|b| b.is_ascii_digit())
+            .then(|| super::numbered::numbered_turn(head))
+            .flatten()
+    })
 }
 
 /// `Speaker 2 (Priya Shah, Orbitex):`.
 fn numbered_speaker(head: &str) -> Option<(Speaker, usize)> {
     let caps = NUMBERED_SPEAKER_RE.captures(head)?;
     let name = caps.get(NUMBERED_WHO)?.as_str().trim().to_string();
+    // `Speaker 6 (00:10:10):` times the turn; it does not name the speaker.
+    if name.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return None;
+    }
     let role = caps
         .get(NUMBERED_ROLE)
         .map(|r| r.as_str().trim().to_string());
@@ -121,6 +136,7 @@ fn numbered_speaker(head: &str) -> Option<(Speaker, usize)> {
             name,
             role,
             strong: true,
+            number: None,
         },
         caps.get(0)?.end(),
     ))
@@ -168,6 +184,7 @@ pub(super) fn speaker_of_match(head: &str, found: SpeakerMatch) -> Option<(Speak
             name: name.to_string(),
             role,
             strong,
+            number: None,
         },
         found.end,
     ))
