@@ -10,7 +10,7 @@
 use super::lines::{Class, Line};
 use super::speaker::Speaker;
 use regex::Regex;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 /// The words recorders number speakers with, in the languages of their exports.
@@ -91,7 +91,7 @@ pub(super) fn apply_legend(lines: &mut [Line<'_>]) {
         return;
     }
     let mut legend: BTreeMap<u16, Named> = BTreeMap::new();
-    let mut legend_lines: Vec<usize> = Vec::new();
+    let mut legend_lines: Vec<(usize, u16)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if numbered_turn(line).is_some() {
             // The transcript has begun: a later "Speaker 2: Maria Lopez" is talk.
@@ -99,16 +99,16 @@ pub(super) fn apply_legend(lines: &mut [Line<'_>]) {
         }
         if let Some((n, named)) = legend_entry(line.body) {
             legend.entry(n).or_insert(named);
-            legend_lines.push(i);
+            legend_lines.push((i, n));
         }
     }
-    let used = |n: &u16| lines.iter().any(|l| numbered_turn(l) == Some(*n));
-    legend.retain(|n, _| used(n));
+    let used: BTreeSet<u16> = lines.iter().filter_map(numbered_turn).collect();
+    legend.retain(|n, _| used.contains(n));
     if legend.is_empty() {
         return;
     }
-    for &i in &legend_lines {
-        if legend_entry(lines[i].body).is_some_and(|(n, _)| legend.contains_key(&n)) {
+    for &(i, n) in &legend_lines {
+        if legend.contains_key(&n) {
             lines[i].class = Class::Header;
         }
     }
