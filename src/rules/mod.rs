@@ -197,7 +197,9 @@ lexicons! {
         response, instalments, payment, go_live, schedule_anchor, schedule_rough, schedule_outer_bound, onsite, remote, all_services,
         billing_period, billing_timing, billed_from_go_live, billed_from_signing,
         languages, language_cue, places, support, weekdays, working_week, weekend, six_day_week,
-        partial_cover, frequency, exchange, fixed_rate, response_heading, count_units, count_cap,
+        partial_cover, frequency, exchange, fixed_rate, currencies, more_currencies, currency_kinds,
+        currency_lead, currency_only, currency_cue, currency_indicative, currency_refused,
+        currency_generic, response_heading, count_units, count_cap,
         count_unlimited, count_all, count_subset,
     }
 }

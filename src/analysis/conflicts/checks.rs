@@ -222,6 +222,12 @@ fn term(
                 // ("sync inventory ... both warehouses" and "Inventory
                 // availability, both warehouses").
                 (Topic::Frequency, _) => overlap >= 2.0,
+                // A currency some other line of the scope invoices in is
+                // granted ("subscription in euros. Implementation in ariary").
+                (Topic::Currency, _) => support
+                    .currencies
+                    .as_ref()
+                    .is_none_or(|all| c.contradicted_by(all)),
                 // Someone on site for no named service, where the scope
                 // grants on-site work, is that work unless the scope
                 // delivers every service remotely.

@@ -132,6 +132,10 @@ pub(super) struct Support {
     /// A scope line grants work on site (not excluded, not charged): a
     /// promise to be on site for no named service may be that work.
     pub onsite_granted: bool,
+    /// Every currency the scope invoices in for an item the claim names,
+    /// whichever line names it ("The implementation fee is invoiced in
+    /// ariary" grants ariary to a promise about the implementation).
+    pub currencies: Option<facts::Fact>,
 }
 
 /// What the scope grants outside its exclusions.
@@ -305,7 +309,7 @@ fn each_claim<'f>(
         let claim = read_claim(r, flag, &vocabulary);
         // The words each scope line shares with the claim, counted once.
         let overlaps = vocabulary.overlaps(&claim.word_ids);
-        let support = support(&claim, &scope, &overlaps);
+        let support = support(r.rules, &claim, &scope, &overlaps);
         let contradictions: Vec<Option<Contradiction>> = scope
             .iter()
             .zip(&overlaps)
@@ -480,8 +484,43 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// `overlaps[i]` is how many content words the claim shares with `scope[i]`.
-fn support(claim: &Claim, scope: &[ScopeLine], overlaps: &[usize]) -> Support {
+/// Whether a scope line and a claim name the same item: a word they share
+/// that is no word of money or paying ("implementation", not "fee",
+/// "invoiced" or "USD").
+fn same_item(rules: &crate::rules::Rules, claim: &Claim, line: &ScopeLine) -> bool {
+    let p = &rules.pair_facts;
+    line.words.iter().any(|w| {
+        claim.has_word(w)
+            && ![
+                &p.currencies,
+                &p.more_currencies,
+                &p.currency_kinds,
+                &p.currency_cue,
+                &p.currency_generic,
+                &p.payment,
+                &rules.facts.payment,
+            ]
+            .iter()
+            .any(|list| list.is_match(w.as_str()))
+    })
+}
+
+fn support(
+    rules: &crate::rules::Rules,
+    claim: &Claim,
+    scope: &[ScopeLine],
+    overlaps: &[usize],
+) -> Support {
     Support {
+        currencies: facts::currencies_of(
+            scope
+                .iter()
+                .filter(|l| {
+                    l.facts.iter().any(|f| f.topic == facts::Topic::Currency)
+                        && same_item(rules, claim, l)
+                })
+                .flat_map(|l| &l.facts),
+        ),
         onsite_granted: scope.iter().any(|l| {
             !l.excludes
                 && l.facts

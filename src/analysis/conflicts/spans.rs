@@ -236,6 +236,7 @@ fn families(rules: &Rules, topic: Topic) -> Vec<&Lexicon> {
         Topic::SupportDays => vec![&p.weekdays, &p.working_week, &p.weekend, &p.six_day_week],
         Topic::ExchangeRate => vec![&p.exchange, &p.fixed_rate],
         Topic::Frequency => vec![&p.frequency],
+        Topic::Currency => vec![&p.currencies, &p.more_currencies, &p.currency_kinds],
     }
 }
 

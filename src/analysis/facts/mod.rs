@@ -12,6 +12,10 @@
 //! and severities are read here, by grammar.
 
 mod billing;
+mod currency;
+pub use currency::currencies_of;
+#[cfg(test)]
+mod currency_tests;
 mod exchange;
 mod frequency;
 mod numbers;
@@ -59,6 +63,8 @@ pub enum Topic {
     ExchangeRate,
     /// How often something recurs: a sync, a payout, a report.
     Frequency,
+    /// The currency invoices are issued or fees paid in.
+    Currency,
 }
 
 impl Topic {
@@ -73,7 +79,8 @@ impl Topic {
             | Topic::BillingPeriod
             | Topic::BillingTiming
             | Topic::BillingStart
-            | Topic::ExchangeRate => Category::Discount,
+            | Topic::ExchangeRate
+            | Topic::Currency => Category::Discount,
             Topic::Hosting
             | Topic::SupportHours
             | Topic::SupportDays
@@ -156,6 +163,15 @@ pub enum Value {
     FloatingRate,
     /// Recurring with this many minutes between runs (0: in real time).
     Interval(f64),
+    /// Invoiced or paid in these currencies: `named` as bits of
+    /// `pair_facts.currencies` (then `more_currencies` from bit 64); `vague`
+    /// the currencies a shared name ("dollars", "pesos") may be, of the
+    /// `pair_facts.currency_kinds` in `kinds`.
+    Currencies {
+        named: u128,
+        vague: u128,
+        kinds: u16,
+    },
 }
 
 /// One term a text states.
@@ -220,6 +236,23 @@ impl Fact {
             (Value::FixedRate, Value::FloatingRate) => true,
             // Promised more often than the scope runs it.
             (Value::Interval(a), Value::Interval(b)) => a < b,
+            // A currency promised that the scope does not invoice in; a
+            // shared name ("pesos") only where none it may be is granted.
+            (
+                Value::Currencies {
+                    named: a,
+                    vague: va,
+                    ..
+                },
+                Value::Currencies {
+                    named: b,
+                    vague: vb,
+                    ..
+                },
+            ) => {
+                let granted = b | vb;
+                a & !granted != 0 || (va != 0 && va & granted == 0)
+            }
             _ => false,
         }
     }
@@ -344,6 +377,11 @@ impl Fact {
             Value::Interval(m) if m < 1440.0 => format!("every {} h", round(m / 60.0)),
             Value::Interval(m) if m < 10080.0 => format!("every {} days", round(m / 1440.0)),
             Value::Interval(m) => format!("every {} weeks", round(m / 10080.0)),
+            Value::Currencies { named, kinds, .. } => {
+                let mut names = currency::names(rules, named);
+                names.extend(currency::kind_names(rules, kinds));
+                format!("invoiced in {}", names.join(", "))
+            }
         }
     }
 }
@@ -457,6 +495,9 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     }
     if pairs && let Some(rate) = exchange::rate(rules, lower) {
         out.push(Fact::new(Topic::ExchangeRate, rate));
+    }
+    if pairs && let Some(paid_in) = currency::currencies(rules, lower) {
+        out.push(Fact::new(Topic::Currency, paid_in));
     }
     // A rhythm outside paying (invoicing has its own terms): a sync, a
     // payout, a report.
