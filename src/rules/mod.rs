@@ -198,7 +198,7 @@ lexicons! {
         billing_period, billing_timing, billed_from_go_live, billed_from_signing,
         languages, language_cue, places, support, weekdays, working_week, weekend, six_day_week,
         partial_cover, frequency, exchange, fixed_rate, response_heading, count_units, count_cap,
-        count_unlimited, count_all, count_subset,
+        count_unlimited, count_all, count_subset, alternative, reach,
     }
 }
 
