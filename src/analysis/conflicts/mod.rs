@@ -483,7 +483,6 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-/// `overlaps[i]` is how many content words the claim shares with `scope[i]`.
 /// Whether a scope line and a claim name the same item: a word they share
 /// that is no word of money or paying ("implementation", not "fee",
 /// "invoiced" or "USD").
@@ -505,6 +504,7 @@ fn same_item(rules: &crate::rules::Rules, claim: &Claim, line: &ScopeLine) -> bo
     })
 }
 
+/// `overlaps[i]` is how many content words the claim shares with `scope[i]`.
 fn support(
     rules: &crate::rules::Rules,
     claim: &Claim,

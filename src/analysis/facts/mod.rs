@@ -19,6 +19,8 @@ mod currency_tests;
 mod exchange;
 mod frequency;
 mod numbers;
+#[cfg(test)]
+mod reach_tests;
 mod response;
 #[cfg(test)]
 mod service_term_tests;
@@ -28,7 +30,7 @@ mod weekdays;
 
 use super::model::Category;
 use crate::rules::{CueText, Rules};
-use numbers::{instalment_count, payment_days, percent_near, start_hour};
+use numbers::{end_hour, instalment_count, payment_days, percent_near, start_hour};
 
 /// The services of a delivery term that names services in general ("All
 /// Services", "on-site attendance"): every family of `facts.services`.
@@ -102,9 +104,11 @@ pub enum Value {
     OnPremises,
     /// Support around the clock.
     AllHours,
-    /// Support in working hours, from this hour of the day when written.
+    /// Support in working hours, from and until these times of the day
+    /// (minutes after midnight) when written.
     WorkingHours {
         from: Option<u16>,
+        until: Option<u16>,
     },
     /// Support channels, as bits of the `facts.channels` families.
     Channels(u64),
@@ -196,7 +200,11 @@ impl Fact {
             (Value::Places(a), Value::Places(b)) => a & b == 0,
             (Value::OnPremises, Value::Places(_)) | (Value::Places(_), Value::OnPremises) => true,
             (Value::AllHours, Value::WorkingHours { .. }) => true,
-            (Value::WorkingHours { from: Some(a) }, Value::WorkingHours { from: Some(b) }) => a < b,
+            // Cover that starts earlier or ends later than the scope's.
+            (
+                Value::WorkingHours { from: a, until: ua },
+                Value::WorkingHours { from: b, until: ub },
+            ) => a.zip(b).is_some_and(|(a, b)| a < b) || ua.zip(ub).is_some_and(|(a, b)| a > b),
             (Value::Channels(a), Value::Channels(b)) => a & !b != 0,
             (
                 Value::Within {
@@ -304,10 +312,17 @@ impl Fact {
             }
             Value::OnPremises => "hosting on the customer's premises".into(),
             Value::AllHours => "support around the clock".into(),
-            Value::WorkingHours { from: Some(h) } => {
-                format!("support in working hours from {:02}:{:02}", h / 60, h % 60)
+            Value::WorkingHours { from, until } => {
+                let at = |h: u16| format!("{:02}:{:02}", h / 60, h % 60);
+                match (from, until) {
+                    (Some(f), Some(u)) => {
+                        format!("support in working hours, {} to {}", at(f), at(u))
+                    }
+                    (Some(f), None) => format!("support in working hours from {}", at(f)),
+                    (None, Some(u)) => format!("support in working hours until {}", at(u)),
+                    (None, None) => "support in working hours".into(),
+                }
             }
-            Value::WorkingHours { from: None } => "support in working hours".into(),
             Value::Channels(bits) => format!("support by {}", family(&f.channels, bits)),
             Value::Within { severity, minutes } => {
                 let within = if minutes >= 60.0 {
@@ -406,6 +421,12 @@ pub fn read_for_pairs(rules: &Rules, lower: &CueText) -> Vec<Fact> {
 }
 
 fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
+    // "Monthly by direct debit rather than annually up front": the term set
+    // aside is not the one stated. Compared in a pair, the statement is read
+    // without it.
+    if pairs && let Some(kept) = without_alternatives(rules, lower) {
+        return read_with(rules, &rules.cue_text(kept), true);
+    }
     let f = &rules.facts;
     let p = &rules.pair_facts;
     // A `[facts]` list, or in pairs its `[pair_facts]` widening.
@@ -422,24 +443,32 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
             out.push(Fact::new(Topic::Hosting, Value::Places(places)));
         }
     }
-    if f.support.is_match(lower) {
+    // In a pair, someone reachable at set hours speaks of support without
+    // the word: "ring us any hour, somebody'll answer", "reachable on his
+    // mobile on Saturdays", "someone online until 10pm".
+    let about_support = f.support.is_match(lower) || (pairs && p.reach.is_match(lower));
+    if about_support {
+        let (from, until) = (start_hour(text), end_hour(text));
         if says(&f.all_hours, &p.all_hours) {
             out.push(Fact::new(Topic::SupportHours, Value::AllHours));
         } else if says(&f.limited_hours, &p.limited_hours) {
             out.push(Fact::new(
                 Topic::SupportHours,
-                Value::WorkingHours {
-                    from: start_hour(text),
-                },
+                Value::WorkingHours { from, until },
             ));
-        } else if pairs && let Some(from) = start_hour(text) {
-            // "our support line's open from half six": the hour cover
-            // starts is a working-hours term without naming working hours.
+        } else if pairs && (from.is_some() || until.is_some()) {
+            // "our support line's open from half six", "someone on the
+            // phone until ten at night": the hours cover starts or ends are
+            // a working-hours term without naming working hours.
             out.push(Fact::new(
                 Topic::SupportHours,
-                Value::WorkingHours { from: Some(from) },
+                Value::WorkingHours { from, until },
             ));
         }
+    }
+    // Channels and answer times only where support is named: "I confirmed it
+    // with him by phone" is how a deal was talked through, not a channel.
+    if f.support.is_match(lower) {
         let channels = f.channels.families(lower);
         if channels != 0 {
             out.push(Fact::new(Topic::SupportChannel, Value::Channels(channels)));
@@ -488,7 +517,7 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     // ("El soporte se prestará de lunes a viernes"); its channels and hours
     // are read from the `[facts]` words alone.
     if pairs
-        && says(&f.support, &p.support)
+        && (says(&f.support, &p.support) || p.reach.is_match(lower))
         && let Some(days) = weekdays::covered(rules, lower)
     {
         out.push(Fact::new(Topic::SupportDays, Value::Weekdays(days)));
@@ -560,6 +589,31 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         out.push(Fact::new(Topic::SyncDirection, Value::TwoWay));
     }
     out
+}
+
+/// `lower` without the alternatives it sets aside ("rather than annually",
+/// "instead of the three-site licence", "en vez de todo adelantado"): each
+/// runs from its marker to the end of its clause. None when it sets none aside.
+fn without_alternatives(rules: &Rules, lower: &CueText) -> Option<String> {
+    let marks = rules.pair_facts.alternative.find_all(lower);
+    if marks.is_empty() {
+        return None;
+    }
+    let text: &str = lower;
+    let mut kept = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end) in marks {
+        if start < at {
+            continue;
+        }
+        kept.push_str(&text[at..start]);
+        let clause_end = text[end..]
+            .find([',', '.', ';', ':', '!', '?', '(', ')', '\n'])
+            .map_or(text.len(), |i| end + i);
+        at = clause_end;
+    }
+    kept.push_str(&text[at..]);
+    Some(kept)
 }
 
 /// The hosting places a statement names, as bits: `facts.places`, and in a

@@ -107,6 +107,54 @@ fn spoken_start_hour(text: &str) -> Option<u16> {
     None
 }
 
+/// The hour support ends, in minutes after midnight: "8:00 to 17:00",
+/// "9am-5.30pm", "until 10pm", "until ten at night", "till eight in the
+/// evening". An hour after "until" without a half of the day is read as
+/// written ("until 18:00"); a spoken hour needs one ("ten at night").
+pub fn end_hour(text: &str) -> Option<u16> {
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:\d(?:[:.h]\d\d)? ?(?:am|pm|h|hrs)? ?(?:-|–|to|until|till|and) ?|\b(?:until|till) )(\d{1,2})(?:[:.h](\d\d))? ?(am|pm|a\.m\.|p\.m\.|h|hrs)?",
+        )
+        .expect("end hour pattern compiles")
+    });
+    static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:until|till|to) (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight)(?: (?:at night|in the evening|pm|p\.m\.|o'clock at night))?\b",
+        )
+        .expect("spoken end hour pattern compiles")
+    });
+    for c in END.captures_iter(text) {
+        let hour: u16 = c[1].parse().ok()?;
+        let minute: u16 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let suffix = c.get(3).map(|m| m.as_str());
+        let whole = c.get(0)?.as_str();
+        // "until 3 sites", "to 12 users": an hour has minutes or a half of
+        // the day, or closes a range that started with one.
+        let ranged = whole.starts_with(|ch: char| ch.is_ascii_digit());
+        if hour > 24 || minute > 59 || (c.get(2).is_none() && suffix.is_none() && !ranged) {
+            continue;
+        }
+        let hour = match suffix {
+            Some(s) if s.starts_with('p') && hour < 12 => hour + 12,
+            _ => hour,
+        };
+        return Some(hour * 60 + minute);
+    }
+    let c = SPOKEN.captures(text)?;
+    let whole = c.get(0)?.as_str();
+    if &c[1] == "midnight" {
+        return Some(24 * 60);
+    }
+    // A spoken hour is an evening hour only where speech says so.
+    let evening = whole.ends_with("night") || whole.ends_with("evening") || whole.contains('p');
+    if !evening {
+        return None;
+    }
+    let hour = parse_number(&c[1])? as u16;
+    Some(if hour < 12 { hour + 12 } else { hour } * 60)
+}
+
 /// The time to answer an incident, in minutes: "within four hours", "30 min",
 /// "8 Working Hours", "two business days", "Thirty minutes for a P1".
 pub fn response_minutes(text: &str) -> Option<f64> {

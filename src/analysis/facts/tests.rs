@@ -80,7 +80,10 @@ fn each_topic_is_read_from_its_own_words() {
             "Support: Monday to Friday, 08:00-17:00, by e-mail",
             Topic::SupportHours
         ),
-        Some(Value::WorkingHours { from: Some(480) })
+        Some(Value::WorkingHours {
+            from: Some(480),
+            until: Some(17 * 60)
+        })
     );
     assert_eq!(
         value(

@@ -1,0 +1,93 @@
+//! Terms read the way a promise sets them against another (issue 13, read on
+//! styles-16 to 18): an alternative set aside ("monthly rather than
+//! annually"), cover promised by someone reachable rather than by "support",
+//! and the hour cover ends. Every text is invented.
+
+use super::numbers::end_hour;
+use super::tests::{conflicts_in_pairs, pair_facts};
+use super::*;
+
+fn value(text: &str, topic: Topic) -> Option<Value> {
+    pair_facts(text)
+        .into_iter()
+        .find(|f| f.topic == topic)
+        .map(|f| f.value)
+}
+
+#[test]
+fn the_alternative_set_aside_is_not_the_term_stated() {
+    // Two rhythms named: before, neither was read.
+    assert_eq!(
+        value(
+            "Billing: we can invoice you monthly by direct debit rather than annually up front.",
+            Topic::BillingPeriod
+        ),
+        value("we will invoice monthly", Topic::BillingPeriod)
+    );
+    assert!(value("we can invoice monthly", Topic::BillingPeriod).is_some());
+    assert!(conflicts_in_pairs(
+        "Instead of paying annually in advance, they pay quarterly.",
+        "Fees are invoiced annually in advance, payable within 30 days."
+    ));
+    assert!(conflicts_in_pairs(
+        "Te facturamos la licencia mensualmente, en vez de anualmente.",
+        "Forma de pago: la licencia se factura anualmente por anticipado."
+    ));
+    // The clause after the alternative still counts.
+    assert!(!conflicts_in_pairs(
+        "Rather than monthly, we invoice annually in advance.",
+        "Fees are invoiced annually in advance."
+    ));
+}
+
+#[test]
+fn someone_reachable_at_set_hours_is_a_support_term() {
+    assert_eq!(
+        value(
+            "Ring us any time the boats are landing, somebody'll answer, day or night.",
+            Topic::SupportHours
+        ),
+        Some(Value::AllHours)
+    );
+    assert!(conflicts_in_pairs(
+        "For you we'll have someone on the phone until ten at night and on Saturdays.",
+        "Standard support: Monday to Friday, 8:00 a.m. to 4:30 p.m., excluding public holidays."
+    ));
+    assert!(conflicts_in_pairs(
+        "Tomás can be reached on his mobile on Saturdays during harvest.",
+        "Support: lundi au vendredi, de 8h00 à 17h00, par e-mail."
+    ));
+    // Hours that are not someone's cover say nothing of support.
+    assert_eq!(
+        value(
+            "The nightly export runs until 10pm on Saturdays.",
+            Topic::SupportHours
+        ),
+        None
+    );
+    // Cover within the scope's window is no conflict.
+    assert!(!conflicts_in_pairs(
+        "Somebody will be on the phone from nine until five, Monday to Friday.",
+        "Support desk: Monday to Friday, 08:00 to 17:00, by phone and e-mail."
+    ));
+}
+
+#[test]
+fn the_hour_cover_ends_is_read_from_ranges_and_speech() {
+    assert_eq!(end_hour("monday to friday, 08:00 to 17:00"), Some(17 * 60));
+    assert_eq!(end_hour("9am-5.30pm weekdays"), Some(17 * 60 + 30));
+    assert_eq!(
+        end_hour("someone online until 10pm every day"),
+        Some(22 * 60)
+    );
+    assert_eq!(end_hour("on the phone until ten at night"), Some(22 * 60));
+    assert_eq!(end_hour("till midnight in season"), Some(24 * 60));
+    // A count after "until" or "to" is no hour; a spoken hour needs its half of the day.
+    assert_eq!(end_hour("from 3 sites to 12 sites"), None);
+    assert_eq!(end_hour("up to 12 users until 2027"), None);
+    assert_eq!(end_hour("we stay until five"), None);
+    assert!(conflicts_in_pairs(
+        "Support is open from eight thirty in the morning until 8pm, so it covers your UK branches.",
+        "Standard support by e-mail, 09:00 to 17:30 UK time, Monday to Friday."
+    ));
+}
