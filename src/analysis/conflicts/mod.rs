@@ -87,6 +87,9 @@ pub(super) struct Claim<'a> {
     pub concession: bool,
     pub waiver: bool,
     pub free_period: bool,
+    /// How long the free period lasts, where a duration stands by the words
+    /// that make it free ("first three months free"), with its text.
+    pub free_for: Option<(f64, String)>,
     pub price_lock: bool,
     pub onsite: bool,
     /// The claim speaks of time ("live by", "within"), whatever its category.
@@ -357,6 +360,36 @@ fn is_boilerplate(r: &Reading, c: &Cited) -> bool {
     r.rules.scope.boilerplate.is_match(&c.lower) || r.rules.scope.boilerplate.is_match(&heading)
 }
 
+/// The duration that stands within a few words of a free-period word
+/// ("first three months free", "two months on the house"), not any duration
+/// of the promise ("... and I'll lock the price for two years").
+fn free_for(r: &Reading, text: &str) -> Option<(f64, String)> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    let marks = r.rules.category.free_period.find_all(lower.as_str());
+    find_quantities_from(text, r.reference)
+        .into_iter()
+        .filter(|f| {
+            marks.iter().any(|&(a, b)| {
+                let gap = if f.end <= a {
+                    a - f.end
+                } else {
+                    f.start.saturating_sub(b)
+                };
+                gap <= FREE_NEAR || (f.start < b && a < f.end)
+            })
+        })
+        .find_map(|f| match f.quantity {
+            Quantity::Duration { days, text, .. } => Some((days, text)),
+            _ => None,
+        })
+}
+
+/// How far (in bytes) a duration may stand from the word that makes it free.
+const FREE_NEAR: usize = 12;
+
 fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Claim<'a> {
     let text = claim_text(&flag.text);
     let lower = r.rules.cue_text(super::normalise(text));
@@ -382,6 +415,7 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Cl
         concession: r.rules.commitment.concession.is_match(&lower),
         waiver: cat.waiver.is_match(&lower),
         free_period: cat.free_period.is_match(&lower),
+        free_for: free_for(r, text),
         price_lock: cat.price_lock.is_match(&lower),
         onsite: cat.special.is_match(&lower),
         timed,

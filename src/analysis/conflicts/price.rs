@@ -54,6 +54,9 @@ pub(super) fn price(
     support: &Support,
     overlap: f64,
 ) -> Option<Contradiction> {
+    if let Some(c) = longer_free_period(claim, line, overlap) {
+        return Some(c);
+    }
     if !(claim.category == Category::Discount || claim.concession) || support.concession {
         return None;
     }
@@ -133,4 +136,31 @@ pub(super) fn price(
         );
     }
     None
+}
+
+/// A free period promised longer than the one the scope grants: "first
+/// three months free" against "Subscription waived for the first two (2)
+/// months". The scope records a concession of the same kind, so the guard that
+/// a recorded concession agrees does not apply: the lengths decide.
+fn longer_free_period(claim: &Claim, line: &ScopeLine, overlap: f64) -> Option<Contradiction> {
+    if !line.concession {
+        return None;
+    }
+    let (promised, said) = claim.free_for.clone()?;
+    // The scope line is itself the concession: its longest duration is what
+    // it waives ("waived for the first two (2) months").
+    let (granted, signed) = line
+        .quantities
+        .iter()
+        .filter_map(|q| match q {
+            Quantity::Duration { days, text, .. } => Some((*days, text.clone())),
+            _ => None,
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    (promised > granted + 0.5).then(|| Contradiction {
+        score: 7.0 + overlap,
+        category: Category::Discount,
+        reason: "longer free period",
+        summary: format!("Notes give {said} free; the signed scope waives {signed}."),
+    })
 }

@@ -160,7 +160,11 @@ pub(super) fn dues(r: &Reading, text: &str) -> Vec<Due> {
             Quantity::Duration { days, text: d, .. } if *days >= 7.0 => {
                 let after = &lower[found.end..end.max(found.end)];
                 let span = jiff::Span::new().days(days.round() as i64);
-                match anchor(r, after) {
+                // The event may come first: "from signature it's ten weeks
+                // to go-live", "after kickoff, eight weeks".
+                let counted_from =
+                    anchor(r, after).or_else(|| anchor_before(r, &lower[..found.start]));
+                match counted_from {
                     Some(Anchor::Dated(start)) => {
                         if let Ok(date) = start.checked_add(span) {
                             let mut due = Due::day(date, format!("{d} from {start}"));
@@ -249,12 +253,34 @@ fn anchor(r: &Reading, after: &str) -> Option<Anchor> {
         return None;
     }
     let deal = &r.bundle.deal;
-    let event = head
+    // The event as named: up to the end of its name, without the word that
+    // counts from it ("after signing" names "signing").
+    let named = r
+        .rules
+        .pair_facts
+        .schedule_anchor
+        .find_all(head)
+        .first()
+        .map_or(head.len(), |&(_, end)| end);
+    let event = head[..named]
         .split([',', '.', ';'])
         .next()
         .unwrap_or(head)
-        .trim()
-        .to_string();
+        .trim();
+    let event = [
+        "from ",
+        "of ",
+        "after ",
+        "following ",
+        "since ",
+        "once ",
+        "when ",
+        "upon ",
+    ]
+    .iter()
+    .find_map(|p| event.strip_prefix(p))
+    .unwrap_or(event)
+    .to_string();
     let (family, dated) = if families & 1 != 0 {
         (1, deal.closed_on)
     } else if families & 2 != 0 {
@@ -267,6 +293,36 @@ fn anchor(r: &Reading, after: &str) -> Option<Anchor> {
         None => Anchor::Undated(family, event),
     })
 }
+
+/// The event a duration counts from when the words before it name it, in
+/// the same clause: "from signature it's ten weeks", "after kickoff, eight
+/// weeks to go-live". The nearest "from", "after" or "since" within a few
+/// words is read as [`anchor`] reads the words after a duration.
+fn anchor_before(r: &Reading, before: &str) -> Option<Anchor> {
+    let mut start = before.len().saturating_sub(NEAR_BEFORE);
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    let window = &before[start..];
+    // Only the clause the duration stands in.
+    let clause = window
+        .rfind(['.', ';', ':', '?', '!'])
+        .map_or(window, |i| &window[i + 1..]);
+    let at = ["from ", "after ", "since "]
+        .iter()
+        .filter_map(|p| {
+            clause
+                .match_indices(p)
+                .filter(|(i, _)| *i == 0 || !clause.as_bytes()[i - 1].is_ascii_alphanumeric())
+                .map(|(i, _)| i)
+                .last()
+        })
+        .max()?;
+    anchor(r, &clause[at..])
+}
+
+/// How far before a duration the event it counts from may be named.
+const NEAR_BEFORE: usize = 40;
 
 /// Whether `signed` dates the promised go-live as promised: every promised
 /// due meets one of the scope's within its grace. Dues on different footings

@@ -374,7 +374,10 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         if let Some(days) = payment_days(text) {
             out.push(Fact::new(Topic::PaymentDays, Value::Days(days)));
         }
-        if instalments {
+        if pairs && p.one_payment.is_match(lower) {
+            // "in one single installment": the word for a part names none.
+            out.push(Fact::new(Topic::PaymentSchedule, Value::InFull));
+        } else if instalments {
             let parts = instalment_count(text);
             out.push(Fact::new(
                 Topic::PaymentSchedule,

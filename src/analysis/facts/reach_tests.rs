@@ -91,3 +91,44 @@ fn the_hour_cover_ends_is_read_from_ranges_and_speech() {
         "Standard support by e-mail, 09:00 to 17:30 UK time, Monday to Friday."
     ));
 }
+
+#[test]
+fn a_single_payment_is_one_whatever_the_word_for_a_part() {
+    assert_eq!(
+        value(
+            "The annual price shall be paid in one single installment, in advance.",
+            Topic::PaymentSchedule
+        ),
+        Some(Value::InFull)
+    );
+    assert!(conflicts_in_pairs(
+        "They pay quarterly, four equal payments.",
+        "The annual price shall be paid in one single installment, in advance."
+    ));
+    // Paid "in three times", as several languages say it.
+    assert!(conflicts_in_pairs(
+        "Payment in three times: signature, go-live, three months after.",
+        "Payment of 100% of the amount at signature of this order form."
+    ));
+    assert!(conflicts_in_pairs(
+        "Pour la trésorerie, vous pourrez payer en trois fois.",
+        "Paiement en une seule fois, à la signature."
+    ));
+    // Parts against parts of another number still compare as parts.
+    assert!(!conflicts_in_pairs(
+        "Paid in three instalments as agreed.",
+        "Fees are invoiced in three instalments: 40%, 30% and 30%."
+    ));
+}
+
+#[test]
+fn a_price_held_against_an_increase_written_without_a_modal() {
+    assert!(conflicts_in_pairs(
+        "Year two, same price as year one, I hold it for you.",
+        "Subscription fees increase by five per cent (5%) on each anniversary of the Effective Date."
+    ));
+    assert!(!conflicts_in_pairs(
+        "Year two, same price as year one.",
+        "Subscription fees are fixed for the initial term."
+    ));
+}

@@ -29,5 +29,22 @@ pub(super) fn legal_numerals_as_figures(text: &str) -> Option<String> {
             out.replace_range(start..end, &padded);
         }
     }
+    // Figure first: "12 (twelve) weeks", "4 (four) sessions": the words in
+    // brackets are blanked where they name the figure.
+    static FIGURE_FIRST: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b\d{1,4} (\([A-Za-z]+(?:[- ][A-Za-z]+){0,3}\))")
+            .expect("figure-first legal numeral pattern compiles")
+    });
+    for c in FIGURE_FIRST.captures_iter(text) {
+        let whole = c.get(0)?;
+        let figure = whole.as_str().split(' ').next()?;
+        let value: f64 = figure.parse().ok()?;
+        let words = c.get(1)?;
+        let inner = &words.as_str()[1..words.as_str().len() - 1];
+        if number_tail(inner, |_, n| n == value).is_some_and(|(at, _)| at == 0) {
+            let out = out.get_or_insert_with(|| text.to_string());
+            out.replace_range(words.range(), &" ".repeat(words.len()));
+        }
+    }
     out
 }

@@ -301,7 +301,19 @@ struct Ctx<'a> {
 
 fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
     let (text, start) = (ctx.text, ctx.start);
-    let whole = text[start..ctx.end].to_string();
+    // A legal numeral blanked inside the span ("12 (twelve) weeks" read as
+    // "12          weeks") is quoted with one space.
+    let whole = text[start..ctx.end]
+        .split("  ")
+        .filter(|part| !part.trim().is_empty())
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let whole = if whole.is_empty() {
+        text[start..ctx.end].to_string()
+    } else {
+        whole
+    };
     let get = |name: &str| caps.name(name).map(|m| m.as_str());
     let wide_only = get("dw").is_some() || matches!(rule, Rule::Week | Rule::Dotted);
     if wide_only && !ctx.wide {

@@ -491,6 +491,23 @@ fn legal_numerals_are_read_once_at_their_place() {
         legal_numerals_as_figures("within nine (9) weeks").as_deref(),
         Some("within        9 weeks")
     );
+    // Figure first, as order forms also write it.
+    assert_eq!(
+        legal_numerals_as_figures("go-live 12 (twelve) weeks from signing").as_deref(),
+        Some("go-live 12          weeks from signing")
+    );
+    let found = find_quantities(
+        "Target go-live: 12 (twelve) weeks from the order date",
+        2026,
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| matches!(f.quantity, Quantity::Duration { days, .. } if days == 84.0)),
+        "{found:?}"
+    );
+    assert_eq!(legal_numerals_as_figures("12 (ten) weeks"), None);
+    assert_eq!(legal_numerals_as_figures("12 (see clause 4) weeks"), None);
 }
 
 #[test]

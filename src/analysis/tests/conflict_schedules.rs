@@ -109,3 +109,58 @@ fn a_scope_line_on_another_footing_does_not_agree_with_a_schedule() {
     let pairs = conflict_pairs(&a);
     assert!(pairs.contains(&(1, 3)), "{:#?}", a.flags);
 }
+
+/// A scope that sets the work's period rather than naming go-live.
+const PERIOD: &str = "\
+# Order form
+- Dispatch licence for the Kettering depot.
+- Implementation period: twenty (20) weeks from the Effective Date.
+";
+
+#[test]
+fn a_promise_counted_from_signing_against_the_scopes_implementation_period_conflicts() {
+    let a = run_closed(
+        date(2026, 11, 2),
+        "- Told Maria you're live twelve weeks after signing.\n",
+        PERIOD,
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    // The event named before the duration counts as well.
+    let b = run_closed(
+        date(2026, 11, 2),
+        "- From signature it's ten weeks to go-live, Maria.\n",
+        PERIOD,
+    );
+    assert_eq!(conflict_pairs(&b), vec![(1, 3)], "{:#?}", b.flags);
+    let summary = &b
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::Conflict)
+        .unwrap()
+        .text;
+    assert!(summary.contains("ten weeks from 2026-11-02"), "{summary}");
+    // The same period is no conflict.
+    let c = run_closed(
+        date(2026, 11, 2),
+        "- Told Maria you're live twenty weeks after signing.\n",
+        PERIOD,
+    );
+    assert!(conflict_pairs(&c).is_empty(), "{:#?}", c.flags);
+}
+
+#[test]
+fn a_figure_first_legal_numeral_dates_the_scopes_go_live() {
+    let a = run_closed(
+        date(2026, 11, 2),
+        "- We will have you live by 1 January, Maria.\n",
+        "# Order form\n- Dispatch licence for the Kettering depot.\n- Target go-live: 12 (twelve) weeks from the Order Form date.\n",
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    let summary = &a
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::Conflict)
+        .unwrap()
+        .text;
+    assert!(summary.contains("12 weeks from 2026-11-02"), "{summary}");
+}

@@ -379,3 +379,28 @@ fn durations_from_an_undated_signing_compare_with_each_other() {
     let notes = "- Told Ruth the warehouse will be live eight weeks after kickoff.\n";
     assert_eq!(conflict_pairs_by_checks(notes, UNDATED_SCHEDULE), vec![]);
 }
+
+#[test]
+fn a_free_period_longer_than_the_one_the_scope_waives_conflicts() {
+    let scope = "# Order form\n- Dispatch licence for the Kettering depot.\n- Subscription waived for the first two (2) months from the date signed.\n";
+    let a = run_closed(
+        date(2026, 11, 2),
+        "- First three months free, and I'll lock the price for two years.\n",
+        scope,
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    let summary = &a
+        .flags
+        .iter()
+        .find(|f| f.kind == FlagKind::Conflict)
+        .unwrap()
+        .text;
+    // The free period, not the price lock's two years.
+    assert!(summary.contains("three months free"), "{summary}");
+    let b = run_closed(
+        date(2026, 11, 2),
+        "- First two months free, as we agreed.\n",
+        scope,
+    );
+    assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
+}
