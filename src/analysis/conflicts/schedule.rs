@@ -216,6 +216,39 @@ enum Anchor {
     Undated(u32, String),
 }
 
+/// The words that count a duration from an event, in the languages order
+/// forms and calls come in ("from", "desde", "à compter de", "após", "nach").
+const COUNTED_FROM: &[&str] = &[
+    "from ",
+    "of ",
+    "after ",
+    "following ",
+    "since ",
+    "once ",
+    "when ",
+    "upon ",
+    "desde ",
+    "a partir de ",
+    "a partir da ",
+    "a partir do ",
+    "tras ",
+    "después de ",
+    "luego de ",
+    "de la ",
+    "à compter de ",
+    "à partir de ",
+    "après ",
+    "depuis ",
+    "dès ",
+    "após ",
+    "depois d",
+    "nach ",
+    "ab ",
+    "dopo ",
+    "dalla ",
+    "dal ",
+];
+
 /// The event a duration counts from, when the words right after it name one
 /// ("from the Effective Date", "of contract signing", "after you sign",
 /// "once the order form is signed", shorthand "signature to live"): dated
@@ -224,18 +257,7 @@ enum Anchor {
 fn anchor(r: &Reading, after: &str) -> Option<Anchor> {
     let head: String = after.chars().take(40).collect();
     let head = head.trim_start();
-    let counted = [
-        "from ",
-        "of ",
-        "after ",
-        "following ",
-        "since ",
-        "once ",
-        "when ",
-        "upon ",
-    ]
-    .iter()
-    .any(|p| head.starts_with(p));
+    let counted = COUNTED_FROM.iter().any(|p| head.starts_with(p));
     let families = r.rules.pair_facts.schedule_anchor.families(head);
     // Shorthand names the event first, then "to": "12 weeks signature to
     // live", "8 wks kickoff to go-live".
@@ -267,20 +289,11 @@ fn anchor(r: &Reading, after: &str) -> Option<Anchor> {
         .next()
         .unwrap_or(head)
         .trim();
-    let event = [
-        "from ",
-        "of ",
-        "after ",
-        "following ",
-        "since ",
-        "once ",
-        "when ",
-        "upon ",
-    ]
-    .iter()
-    .find_map(|p| event.strip_prefix(p))
-    .unwrap_or(event)
-    .to_string();
+    let event = COUNTED_FROM
+        .iter()
+        .find_map(|p| event.strip_prefix(p))
+        .unwrap_or(event)
+        .to_string();
     let (family, dated) = if families & 1 != 0 {
         (1, deal.closed_on)
     } else if families & 2 != 0 {
@@ -308,16 +321,24 @@ fn anchor_before(r: &Reading, before: &str) -> Option<Anchor> {
     let clause = window
         .rfind(['.', ';', ':', '?', '!'])
         .map_or(window, |i| &window[i + 1..]);
-    let at = ["from ", "after ", "since "]
-        .iter()
-        .filter_map(|p| {
-            clause
-                .match_indices(p)
-                .filter(|(i, _)| *i == 0 || !clause.as_bytes()[i - 1].is_ascii_alphanumeric())
-                .map(|(i, _)| i)
-                .last()
-        })
-        .max()?;
+    let at = [
+        "from ",
+        "after ",
+        "since ",
+        "desde ",
+        "a partir de ",
+        "à compter de ",
+        "après ",
+    ]
+    .iter()
+    .filter_map(|p| {
+        clause
+            .match_indices(p)
+            .filter(|(i, _)| *i == 0 || !clause.as_bytes()[i - 1].is_ascii_alphanumeric())
+            .map(|(i, _)| i)
+            .last()
+    })
+    .max()?;
     anchor(r, &clause[at..])
 }
 

@@ -59,6 +59,32 @@ pub(super) const CALENDAR_WEEK: &str = r"(?:iso|calendar)\s+week|cw|kw|kalenderw
 /// `bare_week_is_relative` in the interpreter.
 pub(super) const BARE_WEEK: &str = r"week|wk|semaine|semana";
 /// [`BARE_WEEK`] as words, to tell which kind a match began with.
+/// Duration units outside English: read by the wide reading alone, where a
+/// schedule is due ("seis (6) semanas desde la firma", "4 mois après l'ODS"),
+/// with the days each counts.
+pub(super) const FOREIGN_DURATION_UNITS: &[(&str, f64)] = &[
+    ("semana", 7.0),
+    ("semanas", 7.0),
+    ("semaine", 7.0),
+    ("semaines", 7.0),
+    ("woche", 7.0),
+    ("wochen", 7.0),
+    ("settimana", 7.0),
+    ("settimane", 7.0),
+    ("mois", 30.0),
+    ("mes", 30.0),
+    ("meses", 30.0),
+    ("mese", 30.0),
+    ("mesi", 30.0),
+    ("dias", 1.0),
+    ("días", 1.0),
+    ("jours", 1.0),
+    ("tag", 1.0),
+    ("tage", 1.0),
+    ("tagen", 1.0),
+    ("giorni", 1.0),
+];
+
 pub(super) const BARE_WEEK_WORDS: &[&str] = &["week", "wk", "semaine", "semana"];
 pub(super) const YEAR_TAIL: &str = r"(?:,?\s+(?P<y>[0-9]{4})\b)?";
 /// Days of the month as spoken ordinals ("February first", "the thirty-first of
@@ -132,14 +158,17 @@ impl Rule {
 /// The rules in order, each with its ASCII-boundary twin (see [`WordRegex`]).
 pub(super) static RULES: LazyLock<Vec<(Rule, WordRegex)>> = LazyLock::new(|| {
     let w = WORD_NUMBER.as_str();
-    let dur_unit = r"(?P<unit>days?|weeks?|wks?|months?|mos?|mths?|quarters?|qtrs?|years?|yrs?|hours?|hrs?|minutes?|mins?|fortnights?)\b";
+    // The units in the languages schedules come in (Spanish, French,
+    // Portuguese, German, Italian) are read only by the wide reading
+    // ([`FOREIGN_DURATION_UNITS`]).
+    let dur_unit = r"(?P<unit>days?|weeks?|wks?|months?|mos?|mths?|quarters?|qtrs?|years?|yrs?|hours?|hrs?|minutes?|mins?|fortnights?|semanas?|semaines?|mois|meses|mes|wochen|woche|settimane|settimana|mesi|mese|d[ií]as|jours|tagen?|giorni)\b";
     let per = r"(?:\s*(?:/|per\b|an?\b|each\b|every\b)\s*(?P<per>months?|mo|mth|years?|yr|annum|weeks?|wk|quarters?|qtr|days?)\b|\s+(?P<per2>monthly|annually|yearly|quarterly|weekly|daily|arr|mrr)\b)?";
     let mult = r"(?P<mult>k|mm|m|bn|b|thousand|million|billion)\b";
     let adjectives = COUNT_ADJECTIVES.join("|");
     let units = unit_alternation();
     let rules = [
         (Rule::Duration, format!(
-            r"(?i)\b(?P<n>a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+single|an?\b|{DIGITS}|{w})(?:\s*(?:-|–|—|to\b)\s*(?P<n2>{DIGITS}|{w}))?[\s-]*(?:calendar[\s-]+)?(?P<biz>(?:business|working)[\s-]+)?{dur_unit}"
+            r"(?i)\b(?P<n>a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+single|an?\b|{DIGITS}|{w})(?P<paren>\))?(?:\s*(?:-|–|—|to\b)\s*(?P<n2>{DIGITS}|{w}))?[\s-]*(?:calendar[\s-]+)?(?P<biz>(?:business|working)[\s-]+)?{dur_unit}"
         )),
         (Rule::Half, format!(
             r"(?i)\b(?:(?P<n>{DIGITS}|{w})\s+and\s+a\s+)?half(?:\s+an?\s+|[\s-])(?P<biz>(?:business|working)[\s-]+)?{dur_unit}"

@@ -299,6 +299,15 @@ struct Ctx<'a> {
     wide: bool,
 }
 
+/// The days one of [`grammar::FOREIGN_DURATION_UNITS`] counts.
+fn foreign_days(unit: &str) -> Option<f64> {
+    let unit = unit.to_lowercase();
+    grammar::FOREIGN_DURATION_UNITS
+        .iter()
+        .find(|(u, _)| *u == unit)
+        .map(|&(_, d)| d)
+}
+
 fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
     let (text, start) = (ctx.text, ctx.start);
     // A legal numeral blanked inside the span ("12 (twelve) weeks" read as
@@ -315,7 +324,20 @@ fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
         whole
     };
     let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    let wide_only = get("dw").is_some() || matches!(rule, Rule::Week | Rule::Dotted);
+    // "dieciséis (16) semanas" is quoted "16 semanas".
+    let whole = if get("paren").is_some() {
+        whole.replacen(')', "", 1)
+    } else {
+        whole
+    };
+    // A unit outside English, or a figure closing a bracket ("dieciséis
+    // (16) semanas"), is read only where a schedule is due.
+    let foreign_unit =
+        matches!(rule, Rule::Duration) && get("unit").is_some_and(|u| foreign_days(u).is_some());
+    let wide_only = get("dw").is_some()
+        || get("paren").is_some()
+        || foreign_unit
+        || matches!(rule, Rule::Week | Rule::Dotted);
     if wide_only && !ctx.wide {
         return None;
     }
@@ -348,6 +370,7 @@ fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
             let business = get("biz").is_some();
             let unit = get("unit")?.to_lowercase();
             let per_unit = match unit.trim_end_matches('s') {
+                _ if foreign_days(&unit).is_some() => foreign_days(&unit)?,
                 "day" if business => 7.0 / 5.0,
                 "day" => 1.0,
                 "week" | "wk" => 7.0,

@@ -164,3 +164,19 @@ fn a_figure_first_legal_numeral_dates_the_scopes_go_live() {
         .text;
     assert!(summary.contains("12 weeks from 2026-11-02"), "{summary}");
 }
+
+#[test]
+fn schedules_in_the_order_forms_language_are_compared() {
+    let a = run_closed(
+        date(2026, 11, 2),
+        "- Je lui ai dit oui : mise en service 4 mois après la signature.\n",
+        "# Bon de commande\n- Licence pour le dépôt de Lyon.\n- Mise en service : six (6) mois à compter de la signature du bon de commande.\n",
+    );
+    assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
+    let b = run_closed(
+        date(2026, 11, 2),
+        "- Le dije que sí: puesta en producción 16 semanas desde la firma.\n",
+        "# Orden de compra\n- Licencia para el depósito de Quito.\n- Puesta en producción: dieciséis (16) semanas desde la fecha de firma.\n",
+    );
+    assert!(conflict_pairs(&b).is_empty(), "{:#?}", b.flags);
+}
