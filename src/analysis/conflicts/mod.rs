@@ -25,7 +25,7 @@ mod words;
 use super::facts::{self, Fact};
 use super::learned::KindModel;
 use super::model::{Category, Evidence, Flag, FlagKind};
-use super::quantity::{Quantity, find_quantities_from};
+use super::quantity::{Found, Quantity, find_quantities_from};
 use super::{Cited, Reading};
 pub(crate) use figures::{claim_text, loose_counts};
 pub use spans::{Disagreement, Headings, Line, disagreement};
@@ -363,14 +363,18 @@ fn is_boilerplate(r: &Reading, c: &Cited) -> bool {
 /// The duration that stands within a few words of a free-period word
 /// ("first three months free", "two months on the house"), not any duration
 /// of the promise ("... and I'll lock the price for two years").
-fn free_for(r: &Reading, text: &str) -> Option<(f64, String)> {
+/// `found` are the quantities of `text`, read once for the claim.
+fn free_for(r: &Reading, text: &str, found: &[Found]) -> Option<(f64, String)> {
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         return None;
     }
     let marks = r.rules.category.free_period.find_all(lower.as_str());
-    find_quantities_from(text, r.reference)
-        .into_iter()
+    if marks.is_empty() {
+        return None;
+    }
+    found
+        .iter()
         .filter(|f| {
             marks.iter().any(|&(a, b)| {
                 let gap = if f.end <= a {
@@ -381,8 +385,8 @@ fn free_for(r: &Reading, text: &str) -> Option<(f64, String)> {
                 gap <= FREE_NEAR || (f.start < b && a < f.end)
             })
         })
-        .find_map(|f| match f.quantity {
-            Quantity::Duration { days, text, .. } => Some((days, text)),
+        .find_map(|f| match &f.quantity {
+            Quantity::Duration { days, text, .. } => Some((*days, text.clone())),
             _ => None,
         })
 }
@@ -394,10 +398,9 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Cl
     let text = claim_text(&flag.text);
     let lower = r.rules.cue_text(super::normalise(text));
     let cat = &r.rules.category;
-    let quantities: Vec<Quantity> = find_quantities_from(text, r.reference)
-        .into_iter()
-        .map(|f| f.quantity)
-        .collect();
+    let found = find_quantities_from(text, r.reference);
+    let free_for = free_for(r, text, &found);
+    let quantities: Vec<Quantity> = found.into_iter().map(|f| f.quantity).collect();
     // A promise that names a date is about when, whatever its wording: "we can
     // have you running payroll for the January 15 pay date" is a timeline
     // promise though no timeline word says so.
@@ -415,7 +418,7 @@ fn read_claim<'a>(r: &Reading, flag: &'a Flag, vocabulary: &'a Vocabulary) -> Cl
         concession: r.rules.commitment.concession.is_match(&lower),
         waiver: cat.waiver.is_match(&lower),
         free_period: cat.free_period.is_match(&lower),
-        free_for: free_for(r, text),
+        free_for,
         price_lock: cat.price_lock.is_match(&lower),
         onsite: cat.special.is_match(&lower),
         timed,

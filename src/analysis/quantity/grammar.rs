@@ -85,6 +85,15 @@ pub(super) const FOREIGN_DURATION_UNITS: &[(&str, f64)] = &[
     ("giorni", 1.0),
 ];
 
+/// The days one of [`FOREIGN_DURATION_UNITS`] counts.
+pub(super) fn foreign_days(unit: &str) -> Option<f64> {
+    let unit = unit.to_lowercase();
+    FOREIGN_DURATION_UNITS
+        .iter()
+        .find(|(u, _)| *u == unit)
+        .map(|&(_, d)| d)
+}
+
 pub(super) const BARE_WEEK_WORDS: &[&str] = &["week", "wk", "semaine", "semana"];
 pub(super) const YEAR_TAIL: &str = r"(?:,?\s+(?P<y>[0-9]{4})\b)?";
 /// Days of the month as spoken ordinals ("February first", "the thirty-first of

@@ -3,6 +3,28 @@
 
 use super::number_tail;
 
+/// A span as a quantity quotes it: a legal numeral blanked inside it ("12
+/// (twelve) weeks" read as "12          weeks") with one space, and a figure
+/// that closed a bracket ("dieciséis (16) semanas", `paren`) without it.
+pub(super) fn quoted(span: &str, paren: bool) -> String {
+    let joined = span
+        .split("  ")
+        .filter(|part| !part.trim().is_empty())
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let whole = if joined.is_empty() {
+        span.to_string()
+    } else {
+        joined
+    };
+    if paren {
+        whole.replacen(')', "", 1)
+    } else {
+        whole
+    }
+}
+
 /// Legal drafting writes a number twice: "ninety (90) days", "three (3)
 /// sessions". The words are blanked where the figure agrees with them, so
 /// "90 days" is read once and every span keeps its place in `text`. `None`

@@ -23,7 +23,7 @@ use legal::legal_numerals_as_figures;
 pub use numbers::{number_tail, parse_number};
 
 pub use grammar::COUNT_UNITS;
-use grammar::{COUNT_ADJECTIVES, GATE, MONTH_ONLY, RULES, Rule, UNIT_FORMS};
+use grammar::{COUNT_ADJECTIVES, GATE, MONTH_ONLY, RULES, Rule, UNIT_FORMS, foreign_days};
 
 /// One normalised quantity.
 #[derive(Debug, Clone, PartialEq)]
@@ -299,37 +299,10 @@ struct Ctx<'a> {
     wide: bool,
 }
 
-/// The days one of [`grammar::FOREIGN_DURATION_UNITS`] counts.
-fn foreign_days(unit: &str) -> Option<f64> {
-    let unit = unit.to_lowercase();
-    grammar::FOREIGN_DURATION_UNITS
-        .iter()
-        .find(|(u, _)| *u == unit)
-        .map(|&(_, d)| d)
-}
-
 fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
     let (text, start) = (ctx.text, ctx.start);
-    // A legal numeral blanked inside the span ("12 (twelve) weeks" read as
-    // "12          weeks") is quoted with one space.
-    let whole = text[start..ctx.end]
-        .split("  ")
-        .filter(|part| !part.trim().is_empty())
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let whole = if whole.is_empty() {
-        text[start..ctx.end].to_string()
-    } else {
-        whole
-    };
     let get = |name: &str| caps.name(name).map(|m| m.as_str());
-    // "dieciséis (16) semanas" is quoted "16 semanas".
-    let whole = if get("paren").is_some() {
-        whole.replacen(')', "", 1)
-    } else {
-        whole
-    };
+    let whole = legal::quoted(&text[start..ctx.end], get("paren").is_some());
     // A unit outside English, or a figure closing a bracket ("dieciséis
     // (16) semanas"), is read only where a schedule is due.
     let foreign_unit =
@@ -363,7 +336,7 @@ fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
                     .ends_with(|c: char| c.is_ascii_digit());
             // "a quarter of the users", "down by a quarter": a fraction.
             let fraction = get("unit")?.eq_ignore_ascii_case("quarter")
-                && (prev == "by" || next_word(text, start + whole.len()) == "of");
+                && (prev == "by" || next_word(text, ctx.end) == "of");
             if article && (frequency || fraction) {
                 return None;
             }
@@ -405,9 +378,7 @@ fn interpret(rule: Rule, caps: &Captures, ctx: &Ctx) -> Option<Quantity> {
                 Some("a$" | "aud") => Some("AUD"),
                 Some(_) => return None,
                 // Bare "48k": money unless it counts something ("10k users").
-                None if per.is_none()
-                    && !bare_k_is_money(&next_word(text, start + whole.len())) =>
-                {
+                None if per.is_none() && !bare_k_is_money(&next_word(text, ctx.end)) => {
                     return None;
                 }
                 None => None,
@@ -612,5 +583,7 @@ impl Quantity {
     }
 }
 
+#[cfg(test)]
+mod foreign_tests;
 #[cfg(test)]
 mod tests;

@@ -6,22 +6,6 @@
 use super::*;
 use jiff::civil::date;
 
-fn conflict_pairs(a: &Analysis) -> Vec<(u32, u32)> {
-    a.flags
-        .iter()
-        .filter(|f| f.kind == FlagKind::Conflict)
-        .map(|f| (f.evidence[0].line, f.evidence.last().unwrap().line))
-        .collect()
-}
-
-fn run_closed(closed_on: jiff::civil::Date, notes: &str, scope: &str) -> Analysis {
-    let deal = crate::bundle::DealRecord {
-        closed_on: Some(closed_on),
-        ..deal()
-    };
-    analyze(&bundle(deal, notes, Some(scope)), &RULES)
-}
-
 const FIXED_DAY: &str = "\
 # Order form
 - Route planning licence for the Ostrava depot.
@@ -132,12 +116,7 @@ fn a_promise_counted_from_signing_against_the_scopes_implementation_period_confl
         PERIOD,
     );
     assert_eq!(conflict_pairs(&b), vec![(1, 3)], "{:#?}", b.flags);
-    let summary = &b
-        .flags
-        .iter()
-        .find(|f| f.kind == FlagKind::Conflict)
-        .unwrap()
-        .text;
+    let summary = first_conflict_text(&b);
     assert!(summary.contains("ten weeks from 2026-11-02"), "{summary}");
     // The same period is no conflict.
     let c = run_closed(
@@ -156,12 +135,7 @@ fn a_figure_first_legal_numeral_dates_the_scopes_go_live() {
         "# Order form\n- Dispatch licence for the Kettering depot.\n- Target go-live: 12 (twelve) weeks from the Order Form date.\n",
     );
     assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
-    let summary = &a
-        .flags
-        .iter()
-        .find(|f| f.kind == FlagKind::Conflict)
-        .unwrap()
-        .text;
+    let summary = first_conflict_text(&a);
     assert!(summary.contains("12 weeks from 2026-11-02"), "{summary}");
 }
 

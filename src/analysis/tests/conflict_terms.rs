@@ -5,23 +5,6 @@
 use super::*;
 use jiff::civil::date;
 
-fn conflict_pairs(a: &Analysis) -> Vec<(u32, u32)> {
-    a.flags
-        .iter()
-        .filter(|f| f.kind == FlagKind::Conflict)
-        .map(|f| (f.evidence[0].line, f.evidence.last().unwrap().line))
-        .collect()
-}
-
-/// A deal closed on `closed_on`, so a schedule counted from signing has a date.
-fn run_closed(closed_on: jiff::civil::Date, notes: &str, scope: &str) -> Analysis {
-    let deal = crate::bundle::DealRecord {
-        closed_on: Some(closed_on),
-        ..deal()
-    };
-    analyze(&bundle(deal, notes, Some(scope)), &RULES)
-}
-
 const SCHEDULE: &str = "\
 # Order form
 - Four handheld scanners and the depot licence.
@@ -389,12 +372,7 @@ fn a_free_period_longer_than_the_one_the_scope_waives_conflicts() {
         scope,
     );
     assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
-    let summary = &a
-        .flags
-        .iter()
-        .find(|f| f.kind == FlagKind::Conflict)
-        .unwrap()
-        .text;
+    let summary = first_conflict_text(&a);
     // The free period, not the price lock's two years.
     assert!(summary.contains("three months free"), "{summary}");
     let b = run_closed(

@@ -1,13 +1,5 @@
 use super::*;
 
-fn conflict_pairs(a: &Analysis) -> Vec<(u32, u32)> {
-    a.flags
-        .iter()
-        .filter(|f| f.kind == FlagKind::Conflict)
-        .map(|f| (f.evidence[0].line, f.evidence.last().unwrap().line))
-        .collect()
-}
-
 #[test]
 fn a_promised_duration_against_the_scope_is_a_conflict() {
     let a = run(

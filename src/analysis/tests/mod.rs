@@ -48,6 +48,33 @@ fn run(notes: &str, scope: Option<&str>) -> Analysis {
     analyze(&bundle(deal(), notes, scope), &RULES)
 }
 
+/// A deal closed on `closed_on`, so a schedule counted from signing has a date.
+fn run_closed(closed_on: jiff::civil::Date, notes: &str, scope: &str) -> Analysis {
+    let deal = DealRecord {
+        closed_on: Some(closed_on),
+        ..deal()
+    };
+    analyze(&bundle(deal, notes, Some(scope)), &RULES)
+}
+
+/// Each conflict as (notes line, scope line).
+fn conflict_pairs(a: &Analysis) -> Vec<(u32, u32)> {
+    a.flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::Conflict)
+        .map(|f| (f.evidence[0].line, f.evidence.last().unwrap().line))
+        .collect()
+}
+
+/// The text of the first conflict: its summary of the two sides.
+fn first_conflict_text(a: &Analysis) -> &str {
+    &a.flags
+        .iter()
+        .find(|f| f.kind == FlagKind::Conflict)
+        .expect("a conflict")
+        .text
+}
+
 /// The lines (1-based) of the notes file that raised a flag of `kind`.
 fn lines(a: &Analysis, kind: FlagKind) -> Vec<u32> {
     a.flags
