@@ -99,10 +99,20 @@ impl Fact {
             Value::BilledFromGoLive(false) => "invoicing from signature".into(),
             Value::Languages(bits) => format!("in {}", family(&rules.pair_facts.languages, bits)),
             Value::Weekdays(bits) => {
+                // The bits are Monday first (`weekdays::covered`); a family's
+                // first entry is a pattern ("saturdays?"), not a name.
+                const DAYS: [&str; 7] = [
+                    "Monday",
+                    "Tuesday",
+                    "Wednesday",
+                    "Thursday",
+                    "Friday",
+                    "Saturday",
+                    "Sunday",
+                ];
                 let names: Vec<&str> = (0..7)
                     .filter(|d| bits & (1 << d) != 0)
-                    .filter_map(|d| rules.pair_facts.weekdays.entry(d))
-                    .map(|e| e.split('|').next().unwrap_or(e))
+                    .map(|d| DAYS[d])
                     .collect();
                 format!("support on {}", names.join(", "))
             }

@@ -218,6 +218,11 @@ fn families_name_the_fact_in_a_summary() {
         .find(|f| f.topic == Topic::Response)
         .unwrap();
     assert_eq!(within.describe(&rules), "P2 answered within 4 h");
+    // Days are named, not quoted as the pattern that reads them.
+    assert_eq!(
+        Fact::new(Topic::SupportDays, Value::Weekdays(0b110_0000)).describe(&rules),
+        "support on Saturday, Sunday"
+    );
 }
 
 #[test]
