@@ -442,18 +442,30 @@ fn build_whole(pattern: &str) -> Result<Regex, regex::Error> {
 /// an ASCII one never holds next to it (its bytes are no ASCII word), so the
 /// cue would never match. The Unicode form is only asked of text that has
 /// such letters ([`WordRegex`]).
+///
+/// A pattern that ends in an escape ("to \\d", "approved \\d") ends in a class,
+/// not a letter: a boundary after it would hold only after a last single
+/// digit, so "from 9 to 14" and "approved 15%" would never match.
 fn bounded(pattern: &str) -> String {
     let edge = |c: Option<char>| match c {
         Some(c) if c.is_ascii_alphanumeric() => r"(?-u:\b)",
         Some(c) if c.is_alphanumeric() => r"\b",
         _ => "",
     };
-    format!(
-        "{}(?:{}){}",
-        edge(pattern.chars().next()),
-        pattern,
+    let last = if ends_in_escape(pattern) {
+        ""
+    } else {
         edge(pattern.chars().last())
-    )
+    };
+    format!("{}(?:{}){}", edge(pattern.chars().next()), pattern, last)
+}
+
+/// Whether the pattern's last character is escaped (`\d`, `\w`, `\b`): an odd
+/// run of backslashes stands before it.
+fn ends_in_escape(pattern: &str) -> bool {
+    let mut chars = pattern.chars().rev();
+    chars.next();
+    chars.take_while(|&c| c == '\\').count() % 2 == 1
 }
 
 #[cfg(test)]

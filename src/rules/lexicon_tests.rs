@@ -157,3 +157,21 @@ fn boundaries_keep_short_cues_whole() {
     assert!(lex.is_match("Dana (AE) said"));
     assert!(!lex.is_match("Michael said"));
 }
+
+/// A cue that ends in a class escape ends in no letter: it matches the first
+/// character of a longer number, and a letter edge still keeps whole words.
+#[test]
+fn a_cue_ending_in_an_escape_is_not_bounded_after_it() {
+    let lex = Lexicon::compile_alone(&[r"from \d+ to \d".into(), r"approved \d".into()]).unwrap();
+    assert!(lex.is_match("raise it from 9 to 14 dollars"));
+    assert!(lex.is_match("a discount of approved 15%"));
+    assert!(lex.is_match("from 9 to 4"));
+    // An escaped backslash before a letter is a letter edge again.
+    let lex = Lexicon::compile_alone(&[r"path\\d".into()]).unwrap();
+    assert!(lex.is_match(r"see path\d here"));
+    assert!(!lex.is_match(r"see path\dx here"));
+    assert!(ends_in_escape(r"to \d"));
+    assert!(!ends_in_escape(r"to \\d"));
+    assert!(ends_in_escape(r"to \\\d"));
+    assert!(!ends_in_escape("to d"));
+}
