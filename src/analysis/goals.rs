@@ -116,7 +116,7 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     // A level to reach ("below one thousand", "from 81% to 95%") is a measure
     // and an outcome, in words or figures.
     let level = lx.figure_target.is_match(text);
-    let measurable = level || MEASURE.is_match(&text[at..]);
+    let measurable = level || MEASURE.is_match(&text[at..]) || lx.measured.is_match(text);
     // A dated want ("in place before the examiners arrive") is a risk; it is a
     // goal too only when it also states a measurable outcome. That is asked
     // first: reading the statement for dates is the dearest test here.

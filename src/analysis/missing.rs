@@ -37,10 +37,8 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
     // success is measured, though its figure stands before the want word or
     // no target word is near it.
     let figure_goal = goals.iter().any(|g| {
-        r.rules
-            .goal
-            .figure_target
-            .is_match(&r.rules.cue_text(super::normalise(&g.text)))
+        let lower = r.rules.cue_text(super::normalise(&g.text));
+        r.rules.goal.figure_target.is_match(&lower) || r.rules.goal.measured.is_match(&lower)
     });
     if !criteria_in_crm && !success_in_text && !figure_goal && !goals.iter().any(|g| g.measurable) {
         out.push(Missing::SuccessCriteria);

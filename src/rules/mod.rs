@@ -178,7 +178,7 @@ lexicons! {
     }
     goal: RawGoal => GoalRules {
         want, target, heading, buyer, user, user_subjects, not_goal, seller_wish, success, dated,
-        first_outcome, figure_target, deferred,
+        first_outcome, figure_target, measured, deferred,
     }
     context: RawContext => ContextRules {
         implementation, kickoff, first_value, part_live, undated, non_statement, next_step_heading,

@@ -287,9 +287,12 @@ pub fn decide(
             // A measure the model cannot weigh: a figure counts only beside a
             // target or a success word ("under a week", "from 22% to 17%"),
             // never in a pain's description ("since sick leave went to five days").
-            measurable: super::goals::is_measured_beyond_dates(r, &text)
+            // A bound, a comparison or a zero target in the customer's own
+            // language measures it as well ("llegar a menos de uno por ciento").
+            measurable: (super::goals::is_measured_beyond_dates(r, &text)
                 && (r.rules.goal.target.is_match(lower.as_str())
-                    || r.rules.goal.success.is_match(lower.as_str())),
+                    || r.rules.goal.success.is_match(lower.as_str())))
+                || r.rules.goal.measured.is_match(lower.as_str()),
         });
     }
     (commitments, risks, goals)

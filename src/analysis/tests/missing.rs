@@ -171,6 +171,32 @@ fn a_goal_that_names_the_level_to_reach_supplies_success_criteria() {
     );
 }
 
+/// A bound, a comparison or a zero target stated in the customer's language
+/// measures the goal, though no English target word stands near it.
+#[test]
+fn a_goal_measured_in_its_own_language_supplies_success_criteria() {
+    for goal in [
+        "- Lo que queremos es que los reclamos bajen a menos de uno por ciento de los contenedores.\n",
+        "- Le directeur veut la réconciliation du soir en 30 minutes au lieu de 3 heures.\n",
+        "- Nous voulons réduire de 30 % les arrêts non planifiés du four.\n",
+        "- La gerente quiere cero observaciones de la Superintendencia en la próxima inspección.\n",
+    ] {
+        let a = run(goal, None);
+        assert!(!a.goals.is_empty(), "{goal}");
+        assert!(
+            !a.missing.contains(&Missing::SuccessCriteria),
+            "{goal}: {:?}",
+            a.missing
+        );
+    }
+    let unmeasured = run(
+        "- Lo que queremos es que los inspectores registren la inspección desde el celular.\n",
+        None,
+    );
+    assert!(!unmeasured.goals.is_empty());
+    assert!(unmeasured.missing.contains(&Missing::SuccessCriteria));
+}
+
 #[test]
 fn a_named_part_live_by_a_date_is_a_first_value_milestone() {
     // A function, a first phase or a pilot live by a date: named functions or
