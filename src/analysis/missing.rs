@@ -89,6 +89,7 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
                         lexicon.is_match(&s.lower) && s.lower.contains(&p.name.to_lowercase())
                     }))
         }) || named_beside(r, lexicon)
+            || given_to_reader(r, lexicon)
     };
     if deal.ae.is_none() && !named_as(&r.rules.people.ae_cues) {
         out.push(Missing::Ae);
@@ -151,5 +152,32 @@ fn named_beside(r: &Reading, lexicon: &crate::rules::Lexicon) -> bool {
             && lexicon.find_all(&s.lower).into_iter().any(|(start, end)| {
                 super::people::name_beside_role(&s.stmt.text, start, end).is_some()
             })
+    })
+}
+
+/// A statement that gives the role to the one the message is written to ("You
+/// are the CSM on this one", "te paso la cuenta como CSM"): a handoff note
+/// names its reader by its greeting, header or mention, so the role is held.
+fn given_to_reader(r: &Reading, lexicon: &crate::rules::Lexicon) -> bool {
+    // The role word a few words from the giving: "you're in good hands with
+    // customer success" gives no one the role.
+    const NEAR: usize = 18;
+    r.said.iter().any(|s| {
+        if s.lower.trim_end().ends_with('?') || r.rules.commitment.hypothetical.is_match(&s.lower) {
+            return false;
+        }
+        let roles = lexicon.find_all(&s.lower);
+        !roles.is_empty()
+            && r.rules
+                .people
+                .addressed_role
+                .find_all(&s.lower)
+                .into_iter()
+                .any(|(start, end)| {
+                    roles.iter().any(|&(role_start, role_end)| {
+                        (role_start >= end && role_start - end <= NEAR)
+                            || (role_end <= start && start - role_end <= NEAR)
+                    })
+                })
     })
 }

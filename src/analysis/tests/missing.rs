@@ -110,6 +110,27 @@ fn a_csm_named_beside_the_role_is_not_missing() {
     assert!(!named("- Who will our CSM be?\n"));
 }
 
+/// A handoff note gives the role to its reader, whom its greeting, header or
+/// mention names; a role word far from the giving gives it to no one.
+#[test]
+fn a_csm_role_given_to_the_notes_reader_is_not_missing() {
+    let mut d = deal();
+    d.csm = None;
+    let named = |notes: &str| {
+        let a = analyze(&bundle(d.clone(), notes, None), &RULES);
+        !a.missing.contains(&Missing::Csm)
+    };
+    assert!(named(
+        "Hi Ola,\n\nYou are the CSM on this one, welcome aboard.\n"
+    ));
+    assert!(named("- @Ola Nordmann te paso la cuenta como CSM.\n"));
+    assert!(named("- Ola, vas a ser la CSM de ellos.\n"));
+    assert!(!named(
+        "- You're in very good hands with our customer success team.\n"
+    ));
+    assert!(!named("- Are you the CSM on this one?\n"));
+}
+
 #[test]
 fn an_executive_in_the_signature_block_of_the_scope_is_the_sponsor() {
     let notes =
