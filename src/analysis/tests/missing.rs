@@ -267,6 +267,26 @@ fn a_top_executive_under_a_signatures_heading_is_the_sponsor() {
 
 /// The seller's head of sales who runs the deal holds the AE's role, though
 /// no one is called "AE".
+/// A customer executive who signs, in the language the notes are written in,
+/// is the sponsor; a manager who signs is not.
+#[test]
+fn an_executive_who_signs_in_another_language_is_the_sponsor() {
+    let sponsor_missing = |notes: &str| {
+        run(notes, None)
+            .missing
+            .contains(&Missing::ExecutiveSponsor)
+    };
+    assert!(!sponsor_missing(
+        "- Contrat signé par Rachid Haddad (DG) le 15/12/2026.\n"
+    ));
+    assert!(!sponsor_missing(
+        "- Tomás Ortega (Gerente General) firmó la orden de compra el lunes.\n"
+    ));
+    assert!(sponsor_missing(
+        "- Tomás Ortega (Jefe de Mantenimiento) firmó la orden de compra el lunes.\n"
+    ));
+}
+
 #[test]
 fn a_head_of_sales_on_the_deal_is_its_ae() {
     let mut d = deal();
