@@ -116,7 +116,7 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     // A level to reach ("below one thousand", "from 81% to 95%") is a measure
     // and an outcome, in words or figures.
     let level = lx.figure_target.is_match(text);
-    let measurable = level || MEASURE.is_match(&text[at..]) || lx.measured.is_match(text);
+    let measurable = level || MEASURE.is_match(&text[at..]);
     // A dated want ("in place before the examiners arrive") is a risk; it is a
     // goal too only when it also states a measurable outcome. That is asked
     // first: reading the statement for dates is the dearest test here.
@@ -135,7 +135,9 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
         kind: by_vocabulary(r, text, user_subject),
         text: s.quoted(),
         evidence: vec![s.evidence(r)],
-        measurable,
+        // A measure in the customer's language ("cero observaciones") says how
+        // a goal is measured; it never makes a dated want a goal above.
+        measurable: measurable || lx.measured.is_match(text),
     })
 }
 

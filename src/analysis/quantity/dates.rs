@@ -2,7 +2,7 @@
 //! names, day-first and month-first figures, spoken ordinal days, calendar
 //! weeks, quarters and month ends.
 
-use super::grammar::{DATE_PREPS, Rule};
+use super::grammar::{DATE_PREPS, Rule, WEEKDAY_WORDS};
 use super::prev_word;
 use jiff::civil::Date;
 use regex::Captures;
@@ -28,7 +28,9 @@ pub(super) fn resolve_date(
                 (m, d) if day_first && m > 12 && d <= 12 => (d, m),
                 other => other,
             };
-            let preposition = DATE_PREPS.contains(&prev_word(text, start).as_str());
+            let before = prev_word(text, start);
+            let preposition =
+                DATE_PREPS.contains(&before.as_str()) || WEEKDAY_WORDS.contains(&before.as_str());
             if !(has_year || preposition || d > 12) {
                 return None;
             }

@@ -103,6 +103,62 @@ pub(super) const ORDINAL_DAY: &str = r"(?:thirty[- ]first|thirtieth|twenty[- ](?
 pub(super) const DATE_PREPS: &[&str] = &[
     "by", "in", "before", "until", "till", "through", "thru", "during", "from", "after", "on",
     "due", "around", "of", "starting", "since", "for",
+    // The same before a date in the languages deals mix in ("el 12/01", "le
+    // 12/01", "até 15/3", "bis 12.01").
+    "el", "del", "al", "hasta", "desde", "antes", "le", "au", "du", "avant", "dès", "em", "até",
+    "am", "bis", "ab", "vor", "zum",
+];
+
+/// Weekday names and their short forms, in English and the languages deals mix
+/// in: a day-month figure after one is a date ("Tue 12/01", "martes 24/11"),
+/// as after a preposition.
+pub(super) const WEEKDAY_WORDS: &[&str] = &[
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thur",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+    "lunes",
+    "martes",
+    "miércoles",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "sabado",
+    "domingo",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "segunda",
+    "terça",
+    "terca",
+    "quarta",
+    "quinta",
+    "sexta",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
 ];
 
 /// Words numbers up to the tens of thousands: "twenty-one", "two hundred and fifty".

@@ -152,6 +152,11 @@ fn dates() {
         ("by 12/1", date(2026, 12, 1)),
         ("12/15", date(2026, 12, 15)),
         ("12/15/2027", date(2027, 12, 15)),
+        // A weekday, or a preposition of the languages deals mix in, makes a
+        // yearless day-month figure a date, as "by" does.
+        ("Tue 12/1", date(2026, 12, 1)),
+        ("martes 11/3", date(2026, 11, 3)),
+        ("hasta 12/5", date(2026, 12, 5)),
         ("2026-12-01", date(2026, 12, 1)),
         ("end of Q1", date(2026, 3, 31)),
         ("Q2", date(2026, 6, 30)),
@@ -179,6 +184,8 @@ fn dates() {
     for (text, want) in cases {
         assert_eq!(day_of(text), want, "{text}");
     }
+    // A bare small figure pair after any other word is no date ("2/3 of").
+    assert!(all("about 2/3 of the team").is_empty());
 }
 
 #[test]

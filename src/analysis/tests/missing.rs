@@ -55,6 +55,22 @@ fn a_deferred_kickoff_is_still_missing() {
     assert!(a.missing.contains(&Missing::KickoffDate));
 }
 
+/// A kickoff dated by a weekday and a day-month figure is booked; one left
+/// to be agreed, in any language, is still missing.
+#[test]
+fn a_kickoff_on_a_weekday_and_figure_is_dated_and_one_to_be_agreed_is_not() {
+    let kickoff_missing = |notes: &str| run(notes, None).missing.contains(&Missing::KickoffDate);
+    assert!(!kickoff_missing(
+        "- kickoff agreed: Tue 12/01, their office.\n"
+    ));
+    assert!(!kickoff_missing(
+        "- Kickoff el martes 24/11 en la planta.\n"
+    ));
+    assert!(kickoff_missing(
+        "- Kickoff a combinar com a Fernanda, provavelmente depois do 15/02.\n"
+    ));
+}
+
 #[test]
 fn a_go_live_deadline_alone_is_no_first_value_milestone() {
     // The rule book: "a cut-over deadline alone does not" supply it.
