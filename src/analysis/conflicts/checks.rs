@@ -218,6 +218,15 @@ fn term(
                     same_item && (charges || overlap >= 3.0) && !support.concession
                 }
                 (Topic::SyncDirection, _) => overlap >= 1.0,
+                // A fee billed ahead each year ("from year 2, annually in
+                // advance") does not answer a split of a one-time fee ("the
+                // installation in two parts").
+                (Topic::PaymentSchedule, Value::InFull) => {
+                    let p = &r.rules.pair_facts;
+                    !(p.recurring_in_advance.is_match(&line.cited.lower)
+                        && p.one_time_fee.is_match(&claim.lower)
+                        && !p.one_time_fee.is_match(&line.cited.lower))
+                }
                 // A rhythm of the same thing, named by two shared words
                 // ("sync inventory ... both warehouses" and "Inventory
                 // availability, both warehouses").

@@ -73,6 +73,42 @@ fn instalments_in_another_number_of_parts_conflict_with_the_same_fee() {
     assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
 }
 
+/// A fee billed ahead each year is a rhythm: it does not answer a split of
+/// a one-time fee, which the clause on that fee does ("100% on signing").
+#[test]
+fn a_split_one_time_fee_meets_its_own_clause_not_the_yearly_billing() {
+    let claim = "- Fine, the installation in two parts: half on order and half at go-live.\n";
+    let yearly_only = run(
+        claim,
+        Some(
+            "# Fees\n- Licence fees from year 2: USD 22,800 per year, invoiced annually in advance.\n",
+        ),
+    );
+    assert!(
+        conflict_pairs(&yearly_only).is_empty(),
+        "{:#?}",
+        yearly_only.flags
+    );
+    let both = run(
+        claim,
+        Some(
+            "# Fees\n- Installation of the kit: 100% on signing of this order form.\n- Subscription: annually in advance from go-live.\n",
+        ),
+    );
+    assert_eq!(conflict_pairs(&both), vec![(1, 2)], "{:#?}", both.flags);
+    // A split of the yearly fee itself still conflicts with its billing.
+    let subscription = run(
+        "- We can invoice the subscription in three equal instalments over the year.\n",
+        Some("# Fees\n- Subscription fees are invoiced annually in advance.\n"),
+    );
+    assert_eq!(
+        conflict_pairs(&subscription),
+        vec![(1, 2)],
+        "{:#?}",
+        subscription.flags
+    );
+}
+
 #[test]
 fn on_site_training_meets_the_remote_training_clause_before_a_general_exclusion() {
     let scope = "\
