@@ -382,10 +382,10 @@ fn the_seller_saying_something_is_part_of_the_deal_commits() {
 fn promise_grammar_in_the_languages_deals_mix_in_commits() {
     let notes = "\
 [00:01:10] Dana Whitfield (AE): La integración con NetSuite queda incluida, sin costo.
-[00:01:30] Dana Whitfield (AE): Oui, on vous met une astreinte support le week-end pendant le pic.
-[00:01:50] Dana Whitfield (AE): Confirmei que os dados ficam no Brasil.
+[00:01:30] Dana Whitfield (AE): Oui, on vous installe les 40 capteurs pendant l'arrêt de janvier.
+[00:01:50] Dana Whitfield (AE): Confirmei com a Ana que a integração com o SAP fica no escopo.
 [00:02:10] Dana Whitfield (AE): Training pe site in fiecare depozit, fara cost.
 ";
-    let a = run(notes, None);
-    assert_eq!(lines(&a, FlagKind::Commitment), vec![1, 2, 3, 4]);
+    // The rules alone: the word families, not what the model makes of them.
+    assert_eq!(rule_lines(notes), vec![1, 2, 3, 4]);
 }
