@@ -363,3 +363,29 @@ fn a_sellers_promise_reported_in_other_languages_and_call_idioms_is_one() {
     found.sort();
     assert_eq!(found, vec![1, 2, 3, 4, 5]);
 }
+
+#[test]
+fn the_seller_saying_something_is_part_of_the_deal_commits() {
+    // The seller's present-tense word that an ask is in what the customer
+    // bought, and the seller's own first-person act for the customer.
+    let notes = "\
+[00:01:10] Dana Whitfield (AE): The NetSuite sync is included, so orders land on their own.
+[00:01:30] Dana Whitfield (AE): Yes, the warehouse in Leeds is in the price, all four sites.
+[00:01:50] Dana Whitfield (AE): I'll fly out to Leeds for the go-live week and train the pickers on site.
+[00:02:10] Maria Chen (VP Operations): Is the NetSuite sync included?
+";
+    let a = run(notes, None);
+    assert_eq!(lines(&a, FlagKind::Commitment), vec![1, 2, 3]);
+}
+
+#[test]
+fn promise_grammar_in_the_languages_deals_mix_in_commits() {
+    let notes = "\
+[00:01:10] Dana Whitfield (AE): La integración con NetSuite queda incluida, sin costo.
+[00:01:30] Dana Whitfield (AE): Oui, on vous installe les 40 capteurs pendant l'arrêt de janvier.
+[00:01:50] Dana Whitfield (AE): Confirmei com a Ana que a integração com o SAP fica no escopo.
+[00:02:10] Dana Whitfield (AE): Training pe site in fiecare depozit, fara cost.
+";
+    // The rules alone: the word families, not what the model makes of them.
+    assert_eq!(rule_lines(notes), vec![1, 2, 3, 4]);
+}
