@@ -214,3 +214,37 @@ fn the_shipped_model_keeps_most_wider_family_findings() {
     eprintln!("kept by the model: {kept:?}");
     assert!(kept.iter().all(|l| *l <= 14), "{kept:?}");
 }
+
+#[test]
+fn people_going_pending_outsiders_payment_terms_and_outages_are_risks() {
+    // Invented lines, one per word family added for the held-out batches'
+    // misses: a retirement, part-week presence, an answer not in, a board with
+    // no promise, payment terms the buyer cannot carry, a season that starts,
+    // records on paper, a site that loses power, and the same in Spanish.
+    let notes = "\
+- Our yard master retires at the end of March.
+- I am only here on Mondays, I work for another company too.
+- The port authority did not answer yet.
+- I'll take it to the board on the 9th. No promises.
+- Annual in advance is difficult for us, our budget is quarterly.
+- The grape rush start first week of September.
+- The weighbridge tickets are still on paper.
+- The power goes off most evenings in the dry months.
+- Daniela se va de licencia en febrero.
+- El pago anual por adelantado es complicado para nosotros.
+";
+    assert_eq!(
+        risk_lines_by_rules(notes),
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+    );
+}
+
+#[test]
+fn a_header_word_without_its_colon_starts_a_statement() {
+    // "From March I move to..." is a sentence, not an email's From: header.
+    let notes = "\
+From March I move to the Leeds office; nobody is named for the project yet.
+From: Dana Reyes
+";
+    assert_eq!(risk_lines_by_rules(notes), vec![1]);
+}
