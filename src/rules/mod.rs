@@ -185,7 +185,7 @@ lexicons! {
     }
     scope: RawScope => ScopeRules {
         exclusion, exclusion_heading, no_discount, service_terms, remote_only, billing_start,
-        boilerplate, price_increase, enumeration,
+        boilerplate, price_increase, enumeration, supplier_party,
     }
     facts: RawFacts => FactRules {
         hosting, places, on_premises, support, all_hours, limited_hours, channels, response,

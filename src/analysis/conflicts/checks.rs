@@ -451,16 +451,38 @@ fn figures(
         // Names listed after the line's count are the members of the counted
         // set ("2 (two) insurers, Golden Shield and Ayeyar Life"), not another
         // site or phase: a promise of more of them still exceeds the count.
-        if !super::counts::names_enumerate_count(line) || overlap < 1.0 {
-            return None;
-        }
-        return count_mismatch(r, claim, line, overlap);
+        return if overlap < 1.0 {
+            None
+        } else if line.party_only {
+            // "Quaich POS for the gift shop: two (2) tills" names the seller's
+            // product, not another site: its count still bounds the promise.
+            figures_of(r, claim, line, support, overlap, true)
+        } else if super::counts::names_enumerate_count(line) {
+            count_mismatch(r, claim, line, overlap)
+        } else {
+            None
+        };
     }
+    figures_of(r, claim, line, support, overlap, false)
+}
+
+/// The figures of a claim against a line's; `counts_only` compares counts
+/// alone (for a line whose names are the parties', see [`figures`]).
+fn figures_of(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    support: &Support,
+    overlap: f64,
+    counts_only: bool,
+) -> Option<Contradiction> {
     let timed = claim.timed;
+    let counted = |q: &&Quantity| !counts_only || matches!(q, Quantity::Count { .. });
     for a in claim
         .quantities
         .iter()
         .filter(|q| fits_category(q, claim.category, timed))
+        .filter(|_| !counts_only)
     {
         if let Some(summary) = super::schedule::date_after_kickoff(r, a, line) {
             return found(
@@ -478,6 +500,7 @@ fn figures(
         .quantities
         .iter()
         .filter(|q| fits_category(q, claim.category, timed))
+        .filter(counted)
     {
         if support.agreed.contains(a) {
             continue;

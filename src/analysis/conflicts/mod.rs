@@ -42,6 +42,9 @@ pub(super) struct ScopeLine<'a> {
     pub names: Vec<String>,
     /// The number of each of `names` among all the scope's names.
     pub name_ids: Vec<u32>,
+    /// Every name of the line is a party's or the product's
+    /// ([`names::party_names`]): the line says whose it is, not which site.
+    pub party_only: bool,
     /// Systems and service terms the line (with its heading) names, normalised.
     pub terms: Vec<String>,
     /// The specific words of the item an exclusion line excludes (none for a
@@ -293,8 +296,10 @@ fn each_claim<'f>(
         words: included_words,
     };
     let vocabulary = Vocabulary::of(&scope);
+    let parties = names::party_names(r, scope.iter().map(|l| &*l.cited.stmt.text));
     for line in &mut scope {
         line.name_ids = line.names.iter().map(|n| vocabulary.names[n]).collect();
+        line.party_only = line.names.iter().all(|n| parties.contains(n));
     }
     let scope_features: Vec<Vec<String>> = if with_features {
         scope.iter().map(|l| pairs::scope_line(r, l)).collect()

@@ -317,6 +317,87 @@ pub(super) fn proper_nouns(text: &str, names: &BTreeSet<String>) -> Vec<String> 
     out
 }
 
+/// The names of the deal's parties and of what the seller sells: the labels
+/// of the bundle's e-mail domains ("labnube" of `gorellana@labnube.com`), the
+/// seller's organisation as the notes write it, the words a scope line uses to
+/// name the selling party ("Supplier", "Proveedor") and the names that line
+/// gives it ("Supplier: Loyalto sp. z o.o., Kraków" -> loyalto). A scope line
+/// that names only these says whose line it is, not which site or item it
+/// is about.
+pub(super) fn party_names<'a>(
+    r: &crate::analysis::Reading,
+    scope: impl Iterator<Item = &'a str>,
+) -> BTreeSet<String> {
+    use crate::analysis::model::Side;
+    let mut out = BTreeSet::new();
+    for p in &r.people.persons {
+        if let Some(domain) = p
+            .domain
+            .as_deref()
+            .filter(|d| !crate::analysis::people::is_public_mail(d))
+        {
+            out.extend(domain_labels(domain));
+        }
+        if p.side == Some(Side::Seller) {
+            let org = if p.is_org {
+                Some(p.name.as_str())
+            } else {
+                p.org.as_deref()
+            };
+            out.extend(org.into_iter().flat_map(capitalised).map(|(w, _)| w));
+        }
+    }
+    let role = &r.rules.scope.supplier_party;
+    for text in scope {
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            continue;
+        }
+        let found = role.find_all(lower.as_str());
+        if found.is_empty() {
+            continue;
+        }
+        out.extend(found.iter().map(|&(a, b)| lower[a..b].to_string()));
+        if let Some(name) = supplier_named(text, &lower, &found) {
+            out.extend(capitalised(name).into_iter().map(|(w, _)| w));
+        }
+    }
+    out
+}
+
+/// The registrable labels of a domain: "mail.threadline.co.uk" -> threadline,
+/// mail; the top-level and two-letter labels, and "example", name no one.
+fn domain_labels(domain: &str) -> impl Iterator<Item = String> + '_ {
+    let labels: Vec<&str> = domain.split('.').collect();
+    let keep = labels.len().saturating_sub(1);
+    labels
+        .into_iter()
+        .take(keep)
+        .filter(|l| l.len() > 3 && *l != "example")
+        .map(str::to_lowercase)
+}
+
+/// The name a line gives the selling party: after a label that opens it
+/// ("**Proveedor:** LabNube, S.A.", "| Supplier | Threadline Lanka (Pvt) Ltd,
+/// ..."), or before a defining parenthesis ("Trialcrest, Inc., ... (the
+/// \"Vendor\")"), up to the first comma.
+fn supplier_named<'t>(text: &'t str, lower: &str, found: &[(usize, usize)]) -> Option<&'t str> {
+    let (a, b) = found[0];
+    let opening = lower[..a].chars().all(|c| !c.is_alphanumeric());
+    let rest = lower[b..].trim_start_matches(['*', ' ']);
+    let labelled = opening && (rest.starts_with(':') || rest.starts_with('|'));
+    let name = if labelled {
+        let from = text.len() - rest.len() + 1;
+        &text[from..]
+    } else if lower[..a].rfind('(').is_some_and(|at| a - at <= 12) {
+        text
+    } else {
+        return None;
+    };
+    name.split(',')
+        .find(|part| part.chars().any(char::is_alphabetic))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,6 +419,50 @@ mod tests {
         assert_eq!(
             proper_nouns("Muncie sensors installed", &names),
             vec!["muncie"]
+        );
+    }
+
+    #[test]
+    fn the_supplier_is_named_by_its_label_or_its_definition() {
+        fn found(text: &str) -> Option<&str> {
+            let lower = text.to_lowercase();
+            let at = lower
+                .find("supplier")
+                .or_else(|| lower.find("proveedor"))
+                .unwrap();
+            let end = at
+                + if lower[at..].starts_with("supplier") {
+                    8
+                } else {
+                    9
+                };
+            supplier_named(text, &lower, &[(at, end)])
+                .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()))
+        }
+        assert_eq!(
+            found("**Proveedor:** Nubecita, S.A. de C.V."),
+            Some("Nubecita")
+        );
+        assert_eq!(
+            found("| Supplier | Brindle Works Ltd, Level 3, Harbour House |"),
+            Some("Brindle Works Ltd")
+        );
+        assert_eq!(
+            found("Ostrava Metering, s.r.o., Czech Republic (the \"Supplier\")"),
+            Some("Ostrava Metering")
+        );
+        // A clause about the supplier names no one.
+        assert_eq!(
+            found("The Supplier shall deliver two (2) sessions at the Lugo plant."),
+            None
+        );
+        assert_eq!(
+            domain_labels("mail.brindle.co.uk").collect::<Vec<_>>(),
+            ["mail", "brindle"]
+        );
+        assert_eq!(
+            domain_labels("brindle.example").collect::<Vec<_>>(),
+            ["brindle"]
         );
     }
 

@@ -22,6 +22,7 @@ pub(super) fn read<'a>(r: &Reading, cited: &'a Cited, names: &BTreeSet<String>) 
         quantities: scope_quantities(&cited.stmt.text, r),
         names: names::proper_nouns(&cited.stmt.text, names),
         name_ids: Vec::new(),
+        party_only: false,
         terms: checks::terms(r, &context),
         item_words: if excludes {
             checks::item_words(r, lower)
