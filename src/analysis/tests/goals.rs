@@ -116,3 +116,14 @@ fn an_item_under_a_goals_heading_that_the_seller_defers_is_no_goal() {
         .collect();
     assert_eq!(lines, vec![2]);
 }
+
+/// A need stated as an ability ("should be able to", "need to be able to")
+/// is a want, as "must be able" is.
+#[test]
+fn a_need_stated_as_an_ability_is_a_goal() {
+    let notes = "\
+Kev (Customer): When the auditor asks for a lot, I should be able to show its cold-room temperatures in one click.
+Kev (Customer): The night shift needs to be able to log a reading without a desktop.
+";
+    assert_eq!(goal_lines_by_rules(notes), vec![1, 2]);
+}
