@@ -127,3 +127,13 @@ Kev (Customer): The night shift needs to be able to log a reading without a desk
 ";
     assert_eq!(goal_lines_by_rules(notes), vec![1, 2]);
 }
+
+/// A goal named as the objective in French notes is a goal by the rules.
+#[test]
+fn an_objective_named_in_french_is_a_goal() {
+    let notes = "\
+- Rappel : l'objectif pour la direction reste de clôturer le mois en cinq jours.
+- Rappel : la direction a reçu le devis et le planning.
+";
+    assert_eq!(goal_lines_by_rules(notes), vec![1]);
+}
