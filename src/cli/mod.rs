@@ -77,6 +77,9 @@ enum Command {
         /// Passes over the training lines.
         #[arg(long, default_value_t = 12)]
         epochs: usize,
+        /// Passes over the training lines for the risk model (default: --epochs).
+        #[arg(long, value_name = "EPOCHS")]
+        risk_epochs: Option<usize>,
         /// L2 regularisation.
         #[arg(long, default_value_t = 1e-4)]
         l2: f64,
@@ -291,6 +294,7 @@ pub fn run() -> ExitCode {
             corpora,
             out,
             epochs,
+            risk_epochs,
             l2,
             min_bundles,
             conflict_corpora,
@@ -304,6 +308,7 @@ pub fn run() -> ExitCode {
             &out,
             baton::analysis::learned::train::Options {
                 epochs,
+                risk_epochs,
                 l2,
                 min_bundles,
                 ..Default::default()

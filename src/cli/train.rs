@@ -195,8 +195,11 @@ pub fn run(
         )
         .collect::<Vec<_>>()
         .join(" ");
+    let risk_epochs = options
+        .risk_epochs
+        .map_or(String::new(), |n| format!(" --risk-epochs {n}"));
     let header = format!(
-        "The learned model of baton (src/analysis/learned). Made by:\n  {command} --out {} --epochs {} --l2 {} --min-bundles {}\n{report}",
+        "The learned model of baton (src/analysis/learned). Made by:\n  {command} --out {} --epochs {}{risk_epochs} --l2 {} --min-bundles {}\n{report}",
         out.display(),
         options.epochs,
         options.l2,

@@ -137,3 +137,16 @@ fn an_objective_named_in_french_is_a_goal() {
 ";
     assert_eq!(goal_lines_by_rules(notes), vec![1]);
 }
+
+/// The objective named in Spanish or Portuguese ("objetivo", no c) and a want
+/// in Russian are goals by the rules, as the French objective is.
+#[test]
+fn an_objective_in_spanish_and_a_want_in_russian_are_goals() {
+    let notes = "\
+- Nota: el objetivo para nosotros es que cada tienda cierre la caja en diez minutos.
+- Nota: la gerencia recibió la propuesta y el calendario.
+- Заметка: мы хотим отвечать клиенту за один час.
+- Заметка: договор подписан во вторник.
+";
+    assert_eq!(goal_lines_by_rules(notes), vec![1, 3]);
+}
