@@ -5,6 +5,7 @@
 //! shared ground is [`people`] (who speaks for which side) and [`quantity`]
 //! (durations, dates, money and counts, normalised for comparison).
 
+pub mod calendar;
 pub mod claims;
 pub mod commitments;
 pub mod conflicts;

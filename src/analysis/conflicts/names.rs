@@ -5,6 +5,12 @@
 use std::collections::BTreeSet;
 
 /// Capitalised words that open sentences or name common things, not proper nouns.
+/// Whether a capitalised word is a common word or a day's or month's name,
+/// not a party's.
+fn is_common_capital(word: &str) -> bool {
+    COMMON_CAPITALS.contains(&word) || crate::analysis::calendar::is_day_or_month(word)
+}
+
 const COMMON_CAPITALS: &[&str] = &[
     "The",
     "A",
@@ -67,25 +73,6 @@ const COMMON_CAPITALS: &[&str] = &[
     "Price",
     "Pricing",
     "Term",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "Priority",
     "Standard",
     "Premium",
@@ -126,7 +113,7 @@ const COMMON_CAPITALS: &[&str] = &[
 fn capitalised(text: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     each_capitalised(text, |word, opens| {
-        if !COMMON_CAPITALS.contains(&word) {
+        if !is_common_capital(word) {
             out.push((word.to_lowercase(), opens));
         }
     });
@@ -209,7 +196,7 @@ pub(super) fn names_among<'a>(
             } else {
                 lower.push_str(&word.to_lowercase());
             }
-            if wanted.contains(&lower) && !COMMON_CAPITALS.contains(&word) {
+            if wanted.contains(&lower) && !is_common_capital(word) {
                 found.insert(lower.clone());
             }
         };

@@ -99,20 +99,12 @@ impl Fact {
             Value::BilledFromGoLive(false) => "invoicing from signature".into(),
             Value::Languages(bits) => format!("in {}", family(&rules.pair_facts.languages, bits)),
             Value::Weekdays(bits) => {
-                // The bits are Monday first (`weekdays::covered`); a family's
-                // first entry is a pattern ("saturdays?"), not a name.
-                const DAYS: [&str; 7] = [
-                    "Monday",
-                    "Tuesday",
-                    "Wednesday",
-                    "Thursday",
-                    "Friday",
-                    "Saturday",
-                    "Sunday",
-                ];
+                // The bits are Monday first (`weekdays::covered`), as the
+                // calendar's days are; a family's first entry is a pattern
+                // ("saturdays?"), not a name.
                 let names: Vec<&str> = (0..7)
                     .filter(|d| bits & (1 << d) != 0)
-                    .map(|d| DAYS[d])
+                    .map(|d| crate::analysis::calendar::WEEKDAYS[d])
                     .collect();
                 format!("support on {}", names.join(", "))
             }

@@ -22,25 +22,6 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "Customer",
     "Team",
     "Total",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Jan",
     "Feb",
     "Mar",
@@ -221,12 +202,21 @@ pub(super) fn is_name(name: &str) -> bool {
         })
 }
 
-/// Whether `word` is one of [`NOT_NAMES`].
+/// The words that are never a name: [`NOT_NAMES`] and the days' and months'
+/// names of [`crate::analysis::calendar`].
+pub(super) fn not_name_words() -> impl Iterator<Item = &'static str> {
+    let calendar = crate::analysis::calendar::WEEKDAYS
+        .iter()
+        .chain(&crate::analysis::calendar::MONTHS);
+    NOT_NAMES.iter().chain(calendar).copied()
+}
+
+/// Whether `word` is one of [`not_name_words`].
 pub(super) fn is_not_name(word: &str) -> bool {
     kind_of(word) & NOT_A_NAME != 0
 }
 
-/// The word is in [`NOT_NAMES`].
+/// The word is in [`not_name_words`].
 const NOT_A_NAME: u8 = 1;
 /// The word is in [`NON_PERSON_WORDS`].
 const NOT_A_PERSON: u8 = 2;
@@ -237,7 +227,7 @@ fn kind_of(word: &str) -> u8 {
     type Table = HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>;
     static TABLE: LazyLock<Table> = LazyLock::new(|| {
         let mut table = Table::default();
-        for word in NOT_NAMES {
+        for word in not_name_words() {
             *table.entry(word).or_default() |= NOT_A_NAME;
         }
         for word in NON_PERSON_WORDS {
