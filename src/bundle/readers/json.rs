@@ -1,6 +1,7 @@
-//! Chat and transcript JSON as a view: a Slack export's channel day files and
-//! call recorders' transcripts (Gong, and the Zoom / Otter / Fireflies family
-//! of `speakers` plus `transcript` / `sentences` / `segments`).
+//! Chat, transcript and notes JSON as a view: a Slack export's channel day
+//! files, Gong's call transcripts, and any other export whose messages are
+//! objects with a text-like member ([`messages`]: recorders, chats, tickets,
+//! CRM notes).
 //!
 //! Every message or sentence becomes a turn, `[14:02] Ines Varga (customer):
 //! words`, cited at the stored line where its `"text"` value stands ([`tree`]
@@ -8,12 +9,12 @@
 //! turn; the role is written only when the export tells the side (a Slack
 //! guest, a recorder's internal / external party).
 
-mod records;
+mod messages;
 mod tree;
 
 use super::csv::{speaker_name, unescape_entities};
 use super::{ReadContext, Unreadable, View, ViewBuilder};
-use records::records;
+use messages::{messages, person_name};
 use std::collections::HashMap;
 use tree::Node;
 
@@ -56,8 +57,7 @@ pub fn view(stored: &str, ctx: &ReadContext) -> Result<View, Unreadable> {
         Node::Arr(items) if items.is_empty() => Vec::new(),
         _ => slack(&root, ctx)
             .or_else(|| gong(&root))
-            .or_else(|| transcript(&root))
-            .or_else(|| records(&root))
+            .or_else(|| messages(&root))
             .ok_or_else(|| {
                 Unreadable::new("JSON of no known chat, transcript or notes export shape")
             })?,
@@ -272,98 +272,6 @@ fn gong(root: &Node) -> Option<Vec<Turn>> {
     Some(turns)
 }
 
-const SEGMENT_KEYS: &[&str] = &[
-    "transcript",
-    "sentences",
-    "segments",
-    "utterances",
-    "monologues",
-    "messages",
-    "entries",
-    "results",
-    "items",
-    "lines",
-    "captions",
-];
-const TEXT_KEYS: &[&str] = &[
-    "text",
-    "sentence",
-    "content",
-    "raw_text",
-    "transcript",
-    "words",
-    "body",
-    "message",
-];
-const SPEAKER_KEYS: &[&str] = &[
-    "speaker",
-    "speaker_name",
-    "speakerName",
-    "speaker_label",
-    "speakerLabel",
-    "name",
-    "participant",
-    "user",
-    "author",
-    "speaker_id",
-    "speakerId",
-    // Telegram Desktop, Google Chat (`creator.name`) and other chat exports.
-    "from",
-    "creator",
-    "sender",
-    "sender_name",
-    "from_name",
-    "author_name",
-];
-const TIME_KEYS: &[(&str, bool)] = &[
-    ("start", false),
-    ("start_time", false),
-    ("startTime", false),
-    ("start_ms", true),
-    ("startMs", true),
-    ("timestamp", false),
-    ("offset", false),
-];
-
-/// A transcript of segments that each name a speaker and hold a string of
-/// text: a plain array, or one under a [`SEGMENT_KEYS`] member.
-fn transcript(root: &Node) -> Option<Vec<Turn>> {
-    let is_segment =
-        |n: &Node| matches!(n.any(TEXT_KEYS), Some(Node::Str(..))) && n.any(SPEAKER_KEYS).is_some();
-    let mut found = None;
-    find_arrays(root, SEGMENT_KEYS, 0, true, &mut |a| {
-        if found.is_none() && a.iter().any(is_segment) {
-            found = Some(a);
-        }
-    });
-    let segments = found?;
-    let mut people = Roster::new(root);
-    let mut turns = Vec::new();
-    for s in segments.iter().filter(|s| is_segment(s)) {
-        let Some(Node::Str(text, line)) = s.any(TEXT_KEYS) else {
-            continue;
-        };
-        let person = people.speaker(s.any(SPEAKER_KEYS), s);
-        let time = TIME_KEYS.iter().find_map(|(k, ms)| {
-            let v = s.get(k)?;
-            match v {
-                Node::Str(t, _) if t.contains(':') => clock_text(t),
-                _ => v
-                    .num()
-                    .map(|n| clock(if *ms { n / 1000.0 } else { n }, true)),
-            }
-        });
-        turns.push(Turn {
-            name: person.name,
-            role: person.role,
-            time,
-            pieces: vec![(text.clone(), *line)],
-            line_per_piece: false,
-        });
-    }
-    Some(turns)
-}
-
 /// Calls `f` with every array at most [`SEARCH_DEPTH`] deep that is the root
 /// (when `root_counts`) or the value of one of `keys`, in document order.
 fn find_arrays<'a>(
@@ -410,6 +318,8 @@ const ROSTER_KEYS: &[&str] = &[
     "attendees",
     "meeting_attendees",
     "users",
+    "members",
+    "people",
 ];
 const ID_KEYS: &[&str] = &["speakerId", "speaker_id", "id", "user_id", "userId"];
 const NAME_KEYS: &[&str] = &[
@@ -418,6 +328,9 @@ const NAME_KEYS: &[&str] = &[
     "display_name",
     "real_name",
     "speaker_name",
+    "fullName",
+    "full_name",
+    "username",
     "emailAddress",
     "email",
 ];
@@ -429,7 +342,7 @@ impl Roster {
             for p in list {
                 let (Some(id), Some(name)) = (
                     p.any(ID_KEYS).and_then(Node::key_text),
-                    p.any(NAME_KEYS).and_then(Node::str).and_then(speaker_name),
+                    p.any(NAME_KEYS).and_then(Node::str).and_then(person_name),
                 ) else {
                     continue;
                 };
@@ -445,6 +358,28 @@ impl Roster {
         }
     }
 
+    /// The person an author value names, when it names one: an id in the
+    /// roster, an object with a name, or a name (not an id).
+    fn named(&self, value: &Node) -> Option<Person> {
+        if let Some(p) = value.key_text().and_then(|id| self.by_id.get(&id)) {
+            return Some(p.clone());
+        }
+        match value {
+            Node::Obj(_) => Some(Person {
+                name: value
+                    .any(NAME_KEYS)
+                    .and_then(Node::str)
+                    .and_then(person_name)?,
+                role: side(value),
+            }),
+            Node::Str(s, _) => Some(Person {
+                name: person_name(s)?,
+                role: None,
+            }),
+            _ => None,
+        }
+    }
+
     /// The person a segment's speaker value names: an id in the roster, an
     /// object with a name, or a name; the segment's own flags count too.
     fn speaker(&mut self, value: Option<&Node>, segment: &Node) -> Person {
@@ -455,13 +390,13 @@ impl Roster {
                 name: obj
                     .any(NAME_KEYS)
                     .and_then(Node::str)
-                    .and_then(speaker_name)
+                    .and_then(person_name)
                     .unwrap_or_else(|| "Someone".into()),
                 role: side(obj),
             },
             // "spk_0", "Speaker 2": an id, not a name.
             (Some(Node::Str(s, _)), None) if !s.contains(|c: char| c.is_ascii_digit()) => {
-                match speaker_name(s) {
+                match person_name(s) {
                     Some(name) => Person { name, role: None },
                     None => self.unnamed(String::new()),
                 }
@@ -512,6 +447,15 @@ fn side(p: &Node) -> Option<&'static str> {
     }
     if let Some(external) = flag(&["external", "is_external", "isExternal"]) {
         return Some(if external { CUSTOMER } else { SELLER });
+    }
+    // A ticket's reply: incoming from the customer, outgoing from an agent.
+    if let Some(incoming) = flag(&["incoming", "is_incoming"]) {
+        return Some(if incoming { CUSTOMER } else { SELLER });
+    }
+    // An internal note (`"public": false`, `"private": true`) is the
+    // vendor's own; a public one may be either side's.
+    if flag(&["public"]) == Some(false) || flag(&["private"]) == Some(true) {
+        return Some(SELLER);
     }
     flag(&["is_host", "isHost", "host"])
         .filter(|&h| h)

@@ -341,3 +341,143 @@ fn google_chat_and_telegram_exports_name_their_speakers() {
         turn(2, "Chidi Okeke", None, "Where is our data hosted?")
     );
 }
+
+#[test]
+fn rich_text_pieces_run_together_and_each_line_is_cited_where_it_starts() {
+    let chat = r#"{"messages": [
+  {"type": "message", "from": "Nadia Perez", "date": "2026-03-02T09:15:00",
+   "text": [
+    "Agreed terms:\n",
+    {"type": "bold", "text": "Seats"},
+    ": forty, no setup fee\n",
+    {"type": "link", "text": "Billing"},
+    ": monthly"
+   ]}
+]}"#;
+    assert_eq!(
+        said(chat),
+        vec![
+            turn(4, "Nadia Perez", None, "Agreed terms:"),
+            turn(5, "Nadia Perez", None, "Seats: forty, no setup fee"),
+            turn(7, "Nadia Perez", None, "Billing: monthly"),
+        ]
+    );
+}
+
+#[test]
+fn text_one_object_down_is_read_and_records_keep_no_speaker() {
+    let crm = r#"[
+  {"engagement": {"id": 7, "type": "NOTE", "ownerName": "Lee Park"},
+   "metadata": {"body": "<p>Customer wants SSO.</p><p>Budget is tight.</p>"}},
+  {"engagement": {"id": 8, "type": "CALL"}, "metadata": {"body": "Call went well."}}
+]"#;
+    let note = |line: u32, text: &str| (line, None, None, text.to_string());
+    assert_eq!(
+        said(crm),
+        vec![
+            note(3, "Customer wants SSO."),
+            note(3, "Budget is tight."),
+            note(4, "Call went well."),
+        ]
+    );
+    let board = r#"{"name": "Card", "actions": [
+  {"type": "commentCard", "date": "2026-05-04T10:20:00.000Z", "data": {"text": "We will migrate the archive.", "card": {"name": "Card"}},
+   "memberCreator": {"id": "m1", "fullName": "Omar Said"}}
+]}"#;
+    assert_eq!(
+        said(board),
+        vec![turn(2, "Omar Said", None, "We will migrate the archive.")]
+    );
+}
+
+#[test]
+fn nested_message_lists_take_names_over_ids_and_drop_quotes() {
+    let chat = r#"{"userId": "4:ana", "conversations": [{"id": "c1", "displayName": "Deal room",
+  "MessageList": [
+   {"from": "4:live:ana.ruiz77", "displayName": "Ana Ruiz", "originalarrivaltime": "2026-05-04T10:20:00Z", "content": "<quote author=\"bo\">Is it hosted here?</quote>Yes, hosted locally &#128578;"},
+   {"from": "4:live:bo.lind", "displayName": "Bo Lind", "originalarrivaltime": 1790000000, "content": "Good &amp; thanks"}
+  ]}]}"#;
+    assert_eq!(
+        said(chat),
+        vec![
+            turn(3, "Ana Ruiz", None, "Yes, hosted locally \u{1F642}"),
+            turn(4, "Bo Lind", None, "Good & thanks"),
+        ]
+    );
+}
+
+#[test]
+fn handles_read_as_names_and_each_written_line_is_a_statement() {
+    let chat = "[\n {\"user\": \"ana.ruiz\", \"create_at\": 1790000000000, \"message\": \"We add the second site.\\nNo extra cost.\"},\n {\"user\": \"ole-martin.berg\", \"message\": \"Noted.\"}\n]";
+    assert_eq!(
+        said(chat),
+        vec![
+            turn(2, "Ana Ruiz", None, "We add the second site."),
+            turn(2, "Ana Ruiz", None, "No extra cost."),
+            turn(3, "Ole-Martin Berg", None, "Noted."),
+        ]
+    );
+}
+
+#[test]
+fn tickets_read_their_description_once_and_tell_sides() {
+    let ticket = r#"{
+  "ticket": {"id": 5, "subject": "Questions", "description_text": "Where is the data hosted?"},
+  "conversations": [
+    {"body_text": "In Frankfurt, we will confirm in writing.", "user_id": 11, "incoming": false},
+    {"body_text": "Thanks, our security team must approve it.", "user_id": 12, "incoming": true}
+  ]
+}"#;
+    let got = said(ticket);
+    assert_eq!(got[0], (2, None, None, "Where is the data hosted?".into()));
+    assert_eq!(got[1].2.as_deref(), Some("seller"), "{got:#?}");
+    assert_eq!(got[2].2.as_deref(), Some("customer"), "{got:#?}");
+    // A description that repeats the first comment is said once.
+    let repeated = r#"{
+  "ticket": {"description": "Can we pay quarterly?"},
+  "comments": [{"author_id": 1, "body": "Can we pay quarterly?"}, {"author_id": 2, "public": false, "body": "Finance says yes."}]
+}"#;
+    let got = said(repeated);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(got[1].2.as_deref(), Some("seller"));
+}
+
+#[test]
+fn author_types_give_sides_and_bots_say_nothing() {
+    let parts = r#"{"parts": [
+  {"body": "<p>Hi! Ask us anything.</p>", "author": {"type": "bot", "name": "Helper"}},
+  {"body": "<p>Do you support offline mode?</p>", "author": {"type": "user", "name": "Eva Kim"}},
+  {"body": "<p>Yes, offline mode is included.</p>", "author": {"type": "admin", "name": "Raj Patel"}}
+]}"#;
+    assert_eq!(
+        said(parts),
+        vec![
+            turn(
+                3,
+                "Eva Kim",
+                Some("customer"),
+                "Do you support offline mode?"
+            ),
+            turn(
+                4,
+                "Raj Patel",
+                Some("seller"),
+                "Yes, offline mode is included."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn word_timings_are_not_messages_and_bullets_are_lines() {
+    let recording = r#"{
+  "words": [{"text": "we", "start": 1}, {"text": "ship", "start": 2}],
+  "utterances": [{"speaker": "Lina Berg", "start": 1, "text": "We ship in May."}],
+  "notes": [{"title": "Decisions", "bullets": ["Go-live in May.", "Two trainings on site."]}]
+}"#;
+    let got = said(recording);
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert_eq!(got[0], turn(3, "Lina Berg", None, "We ship in May."));
+    assert_eq!(got[1], (4, None, None, "Go-live in May.".into()));
+    assert_eq!(got[2], (4, None, None, "Two trainings on site.".into()));
+}
