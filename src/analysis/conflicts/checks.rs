@@ -1,7 +1,6 @@
 //! The ways a scope line can contradict a promise. Each check returns a scored
 //! contradiction or nothing; [`compare`] tries them from the most direct.
 
-use super::figures::{comparable, disagree, fits_category, quantity_category};
 use super::guards::{is_signature_field, only_in_lower_case};
 use super::words::{has_word, stem};
 use super::{Claim, Contradiction, Included, ScopeLine, Support};
@@ -29,7 +28,7 @@ pub(super) fn compare(
         .or_else(|| outside_listed(r, claim, line, overlap))
         .or_else(|| super::price::price(claim, line, support, overlap))
         .or_else(|| schedule(claim, line, support, overlap))
-        .or_else(|| figures(r, claim, line, support, overlap))
+        .or_else(|| super::figures::figures(r, claim, line, support, overlap))
         .or_else(|| service(claim, line, overlap));
     if let Some(c) = &mut found {
         c.score += focus;
@@ -436,126 +435,6 @@ fn is_party(r: &Reading, noun: &str) -> bool {
     r.people.find(noun).is_some()
 }
 
-/// A figure on the same topic that does not match, of the kind the promise is
-/// about; a date against the kickoff plus the scope's duration.
-fn figures(
-    r: &Reading,
-    claim: &Claim,
-    line: &ScopeLine,
-    support: &Support,
-    overlap: f64,
-) -> Option<Contradiction> {
-    // "Toledo by December 3" is not about the line "Muncie within 10 weeks".
-    let nouns = &line.names;
-    if !nouns.is_empty() && !line.name_ids.iter().any(|&id| claim.holds_name(id)) {
-        // Names listed after the line's count are the members of the counted
-        // set ("2 (two) insurers, Golden Shield and Ayeyar Life"), not another
-        // site or phase: a promise of more of them still exceeds the count.
-        return if overlap < 1.0 {
-            None
-        } else if line.party_only {
-            // "Quaich POS for the gift shop: two (2) tills" names the seller's
-            // product, not another site: its count still bounds the promise.
-            figures_of(r, claim, line, support, overlap, true)
-        } else if super::counts::names_enumerate_count(line) {
-            count_mismatch(r, claim, line, overlap)
-        } else {
-            None
-        };
-    }
-    figures_of(r, claim, line, support, overlap, false)
-}
-
-/// The figures of a claim against a line's; `counts_only` compares counts
-/// alone (for a line whose names are the parties', see [`figures`]).
-fn figures_of(
-    r: &Reading,
-    claim: &Claim,
-    line: &ScopeLine,
-    support: &Support,
-    overlap: f64,
-    counts_only: bool,
-) -> Option<Contradiction> {
-    let timed = claim.timed;
-    let counted = |q: &&Quantity| !counts_only || matches!(q, Quantity::Count { .. });
-    for a in claim
-        .quantities
-        .iter()
-        .filter(|q| fits_category(q, claim.category, timed))
-        .filter(|_| !counts_only)
-    {
-        if let Some(summary) = super::schedule::date_after_kickoff(r, a, line) {
-            return found(
-                5.0 + overlap,
-                Category::Timeline,
-                "date against the scope's schedule",
-                summary,
-            );
-        }
-    }
-    if overlap < 1.0 {
-        return None;
-    }
-    for a in claim
-        .quantities
-        .iter()
-        .filter(|q| fits_category(q, claim.category, timed))
-        .filter(counted)
-    {
-        if support.agreed.contains(a) {
-            continue;
-        }
-        // Two dates agree on a topic only when the lines share more than a word.
-        if matches!(a, Quantity::Date { .. }) && overlap < 2.0 {
-            continue;
-        }
-        for b in line.quantities.iter().filter(|b| comparable(a, b)) {
-            if matches!(b, Quantity::Percent { .. }) && !line.cited.lower.contains("discount") {
-                continue;
-            }
-            // Shares of a payment ("30% / 70%") are no rate to compare.
-            if matches!(b, Quantity::Percent { .. })
-                && (super::price::payment_split(&claim.quantities)
-                    || super::price::payment_split(&line.quantities))
-            {
-                continue;
-            }
-            // A day a little before the scope's outer bound keeps it ("live
-            // by January 22" against "no later than January 29").
-            if let (Quantity::Date { date: x, .. }, Quantity::Date { date: y, .. }) = (a, b)
-                && x <= y
-                && x.until(*y)
-                    .is_ok_and(|s| i64::from(s.get_days()) <= super::schedule::CUSHION_DAYS)
-                && line.dues.iter().any(|d| d.outer_bound && d.to == *y)
-            {
-                continue;
-            }
-            // A scope count of a part ("a pilot with up to 10 pharmacies",
-            // "the first 3 sites") does not bound the whole a promise counts.
-            if matches!(b, Quantity::Count { .. })
-                && super::counts::counts_a_part(r.rules, &line.cited.lower, b.text())
-            {
-                continue;
-            }
-            if disagree(a, b) {
-                return found(
-                    5.0 + overlap,
-                    quantity_category(a),
-                    "figure mismatch",
-                    format!(
-                        "Notes say {}; the signed scope says {}.",
-                        a.text(),
-                        b.text()
-                    ),
-                );
-            }
-        }
-    }
-    // A count whose unit only the table row names is the weaker reading: a
-    // clause stating the same figure in words is the more direct answer.
-    count_mismatch(r, claim, line, overlap)
-}
-
 /// A go-live date promised against the one the scope sets or counts from a
 /// known date, unless another scope line dates it as promised.
 fn schedule(
@@ -574,38 +453,6 @@ fn schedule(
         "go-live date against the scope's schedule",
         summary,
     )
-}
-
-/// Counts the grammar leaves loose, compared on a shared unit; a cap ("up to
-/// 75") conflicts only when the promise exceeds it. A count whose unit only a
-/// table row names scores a little lower than one a clause states.
-fn count_mismatch(
-    r: &Reading,
-    claim: &Claim,
-    line: &ScopeLine,
-    overlap: f64,
-) -> Option<Contradiction> {
-    let promised = claim
-        .promised
-        .get_or_init(|| super::counts::promised(r.rules, &claim.lower));
-    let granted = line
-        .granted
-        .get_or_init(|| super::counts::granted(r.rules, &line.cited.lower, &line.cited.stmt.cells));
-    for p in promised {
-        for g in granted {
-            if p.same_unit(g) && p.exceeds(g) && p.value > 1.0 {
-                let summary = format!(
-                    "Notes promise {}; the signed scope grants {}{}.",
-                    p.describe(),
-                    if g.capped { "up to " } else { "" },
-                    g.value
-                );
-                let base = if g.from_row { 4.0 } else { 4.5 };
-                return found(base + overlap, Category::Scope, "count mismatch", summary);
-            }
-        }
-    }
-    None
 }
 
 /// An onsite or dedicated service against a scope that delivers remotely.

@@ -5,8 +5,11 @@
 //! 35"); "unlimited X" and "all X" promise a count without bound; a table
 //! row's label is the unit of its figure ("| Reviewer seats | five (5) |").
 
-use super::ScopeLine;
+use super::checks::found;
 use super::figures::{LooseCount, is_number_word, loose_counts, row_nouns};
+use super::{Claim, Contradiction, ScopeLine};
+use crate::analysis::Reading;
+use crate::analysis::model::Category;
 use crate::rules::Rules;
 use std::collections::BTreeSet;
 
@@ -27,10 +30,14 @@ pub(crate) struct Counted {
     /// A part of the whole ("pilot at 3 stores", "the first 5 sites"): it
     /// contradicts a count only by exceeding it.
     pub subset: bool,
+    /// It counts days, weeks or months ([`is_duration`]): compared only
+    /// where both sides speak of go-live.
+    pub duration: bool,
 }
 
 impl Counted {
     fn of(rules: &Rules, count: LooseCount, row: Option<&str>) -> Self {
+        let duration = is_duration(rules, &count);
         let families = &rules.pair_facts.count_units;
         // "one eighty-nine a centre" is a rate, not a count of centres.
         let rate = count
@@ -71,6 +78,7 @@ impl Counted {
             units,
             from_row,
             subset,
+            duration,
         }
     }
 
@@ -168,6 +176,22 @@ fn cap_words(before: &str) -> &str {
     &kept[start..]
 }
 
+/// A figure of days, months or years in any of the languages the rules list
+/// (`pair_facts.count_time_units`): a duration, not a count of things on a
+/// shared unit ("3 mois sans frais" is no count against "durée : 36 mois"),
+/// unless both sides speak of when go-live is due ("12 semaines après le
+/// lancement" against "quatorze (14) semaines").
+fn is_duration(rules: &Rules, count: &LooseCount) -> bool {
+    let first = count.after.split(' ').take(2).collect::<Vec<_>>().join(" ");
+    !first.is_empty()
+        && rules
+            .pair_facts
+            .count_time_units
+            .find_all(first.as_str())
+            .first()
+            .is_some_and(|&(start, _)| start == 0)
+}
+
 /// The counts a promise states, with counts promised without bound
 /// ("unlimited KBA signatures", "semua dokter").
 pub(crate) fn promised(rules: &Rules, lower: &str) -> Vec<Counted> {
@@ -196,6 +220,7 @@ pub(crate) fn promised(rules: &Rules, lower: &str) -> Vec<Counted> {
                     units,
                     from_row: false,
                     subset: false,
+                    duration: false,
                 });
             }
         }
@@ -225,11 +250,54 @@ pub(crate) fn granted(rules: &Rules, lower: &str, cells: &[String]) -> Vec<Count
                     units,
                     from_row: true,
                     subset: false,
+                    duration: false,
                 });
             }
         }
     }
     out
+}
+
+/// Counts the grammar leaves loose, compared on a shared unit; a cap ("up to
+/// 75") conflicts only when the promise exceeds it. A count whose unit only a
+/// table row names scores a little lower than one a clause states.
+pub(super) fn count_mismatch(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    overlap: f64,
+) -> Option<Contradiction> {
+    let promised = claim
+        .promised
+        .get_or_init(|| promised(r.rules, &claim.lower));
+    let granted = line
+        .granted
+        .get_or_init(|| granted(r.rules, &line.cited.lower, &line.cited.stmt.cells));
+    // Durations compare where both sides speak of go-live, counted from
+    // whatever event ("12 semaines après la réunion" against "quatorze (14)
+    // semaines").
+    let live = |t: &crate::rules::CueText| {
+        r.rules.facts.go_live.is_match(t) || r.rules.pair_facts.go_live.is_match(t)
+    };
+    let on_schedule = live(&claim.lower) && live(&line.cited.lower);
+    for p in promised {
+        for g in granted {
+            if (p.duration || g.duration) && !on_schedule {
+                continue;
+            }
+            if p.same_unit(g) && p.exceeds(g) && p.value > 1.0 {
+                let summary = format!(
+                    "Notes promise {}; the signed scope grants {}{}.",
+                    p.describe(),
+                    if g.capped { "up to " } else { "" },
+                    g.value
+                );
+                let base = if g.from_row { 4.0 } else { 4.5 };
+                return found(base + overlap, Category::Scope, "count mismatch", summary);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -243,8 +311,10 @@ mod tests {
         let cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
         let p = promised(&RULES, &promise.to_lowercase());
         let g = granted(&RULES, &scope.to_lowercase(), &cells);
-        p.iter().any(|p| {
+        // As [`count_mismatch`] reads two lines that date no go-live.
+        p.iter().filter(|p| !p.duration).any(|p| {
             g.iter()
+                .filter(|g| !g.duration)
                 .any(|g| p.same_unit(g) && p.exceeds(g) && p.value > 1.0)
         })
     }
@@ -323,6 +393,31 @@ mod tests {
         ));
         // Every one may be the very number the scope counts.
         assert!(!clash("all doctors get a login", "covers 20 doctors", &[]));
+    }
+
+    #[test]
+    fn a_duration_in_any_language_is_no_count() {
+        assert!(!clash(
+            "les 3 mois sans frais par billet",
+            "Durée : trente-six (36) mois",
+            &[]
+        ));
+        assert!(!clash(
+            "go-live em 60 dias do kickoff",
+            "três parcelas com vencimento em 30, 60 e 90 dias",
+            &[]
+        ));
+        assert!(!clash(
+            "capacitación de 3 días en sitio",
+            "Licencia mensual, crédito de 30 días",
+            &[]
+        ));
+        // A count of things still compares.
+        assert!(clash(
+            "conectamos los 9 equipos",
+            "Hasta 6 equipos conectados",
+            &[]
+        ));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Figures compared across notes and scope: which quantities of a line count,
 //! which pairs are comparable, and counts the quantity grammar leaves loose.
 
+use super::checks::found;
 use super::words::{content_words, is_stopword, stem};
+use super::{Claim, Contradiction, ScopeLine, Support, counts};
 use crate::analysis::Reading;
 use crate::analysis::model::Category;
 use crate::analysis::quantity::{Quantity, find_quantities_from, parse_number};
@@ -460,73 +462,126 @@ pub(super) fn row_nouns(cells: &[String]) -> BTreeSet<String> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn claim_text_drops_log_columns() {
-        assert_eq!(
-            claim_text("2026-07-15 | Note | R. Okafor | agreed to waive the fee"),
-            "agreed to waive the fee"
-        );
-        assert_eq!(
-            claim_text("[2026-07-15 15:12] NOTE     Confirmed the sync"),
-            "Confirmed the sync"
-        );
+/// A figure on the same topic that does not match, of the kind the promise is
+/// about; a date against the kickoff plus the scope's duration.
+pub(super) fn figures(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    support: &Support,
+    overlap: f64,
+) -> Option<Contradiction> {
+    // "Toledo by December 3" is not about the line "Muncie within 10 weeks".
+    let nouns = &line.names;
+    if !nouns.is_empty() && !line.name_ids.iter().any(|&id| claim.holds_name(id)) {
+        // Names listed after the line's count are the members of the counted
+        // set ("2 (two) insurers, Golden Shield and Ayeyar Life"), not another
+        // site or phase: a promise of more of them still exceeds the count.
+        return if overlap < 1.0 {
+            None
+        } else if line.party_only {
+            // "Quaich POS for the gift shop: two (2) tills" names the seller's
+            // product, not another site: its count still bounds the promise.
+            figures_of(r, claim, line, support, overlap, true)
+        } else if counts::names_enumerate_count(line) {
+            counts::count_mismatch(r, claim, line, overlap)
+        } else {
+            None
+        };
     }
-
-    #[test]
-    fn loose_counts_read_labels_words_and_caps() {
-        let c = loose_counts("sites covered: 8 (listed in schedule a)");
-        assert_eq!(c.len(), 1);
-        assert!(c[0].nouns.contains("site"));
-        let c = loose_counts("up to 75 firms");
-        assert!(c[0].capped && c[0].value == 75.0);
-        let c = loose_counts("no problem, we can onboard all ~140 of their outside counsel firms");
-        assert_eq!(c[0].value, 140.0);
-        assert!(c[0].nouns.contains("firm"), "{:?}", c[0].nouns);
-        let c = loose_counts("two on-site sensor placement workshops");
-        assert!(c[0].nouns.contains("workshop") && !c[0].nouns.contains("sensor"));
-        let c = loose_counts("all nine stores live");
-        assert_eq!(c[0].value, 9.0);
-        assert!(c[0].nouns.contains("site"));
-        assert!(loose_counts("priority 1 tickets").is_empty());
-        assert!(loose_counts("first 2 months free").is_empty());
-        assert!(loose_counts("by january 31 at the latest").is_empty());
-    }
-
-    #[test]
-    fn loose_counts_read_dot_grouped_thousands_and_emphasis() {
-        let c = loose_counts("we cover all the 2.400 hive sensors of the estate");
-        assert_eq!(c[0].value, 2400.0);
-        assert!(c[0].nouns.contains("sensor"), "{:?}", c[0].nouns);
-        let c = loose_counts("hive sensors in this order: **1,750**.");
-        assert_eq!(c[0].value, 1750.0);
-        // A decimal is no count.
-        assert!(loose_counts("about 2.5 sensors per hive").is_empty());
-        assert!(loose_counts("uptime of 99.95 percent").is_empty());
-    }
-
-    #[test]
-    fn loose_counts_read_a_count_stated_noun_first() {
-        let c = loose_counts(
-            "the total number of licensed seats under this order is ninety-five (95).",
-        );
-        assert_eq!(
-            c.len(),
-            1,
-            "the words of a bracketed figure are no count: {:?}",
-            c.iter().map(|c| c.value).collect::<Vec<_>>()
-        );
-        assert_eq!(c[0].value, 95.0);
-        assert!(c[0].nouns.contains(unit_class("seat")), "{:?}", c[0].nouns);
-        let c = loose_counts("the number of depots in scope shall be two hundred and six (206)");
-        assert_eq!(c.len(), 1);
-        assert_eq!(c[0].value, 206.0);
-        assert!(!c[0].nouns.is_empty());
-        // No verb of being: the figure is not the number of the noun.
-        let c = loose_counts("a number of depots asked for 12 more");
-        assert!(c.iter().all(|c| c.nouns.is_empty()));
-    }
+    figures_of(r, claim, line, support, overlap, false)
 }
+
+/// The figures of a claim against a line's; `counts_only` compares counts
+/// alone (for a line whose names are the parties', see [`figures`]).
+fn figures_of(
+    r: &Reading,
+    claim: &Claim,
+    line: &ScopeLine,
+    support: &Support,
+    overlap: f64,
+    counts_only: bool,
+) -> Option<Contradiction> {
+    let timed = claim.timed;
+    let counted = |q: &&Quantity| !counts_only || matches!(q, Quantity::Count { .. });
+    for a in claim
+        .quantities
+        .iter()
+        .filter(|q| fits_category(q, claim.category, timed))
+        .filter(|_| !counts_only)
+    {
+        if let Some(summary) = super::schedule::date_after_kickoff(r, a, line) {
+            return found(
+                5.0 + overlap,
+                Category::Timeline,
+                "date against the scope's schedule",
+                summary,
+            );
+        }
+    }
+    if overlap < 1.0 {
+        return None;
+    }
+    for a in claim
+        .quantities
+        .iter()
+        .filter(|q| fits_category(q, claim.category, timed))
+        .filter(counted)
+    {
+        if support.agreed.contains(a) {
+            continue;
+        }
+        // Two dates agree on a topic only when the lines share more than a word.
+        if matches!(a, Quantity::Date { .. }) && overlap < 2.0 {
+            continue;
+        }
+        for b in line.quantities.iter().filter(|b| comparable(a, b)) {
+            if matches!(b, Quantity::Percent { .. }) && !line.cited.lower.contains("discount") {
+                continue;
+            }
+            // Shares of a payment ("30% / 70%") are no rate to compare.
+            if matches!(b, Quantity::Percent { .. })
+                && (super::price::payment_split(&claim.quantities)
+                    || super::price::payment_split(&line.quantities))
+            {
+                continue;
+            }
+            // A day a little before the scope's outer bound keeps it ("live
+            // by January 22" against "no later than January 29").
+            if let (Quantity::Date { date: x, .. }, Quantity::Date { date: y, .. }) = (a, b)
+                && x <= y
+                && x.until(*y)
+                    .is_ok_and(|s| i64::from(s.get_days()) <= super::schedule::CUSHION_DAYS)
+                && line.dues.iter().any(|d| d.outer_bound && d.to == *y)
+            {
+                continue;
+            }
+            // A scope count of a part ("a pilot with up to 10 pharmacies",
+            // "the first 3 sites") does not bound the whole a promise counts.
+            if matches!(b, Quantity::Count { .. })
+                && counts::counts_a_part(r.rules, &line.cited.lower, b.text())
+            {
+                continue;
+            }
+            if disagree(a, b) {
+                return found(
+                    5.0 + overlap,
+                    quantity_category(a),
+                    "figure mismatch",
+                    format!(
+                        "Notes say {}; the signed scope says {}.",
+                        a.text(),
+                        b.text()
+                    ),
+                );
+            }
+        }
+    }
+    // A count whose unit only the table row names is the weaker reading: a
+    // clause stating the same figure in words is the more direct answer.
+    counts::count_mismatch(r, claim, line, overlap)
+}
+
+#[cfg(test)]
+#[path = "figures_tests.rs"]
+mod tests;

@@ -415,3 +415,23 @@ pub(super) fn date_after_kickoff(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Rules;
+
+    #[test]
+    fn a_system_running_by_a_day_is_a_go_live() {
+        let rules = Rules::builtin();
+        let live = |text: &str| rules.pair_facts.go_live.is_match(text);
+        assert!(live(
+            "the system will be running on all the depots by 5th october"
+        ));
+        assert!(live("app and scales up and running by 15 feb 2027"));
+        assert!(live(
+            "con treinta días desde el arranque tenemos la sede funcionando"
+        ));
+        assert!(live("le logiciel sera en fonctionnement avant le 1er mars"));
+        assert!(!live("the scales keep running all night"));
+    }
+}

@@ -451,7 +451,8 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         // waived, so the price is held outright, not capped at it.
         let waived = f.indices.find_all(lower).into_iter().any(|(at, _)| {
             let before = lower[..at].trim_end();
-            before.ends_with(" no") || before == "no" || before.ends_with("without")
+            let last = before.rsplit(' ').next().unwrap_or("");
+            !last.is_empty() && p.index_waived.is_match(last)
         });
         let indices = if waived { 0 } else { f.indices.families(lower) };
         out.push(Fact::new(Topic::PriceChange, Value::Held { indices }));

@@ -132,3 +132,32 @@ fn a_price_held_against_an_increase_written_without_a_modal() {
         "Subscription fees are fixed for the initial term."
     ));
 }
+
+#[test]
+fn a_price_held_in_other_languages_against_an_adjustment() {
+    assert!(conflicts_in_pairs(
+        "Te mantenemos el valor fijo por 36 meses, sin reajuste anual.",
+        "El precio anual de la licencia podrá reajustarse al inicio de cada año en hasta un 4%."
+    ));
+    // The index waived ("sem IPCA") is no cap the price is held to.
+    assert!(conflicts_in_pairs(
+        "Ofereci manter o valor por licença sem nenhum reajuste por 24 meses (sem IPCA).",
+        "Os valores da assinatura serão reajustados anualmente pela variação do IPCA."
+    ));
+    assert!(!conflicts_in_pairs(
+        "Le prix reste le même pendant trois ans.",
+        "Les tarifs sont fixes pour la durée initiale."
+    ));
+}
+
+#[test]
+fn round_the_clock_and_working_hours_in_french() {
+    assert!(conflicts_in_pairs(
+        "Le support c'est 24 heures sur 24, vous appelez quand vous voulez.",
+        "Support à distance du lundi au vendredi de 9h00 à 18h00, hors jours fériés."
+    ));
+    assert!(!conflicts_in_pairs(
+        "Le support répond du lundi au vendredi, de 9h à 18h.",
+        "Support à distance du lundi au vendredi de 9h00 à 18h00, hors jours fériés."
+    ));
+}

@@ -87,7 +87,7 @@ pub(super) fn resolve_date(
         Rule::Week => jiff::civil::ISOWeekDate::new(year, num("w")?, jiff::civil::Weekday::Monday)
             .ok()
             .map(|w| w.date()),
-        Rule::Dotted => Date::new(year, num("m")?, num("d")?).ok(),
+        Rule::Dotted => Date::new(year, num("m").or_else(|| num("m2"))?, num("d")?).ok(),
         _ => None,
     }
 }

@@ -268,7 +268,9 @@ pub(super) static RULES: LazyLock<Vec<(Rule, WordRegex)>> = LazyLock::new(|| {
         (Rule::Week, format!(
             r"(?i)\b(?P<cal>{CALENDAR_WEEK}|{BARE_WEEK})\s?(?:no\.?\s?|#\s?)?(?P<w>[0-9]{{1,2}})\b(?:(?:\s?/\s?|\s+(?:of|de|del|du)\s+|\s*\(\s*)(?P<y>[0-9]{{4}})\b\)?|\s+of\s+(?P<nexty>next)\s+year\b)?"
         )),
-        (Rule::Dotted, r"\b(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?P<y>[0-9]{4})\b".to_string()),
+        // Day first, dotted or dashed ("31.03.2027", "15-03-2027"): an ISO date
+        // puts its year first, so a four-digit year last is day-first.
+        (Rule::Dotted, r"\b(?P<d>[0-9]{1,2})(?:\.(?P<m>[0-9]{1,2})\.|-(?P<m2>[0-9]{1,2})-)(?P<y>[0-9]{4})\b".to_string()),
     ];
     rules
         .into_iter()

@@ -541,6 +541,13 @@ fn wider_date_forms_are_read_only_where_a_date_is_due() {
         vec![date(2027, 4, 5)]
     );
     assert_eq!(wide("go-live by 31/03/2027"), vec![date(2027, 3, 31)]);
+    // Dashed, day first, as order forms in India and much of Europe write it.
+    assert_eq!(wide("Phase 2 go-live 04-05-2027"), vec![date(2027, 5, 4)]);
+    assert!(
+        wide("release 2027-05-04 and 2026-2027")
+            .iter()
+            .all(|d| *d == date(2027, 5, 4))
+    );
     // Week numbers as speech and other languages give them, the year from
     // the reference unless written ("of next year", "(2028)", "de 2028").
     assert_eq!(wide("phase one live week 50"), vec![date(2026, 12, 7)]);
