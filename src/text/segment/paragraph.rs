@@ -338,7 +338,16 @@ impl<'a> Segmenter<'a> {
         // Continuation of a bullet (indented) or a turn.
         if let Some(p) = &mut self.para {
             let cont = match p.kind {
-                StatementKind::Bullet | StatementKind::Checkbox => line.indent > p.marker_indent,
+                StatementKind::Bullet | StatementKind::Checkbox => {
+                    let last = p.lines.last().map_or("", |(_, t)| *t);
+                    // Once wrapped unindented, an unfinished line goes on
+                    // into the next that opens in lower case.
+                    let runs_on = p.lines.len() > 1
+                        && !last.trim_end().ends_with(['.', '!', '?', ':', ';'])
+                        && text.chars().next().is_some_and(char::is_lowercase);
+                    line.indent > p.marker_indent
+                        || ((ends_open(last) || runs_on) && !is_record(text) && !is_labelled(text))
+                }
                 StatementKind::Turn => !is_record(text) && !self.unpunctuated,
                 _ => false,
             };
@@ -590,4 +599,26 @@ impl<'a> Segmenter<'a> {
         lines.clear();
         self.spare_lines = lines;
     }
+}
+
+/// Words a statement cannot end on: articles, prepositions and conjunctions in
+/// English and the languages deals mix in. A list item whose line ends on one
+/// ("... to work from the") was wrapped by the writer's editor, not finished,
+/// even when the next line is not indented under it.
+const OPEN_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "from", "for", "with", "and", "or", "in", "at", "by", "on",
+    "into", "as", "than", "de", "la", "le", "les", "des", "du", "el", "los", "las", "del", "y",
+    "da", "do", "das", "dos", "em", "der", "die", "den", "dem", "und", "oder", "zu", "mit", "von",
+    "für",
+];
+
+/// Whether a line ends mid-sentence: on an open word or a comma.
+fn ends_open(line: &str) -> bool {
+    let line = line.trim_end();
+    if line.ends_with(',') {
+        return true;
+    }
+    line.rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| OPEN_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w)))
 }

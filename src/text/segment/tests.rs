@@ -529,3 +529,24 @@ that plan. We then went through the migration of the old records in detail,\n\
 including the attachments and the audit trail she needs for the regulator.\n";
     assert_eq!(texts(prose).len(), 3, "{:#?}", texts(prose));
 }
+
+/// A numbered clause wrapped without a hanging indent goes on when its line
+/// ends mid-sentence (on "the", a comma), even if the next line opens with a
+/// capital; a clause that ends finished does not take the next line.
+#[test]
+fn a_list_item_wrapped_mid_sentence_continues_unindented() {
+    let t = "9.4 The vendor shall second an officer to work from the\nNORTHWIND offices for three months, at no\nextra cost.\n9.5 The customer shall provide a VPN.\nNORTHWIND signs below.\n";
+    let v = segment(t);
+    let got: Vec<(u32, &str)> = v.iter().map(|s| (s.line, &*s.text)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                1,
+                "The vendor shall second an officer to work from the NORTHWIND offices for three months, at no extra cost."
+            ),
+            (4, "The customer shall provide a VPN."),
+            (5, "NORTHWIND signs below."),
+        ]
+    );
+}
