@@ -452,7 +452,8 @@ fn brannock_has_nine_conflicts_in_three_claims() {
         "KitchenLedger: {scope_lines:?}"
     );
     assert!(
-        scope_lines.contains(&["order-form.pdf:32", "order-form.pdf:33"].into()),
+        // Every mention against the clause the gold names (order-form.pdf:32).
+        scope_lines.contains(&["order-form.pdf:32"].into()),
         "the timeline: {scope_lines:?}"
     );
     assert_eq!(claims.iter().map(Vec::len).sum::<usize>(), 9);
