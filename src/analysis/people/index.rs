@@ -37,9 +37,13 @@ impl People {
     pub fn find(&self, label: &str) -> Option<&Person> {
         let key = label.trim().to_lowercase();
         let key = key.replace(['.', '_'], " ");
-        self.keys
-            .get(key.trim())
-            .or_else(|| self.keys.get(key.split(' ').next().unwrap_or("")))
+        // "Hemi Walker Kauri", a chat contact saved with its company: the
+        // longest run of the label's first words that names someone.
+        let words: Vec<&str> = key.split_whitespace().collect();
+        (1..=words.len())
+            .rev()
+            .find_map(|n| self.keys.get(&words[..n].join(" ")))
+            .or_else(|| self.keys.get(key.trim()))
             .map(|&i| &self.persons[i])
     }
 

@@ -119,10 +119,21 @@ impl People {
                 Side::Customer,
             ));
         }
+        // A person's name misread as someone's organisation ("Shalini (Hemi
+        // Walker)") is no organisation: made one, it would take the person's
+        // first name for its side.
+        let first_names: Vec<String> = self
+            .persons
+            .iter()
+            .filter(|p| !p.is_org)
+            .filter_map(|p| p.name.split_whitespace().next())
+            .map(str::to_lowercase)
+            .collect();
         for p in &self.persons {
             if let (Some(org), Some(side)) = (&p.org, p.side) {
                 let word = org.split_whitespace().next().unwrap_or("");
-                if !TITLE_WORDS.contains(&word.to_lowercase().as_str()) {
+                let lower = word.to_lowercase();
+                if !TITLE_WORDS.contains(&lower.as_str()) && !first_names.contains(&lower) {
                     orgs.push((word.to_string(), side));
                 }
             }

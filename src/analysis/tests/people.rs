@@ -160,3 +160,50 @@ People
             .contains(&crate::analysis::Missing::StakeholderMap)
     );
 }
+
+#[test]
+fn a_chat_contact_saved_with_its_company_is_the_person_it_begins_with() {
+    // Two Danas, so the first name alone names no one; chat contacts carry
+    // each side's company after the person's name.
+    let b = bundle(
+        deal(),
+        "Attendees: Dana Ruiz (Orbitex, Head of Nursing)\n",
+        None,
+    );
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let side = |label: &str| r.people.find(label).and_then(|p| p.side);
+    assert_eq!(side("Dana Whitfield Vendorly"), Some(Side::Seller));
+    assert_eq!(side("Dana Ruiz Orbitex"), Some(Side::Customer));
+    assert_eq!(side("dana.ruiz"), Some(Side::Customer));
+    assert_eq!(side("Dana"), None);
+}
+
+#[test]
+fn a_persons_name_read_as_an_organisation_does_not_take_their_first_name() {
+    // "(Dana Whitfield)" after a customer's name reads as her organisation;
+    // made an organisation of the customer's side, "Dana" would then place
+    // the seller's AE speaking as "Dana" on the customer's side.
+    let notes = "\
+Attendees: Ines Varga (Dana Whitfield), Head of Finance
+Dana: We'll set up the Epic sync in week one.
+";
+    let b = bundle(deal(), notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    assert!(
+        !r.people
+            .persons
+            .iter()
+            .any(|p| p.is_org && p.name == "Dana"),
+        "{:?}",
+        r.people.persons
+    );
+    let s = r
+        .said
+        .iter()
+        .find(|c| c.stmt.line == 2)
+        .expect("a statement");
+    assert_eq!(
+        crate::analysis::people::default_voice(&r.people, &s.stmt, &RULES),
+        Some(Side::Seller)
+    );
+}
