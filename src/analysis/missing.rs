@@ -5,6 +5,8 @@ use super::Reading;
 use super::model::{Goal, Missing, Side, Stakeholder};
 use super::quantity::{Quantity, find_quantities_from, find_quantities_wide, may_hold_date};
 use crate::bundle::FileRole;
+use regex::Regex;
+use std::sync::LazyLock;
 
 pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Missing> {
     let deal = &r.bundle.deal;
@@ -68,16 +70,16 @@ pub fn find(r: &Reading, goals: &[Goal], stakeholders: &[Stakeholder]) -> Vec<Mi
     if !needs_stated {
         out.push(Missing::ImplementationRequirements);
     }
-    if deal.kickoff.is_none() && !dated_mention(r, &ctx.kickoff, true) {
+    if deal.kickoff.is_none() && !dated_mention(r, &[&ctx.kickoff, &ctx.kickoff_languages], true) {
         out.push(Missing::KickoffDate);
     }
     let fv_in_crm = deal.first_value.as_ref().is_some_and(|f| f.date.is_some());
     // A dated customer want with an outcome ("wants to run check-in at the gala
     // on April 18") names a first-value milestone as well as a cue does.
     if !fv_in_crm
-        && !dated_mention(r, &ctx.first_value, true)
-        && !dated_mention(r, &r.rules.goal.first_outcome, false)
-        && !dated_mention(r, &ctx.part_live, true)
+        && !dated_mention(r, &[&ctx.first_value, &ctx.first_milestone_languages], true)
+        && !dated_mention(r, &[&r.rules.goal.first_outcome], false)
+        && !dated_mention(r, &[&ctx.part_live], true)
     {
         out.push(Missing::FirstValueMilestone);
     }
@@ -122,23 +124,60 @@ fn dated_nearby(r: &Reading, s: &super::Cited, wide: bool) -> bool {
     // The statement's own date may take the wide forms ("April first",
     // "1.03.2027"): a date is due beside a kickoff or milestone word. Its
     // neighbours' may not: a chat's day-first time stamp is no such date.
-    dated(&s.stmt.text, wide)
+    dated(without_chat_stamp(&s.stmt.text), wide)
         || r.beside(s)
             .chain(previous)
-            .any(|o| dated(&o.stmt.text, false))
+            .any(|o| dated(without_chat_stamp(&o.stmt.text), false))
 }
 
 /// A statement that names the event with a concrete date ("kickoff the week of
 /// Nov 17"), not one that defers it ("kickoff soon", "once the CAB date is known").
-fn dated_mention(r: &Reading, cue: &crate::rules::Lexicon, wide: bool) -> bool {
+/// The event may be named by the heading the statement stands under ("## First
+/// value", then "- dashboards live for both plants by 26/02").
+fn dated_mention(r: &Reading, cues: &[&crate::rules::Lexicon], wide: bool) -> bool {
+    let ctx = &r.rules.context;
+    let names = |text: &str| {
+        cues.iter()
+            .any(|cue| names_event(&ctx.event_reference, cue, text))
+    };
     r.said.iter().any(|s| {
-        cue.is_match(&s.lower)
+        (names(&s.lower)
+            || s.stmt
+                .heading()
+                .is_some_and(|h| names(&r.rules.cue_text(h.to_lowercase()))))
             && !s.lower.trim_end().ends_with('?')
-            && !r.rules.context.non_statement.is_match(&s.lower)
+            && !ctx.non_statement.is_match(&s.lower)
             && !r.rules.commitment.hypothetical.is_match(&s.lower)
-            && !r.rules.context.undated.is_match(&s.lower)
+            && !ctx.undated.is_match(&s.lower)
+            && !ctx.unfixed.is_match(&s.lower)
             && dated_nearby(r, s, wide)
     })
+}
+
+/// The statement names the event itself, not only as the point another is
+/// reckoned from ("Phase 1 live twelve weeks from kickoff", "check this before
+/// kickoff"): such a mention dates the other thing, never the event.
+fn names_event(
+    reference: &crate::rules::Lexicon,
+    cue: &crate::rules::Lexicon,
+    lower: &str,
+) -> bool {
+    cue.find_all(lower)
+        .into_iter()
+        .any(|(start, _)| !reference.is_match(&lower[..start]))
+}
+
+/// A chat line's own stamp ("01/12/26 15.03 - Name: ...") when the reader kept
+/// it: the date the message was sent, not one the message gives.
+static CHAT_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*\[?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\]?\s*[-–]\s*[^:]{1,60}:\s*",
+    )
+    .expect("chat stamp pattern")
+});
+
+fn without_chat_stamp(text: &str) -> &str {
+    CHAT_STAMP.find(text).map_or(text, |m| &text[m.end()..])
 }
 
 /// A statement that names who holds the role `lexicon` describes, beside the

@@ -181,7 +181,9 @@ lexicons! {
         first_outcome, figure_target, measured, deferred,
     }
     context: RawContext => ContextRules {
-        implementation, kickoff, first_value, part_live, undated, non_statement, next_step_heading,
+        implementation, kickoff, kickoff_languages, event_reference, first_value,
+        first_milestone_languages, part_live, undated,
+        unfixed, non_statement, next_step_heading,
     }
     scope: RawScope => ScopeRules {
         exclusion, exclusion_heading, no_discount, service_terms, remote_only, billing_start,

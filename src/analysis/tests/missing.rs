@@ -327,3 +327,91 @@ fn a_first_value_milestone_named_in_portuguese_is_supplied() {
         a.missing
     );
 }
+
+/// Whether the notes leave the kickoff date missing.
+fn kickoff_missing(notes: &str) -> bool {
+    run(notes, None).missing.contains(&Missing::KickoffDate)
+}
+
+/// A kickoff named only as the point another date is reckoned from, or as the
+/// moment something else happens, is not itself dated.
+#[test]
+fn a_kickoff_named_as_a_reference_point_is_not_dated() {
+    assert!(kickoff_missing(
+        "- Phase 1 live twelve weeks from kickoff, so by 30 March 2027.\n"
+    ));
+    assert!(kickoff_missing(
+        "- Please check the SSO settings before kickoff; Okta admin is back on 14/01/2027.\n"
+    ));
+    assert!(kickoff_missing(
+        "- Tablets handed over at the kickoff, delivered to site by 10/01/2027.\n"
+    ));
+    // A contract's start date is no kickoff.
+    assert!(kickoff_missing(
+        "- The contract start date is 1 December 2026.\n"
+    ));
+    // The kickoff itself dated still counts.
+    assert!(!kickoff_missing(
+        "- Kickoff on 12 January 2027 at their office, then twelve weeks to go-live.\n"
+    ));
+}
+
+/// A hedge, a date still to be found, or a bound is no agreed kickoff date.
+#[test]
+fn a_hedged_or_bounded_kickoff_is_still_missing() {
+    assert!(kickoff_missing(
+        "- kickoff maybe mid November 2026, we'll see\n"
+    ));
+    assert!(kickoff_missing(
+        "- Kickoff: we didn't set a date yet, Ana is away until 2 November.\n"
+    ));
+    assert!(kickoff_missing(
+        "- Kickoff can't happen before 28 September, she is travelling.\n"
+    ));
+    assert!(kickoff_missing(
+        "- Kickoff: the customer asked for after 26 October (board week).\n"
+    ));
+    assert!(kickoff_missing(
+        "- Kickoff tal vez la semana del 16/11/2026, lo confirmamos luego.\n"
+    ));
+}
+
+/// A kickoff in the other languages deals mix in is dated like the English one.
+#[test]
+fn a_kickoff_in_other_languages_is_dated() {
+    assert!(!kickoff_missing(
+        "- Lancement du projet le 12/01/2027 dans leurs bureaux de Lyon.\n"
+    ));
+    assert!(!kickoff_missing("- Projektstart am 12.01.2027 in Graz.\n"));
+    assert!(!kickoff_missing(
+        "- Reunião de início do projeto em 12/01/2027 na sede.\n"
+    ));
+}
+
+/// A chat line's own time stamp is when it was sent, not a date it gives.
+#[test]
+fn a_chat_stamp_does_not_date_the_kickoff() {
+    assert!(kickoff_missing(
+        "01/12/26 15.03 - Rina Hartono: the kick-off we arrange later with the team\n"
+    ));
+}
+
+/// A first-value milestone named by the heading over its dated outcome, or
+/// by "first milestone" in another language, is supplied.
+#[test]
+fn a_first_value_under_its_heading_or_in_another_language_is_supplied() {
+    let fv_missing = |notes: &str| {
+        run(notes, None)
+            .missing
+            .contains(&Missing::FirstValueMilestone)
+    };
+    assert!(!fv_missing(
+        "## First value\n\n- Energy dashboards for both plants on the supervisors' phones by 26/02/2027.\n"
+    ));
+    assert!(!fv_missing(
+        "- Primeiro marco: OEE das prensas por turno na TV da fábrica até 18/12/2026.\n"
+    ));
+    assert!(!fv_missing(
+        "- Primer hito: los pedidos de las tiendas salen del sistema antes del 15/03/2027.\n"
+    ));
+}
