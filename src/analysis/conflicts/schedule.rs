@@ -178,7 +178,7 @@ pub(super) fn dues(r: &Reading, text: &str) -> Vec<Due> {
             .filter(|m| !(duration && m.2 == KICKOFF_FAMILY + 1))
             .collect();
         let of_live = live.iter().any(|&m| distance(m, span).is_some());
-        let milestones = other_milestones(&live, &others, span);
+        let milestones = other_milestones(&lower, &live, &others, span);
         if !of_live && milestones.is_empty() {
             continue;
         }
@@ -228,6 +228,7 @@ fn distance((a, b): (usize, usize), (start, stop): (usize, usize)) -> Option<usi
 /// word nearest it, and those named with it ("installation and
 /// commissioning: May 2027", "instalación y puesta en marcha: mayo").
 fn other_milestones(
+    lower: &str,
     live: &[(usize, usize)],
     others: &[(usize, usize, u8)],
     span: (usize, usize),
@@ -243,7 +244,10 @@ fn other_milestones(
     };
     let mut out: Vec<u8> = others
         .iter()
-        .filter(|&&(a, b, _)| a <= nb + CONJOINED && b + CONJOINED >= na)
+        .filter(|&&(a, b, _)| {
+            (a, b) == (na, nb)
+                || (a <= nb + CONJOINED && b + CONJOINED >= na && listed(lower, (a, b), (na, nb)))
+        })
         .filter(|&&(a, b, _)| distance((a, b), span).is_some())
         .map(|m| m.2)
         .collect();
@@ -251,6 +255,27 @@ fn other_milestones(
     out.dedup();
     out
 }
+
+/// Whether two milestone words stand in one list: nothing but commas and
+/// joining words between them ("supply, installation and commissioning",
+/// "instalación y puesta en marcha"); a date between them dates only one
+/// ("kick off mid November, live by end of December").
+fn listed(lower: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    let (from, to) = if a.1 <= b.0 { (a.1, b.0) } else { (b.1, a.0) };
+    lower.get(from..to).is_some_and(|between| {
+        between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| LIST_WORDS.contains(&w))
+    })
+}
+
+/// The words that join the items of a list, in the languages order forms
+/// come in.
+const LIST_WORDS: &[&str] = &[
+    "and", "or", "the", "of", "y", "e", "o", "et", "ou", "und", "oder", "la", "el", "le", "les",
+    "de", "del", "des", "du", "da", "do", "der", "die",
+];
 
 /// The due a date or a duration near a milestone word states.
 fn due_of(

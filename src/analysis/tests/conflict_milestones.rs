@@ -89,3 +89,20 @@ fn round_the_clock_support_in_spanish_against_working_hours_conflicts() {
     );
     assert_eq!(conflict_pairs(&a), vec![(1, 3)], "{:#?}", a.flags);
 }
+
+#[test]
+fn a_date_between_two_milestone_words_dates_only_the_nearer() {
+    // "mid November" is the kickoff, "end of December" the go-live: the
+    // go-live date is no kickoff date.
+    let scope = "\
+# Order form
+- Service desk licence for the Pune campus.
+- Kickoff date: 16 November 2026.
+";
+    let a = run_closed(
+        date(2026, 10, 30),
+        "- Promised Anil: if we kick off mid November you are live by end of December.\n",
+        scope,
+    );
+    assert!(conflict_pairs(&a).is_empty(), "{:#?}", a.flags);
+}
