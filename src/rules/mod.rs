@@ -196,7 +196,7 @@ lexicons! {
     }
     pair_facts: RawPairFacts => PairFactRules {
         prices, price_held, price_rises, free, no_concession, hosting, all_hours, limited_hours,
-        response, instalments, payment, go_live, schedule_anchor, schedule_rough, schedule_outer_bound, onsite, remote, all_services,
+        response, instalments, payment, go_live, schedule_anchor, schedule_milestone, schedule_rough, schedule_outer_bound, onsite, remote, all_services,
         billing_period, billing_timing, billed_from_go_live, billed_from_signing,
         languages, language_cue, places, support, weekdays, working_week, weekend, six_day_week,
         partial_cover, frequency, exchange, fixed_rate, currencies, more_currencies, currency_kinds,

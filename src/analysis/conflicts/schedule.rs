@@ -6,8 +6,13 @@
 //! the word "live"; they share the milestone, and two due dates a fortnight
 //! apart cannot both hold.
 //!
+//! Other milestones (installation, commissioning, acceptance, data
+//! migration, training, kickoff) are dated the same way; a due of one
+//! milestone compares only with a due of the same one.
+//!
 //! The milestone words and the events a schedule counts from are word
-//! families in `assets/rules.toml` (`facts.go_live`, `pair_facts.go_live`, `pair_facts.schedule_anchor`).
+//! families in `assets/rules.toml` (`facts.go_live`, `pair_facts.go_live`,
+//! `pair_facts.schedule_milestone`, `pair_facts.schedule_anchor`).
 
 use crate::analysis::Reading;
 use crate::analysis::quantity::{Quantity, find_quantities_wide};
@@ -36,7 +41,30 @@ pub(crate) struct Due {
     /// weeks after kickoff" and "nine (9) weeks from the Commencement Date"
     /// are one plan whatever day each event falls on.
     pub counted: Option<i64>,
+    /// Which milestone falls due: [`GO_LIVE`], or one plus the family of
+    /// `pair_facts.schedule_milestone` (installation, acceptance ...). Dues
+    /// of two milestones say nothing about each other.
+    pub milestone: u8,
 }
+
+/// The milestone of a go-live due.
+pub(super) const GO_LIVE: u8 = 0;
+/// What each milestone family of `pair_facts.schedule_milestone` is called,
+/// in its order.
+const MILESTONES: &[&str] = &[
+    "installation",
+    "commissioning",
+    "acceptance",
+    "data migration",
+    "training",
+    "kickoff",
+];
+/// The family of `pair_facts.schedule_milestone` that is the kickoff: the
+/// event a duration counts from, never the milestone it dates.
+const KICKOFF_FAMILY: u8 = 5;
+/// How far apart two milestone words may stand and still be dated together:
+/// "supply, installation and commissioning within nine months".
+const CONJOINED: usize = 30;
 
 /// The stand-in date of an undated anchor: only differences from it matter.
 const UNDATED_ANCHOR: Date = jiff::civil::date(2000, 1, 1);
@@ -51,6 +79,7 @@ impl Due {
             loose: false,
             outer_bound: false,
             counted: None,
+            milestone: GO_LIVE,
         }
     }
 
@@ -58,6 +87,16 @@ impl Due {
     /// either is known only roughly, a few days where both name a day or a
     /// week ("wk 37" against "Monday, September 21").
     fn grace(&self, other: &Due) -> i64 {
+        // Two durations from one undated event differ by exactly what they
+        // say: "twelve weeks from kickoff" and "fourteen weeks after the
+        // kickoff meeting" are two plans.
+        if self.counted.is_some()
+            && other.counted.is_some()
+            && self.relative_to.is_some()
+            && self.relative_to == other.relative_to
+        {
+            return EXACT_GRACE_DAYS;
+        }
         // A week or two of cushion before a deadline keeps it ("live by
         // January 22" against "no later than January 29"); months ahead of
         // it is another plan.
@@ -71,6 +110,9 @@ impl Due {
     /// Days between the two spans, zero where they overlap; none when one is
     /// counted from an undated event the other does not count from.
     fn gap(&self, other: &Due) -> Option<i64> {
+        if self.milestone != other.milestone {
+            return None;
+        }
         if self.counted.is_some() && self.counted == other.counted {
             return Some(0);
         }
@@ -100,9 +142,10 @@ pub(super) const CUSHION_DAYS: i64 = GRACE_DAYS;
 /// How near a milestone word a figure must stand to be its date.
 const NEAR: usize = 60;
 
-/// The go-live dates `text` states: its dates near a milestone word, and its
-/// durations counted from an event whose date the deal gives. Conditions
-/// ("provided the Customer delivers within ten days") are cut off first.
+/// The dates `text` states for go-live and other milestones: its dates near
+/// a milestone word, and its durations counted from an event whose date the
+/// deal gives. Conditions ("provided the Customer delivers within ten days")
+/// are cut off first.
 pub(super) fn dues(r: &Reading, text: &str) -> Vec<Due> {
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
@@ -114,81 +157,178 @@ pub(super) fn dues(r: &Reading, text: &str) -> Vec<Due> {
     if lower.contains(" means ") {
         return Vec::new();
     }
-    let facts = &r.rules.facts;
-    let mut marks = facts.go_live.find_all(lower.as_str());
-    marks.extend(r.rules.pair_facts.go_live.find_all(lower.as_str()));
-    if marks.is_empty() {
+    let mut live = r.rules.facts.go_live.find_all(lower.as_str());
+    live.extend(r.rules.pair_facts.go_live.find_all(lower.as_str()));
+    let others = milestone_marks(r, &lower);
+    if live.is_empty() && others.is_empty() {
         return Vec::new();
     }
     let end = condition_start(&lower);
-    let near_mark = |start: usize, stop: usize| {
-        marks
-            .iter()
-            .any(|&(a, b)| (b <= start && start - b <= NEAR) || (a >= stop && a - stop <= NEAR / 2))
-    };
     let mut out = Vec::new();
     for found in find_quantities_wide(text, r.reference) {
-        if found.start >= end || !near_mark(found.start, found.end) {
+        if found.start >= end {
             continue;
         }
-        match &found.quantity {
-            Quantity::Date { date, text } => {
-                let q = &found.quantity;
-                let mut due = Due::day(*date, text.clone());
-                if q.is_month_precision() {
-                    due.from = date.first_of_month();
-                } else if q.is_week_precision() {
-                    due.to = date.checked_add(jiff::Span::new().days(6)).unwrap_or(*date);
-                }
-                due.loose = r
-                    .rules
-                    .pair_facts
-                    .schedule_rough
-                    .is_match(&r.rules.cue_text(text.to_lowercase()));
-                let before = lower[..found.start].trim_end();
-                let mut cut = before.len().saturating_sub(24);
-                while !before.is_char_boundary(cut) {
-                    cut += 1;
-                }
-                due.outer_bound = r
-                    .rules
-                    .pair_facts
-                    .schedule_outer_bound
-                    .is_match(&r.rules.cue_text(before[cut..].to_string()));
-                out.push(due);
-            }
-            Quantity::Duration { days, text: d, .. } if *days >= 7.0 => {
-                let after = &lower[found.end..end.max(found.end)];
-                let span = jiff::Span::new().days(days.round() as i64);
-                // The event may come first: "from signature it's ten weeks
-                // to go-live", "after kickoff, eight weeks".
-                let counted_from =
-                    anchor(r, after).or_else(|| anchor_before(r, &lower[..found.start]));
-                match counted_from {
-                    Some(Anchor::Dated(start)) => {
-                        if let Ok(date) = start.checked_add(span) {
-                            let mut due = Due::day(date, format!("{d} from {start}"));
-                            due.loose = true;
-                            due.counted = Some(days.round() as i64);
-                            out.push(due);
-                        }
-                    }
-                    Some(Anchor::Undated(family, event)) => {
-                        if let Ok(date) = UNDATED_ANCHOR.checked_add(span) {
-                            let mut due = Due::day(date, format!("{d} from {event}"));
-                            due.relative_to = Some(family);
-                            due.loose = true;
-                            due.counted = Some(days.round() as i64);
-                            out.push(due);
-                        }
-                    }
-                    None => {}
-                }
-            }
-            _ => {}
+        let span = (found.start, found.end);
+        let duration = matches!(found.quantity, Quantity::Duration { .. });
+        // A duration counts from a kickoff; it never dates one.
+        let others: Vec<(usize, usize, u8)> = others
+            .iter()
+            .copied()
+            .filter(|m| !(duration && m.2 == KICKOFF_FAMILY + 1))
+            .collect();
+        let of_live = live.iter().any(|&m| distance(m, span).is_some());
+        let milestones = other_milestones(&lower, &live, &others, span);
+        if !of_live && milestones.is_empty() {
+            continue;
+        }
+        let Some(due) = due_of(r, &lower, &found, end) else {
+            continue;
+        };
+        for milestone in milestones {
+            out.push(Due {
+                milestone,
+                ..due.clone()
+            });
+        }
+        if of_live {
+            out.push(due);
         }
     }
     out
+}
+
+/// The milestone words other than go-live in `lower`, with their milestone
+/// (one plus the family).
+fn milestone_marks(r: &Reading, lower: &str) -> Vec<(usize, usize, u8)> {
+    let lexicon = &r.rules.pair_facts.schedule_milestone;
+    lexicon
+        .find_all(lower)
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let bits = lexicon.families(&lower[a..b]);
+            (bits != 0).then(|| (a, b, bits.trailing_zeros() as u8 + 1))
+        })
+        .collect()
+}
+
+/// How far a mark stands from a figure, when near enough to be its
+/// milestone: before it within [`NEAR`], or right after it.
+fn distance((a, b): (usize, usize), (start, stop): (usize, usize)) -> Option<usize> {
+    if b <= start && start - b <= NEAR {
+        Some(start - b)
+    } else if a >= stop && a - stop <= NEAR / 2 {
+        Some(a - stop)
+    } else {
+        None
+    }
+}
+
+/// The milestones other than go-live a figure dates: that of the milestone
+/// word nearest it, and those named with it ("installation and
+/// commissioning: May 2027", "instalación y puesta en marcha: mayo").
+fn other_milestones(
+    lower: &str,
+    live: &[(usize, usize)],
+    others: &[(usize, usize, u8)],
+    span: (usize, usize),
+) -> Vec<u8> {
+    let nearest = live
+        .iter()
+        .map(|&(a, b)| (a, b, GO_LIVE))
+        .chain(others.iter().copied())
+        .filter_map(|m| distance((m.0, m.1), span).map(|d| (d, m)))
+        .min_by_key(|&(d, _)| d);
+    let Some((_, (na, nb, _))) = nearest else {
+        return Vec::new();
+    };
+    let mut out: Vec<u8> = others
+        .iter()
+        .filter(|&&(a, b, _)| {
+            (a, b) == (na, nb)
+                || (a <= nb + CONJOINED && b + CONJOINED >= na && listed(lower, (a, b), (na, nb)))
+        })
+        .filter(|&&(a, b, _)| distance((a, b), span).is_some())
+        .map(|m| m.2)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether two milestone words stand in one list: nothing but commas and
+/// joining words between them ("supply, installation and commissioning",
+/// "instalación y puesta en marcha"); a date between them dates only one
+/// ("kick off mid November, live by end of December").
+fn listed(lower: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    let (from, to) = if a.1 <= b.0 { (a.1, b.0) } else { (b.1, a.0) };
+    lower.get(from..to).is_some_and(|between| {
+        between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| LIST_WORDS.contains(&w))
+    })
+}
+
+/// The words that join the items of a list, in the languages order forms
+/// come in.
+const LIST_WORDS: &[&str] = &[
+    "and", "or", "the", "of", "y", "e", "o", "et", "ou", "und", "oder", "la", "el", "le", "les",
+    "de", "del", "des", "du", "da", "do", "der", "die",
+];
+
+/// The due a date or a duration near a milestone word states.
+fn due_of(
+    r: &Reading,
+    lower: &str,
+    found: &crate::analysis::quantity::Found,
+    end: usize,
+) -> Option<Due> {
+    match &found.quantity {
+        Quantity::Date { date, text } => {
+            let q = &found.quantity;
+            let mut due = Due::day(*date, text.clone());
+            if q.is_month_precision() {
+                due.from = date.first_of_month();
+            } else if q.is_week_precision() {
+                due.to = date.checked_add(jiff::Span::new().days(6)).unwrap_or(*date);
+            }
+            due.loose = r
+                .rules
+                .pair_facts
+                .schedule_rough
+                .is_match(&r.rules.cue_text(text.to_lowercase()));
+            let before = lower[..found.start].trim_end();
+            let mut cut = before.len().saturating_sub(24);
+            while !before.is_char_boundary(cut) {
+                cut += 1;
+            }
+            due.outer_bound = r
+                .rules
+                .pair_facts
+                .schedule_outer_bound
+                .is_match(&r.rules.cue_text(before[cut..].to_string()));
+            Some(due)
+        }
+        Quantity::Duration { days, text: d, .. } if *days >= 7.0 => {
+            let after = &lower[found.end..end.max(found.end)];
+            let span = jiff::Span::new().days(days.round() as i64);
+            // The event may come first: "from signature it's ten weeks
+            // to go-live", "after kickoff, eight weeks".
+            let counted_from = anchor(r, after).or_else(|| anchor_before(r, &lower[..found.start]));
+            let (start, relative_to, event) = match counted_from? {
+                Anchor::Dated(start) => (start, None, start.to_string()),
+                Anchor::Undated(family, event) => (UNDATED_ANCHOR, Some(family), event),
+            };
+            let date = start.checked_add(span).ok()?;
+            let mut due = Due::day(date, format!("{d} from {event}"));
+            due.relative_to = relative_to;
+            due.loose = true;
+            due.counted = Some(days.round() as i64);
+            Some(due)
+        }
+        _ => None,
+    }
 }
 
 /// Where a condition on the schedule begins ("provided ...", "subject to
@@ -350,6 +490,12 @@ const NEAR_BEFORE: usize = 40;
 /// (a date and a duration from an undated event) say nothing either way, so
 /// a line that only holds those does not agree.
 pub(super) fn agrees(promised: &[Due], signed: &[Due]) -> bool {
+    // Only the milestones the line dates: a line dating go-live as promised
+    // agrees though the promise also dates the training.
+    let promised: Vec<&Due> = promised
+        .iter()
+        .filter(|p| signed.iter().any(|s| s.milestone == p.milestone))
+        .collect();
     !promised.is_empty()
         && promised.iter().all(|p| {
             signed
@@ -380,8 +526,15 @@ pub(super) fn against(promised: &[Due], signed: &[Due]) -> Option<String> {
         .filter(|s| off.gap(s).is_some())
         .min_by_key(|s| off.gap(s))
         .expect("a comparable signed due exists");
+    let milestone = match off.milestone {
+        GO_LIVE => "go-live",
+        other => MILESTONES
+            .get(usize::from(other) - 1)
+            .copied()
+            .unwrap_or("the milestone"),
+    };
     Some(format!(
-        "Notes promise go-live by {}; the signed scope's go-live is {}.",
+        "Notes promise {milestone} by {}; the signed scope's {milestone} is {}.",
         off.text, nearest.text
     ))
 }
@@ -417,21 +570,5 @@ pub(super) fn date_after_kickoff(
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::rules::Rules;
-
-    #[test]
-    fn a_system_running_by_a_day_is_a_go_live() {
-        let rules = Rules::builtin();
-        let live = |text: &str| rules.pair_facts.go_live.is_match(text);
-        assert!(live(
-            "the system will be running on all the depots by 5th october"
-        ));
-        assert!(live("app and scales up and running by 15 feb 2027"));
-        assert!(live(
-            "con treinta días desde el arranque tenemos la sede funcionando"
-        ));
-        assert!(live("le logiciel sera en fonctionnement avant le 1er mars"));
-        assert!(!live("the scales keep running all night"));
-    }
-}
+#[path = "schedule_tests.rs"]
+mod tests;

@@ -326,7 +326,10 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     // In a pair, someone reachable at set hours speaks of support without
     // the word: "ring us any hour, somebody'll answer", "reachable on his
     // mobile on Saturdays", "someone online until 10pm".
-    let about_support = f.support.is_match(lower) || (pairs && p.reach.is_match(lower));
+    // Support named in the deal's language counts as well ("Horario de
+    // soporte: de lunes a viernes de 7:00 a 18:00").
+    let about_support = f.support.is_match(lower)
+        || (pairs && (p.reach.is_match(lower) || p.support.is_match(lower)));
     if about_support {
         let (from, until) = (start_hour(text), end_hour(text));
         if says(&f.all_hours, &p.all_hours) {

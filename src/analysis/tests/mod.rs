@@ -4,6 +4,7 @@
 mod commitments;
 mod conflict_guards;
 mod conflict_languages;
+mod conflict_milestones;
 mod conflict_schedules;
 mod conflict_terms;
 mod conflict_wording;
