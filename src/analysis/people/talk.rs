@@ -145,6 +145,7 @@ impl People {
                     marks.iter().any(|&(m0, m1)| {
                         (b <= m0 && lower[b..m0].trim().len() <= 1)
                             || (a >= m1 && lower[m1..a].split_whitespace().count() <= 3)
+                            || (b <= m0 && pronoun_for(&lower[b..m0], &lower[m0..m1]))
                     })
                 });
                 if beside {
@@ -156,6 +157,20 @@ impl People {
             self.place(&speaker, side);
         }
     }
+}
+
+/// "Wanda is also on, she's our SE": a mark opening with a pronoun stands
+/// for the name before it in the same sentence (`between` runs from the name
+/// to the mark), near enough that no one else is likely named between.
+fn pronoun_for(between: &str, mark: &str) -> bool {
+    const PRONOUNS: [&str; 11] = [
+        "she", "he", "elle", "il", "ella", "él", "el", "ela", "ele", "sie", "er",
+    ];
+    let opens_with_pronoun = mark
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| PRONOUNS.contains(&w));
+    opens_with_pronoun && between.len() <= 60 && !between.contains(['.', '?', '!', ';'])
 }
 
 /// The words of a company name that name it in talk: "Baltic Parcel
