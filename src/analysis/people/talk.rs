@@ -146,6 +146,7 @@ impl People {
                         (b <= m0 && lower[b..m0].trim().len() <= 1)
                             || (a >= m1 && lower[m1..a].split_whitespace().count() <= 3)
                             || (b <= m0 && pronoun_for(&lower[b..m0], &lower[m0..m1]))
+                            || (a >= m1 && lists_side(&lower[m0..m1], &lower[m1..a]))
                     })
                 });
                 if beside {
@@ -171,6 +172,16 @@ fn pronoun_for(between: &str, mark: &str) -> bool {
         .next()
         .is_some_and(|w| PRONOUNS.contains(&w));
     opens_with_pronoun && between.len() <= 60 && !between.contains(['.', '?', '!', ';'])
+}
+
+/// "From our side Aziz is here, our commercial director, Emre from Hostwise,
+/// and Kamila": a side or team mark opens a list, and every name after it in
+/// the same sentence (`between` runs from the mark to the name) is on it.
+fn lists_side(mark: &str, between: &str) -> bool {
+    const GROUPS: [&str; 7] = ["side", "team", "end", "lado", "parte", "côté", "seite"];
+    GROUPS.iter().any(|g| mark.contains(g))
+        && between.len() <= 160
+        && !between.contains(['.', '?', '!', ';'])
 }
 
 /// The words of a company name that name it in talk: "Baltic Parcel

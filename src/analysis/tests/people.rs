@@ -124,6 +124,9 @@ Kofi Mensah (00:00:14): Morning. Is the sync two-way?
 Lena Brandt (00:00:19): Yes, I'll set it up for you in week one.
 Dana Whitfield (00:00:25): Noor called, he is sure it works. Tomas Ruiz joined.
 Tomas Ruiz (00:00:31): Sorry I'm late.
+Priya Raman (00:00:40): From our side Jonas is here, our commercial lead, and Mirela, who runs the rollout.
+Mirela Stan (00:00:46): Hello. The rollout takes six weeks.
+Jonas Weber (00:00:50): Hi. Pricing next.
 ";
     let b = bundle(deal(), notes, None);
     let r = crate::analysis::Reading::read(&b, &RULES);
@@ -140,6 +143,9 @@ Tomas Ruiz (00:00:31): Sorry I'm late.
     // The time in parentheses is no role: an unplaced speaker stays unplaced.
     assert_eq!(voice(3), None);
     assert_eq!(voice(6), None);
+    // A side mark opens a list: every name after it in the sentence is on it.
+    assert_eq!(voice(8), Some(Side::Seller));
+    assert_eq!(voice(9), Some(Side::Seller));
 }
 
 #[test]
