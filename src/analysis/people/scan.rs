@@ -104,7 +104,7 @@ impl People {
                 // Said (DRTS)": an organisation alone in the parenthesis
                 // closes a group, and the names listed before it share it.
                 if let (Some(org), None) = (org, title) {
-                    for member in group_before(&line[..m.start()]) {
+                    for member in group_before(line, m.start(), m.end()) {
                         let j = self.add(member, None, at());
                         self.persons[j].org.get_or_insert_with(|| org.to_string());
                     }
@@ -171,12 +171,19 @@ impl People {
     }
 }
 
-/// The names listed right before a `Name (Org)` that closes their group: the
-/// text back to the line's start, a `;`, a `:` or a parenthesis, when every
-/// part of it between commas (or "and", "&") is a name of two words or more.
-/// Any other part ("met with Tom, who runs ops, Anna Berg (Acme)") means
-/// the text is no list, and no name is taken.
-pub(super) fn group_before(before: &str) -> Vec<&str> {
+/// The names listed right before a `Name (Org)` (at `start..end` of `line`)
+/// that closes their group: the text back to the line's start, a `;`, a `:`
+/// or a parenthesis, when every part of it between commas (or "and", "&") is
+/// a name of two words or more. Any other part ("met with Tom, who runs ops,
+/// Anna Berg (Acme)") means the text is no list, and no name is taken. The
+/// groups are the ones a `;` separates: in "Ole Harms, Jan Petersen
+/// (Extern), Eva Koch (Extern)" each parenthesis marks its own name only.
+pub(super) fn group_before(line: &str, start: usize, end: usize) -> Vec<&str> {
+    let after = line[end..].trim_start();
+    if !line.contains(';') || !(after.is_empty() || after.starts_with(';')) {
+        return Vec::new();
+    }
+    let before = &line[..start];
     let start = before.rfind([';', ':', '(', ')']).map_or(0, |i| i + 1);
     let group = before[start..].trim_end();
     let Some(group) = group

@@ -216,7 +216,8 @@ fn one_honorific_list_serves_every_reader_of_names() {
 #[test]
 fn an_organisation_closing_a_group_of_names_is_every_ones() {
     let text = "Participants: Odile Parant, Ivo Marek (Quillon); Ana Ruiz, Tomas Brel (Zorvane)\n\
-                We met Lena Holt, who runs the depot, Piet Kool (Harbour Co).\n";
+                We met Lena Holt, who runs the depot, Piet Kool (Harbour Co); then lunch.\n\
+                Teilnehmer: Ole Harms, Wei Tan, Kai Brink (Extern), Eva Koch (Extern)\n";
     let mut people = People::default();
     people.scan_file(&"notes/call.txt".into(), text, FileRole::Notes);
     let org = |name: &str| {
@@ -232,4 +233,7 @@ fn an_organisation_closing_a_group_of_names_is_every_ones() {
     assert_eq!(org("Tomas Brel").as_deref(), Some("Zorvane"));
     assert_eq!(org("Piet Kool").as_deref(), Some("Harbour Co"));
     assert_eq!(org("Lena Holt"), None);
+    // Without a `;` between groups, a parenthesis marks its own name only.
+    assert_eq!(org("Wei Tan"), None);
+    assert_eq!(org("Kai Brink").as_deref(), Some("Extern"));
 }
