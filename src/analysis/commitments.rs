@@ -38,8 +38,10 @@ pub fn find(r: &Reading) -> Vec<Flag> {
     // A customer's "Per our call, you will:" introduces the seller's promises
     // the same way, in the customer's words.
     let mut lead_in: Option<(u32, Listed)> = None;
-    // The statement before, for a short yes to the customer's ask.
+    // The statement before, for a short yes to the customer's ask, and the
+    // one before it, for the promise a short question follows up on.
     let mut previous: Option<&Cited> = None;
+    let mut earlier: Option<&Cited> = None;
     for s in &r.said {
         let item = matches!(s.stmt.kind, StatementKind::Bullet | StatementKind::Checkbox);
         if lead_in.is_some_and(|(file, _)| file != s.file_index) || !item {
@@ -56,7 +58,8 @@ pub fn find(r: &Reading) -> Vec<Flag> {
             }
         }
         let found = judge(r, s, &seller_subject, &mut headings, listed)
-            .or_else(|| accepted_ask(r, previous.take(), s));
+            .or_else(|| accepted_ask(r, previous, s, earlier));
+        earlier = previous;
         previous = Some(s);
         if let Some(found) = found {
             let Found {

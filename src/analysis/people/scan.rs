@@ -100,6 +100,15 @@ impl People {
                 if p.org.is_none() {
                     p.org = org.map(str::to_string).or_else(|| org_prefix.get());
                 }
+                // "Participants: Omar Haddad, Vikram Iyer (ColdTrace); Salim
+                // Said (DRTS)": an organisation alone in the parenthesis
+                // closes a group, and the names listed before it share it.
+                if let (Some(org), None) = (org, title) {
+                    for member in group_before(line, m.start(), m.end()) {
+                        let j = self.add(member, None, at());
+                        self.persons[j].org.get_or_insert_with(|| org.to_string());
+                    }
+                }
             }
         }
         if marks.mailbox {
@@ -159,6 +168,41 @@ impl People {
                 }
             }
         }
+    }
+}
+
+/// The names listed right before a `Name (Org)` (at `start..end` of `line`)
+/// that closes their group: the text back to the line's start, a `;`, a `:`
+/// or a parenthesis, when every part of it between commas (or "and", "&") is
+/// a name of two words or more. Any other part ("met with Tom, who runs ops,
+/// Anna Berg (Acme)") means the text is no list, and no name is taken. The
+/// groups are the ones a `;` separates: in "Ole Harms, Jan Petersen
+/// (Extern), Eva Koch (Extern)" each parenthesis marks its own name only.
+pub(super) fn group_before(line: &str, start: usize, end: usize) -> Vec<&str> {
+    let after = line[end..].trim_start();
+    if !line.contains(';') || !(after.is_empty() || after.starts_with(';')) {
+        return Vec::new();
+    }
+    let before = &line[..start];
+    let start = before.rfind([';', ':', '(', ')']).map_or(0, |i| i + 1);
+    let group = before[start..].trim_end();
+    let Some(group) = group
+        .strip_suffix(',')
+        .or_else(|| group.strip_suffix(" and"))
+        .or_else(|| group.strip_suffix(" &"))
+    else {
+        return Vec::new();
+    };
+    let parts: Vec<&str> = group
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.iter().all(|p| p.contains(' ') && is_name(p)) {
+        parts
+    } else {
+        Vec::new()
     }
 }
 

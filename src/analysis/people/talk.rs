@@ -145,6 +145,8 @@ impl People {
                     marks.iter().any(|&(m0, m1)| {
                         (b <= m0 && lower[b..m0].trim().len() <= 1)
                             || (a >= m1 && lower[m1..a].split_whitespace().count() <= 3)
+                            || (b <= m0 && pronoun_for(&lower[b..m0], &lower[m0..m1]))
+                            || (a >= m1 && lists_side(&lower[m0..m1], &lower[m1..a]))
                     })
                 });
                 if beside {
@@ -156,6 +158,30 @@ impl People {
             self.place(&speaker, side);
         }
     }
+}
+
+/// "Wanda is also on, she's our SE": a mark opening with a pronoun stands
+/// for the name before it in the same sentence (`between` runs from the name
+/// to the mark), near enough that no one else is likely named between.
+fn pronoun_for(between: &str, mark: &str) -> bool {
+    const PRONOUNS: [&str; 11] = [
+        "she", "he", "elle", "il", "ella", "él", "el", "ela", "ele", "sie", "er",
+    ];
+    let opens_with_pronoun = mark
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| PRONOUNS.contains(&w));
+    opens_with_pronoun && between.len() <= 60 && !between.contains(['.', '?', '!', ';'])
+}
+
+/// "From our side Aziz is here, our commercial director, Emre from Hostwise,
+/// and Kamila": a side or team mark opens a list, and every name after it in
+/// the same sentence (`between` runs from the mark to the name) is on it.
+fn lists_side(mark: &str, between: &str) -> bool {
+    const GROUPS: [&str; 7] = ["side", "team", "end", "lado", "parte", "côté", "seite"];
+    GROUPS.iter().any(|g| mark.contains(g))
+        && between.len() <= 160
+        && !between.contains(['.', '?', '!', ';'])
 }
 
 /// The words of a company name that name it in talk: "Baltic Parcel

@@ -164,6 +164,33 @@ Dana Whitfield: Correct.
     assert_eq!(found, vec![2]);
 }
 
+/// A short question following up on the seller's promise, answered by a yes
+/// or an echo: the yes repeats the promise for what was asked. A yes to a
+/// question after small talk, or an echo of a long question, is none.
+#[test]
+fn a_yes_or_an_echo_to_a_follow_up_question_repeats_the_promise_before_it() {
+    let notes = "\
+Dana Whitfield: Our helpdesk answers around the clock, every day of the year.
+Kev (Customer): Even Christmas Day?
+Dana Whitfield: Even Christmas Day.
+Dana Whitfield: The onsite trainer stays for the first two weeks.
+Kev (Customer): Both shifts too?
+Dana Whitfield: Yes, both shifts.
+Dana Whitfield: Lovely to see you all again.
+Kev (Customer): Shall we start?
+Dana Whitfield: Yes.
+Kev (Customer): And will the team in the north need new laptops for this?
+Dana Whitfield: New laptops.
+";
+    let found = rule_lines(notes);
+    assert!(found.contains(&3) && found.contains(&6), "{found:?}");
+    assert!(!found.contains(&9) && !found.contains(&11), "{found:?}");
+    let a = run(notes, None);
+    if let Some(yes) = a.flags.iter().find(|f| f.evidence[0].line == 3) {
+        assert!(yes.text.contains("around the clock"), "{}", yes.text);
+    }
+}
+
 #[test]
 fn a_decision_label_concedes_its_line_and_is_no_speaker() {
     let notes = "\

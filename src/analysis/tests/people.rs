@@ -116,6 +116,39 @@ Tomas Ruiz: Agreed.
 }
 
 #[test]
+fn a_colleague_named_before_a_pronoun_is_on_the_introducers_side() {
+    let notes = "\
+Dana Whitfield (00:00:05): Morning all. Lena is also on, she's our solutions engineer.
+Lena Brandt (00:00:11): Hi everyone.
+Kofi Mensah (00:00:14): Morning. Is the sync two-way?
+Lena Brandt (00:00:19): Yes, I'll set it up for you in week one.
+Dana Whitfield (00:00:25): Noor called, he is sure it works. Tomas Ruiz joined.
+Tomas Ruiz (00:00:31): Sorry I'm late.
+Priya Raman (00:00:40): From our side Jonas is here, our commercial lead, and Mirela, who runs the rollout.
+Mirela Stan (00:00:46): Hello. The rollout takes six weeks.
+Jonas Weber (00:00:50): Hi. Pricing next.
+";
+    let b = bundle(deal(), notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let voice = |line: u32| {
+        let s = r
+            .said
+            .iter()
+            .find(|c| c.stmt.line == line)
+            .expect("a statement");
+        crate::analysis::people::default_voice(&r.people, &s.stmt, &RULES)
+    };
+    assert_eq!(voice(2), Some(Side::Seller));
+    assert_eq!(voice(4), Some(Side::Seller));
+    // The time in parentheses is no role: an unplaced speaker stays unplaced.
+    assert_eq!(voice(3), None);
+    assert_eq!(voice(6), None);
+    // A side mark opens a list: every name after it in the sentence is on it.
+    assert_eq!(voice(8), Some(Side::Seller));
+    assert_eq!(voice(9), Some(Side::Seller));
+}
+
+#[test]
 fn a_name_typed_without_its_accents_is_the_same_person_of_the_accented_account() {
     // The e-mail headers carry the accents, the AE's notes do not, and the
     // account is written with an accent its ASCII mail domain cannot have.

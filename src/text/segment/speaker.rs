@@ -156,7 +156,11 @@ fn named_speaker(head: &str) -> Option<(Speaker, usize)> {
 /// The speaker of a match of the speaker pattern in `head`, and where the
 /// turn's text starts.
 pub(super) fn speaker_of_match(head: &str, found: SpeakerMatch) -> Option<(Speaker, usize)> {
-    let has_ts = found.ts1.is_some() || found.ts2.is_some();
+    // `Wanjiru Kamau (00:03:55):` times the turn in parentheses: the time is
+    // no role (a role that names no seller title would put the speaker on the
+    // customer's side).
+    let timed_role = found.role.clone().is_some_and(|r| is_clock_time(&head[r]));
+    let has_ts = found.ts1.is_some() || found.ts2.is_some() || timed_role;
     let name = head[found.name].trim();
     let first = name.split_whitespace().next()?;
     let (role_speaker, label) = with_lower(name, |l| (ROLE_SPEAKERS.contains(&l), is_label(l)));
@@ -176,6 +180,7 @@ pub(super) fn speaker_of_match(head: &str, found: SpeakerMatch) -> Option<(Speak
     }
     let role = found
         .role
+        .filter(|_| !timed_role)
         .map(|r| head[r].trim().to_string())
         .filter(|r| !r.is_empty());
     let strong = has_ts || role.is_some();
@@ -188,6 +193,18 @@ pub(super) fn speaker_of_match(head: &str, found: SpeakerMatch) -> Option<(Speak
         },
         found.end,
     ))
+}
+
+/// Whether `text` is a clock time or an offset (`00:03:55`, `3:20`, `10:42 pm`,
+/// `1:02.5`): digits with a colon, and nothing but separators and am / pm.
+fn is_clock_time(text: &str) -> bool {
+    let t = text.trim();
+    t.contains(':')
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, ':' | '.' | ',' | ' ' | 'a' | 'A' | 'p' | 'P' | 'm' | 'M')
+        })
 }
 
 /// Whether a line opening with `c` may match [`NUMBERED_SPEAKER_RE`], which

@@ -209,6 +209,26 @@ fn numbered_and_role_speakers_are_turns() {
 }
 
 #[test]
+fn a_time_in_parentheses_times_the_turn_and_is_no_role() {
+    let t = "Kofi Mensah (00:03:55): I'll be at the warehouse for the first week.\n\
+             Ama Boateng (3:20 PM): Good.\n\
+             Kofi Mensah (AE): Another turn.\n";
+    let v = segment(t);
+    let got: Vec<(u32, Option<&str>, Option<&str>)> = v
+        .iter()
+        .map(|s| (s.line, s.speaker(), s.speaker_role()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, Some("Kofi Mensah"), None),
+            (2, Some("Ama Boateng"), None),
+            (3, Some("Kofi Mensah"), Some("AE")),
+        ]
+    );
+}
+
+#[test]
 fn transcript_turns() {
     let t = "[00:12:31] Dana Whitfield (AE): We can do four weeks. Maybe three.\n\
              [00:12:40] Maria: Good.\n\

@@ -209,3 +209,31 @@ fn one_honorific_list_serves_every_reader_of_names() {
         Some("Paloma Ruiz")
     );
 }
+
+/// "Participants: A, B (Seller Co); C, D (Customer Co)": the organisation
+/// closing a group of names is every one's; a clause between the names
+/// makes the text no list.
+#[test]
+fn an_organisation_closing_a_group_of_names_is_every_ones() {
+    let text = "Participants: Odile Parant, Ivo Marek (Quillon); Ana Ruiz, Tomas Brel (Zorvane)\n\
+                We met Lena Holt, who runs the depot, Piet Kool (Harbour Co); then lunch.\n\
+                Teilnehmer: Ole Harms, Wei Tan, Kai Brink (Extern), Eva Koch (Extern)\n";
+    let mut people = People::default();
+    people.scan_file(&"notes/call.txt".into(), text, FileRole::Notes);
+    let org = |name: &str| {
+        people
+            .persons
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.org.clone())
+    };
+    assert_eq!(org("Odile Parant").as_deref(), Some("Quillon"));
+    assert_eq!(org("Ivo Marek").as_deref(), Some("Quillon"));
+    assert_eq!(org("Ana Ruiz").as_deref(), Some("Zorvane"));
+    assert_eq!(org("Tomas Brel").as_deref(), Some("Zorvane"));
+    assert_eq!(org("Piet Kool").as_deref(), Some("Harbour Co"));
+    assert_eq!(org("Lena Holt"), None);
+    // Without a `;` between groups, a parenthesis marks its own name only.
+    assert_eq!(org("Wei Tan"), None);
+    assert_eq!(org("Kai Brink").as_deref(), Some("Extern"));
+}

@@ -270,6 +270,14 @@ impl People {
             if p.org.is_none() {
                 p.org = org.map(str::to_string).or_else(|| org_prefix.clone());
             }
+            if let (Some(org), None) = (org, title) {
+                let whole = c.get(0).expect("a match");
+                let start = c.get(1).map_or(0, |m| m.start());
+                for member in super::super::scan::group_before(line, start, whole.end()) {
+                    let j = self.add(member, None, at.clone());
+                    self.persons[j].org.get_or_insert_with(|| org.to_string());
+                }
+            }
         }
         for c in MAILBOX.on(agree).captures_iter(line) {
             if is_name(&c[1]) {
