@@ -91,6 +91,13 @@ fn judge(r: &Reading, s: &Cited) -> Option<Goal> {
     if r.rules.context.non_statement.is_match(text) || lx.not_goal.is_match(text) {
         return None;
     }
+    // The seller asking what the customer needs ("Can the Trust describe what
+    // office staff need day to day?") states no want: the answer does.
+    if text.trim_end().ends_with('?')
+        && default_voice(&r.people, &s.stmt, r.rules) == Some(Side::Seller)
+    {
+        return None;
+    }
     // "We want ..." is the seller's hope unless a customer is the one saying it.
     if lx.seller_wish.is_match(text)
         && default_voice(&r.people, &s.stmt, r.rules) != Some(Side::Customer)

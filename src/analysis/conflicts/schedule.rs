@@ -90,10 +90,13 @@ impl Due {
         // Two durations from one undated event differ by exactly what they
         // say: "twelve weeks from kickoff" and "fourteen weeks after the
         // kickoff meeting" are two plans.
+        // Unless the scope's length is an upper bound ("within twenty (20)
+        // weeks"): a promise a little inside it keeps it.
         if self.counted.is_some()
             && other.counted.is_some()
             && self.relative_to.is_some()
             && self.relative_to == other.relative_to
+            && !(other.outer_bound && self.to <= other.to)
         {
             return EXACT_GRACE_DAYS;
         }
@@ -298,16 +301,7 @@ fn due_of(
                 .pair_facts
                 .schedule_rough
                 .is_match(&r.rules.cue_text(text.to_lowercase()));
-            let before = lower[..found.start].trim_end();
-            let mut cut = before.len().saturating_sub(24);
-            while !before.is_char_boundary(cut) {
-                cut += 1;
-            }
-            due.outer_bound = r
-                .rules
-                .pair_facts
-                .schedule_outer_bound
-                .is_match(&r.rules.cue_text(before[cut..].to_string()));
+            due.outer_bound = outer_bound_before(r, &lower[..found.start]);
             Some(due)
         }
         Quantity::Duration { days, text: d, .. } if *days >= 7.0 => {
@@ -322,6 +316,7 @@ fn due_of(
             };
             let date = start.checked_add(span).ok()?;
             let mut due = Due::day(date, format!("{d} from {event}"));
+            due.outer_bound = outer_bound_before(r, &lower[..found.start]);
             due.relative_to = relative_to;
             due.loose = true;
             due.counted = Some(days.round() as i64);
@@ -329,6 +324,29 @@ fn due_of(
         }
         _ => None,
     }
+}
+
+/// Whether the words just before a date or a length make it an outer bound
+/// ("no later than", "within").
+fn outer_bound_before(r: &Reading, before: &str) -> bool {
+    // A legal numeral is read from its figure ("within twenty (20) weeks"):
+    // the bound stands before the number in words.
+    let unopened = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    let before = match unopened.strip_suffix('(') {
+        Some(words) => words
+            .trim_end()
+            .trim_end_matches(|c: char| c.is_alphabetic() || c == '-'),
+        None => before,
+    };
+    let before = before.trim_end();
+    let mut cut = before.len().saturating_sub(40);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    r.rules
+        .pair_facts
+        .schedule_outer_bound
+        .is_match(&r.rules.cue_text(before[cut..].to_string()))
 }
 
 /// Where a condition on the schedule begins ("provided ...", "subject to

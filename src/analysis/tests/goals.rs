@@ -36,6 +36,15 @@ fn seller_hopes_and_bare_wants_are_not_goals() {
 }
 
 #[test]
+fn the_seller_asking_what_the_customer_needs_is_no_goal_the_answer_is() {
+    let notes = "\
+Question: Can you describe what your office staff need from the new system day to day?
+Answer: Office staff need to record attendance and message parents from one screen.
+";
+    assert_eq!(goal_lines_by_rules(notes), vec![2]);
+}
+
+#[test]
 fn a_date_is_no_measure_of_a_goal_the_model_adds() {
     use crate::analysis::goals::is_measured_beyond_dates;
     let bundle = crate::bundle::Bundle {

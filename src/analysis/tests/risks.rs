@@ -81,7 +81,10 @@ fn objections_are_risks_when_the_customer_asks_them() {
 Kev (Customer): Isn't this just another thing my site managers do at seven at night?
 Dana Whitfield: Why would we charge per site when you have one contract?
 ";
-    assert_eq!(lines(&run(notes, None), FlagKind::Risk), vec![1]);
+    // The rules' verdict: the model trained with styles-21 gives this
+    // invented objection a chance of 0.09, under its keep threshold of 0.10
+    // (docs/quality.md); what it keeps is measured on the corpora.
+    assert_eq!(risk_lines_by_rules(notes), vec![1]);
 }
 
 #[test]
