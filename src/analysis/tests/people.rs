@@ -99,14 +99,7 @@ Tomas Ruiz: Agreed.
 ";
     let b = bundle(deal(), notes, None);
     let r = crate::analysis::Reading::read(&b, &RULES);
-    let voice = |line: u32| {
-        let s = r
-            .said
-            .iter()
-            .find(|c| c.stmt.line == line)
-            .expect("a statement");
-        crate::analysis::people::default_voice(&r.people, &s.stmt, &RULES)
-    };
+    let voice = |line: u32| voice_on_line(&r, line);
     // Of the customer's company by their own word; a colleague by a placed
     // speaker's "is our".
     assert_eq!(voice(2), Some(Side::Customer));
@@ -130,14 +123,7 @@ Jonas Weber (00:00:50): Hi. Pricing next.
 ";
     let b = bundle(deal(), notes, None);
     let r = crate::analysis::Reading::read(&b, &RULES);
-    let voice = |line: u32| {
-        let s = r
-            .said
-            .iter()
-            .find(|c| c.stmt.line == line)
-            .expect("a statement");
-        crate::analysis::people::default_voice(&r.people, &s.stmt, &RULES)
-    };
+    let voice = |line: u32| voice_on_line(&r, line);
     assert_eq!(voice(2), Some(Side::Seller));
     assert_eq!(voice(4), Some(Side::Seller));
     // The time in parentheses is no role: an unplaced speaker stays unplaced.
@@ -230,13 +216,15 @@ Dana: We'll set up the Epic sync in week one.
         "{:?}",
         r.people.persons
     );
+    assert_eq!(voice_on_line(&r, 2), Some(Side::Seller));
+}
+
+/// The side whose voice carries the first statement on `line`.
+fn voice_on_line(r: &crate::analysis::Reading, line: u32) -> Option<Side> {
     let s = r
         .said
         .iter()
-        .find(|c| c.stmt.line == 2)
+        .find(|c| c.stmt.line == line)
         .expect("a statement");
-    assert_eq!(
-        crate::analysis::people::default_voice(&r.people, &s.stmt, &RULES),
-        Some(Side::Seller)
-    );
+    crate::analysis::people::default_voice(&r.people, &s.stmt, &RULES)
 }
