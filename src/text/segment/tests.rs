@@ -192,10 +192,7 @@ fn numbered_and_role_speakers_are_turns() {
              Customer: Can you do onsite training?\n\
              Rep: Two onsite days at no cost.\n";
     let v = segment(t);
-    let got: Vec<(u32, Option<&str>, Option<&str>)> = v
-        .iter()
-        .map(|s| (s.line, s.speaker(), s.speaker_role()))
-        .collect();
+    let got = speakers_and_roles(&v);
     assert_eq!(
         got,
         vec![
@@ -214,10 +211,7 @@ fn a_time_in_parentheses_times_the_turn_and_is_no_role() {
              Ama Boateng (3:20 PM): Good.\n\
              Kofi Mensah (AE): Another turn.\n";
     let v = segment(t);
-    let got: Vec<(u32, Option<&str>, Option<&str>)> = v
-        .iter()
-        .map(|s| (s.line, s.speaker(), s.speaker_role()))
-        .collect();
+    let got = speakers_and_roles(&v);
     assert_eq!(
         got,
         vec![
@@ -569,4 +563,11 @@ fn a_list_item_wrapped_mid_sentence_continues_unindented() {
             (5, "NORTHWIND signs below."),
         ]
     );
+}
+
+/// Each statement's line, speaker and speaker's role.
+fn speakers_and_roles(v: &[Statement]) -> Vec<(u32, Option<&str>, Option<&str>)> {
+    v.iter()
+        .map(|s| (s.line, s.speaker(), s.speaker_role()))
+        .collect()
 }

@@ -155,13 +155,7 @@ fn an_organisation_after_the_title_places_the_customers_person() {
         ..Default::default()
     };
     people.scan_file(&"notes/call.txt".into(), text, FileRole::Notes);
-    let org = |name: &str| {
-        people
-            .persons
-            .iter()
-            .find(|p| p.name == name)
-            .and_then(|p| p.org.clone())
-    };
+    let org = |name: &str| org_of(&people, name);
     assert_eq!(org("Ana Ruiz").as_deref(), Some("Zorvane Steel Works Ltd"));
     // A vendor's name is not taken: it would speak for the customer.
     assert_ne!(org("Ivo Marek").as_deref(), Some("Quillon Systems Ltd"));
@@ -220,13 +214,7 @@ fn an_organisation_closing_a_group_of_names_is_every_ones() {
                 Teilnehmer: Ole Harms, Wei Tan, Kai Brink (Extern), Eva Koch (Extern)\n";
     let mut people = People::default();
     people.scan_file(&"notes/call.txt".into(), text, FileRole::Notes);
-    let org = |name: &str| {
-        people
-            .persons
-            .iter()
-            .find(|p| p.name == name)
-            .and_then(|p| p.org.clone())
-    };
+    let org = |name: &str| org_of(&people, name);
     assert_eq!(org("Odile Parant").as_deref(), Some("Quillon"));
     assert_eq!(org("Ivo Marek").as_deref(), Some("Quillon"));
     assert_eq!(org("Ana Ruiz").as_deref(), Some("Zorvane"));
@@ -236,4 +224,13 @@ fn an_organisation_closing_a_group_of_names_is_every_ones() {
     // Without a `;` between groups, a parenthesis marks its own name only.
     assert_eq!(org("Wei Tan"), None);
     assert_eq!(org("Kai Brink").as_deref(), Some("Extern"));
+}
+
+/// The organisation read for the person called `name`.
+fn org_of(people: &People, name: &str) -> Option<String> {
+    people
+        .persons
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.org.clone())
 }
