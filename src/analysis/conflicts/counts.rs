@@ -6,7 +6,8 @@
 //! row's label is the unit of its figure ("| Reviewer seats | five (5) |").
 
 use super::checks::found;
-use super::figures::{LooseCount, is_number_word, loose_counts, row_nouns};
+use super::figures::{LooseCount, is_number_word, loose_counts, row_nouns, unit_class};
+use super::words::stem;
 use super::{Claim, Contradiction, ScopeLine};
 use crate::analysis::Reading;
 use crate::analysis::model::Category;
@@ -225,6 +226,42 @@ pub(crate) fn promised(rules: &Rules, lower: &str) -> Vec<Counted> {
             }
         }
     }
+    // "both warehouses" counts two; "as the fifth site" at least five.
+    let ordinal = |at: (usize, usize)| {
+        let bits = pf.count_ordinal.families(&lower[at.0..at.1]);
+        (bits != 0).then(|| f64::from(bits.trailing_zeros() + 2))
+    };
+    let both = pf
+        .count_both
+        .find_all(lower)
+        .into_iter()
+        .map(|at| (at, Some(2.0), false));
+    let nth = pf
+        .count_ordinal
+        .find_all(lower)
+        .into_iter()
+        .map(|at| (at, ordinal(at), true));
+    for ((_, end), value, at_least) in both.chain(nth) {
+        let Some(value) = value else { continue };
+        // The counted noun follows at once ("the fifth site", "both the
+        // warehouses", "la quinta sede"), not a few words on.
+        let next: Vec<&str> = lower[end..].split_whitespace().take(2).collect();
+        let units = pf.count_units.families(next.join(" ").as_str());
+        if units == 0 {
+            continue;
+        }
+        let noun = next[0].trim_matches(|c: char| !c.is_alphanumeric());
+        out.push(Counted {
+            value,
+            capped: false,
+            every: false,
+            nouns: BTreeSet::from([unit_class(&stem(noun)).to_string()]),
+            units,
+            from_row: false,
+            subset: at_least,
+            duration: false,
+        });
+    }
     out
 }
 
@@ -416,6 +453,106 @@ mod tests {
         assert!(clash(
             "conectamos los 9 equipos",
             "Hasta 6 equipos conectados",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn a_number_in_several_words_is_one_count() {
+        assert!(clash(
+            "all seven hundred twenty pickers we cover, same price",
+            "Up to five hundred (500) pickers",
+            &[]
+        ));
+        assert!(clash(
+            "three hundred and ten stores are in the price",
+            "Stores covered: up to 250 store locations",
+            &[]
+        ));
+        assert!(!clash(
+            "three hundred and ten stores are in the price",
+            "Stores covered: up to 400 store locations",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn the_label_of_a_count_stands_before_its_words() {
+        // The label names the unit though the number's words stand between.
+        assert!(clash(
+            "Agreed, 90 named users.",
+            "Named users: seventy-five (75).",
+            &[]
+        ));
+        assert!(!clash(
+            "Agreed, 75 named users.",
+            "Named users: seventy-five (75).",
+            &[]
+        ));
+        // A cap before the number's words still caps it.
+        assert!(!clash(
+            "we'll run 40 users",
+            "Users: up to sixty (60).",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn workers_vessels_and_outlets_are_units() {
+        assert!(clash(
+            "we cover 900 seasonal workers at peak",
+            "Up to 700 active worker profiles per month",
+            &[]
+        ));
+        assert!(clash(
+            "cubrimos los 9 barcos de la flota",
+            "Vessels in scope: seven (7) vessels",
+            &[]
+        ));
+        assert!(clash(
+            "all 15 outlets on the till software",
+            "Point of sale software for 11 outlets",
+            &[]
+        ));
+        assert!(!clash(
+            "we cover 900 seasonal workers at peak",
+            "Up to 700 named users",
+            &[]
+        ));
+    }
+
+    #[test]
+    fn both_and_an_ordinal_count_the_thing_they_name() {
+        assert!(clash(
+            "both warehouses are in the licence price",
+            "The licence covers one (1) warehouse.",
+            &[]
+        ));
+        assert!(!clash(
+            "both warehouses are in the licence price",
+            "The licence covers two (2) warehouses.",
+            &[]
+        ));
+        assert!(clash(
+            "we'll add Harbourside as the fifth site, no charge",
+            "Sites covered: four (4).",
+            &[]
+        ));
+        assert!(clash(
+            "on ajoute Lyon comme cinquième site",
+            "Sites couverts : quatre (4) sites",
+            &[]
+        ));
+        // The fifth of a thing is at least five: more in scope agrees.
+        assert!(!clash(
+            "we'll add Harbourside as the fifth site, no charge",
+            "Sites covered: six (6).",
+            &[]
+        ));
+        // An ordinal of no counted thing counts nothing.
+        assert!(!clash(
+            "the second phase starts in May",
+            "Sites covered: one (1).",
             &[]
         ));
     }
