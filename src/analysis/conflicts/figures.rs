@@ -229,6 +229,11 @@ pub(super) const LABEL_WORDS: &[&str] = &[
     "jpy",
 ];
 
+/// The words that join the ends of a range, in the languages deals mix in.
+const RANGE_WORDS: &[&str] = &[
+    "to", "till", "until", "through", "-", "–", "a", "à", "al", "hasta", "até", "ao", "au", "bis",
+];
+
 /// Units of time: a number followed by one is a duration, not a count.
 const TIME_UNITS: &[&str] = &[
     "day", "week", "wk", "month", "mo", "year", "yr", "hour", "hr", "minute", "min", "quarter",
@@ -292,6 +297,16 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
             number_run(&words, i).unwrap_or((value, i + 1))
         };
         read_to = next;
+        // The first number of a range ("nine to one", "8 a 18", "9 bis 17")
+        // bounds a span of hours or days; the second carries the noun.
+        if words.get(next).is_some_and(|w| RANGE_WORDS.contains(w))
+            && words.get(next + 1).is_some_and(|w| {
+                let t = bare_token(w);
+                t.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(t)
+            })
+        {
+            continue;
+        }
         if (token.contains('.') && dot_grouped(token).is_none())
             || token.len() == 4 && (1990.0..2100.0).contains(&value)
         {
