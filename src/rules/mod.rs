@@ -202,7 +202,7 @@ lexicons! {
         partial_cover, frequency, exchange, fixed_rate, currencies, more_currencies, currency_kinds,
         currency_lead, currency_only, currency_cue, currency_indicative, currency_refused,
         currency_generic, response_heading, count_units, count_cap,
-        count_unlimited, count_all, count_subset, count_time_units, index_waived, alternative, reach, one_payment, recurring_in_advance, one_time_fee,
+        count_unlimited, count_all, count_both, count_ordinal, count_subset, count_time_units, index_waived, alternative, reach, one_payment, recurring_in_advance, one_time_fee,
     }
 }
 

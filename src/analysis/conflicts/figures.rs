@@ -2,6 +2,10 @@
 //! which pairs are comparable, and counts the quantity grammar leaves loose.
 
 use super::checks::found;
+use super::numbers::{
+    bare_token, bracketed_figure_follows, dot_grouped, number_run, number_words_before,
+    token_opens_bracket,
+};
 use super::words::{content_words, is_stopword, stem};
 use super::{Claim, Contradiction, ScopeLine, Support, counts};
 use crate::analysis::Reading;
@@ -225,6 +229,11 @@ pub(super) const LABEL_WORDS: &[&str] = &[
     "jpy",
 ];
 
+/// The words that join the ends of a range, in the languages deals mix in.
+const RANGE_WORDS: &[&str] = &[
+    "to", "till", "until", "through", "-", "–", "a", "à", "al", "hasta", "até", "ao", "au", "bis",
+];
+
 /// Units of time: a number followed by one is a duration, not a count.
 const TIME_UNITS: &[&str] = &[
     "day", "week", "wk", "month", "mo", "year", "yr", "hour", "hr", "minute", "min", "quarter",
@@ -249,16 +258,24 @@ pub(crate) struct LooseCount {
 pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
     let words: Vec<&str> = lower.split_whitespace().collect();
     let mut out = Vec::new();
+    // The words of a number written out in several ("eight hundred fifty"),
+    // read as one count at its first word.
+    let mut read_to = 0;
     for (i, w) in words.iter().enumerate() {
+        if i < read_to {
+            continue;
+        }
         // Markdown emphasis ("**840**") wraps a figure without changing it.
-        let token = w
-            .trim_start_matches(['~', '(', '*', '_'])
-            .trim_end_matches([',', ')', '.', ';', ':', '*', '_']);
+        let token = bare_token(w);
+        // "one" alone is as often a pronoun as a count; "one thousand" is not.
+        let scaled = words
+            .get(i + 1)
+            .is_some_and(|n| matches!(bare_token(n), "hundred" | "thousand"));
         let value = if token.chars().all(|c| c.is_ascii_digit() || c == ',') {
             token.replace(',', "").parse::<f64>().ok()
         } else if let Some(n) = dot_grouped(token) {
             Some(n)
-        } else if token.len() > 2 && token != "one" {
+        } else if token.len() > 2 && token != "one" || scaled {
             parse_number(token)
         } else {
             None
@@ -270,6 +287,23 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
         // whole number; its words, read one by one, are no count of their own.
         if !token.starts_with(|c: char| c.is_ascii_digit())
             && bracketed_figure_follows(&words[i + 1..])
+        {
+            continue;
+        }
+        // A number in words runs on over its words ("two hundred and ten").
+        let (value, next) = if token.starts_with(|c: char| c.is_ascii_digit()) {
+            (value, i + 1)
+        } else {
+            number_run(&words, i).unwrap_or((value, i + 1))
+        };
+        read_to = next;
+        // The first number of a range ("nine to one", "8 a 18", "9 bis 17")
+        // bounds a span of hours or days; the second carries the noun.
+        if words.get(next).is_some_and(|w| RANGE_WORDS.contains(w))
+            && words.get(next + 1).is_some_and(|w| {
+                let t = bare_token(w);
+                t.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(t)
+            })
         {
             continue;
         }
@@ -290,7 +324,7 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
         if LABEL_WORDS.contains(&previous) || PARTIAL.contains(&previous) || acronym {
             continue;
         }
-        let following: Vec<String> = words[i + 1..(i + 6).min(words.len())]
+        let following: Vec<String> = words[next..(next + 5).min(words.len())]
             .iter()
             .map(|w| {
                 // "posts/mo" counts posts.
@@ -313,10 +347,14 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
             .map(|w| unit_class(&stem(w)).to_string())
             .into_iter()
             .collect();
+        // A figure in brackets closes its number in words ("Named users: two
+        // hundred and fifty (250)"): the label and the cap stand before the
+        // words, not right before the figure.
+        let opens = number_words_before(&words[..i], token_opens_bracket(w));
         // "Sites covered: 8": the noun stands before a label's colon.
-        if i > 0 && words[i - 1].ends_with(':') {
+        if opens > 0 && words[opens - 1].ends_with(':') {
             nouns.extend(
-                content_words(&words[i.saturating_sub(3)..i].join(" "))
+                content_words(&words[opens.saturating_sub(3)..opens].join(" "))
                     .into_iter()
                     .map(|w| unit_class(&w).to_string()),
             );
@@ -324,7 +362,7 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
         if nouns.is_empty() {
             nouns.extend(counted_before(&words[..i]));
         }
-        let capped = i >= 2 && words[i - 2] == "up" && words[i - 1] == "to";
+        let capped = opens >= 2 && words[opens - 2] == "up" && words[opens - 1] == "to";
         // The unit runs to the counted noun and on through a compound ("5 staff
         // user accounts"), up to punctuation or a small word.
         let mut head = following
@@ -332,7 +370,7 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
             .position(|w| is_plural_noun(w))
             .map_or(following.len().min(3), |at| at + 1);
         while head < following.len()
-            && !words[i + head].ends_with([',', '.', ';', ':'])
+            && !words[next - 1 + head].ends_with([',', '.', ';', ':'])
             && following[head].chars().all(char::is_alphabetic)
             && !is_stopword(&following[head])
         {
@@ -342,51 +380,11 @@ pub(crate) fn loose_counts(lower: &str) -> Vec<LooseCount> {
             value,
             capped,
             nouns,
-            before: words[i.saturating_sub(5)..i].join(" "),
+            before: words[opens.saturating_sub(5)..opens].join(" "),
             after: following[..head].join(" "),
         });
     }
     out
-}
-
-/// A whole number grouped in thousands by dots, as much of Europe, Africa
-/// and Latin America writes it ("1.200 plugs", "14.500"): every group after
-/// the first has exactly three digits. A decimal ("1.5", "99.95") does not.
-fn dot_grouped(token: &str) -> Option<f64> {
-    let mut groups = token.split('.');
-    let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 || !first.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let mut digits = first.to_string();
-    let mut any = false;
-    for g in groups {
-        if g.len() != 3 || !g.chars().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        digits.push_str(g);
-        any = true;
-    }
-    if !any {
-        return None;
-    }
-    digits.parse().ok()
-}
-
-/// Whether the words after a number word finish the number with its figure
-/// in brackets: "thirty (30)", "hundred and thirty (130)".
-fn bracketed_figure_follows(rest: &[&str]) -> bool {
-    for w in rest {
-        let bare = w.trim_end_matches([',', '.', ';', ':']);
-        if bare.starts_with('(') {
-            let inner = bare.trim_start_matches('(').trim_end_matches(')');
-            return !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit() || c == ',');
-        }
-        if !is_number_word(w) {
-            return false;
-        }
-    }
-    false
 }
 
 /// A word of a number written out: "forty", "ninety-five", "hundred", "and".

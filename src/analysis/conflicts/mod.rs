@@ -15,6 +15,7 @@ mod counts;
 mod figures;
 mod guards;
 mod names;
+mod numbers;
 mod pairs;
 mod price;
 mod schedule;
