@@ -415,7 +415,13 @@ impl<'a> Reading<'a> {
             }
         }
         let mut people = People::collect(bundle, rules);
-        people.place_speakers(said.iter().map(|c| (c.file_index, &c.stmt)), bundle, rules);
+        let scope_texts: Vec<&str> = scope.iter().map(|c| &*c.stmt.text).collect();
+        people.place_speakers(
+            said.iter().map(|c| (c.file_index, &c.stmt)),
+            &scope_texts,
+            bundle,
+            rules,
+        );
         let reference = bundle
             .deal
             .closed_on

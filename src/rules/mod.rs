@@ -160,6 +160,7 @@ lexicons! {
         seller_titles, executive_titles, top_executive_titles, customer_user_roles, sponsor_cues, customer_labels,
         seller_answer_labels,
         ae_cues, csm_cues, addressed_role, labels, self_introduction, colleague_introduction, title_words,
+        seller_fields,
     }
     commitment: RawCommitment => CommitmentRules {
         promise, seller_first_person, decision_label, second_person, concession, strong, negation, hypothetical,

@@ -35,7 +35,8 @@ impl People {
 
     /// Resolve a speaker label, a name or a chat handle ("owen.marsh") to a person.
     pub fn find(&self, label: &str) -> Option<&Person> {
-        let key = label.trim().to_lowercase();
+        // "Dr. Ana Weiss" is the Ana Weiss the people were keyed by.
+        let key = super::words::strip_honorific(label.trim()).to_lowercase();
         let key = key.replace(['.', '_'], " ");
         // "Hemi Walker Kauri", a chat contact saved with its company: the
         // longest run of the label's first words that names someone.

@@ -18,6 +18,7 @@ pub use roles::name_beside_role;
 pub use sides::{default_voice, is_label, is_public_mail};
 mod appositions;
 mod columns;
+mod orgs;
 mod talk;
 
 use titles::looks_like_title;
@@ -62,6 +63,9 @@ pub struct People {
     /// lower-cased ("karnaphuli"): an organisation written after a title
     /// that starts with it is the customer.
     account_word: Option<String>,
+    /// Company words the bundle ties to a side ("medibill" -> seller), for
+    /// speakers labelled with their company (`orgs.rs`).
+    org_sides: HashMap<String, Side>,
 }
 
 impl People {
@@ -86,6 +90,7 @@ impl People {
                 people.persons[i].role = Some(role.into());
             }
         }
+        people.add_record_sellers(bundle, rules);
         for s in &deal.stakeholders {
             let i = people.add(&s.name, s.title.as_deref(), Evidence::crm(s.line));
             let p = &mut people.persons[i];

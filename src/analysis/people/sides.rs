@@ -163,12 +163,21 @@ impl People {
             if rules.people.seller_titles.is_match(role) {
                 return Some(Side::Seller);
             }
+            // "Aung Kyaw (Medibyte)": a company the bundle ties to a side.
+            if let Some(side) = self.org_side(role) {
+                return Some(side);
+            }
             if let Some(side) = self.find(stmt.speaker().unwrap_or("")).and_then(|p| p.side) {
                 return Some(side);
             }
             return Some(Side::Customer);
         }
         let speaker = stmt.speaker()?;
+        // "Linh Farmsoft": the company a chat contact is saved with says more
+        // than a first name another person of the bundle may share.
+        if let Some(side) = self.label_company_side(speaker) {
+            return Some(side);
+        }
         if let Some(side) = self.find(speaker).and_then(|p| p.side) {
             return Some(side);
         }

@@ -31,6 +31,7 @@ impl People {
     pub(crate) fn place_speakers<'s>(
         &mut self,
         turns: impl Iterator<Item = (u32, &'s Statement)>,
+        scope: &[&str],
         bundle: &Bundle,
         rules: &Rules,
     ) {
@@ -44,6 +45,7 @@ impl People {
                 files.entry(file).or_default().push(stmt);
             }
         }
+        self.learn_org_sides(files.values().flatten().copied(), scope, bundle, rules);
         if files.is_empty() {
             return;
         }

@@ -228,3 +228,69 @@ fn voice_on_line(r: &crate::analysis::Reading, line: u32) -> Option<Side> {
         .expect("a statement");
     crate::analysis::people::default_voice(&r.people, &s.stmt, &RULES)
 }
+
+#[test]
+fn a_company_beside_a_speaker_is_the_side_the_bundle_ties_it_to() {
+    // The AE's own label ties "Lumora" to the seller: a colleague labelled
+    // with it is the seller's, whatever order the people were met in; the
+    // account's name is the customer's.
+    // The AE's name, with its apostrophe, is no name the notes' scan reads
+    // with a company: only the speaker label ties "Lumora" to the seller.
+    let notes = "\
+Participants: Tomas Berg (Lumora), Ines Varga (Orbitex)
+Tomas Berg (Lumora): We will build the billing dashboard for you.
+Sean O'Neill (Lumora): Welcome all.
+Ines Varga (Orbitex): Thanks, we need it by March.
+";
+    let deal = DealRecord {
+        ae: Some("Sean O'Neill".into()),
+        ..deal()
+    };
+    let b = bundle(deal, notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    assert_eq!(voice_on_line(&r, 2), Some(Side::Seller));
+    assert_eq!(voice_on_line(&r, 4), Some(Side::Customer));
+}
+
+#[test]
+fn the_scopes_supplier_party_names_the_sellers_company() {
+    let notes = "\
+Aung Kyaw (Medibyte): We will ship the label printers with the first sites.
+Linh Medibyte: We will load the price lists for you before training.
+";
+    let scope = "\
+**Customer:** Orbitex Health Ltd., Hanoi
+**Supplier:** Medibyte Asia Pte. Ltd., Singapore
+";
+    let b = bundle(deal(), notes, Some(scope));
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    assert_eq!(voice_on_line(&r, 1), Some(Side::Seller));
+    assert_eq!(voice_on_line(&r, 2), Some(Side::Seller));
+}
+
+#[test]
+fn a_record_field_naming_a_sellers_role_names_a_seller() {
+    // `se`, `partner_rep`: the seller's people besides the AE and the CSM;
+    // `customer_advisor` is no seller's field.
+    let mut deal = deal();
+    deal.extra.insert("se".into(), "Karol Nowak".into());
+    deal.extra.insert(
+        "partner_rep".into(),
+        "Ravi Chand (Tarawa Systems, Suva)".into(),
+    );
+    deal.extra
+        .insert("customer_advisor".into(), "Martin Hale".into());
+    let notes = "\
+Dr. Karol Nowak: We'll train both shifts on site.
+Ines Varga (Orbitex): Thanks, Karol.
+";
+    let b = bundle(deal, notes, None);
+    let r = crate::analysis::Reading::read(&b, &RULES);
+    let side = |name: &str| r.people.find(name).and_then(|p| p.side);
+    assert_eq!(side("Karol Nowak"), Some(Side::Seller));
+    assert_eq!(side("Ravi Chand"), Some(Side::Seller));
+    assert_eq!(side("Martin Hale"), None);
+    // The honorific is no part of the name the speaker is found by.
+    assert_eq!(voice_on_line(&r, 1), Some(Side::Seller));
+    assert_eq!(voice_on_line(&r, 2), Some(Side::Customer));
+}
