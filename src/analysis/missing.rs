@@ -5,6 +5,7 @@ use super::Reading;
 use super::model::{Goal, Missing, Side, Stakeholder};
 use super::quantity::{Quantity, find_quantities_from, find_quantities_wide, may_hold_date};
 use crate::bundle::FileRole;
+use crate::bundle::readers::Format;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -140,17 +141,87 @@ fn dated_mention(r: &Reading, cues: &[&crate::rules::Lexicon], wide: bool) -> bo
         cues.iter()
             .any(|cue| names_event(&ctx.event_reference, cue, text))
     };
+    let settled = |lower: &crate::rules::CueText| {
+        !lower.trim_end().ends_with('?')
+            && !ctx.non_statement.is_match(lower)
+            && !r.rules.commitment.hypothetical.is_match(lower)
+            && !ctx.undated.is_match(lower)
+            && !ctx.unfixed.is_match(lower)
+    };
     r.said.iter().any(|s| {
         (names(&s.lower)
             || s.stmt
                 .heading()
                 .is_some_and(|h| names(&r.rules.cue_text(h.to_lowercase()))))
-            && !s.lower.trim_end().ends_with('?')
-            && !ctx.non_statement.is_match(&s.lower)
-            && !r.rules.commitment.hypothetical.is_match(&s.lower)
-            && !ctx.undated.is_match(&s.lower)
-            && !ctx.unfixed.is_match(&s.lower)
+            && settled(&s.lower)
             && dated_nearby(r, s, wide)
+    }) || dated_table_row(r, &|cell| {
+        let lower = r.rules.cue_text(cell.to_lowercase());
+        names(&lower) && settled(&lower) && !ctx.task_opening.is_match(&lower)
+    })
+}
+
+/// A row of a plan table (a mutual action plan's CSV export, a Markdown
+/// table) whose one cell names the event and another holds only its date:
+/// "Kickoff,Implementation,Owner,Working on it,2026-11-23" or "| First value:
+/// dashboards live | Owner | 26/02/2027 |". The reader keeps only the row's
+/// prose cells as statements, so the event's name and its due date never
+/// stand in one. A cell with a clock time is when a record was written (a
+/// CRM export's "2026-12-11 16:40"), not a date the row gives.
+fn dated_table_row(r: &Reading, names: &dyn Fn(&str) -> bool) -> bool {
+    r.bundle
+        .files
+        .iter()
+        .filter(|f| f.role != FileRole::Scope)
+        .any(|f| {
+            let csv = f.format == Format::Csv;
+            f.text.lines().any(|line| {
+                let cells = table_cells(line, csv);
+                cells.len() >= 3
+                    && cells.iter().any(|c| names(c))
+                    && cells.iter().any(|c| date_only(c, r.reference))
+            })
+        })
+}
+
+/// The cells of a table row: a CSV record's fields, or the cells between a
+/// Markdown row's bars. Anything else is no row.
+fn table_cells(line: &str, csv: bool) -> Vec<String> {
+    let trimmed = line.trim();
+    if trimmed.starts_with('|') {
+        return trimmed
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect();
+    }
+    if !csv {
+        return Vec::new();
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(trimmed.as_bytes());
+    let mut record = csv::StringRecord::new();
+    match reader.read_record(&mut record) {
+        Ok(true) => record.iter().map(|c| c.trim().to_string()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A cell that is a date and nothing more ("26/02/2027", "W14 2027", "Jan
+/// 15"), without a clock time.
+fn date_only(cell: &str, reference: jiff::civil::Date) -> bool {
+    static CLOCK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}").expect("clock pattern"));
+    // A date cell is short: a longer one is prose that mentions a date.
+    const MOST: usize = 24;
+    if cell.is_empty() || cell.len() > MOST || CLOCK.is_match(cell) {
+        return false;
+    }
+    find_quantities_wide(cell, reference).iter().any(|f| {
+        matches!(f.quantity, Quantity::Date { .. })
+            && cell[..f.start].trim().len() + cell[f.end..].trim().len() <= 2
     })
 }
 

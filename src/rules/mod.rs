@@ -184,7 +184,7 @@ lexicons! {
     context: RawContext => ContextRules {
         implementation, kickoff, kickoff_languages, event_reference, first_value,
         first_milestone_languages, part_live, undated,
-        unfixed, non_statement, next_step_heading,
+        unfixed, task_opening, non_statement, next_step_heading,
     }
     scope: RawScope => ScopeRules {
         exclusion, exclusion_heading, no_discount, service_terms, remote_only, billing_start,

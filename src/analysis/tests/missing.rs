@@ -300,6 +300,13 @@ fn an_executive_who_signs_in_another_language_is_the_sponsor() {
     assert!(sponsor_missing(
         "- Tomás Ortega (Jefe de Mantenimiento) firmó la orden de compra el lunes.\n"
     ));
+    // The head of the business as English names it, and its owner in Spanish.
+    assert!(!sponsor_missing(
+        "- Order form signed by Faith Ndlovu (GM) on 27/11 via DocuSign.\n"
+    ));
+    assert!(!sponsor_missing(
+        "- Wilfredo Justiniano (dueño) firma el contrato el lunes.\n"
+    ));
 }
 
 #[test]
@@ -414,4 +421,52 @@ fn a_first_value_under_its_heading_or_in_another_language_is_supplied() {
     assert!(!fv_missing(
         "- Primer hito: los pedidos de las tiendas salen del sistema antes del 15/03/2027.\n"
     ));
+}
+
+/// A plan table's row names the event in one cell and dates it in another:
+/// the kickoff or first value is dated, in a CSV export or a Markdown table.
+/// A row whose only date is a record's time stamp dates nothing.
+#[test]
+fn a_plan_row_dates_the_event_its_cell_names() {
+    let with_file = |path: &str, format: crate::bundle::Format, text: &str| {
+        let mut b = bundle(deal(), "- Good call.\n", None);
+        let view = crate::bundle::readers::view(format, text, &Default::default()).expect("read");
+        b.files.push(SourceFile {
+            path: path.into(),
+            role: FileRole::Notes,
+            format,
+            text: text.into(),
+            view,
+        });
+        analyze(&b, &RULES).missing
+    };
+    let csv = |text: &str| with_file("notes/plan.csv", crate::bundle::Format::Csv, text);
+    let plan = "Step,Stream,Owner,Status,Due,Notes\n\
+                Kickoff,Delivery,Ana Ruiz,Working on it,2027-01-12,\"Main office, 9am.\"\n\
+                First value,Reports,Ana Ruiz,Not started,26/02/2027,Margin report on the reps' phones\n";
+    let missing = csv(plan);
+    assert!(!missing.contains(&Missing::KickoffDate), "{missing:?}");
+    assert!(
+        !missing.contains(&Missing::FirstValueMilestone),
+        "{missing:?}"
+    );
+    // A CRM export's time stamp is when the note was written.
+    let missing = csv("Date,Type,Author,Note\n\
+         2026-12-11 16:40,Note,Ana Ruiz,Kickoff still to agree with their IT\n");
+    assert!(missing.contains(&Missing::KickoffDate), "{missing:?}");
+    // A to-do about the event is due on its date; the event is not set.
+    let missing = csv("Subject,Type,Due,Status,Notes\n\
+         Book kickoff,Task,2026-12-04,Not done,Ask their IT lead first\n\
+         Agendar reunião de início,Task,2026-12-05,Not done,Falar com a Ana\n");
+    assert!(missing.contains(&Missing::KickoffDate), "{missing:?}");
+    // A Markdown table's row counts the same way.
+    let missing = with_file(
+        "notes/map.md",
+        crate::bundle::Format::Markdown,
+        "| Milestone | Owner | Due |\n|---|---|---|\n| Primer hito: pedidos de tiendas en el sistema | Ana | 15/03/2027 |\n",
+    );
+    assert!(
+        !missing.contains(&Missing::FirstValueMilestone),
+        "{missing:?}"
+    );
 }
