@@ -476,7 +476,7 @@ pub struct Explained {
     pub findings: Vec<String>,
     /// The learned model's chance that a careful reader marks the line a
     /// commitment, a risk, a goal (notes only).
-    pub learned: Option<[f64; 3]>,
+    pub learned: Option<[learned::Chance; 3]>,
 }
 
 /// Explain every statement that starts on `line` of `file`.

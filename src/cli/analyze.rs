@@ -78,10 +78,27 @@ pub fn explain(path: &Path, at: &str, builtin_rules: bool) -> Result<(), String>
         for q in &e.quantities {
             out.push_str(&format!("  quantity {q}\n"));
         }
-        if let Some([c, r, g]) = e.learned {
+        if let Some([c, r, g]) = &e.learned {
             out.push_str(&format!(
-                "  learned: commitment {c:.2}, risk {r:.2}, goal {g:.2}\n"
+                "  learned: commitment {:.2}, risk {:.2}, goal {:.2}\n",
+                c.probability, r.probability, g.probability
             ));
+            // What weighs most in each chance: why the model kept, dropped or
+            // added the line whatever the rules said.
+            for (kind, chance) in [("commitment", c), ("risk", r), ("goal", g)] {
+                let mut weights = vec![format!("bias {:+.2}", chance.bias)];
+                weights.extend(
+                    chance
+                        .strongest
+                        .iter()
+                        .map(|(feature, w)| format!("{w:+.2} {feature}")),
+                );
+                let (others, sum) = chance.rest;
+                if others > 0 {
+                    weights.push(format!("{sum:+.2} from {others} more"));
+                }
+                out.push_str(&format!("    {kind}: {}\n", weights.join(", ")));
+            }
         }
         for (lexicon, m) in &e.matches {
             out.push_str(&format!("  matches {lexicon}: {m:?}\n"));

@@ -272,6 +272,8 @@ fn explain_shows_the_statement_and_its_voice() {
     let text = out.stdout_str();
     assert!(text.contains(&at), "{text}");
     assert!(text.contains("voice:"), "{text}");
+    // Why the model decided: each kind's bias and the weights that move it most.
+    assert!(text.contains("    commitment: bias "), "{text}");
     // The statement itself (its first words: a flag's text may be the whole sentence).
     let words: String = flag["text"]
         .as_str()

@@ -78,6 +78,19 @@ impl KindModel {
         1.0 / (1.0 + (-z).exp())
     }
 
+    /// The features of a line that move its chance most, strongest first (by
+    /// the size of their weight): what `baton explain` shows, so a rule author
+    /// sees why the model kept, dropped or added a line.
+    pub fn strongest<'f>(&self, features: &'f [String], n: usize) -> Vec<(&'f str, f64)> {
+        let mut weighed: Vec<(&str, f64)> = features
+            .iter()
+            .filter_map(|f| self.weights.get(f).map(|&w| (f.as_str(), w)))
+            .collect();
+        weighed.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(b.0)));
+        weighed.truncate(n);
+        weighed
+    }
+
     /// Whether a line is a finding, given the rules' verdict and the chance.
     pub fn decides(&self, by_rules: bool, p: f64) -> bool {
         if by_rules {
@@ -337,11 +350,43 @@ pub fn chances_at(
     model: &Model,
     verdicts: &features::Verdicts,
     evidence: &Evidence,
-) -> Option<[f64; 3]> {
+) -> Option<[Chance; 3]> {
     features::lines(r, verdicts)
         .into_iter()
         .find(|l| l.line == evidence.line && **r.path_of(l.file_index) == *evidence.file)
-        .map(|l| Kind::LINES.map(|k| model.kind(k).probability(&l.features)))
+        .map(|l| {
+            Kind::LINES.map(|k| {
+                let m = model.kind(k);
+                let strongest: Vec<(String, f64)> = m
+                    .strongest(&l.features, 5)
+                    .into_iter()
+                    .map(|(f, w)| (f.to_string(), w))
+                    .collect();
+                let all = m.strongest(&l.features, usize::MAX);
+                Chance {
+                    probability: m.probability(&l.features),
+                    bias: m.bias,
+                    rest: (
+                        all.len() - strongest.len(),
+                        all[strongest.len()..].iter().map(|(_, w)| w).sum(),
+                    ),
+                    strongest,
+                }
+            })
+        })
+}
+
+/// One kind's chance for a line, with the features that weigh most in it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Chance {
+    pub probability: f64,
+    /// The kind's bias, which every line starts from.
+    pub bias: f64,
+    /// Feature and weight, the largest weights (either sign) first.
+    pub strongest: Vec<(String, f64)>,
+    /// How many other features weigh in, and their sum: many small weights
+    /// can outweigh the largest.
+    pub rest: (usize, f64),
 }
 
 #[cfg(test)]
@@ -357,6 +402,23 @@ mod tests {
             assert!((0.0..=1.0).contains(&m.add) && (0.0..=1.0).contains(&m.keep));
         }
         assert_eq!(Model::parse(&model.to_text("again")).unwrap(), model);
+    }
+
+    #[test]
+    fn the_strongest_features_are_the_heaviest_weights_of_the_line() {
+        let mut m = KindModel::default();
+        m.weights.insert("rule:commitment".into(), 1.9);
+        m.weights.insert("b:other agencies".into(), -2.4);
+        m.weights.insert("w:loan".into(), 0.2);
+        m.weights.insert("w:absent".into(), 9.0);
+        let line: Vec<String> = ["w:loan", "rule:commitment", "b:other agencies", "w:unweighed"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            m.strongest(&line, 2),
+            vec![("b:other agencies", -2.4), ("rule:commitment", 1.9)]
+        );
+        assert_eq!(m.strongest(&line, 9).len(), 3, "features without a weight weigh nothing");
     }
 
     #[test]

@@ -73,6 +73,27 @@ fn items_under_a_promise_heading_are_promises() {
     assert_eq!(lines(&a, FlagKind::Commitment), vec![2]);
 }
 
+/// A recap's lead-in that says the list was agreed, in the language the deal
+/// is written in, makes its items promises though they carry no promise verb.
+#[test]
+fn items_after_a_lead_in_saying_they_were_agreed_are_promises_in_any_language() {
+    for lead_in in [
+        "Quick recap of what we've agreed, so the team sees the same picture:",
+        "Her er det vi ble enige om i går:",
+        "Kort sammanfattning av det vi kom överens om:",
+        "Wat we afgesproken hebben:",
+        "Resumo das condições que acertamos:",
+    ] {
+        let notes = format!(
+            "{lead_in}\n\n- A named engineer for the night shift.\n- Quarterly reviews with the plant manager.\n"
+        );
+        assert_eq!(rule_lines(&notes), vec![3, 4], "{lead_in}");
+    }
+    // A lead-in that says nothing was agreed leaves its list alone.
+    let notes = "Open questions from the call:\n\n- A named engineer for the night shift.\n- Quarterly reviews with the plant manager.\n";
+    assert!(rule_lines(notes).is_empty(), "{:?}", rule_lines(notes));
+}
+
 #[test]
 fn a_customer_recap_in_the_second_person_reports_the_sellers_promises() {
     let notes = "\

@@ -185,16 +185,19 @@ pub(super) fn chat(line: &str) -> Option<Chat<'_>> {
     r.spaces();
     let start = r.0;
     r.digits(1, 2)?;
-    r.byte(b':')?;
+    // Phones set to some locales (Danish, Finnish, Indonesian...) write the
+    // clock with a dot: `01.12.26 15.03 - Name: words`.
+    let clock_sep = r.one_of(b":.")?;
     r.digits(2, 2)?;
-    if r.byte(b':').is_some() {
+    if r.byte(clock_sep).is_some() {
         r.digits(2, 2)?;
     }
     let time_len = start.len() - r.0.len();
     let (time, after) = start.split_at(time_len);
     let (after_m, meridiem) = meridiem_prefix(after);
     let mut r = Reader(after_m);
-    if !valid_time(time, meridiem.is_some()) {
+    let time = time.replace('.', ":");
+    if !valid_time(&time, meridiem.is_some()) {
         return None;
     }
     if bracketed {
@@ -386,6 +389,12 @@ mod tests {
         fn c(line: &str) -> Option<(Speaker<'_>, String, &str)> {
             chat(line).map(|c| (c.speaker, c.clock, c.words))
         }
+        assert_eq!(
+            c("01.12.26 15.03 - Priya: We'll sign today"),
+            Some((Some(("Priya", None)), "[15:03]".into(), "We'll sign today"))
+        );
+        assert_eq!(c("01.12.26 15.63 - Priya: no such minute"), None);
+        assert_eq!(c("01.12.26 15.03:10 - Priya: mixed clock"), None);
         assert_eq!(
             c("02/11/2026, 7:41 pm - Priya: We'll sign today"),
             Some((
