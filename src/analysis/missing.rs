@@ -125,10 +125,10 @@ fn dated_nearby(r: &Reading, s: &super::Cited, wide: bool) -> bool {
     // The statement's own date may take the wide forms ("April first",
     // "1.03.2027"): a date is due beside a kickoff or milestone word. Its
     // neighbours' may not: a chat's day-first time stamp is no such date.
-    dated(without_chat_stamp(&s.stmt.text), wide)
+    dated(&s.stmt.text, wide)
         || r.beside(s)
             .chain(previous)
-            .any(|o| dated(without_chat_stamp(&o.stmt.text), false))
+            .any(|o| dated(&o.stmt.text, false))
 }
 
 /// A statement that names the event with a concrete date ("kickoff the week of
@@ -236,19 +236,6 @@ fn names_event(
     cue.find_all(lower)
         .into_iter()
         .any(|(start, _)| !reference.is_match(&lower[..start]))
-}
-
-/// A chat line's own stamp ("01/12/26 15.03 - Name: ...") when the reader kept
-/// it: the date the message was sent, not one the message gives.
-static CHAT_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*\[?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}[.:]\d{2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?\]?\s*[-–]\s*[^:]{1,60}:\s*",
-    )
-    .expect("chat stamp pattern")
-});
-
-fn without_chat_stamp(text: &str) -> &str {
-    CHAT_STAMP.find(text).map_or(text, |m| &text[m.end()..])
 }
 
 /// A statement that names who holds the role `lexicon` describes, beside the

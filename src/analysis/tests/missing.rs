@@ -398,9 +398,17 @@ fn a_kickoff_in_other_languages_is_dated() {
 /// A chat line's own time stamp is when it was sent, not a date it gives.
 #[test]
 fn a_chat_stamp_does_not_date_the_kickoff() {
-    assert!(kickoff_missing(
-        "01/12/26 15.03 - Rina Hartono: the kick-off we arrange later with the team\n"
-    ));
+    for notes in [
+        "01/12/26 15.03 - Rina Hartono: the kick-off we arrange later with the team\n",
+        "[01/12/2026, 15:03:10] Rina Hartono: the kick-off we arrange later with the team\n",
+    ] {
+        let mut b = bundle(deal(), notes, None);
+        // As the bundle's reader gives a chat export: the stamp is no part of
+        // the words the reader keeps.
+        b.files[0].view = crate::bundle::readers::read_pasted(notes);
+        let missing = analyze(&b, &RULES).missing;
+        assert!(missing.contains(&Missing::KickoffDate), "{notes}");
+    }
 }
 
 /// A first-value milestone named by the heading over its dated outcome, or
