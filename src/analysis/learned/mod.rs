@@ -411,14 +411,23 @@ mod tests {
         m.weights.insert("b:other agencies".into(), -2.4);
         m.weights.insert("w:loan".into(), 0.2);
         m.weights.insert("w:absent".into(), 9.0);
-        let line: Vec<String> = ["w:loan", "rule:commitment", "b:other agencies", "w:unweighed"]
-            .map(String::from)
-            .to_vec();
+        let line: Vec<String> = [
+            "w:loan",
+            "rule:commitment",
+            "b:other agencies",
+            "w:unweighed",
+        ]
+        .map(String::from)
+        .to_vec();
         assert_eq!(
             m.strongest(&line, 2),
             vec![("b:other agencies", -2.4), ("rule:commitment", 1.9)]
         );
-        assert_eq!(m.strongest(&line, 9).len(), 3, "features without a weight weigh nothing");
+        assert_eq!(
+            m.strongest(&line, 9).len(),
+            3,
+            "features without a weight weigh nothing"
+        );
     }
 
     #[test]
