@@ -46,7 +46,7 @@ impl std::error::Error for RulesError {}
 macro_rules! lexicons {
     ($( $section:ident : $Raw:ident => $Compiled:ident { $( $field:ident ),* $(,)? } )*) => {
         $(
-            #[derive(Debug, Default, Deserialize)]
+            #[derive(Debug, Default, Clone, Deserialize)]
             #[serde(deny_unknown_fields)]
             struct $Raw { $( #[serde(default)] $field: Vec<String>, )* }
 
@@ -61,8 +61,10 @@ macro_rules! lexicons {
             pub struct $Compiled { $( pub $field: Lexicon, )* }
 
             impl $Compiled {
+                /// Each list compiled; those `user` extends are built at once.
                 fn compile(
                     raw: &$Raw,
+                    user: &$Raw,
                     source: &str,
                     index: &mut CueIndexBuilder,
                 ) -> Result<Self, RulesError> {
@@ -71,7 +73,16 @@ macro_rules! lexicons {
                         &raw.$field,
                         source,
                         index,
+                        !user.$field.is_empty(),
                     )?, )* })
+                }
+
+                #[cfg(test)]
+                fn force(&self) -> Result<(), (&'static str, regex::Error)> {
+                    $( self.$field.force().map_err(|e| {
+                        (concat!(stringify!($section), ".", stringify!($field)), e)
+                    })?; )*
+                    Ok(())
                 }
 
                 fn matching<H: Haystack + ?Sized>(&self, text: &H, out: &mut Vec<(&'static str, String)>) {
@@ -82,7 +93,7 @@ macro_rules! lexicons {
             }
         )*
 
-        #[derive(Debug, Default, Deserialize)]
+        #[derive(Debug, Default, Clone, Deserialize)]
         #[serde(deny_unknown_fields)]
         struct RawRules { $( #[serde(default)] $section: $Raw, )* }
 
@@ -104,15 +115,24 @@ macro_rules! lexicons {
         }
 
         impl Rules {
-            fn compile(raw: &RawRules, source: &str) -> Result<Self, RulesError> {
+            /// The lists of `raw` compiled; those `user` extends are built at
+            /// once, so a pattern that will not build is reported at load.
+            fn compile(raw: &RawRules, user: &RawRules, source: &str) -> Result<Self, RulesError> {
                 let mut index = CueIndexBuilder::default();
-                // First, so it always has a bit: the index holds 128 lists and
-                // the lexicons now number more (a list past them is never
-                // skipped, which costs time, not findings).
+                // First, so it always has a bit: the index holds 256 lists
+                // (a list past them is never skipped, which costs time, not
+                // findings).
                 let seller_verbs =
                     index.add(SELLER_VERBS.map(|v| regex::escape(&format!(" {v}"))).iter().map(String::as_str));
-                $( let $section = $Compiled::compile(&raw.$section, source, &mut index)?; )*
+                $( let $section = $Compiled::compile(&raw.$section, &user.$section, source, &mut index)?; )*
                 Ok(Self { $( $section, )* cues: index.build(), seller_verbs })
+            }
+
+            /// Build every list now: the first that does not build.
+            #[cfg(test)]
+            fn force(&self) -> Result<(), (&'static str, regex::Error)> {
+                $( self.$section.force()?; )*
+                Ok(())
             }
 
             /// False only when `text` holds none of the [`SELLER_VERBS`] after a
@@ -227,10 +247,12 @@ impl Rules {
     /// The built-in rules extended by each `(path, text)` user file, in order.
     pub fn from_sources(extra: &[(&str, &str)]) -> Result<Self, RulesError> {
         let mut raw = parse_raw(DEFAULT_RULES, "assets/rules.toml")?;
+        let mut user = RawRules::default();
         for (path, text) in extra {
-            raw.extend(parse_raw(text, path)?);
+            user.extend(parse_raw(text, path)?);
         }
-        Rules::compile(&raw, "rules").map_err(|mut err| {
+        raw.extend(user.clone());
+        Rules::compile(&raw, &user, "rules").map_err(|mut err| {
             // Name the file and line that hold the bad pattern.
             let sources =
                 std::iter::once(("assets/rules.toml", DEFAULT_RULES)).chain(extra.iter().copied());
@@ -275,6 +297,10 @@ mod tests {
     #[test]
     fn builtin_rules_compile() {
         let rules = Rules::builtin();
+        // Built on first use at run time: each must build, both forms.
+        if let Err((list, e)) = rules.force() {
+            panic!("{list} does not build: {e}");
+        }
         assert!(
             rules
                 .commitment

@@ -5,6 +5,7 @@
 //! one would. [`WordRegex`] keeps both forms and picks per text.
 
 use regex::Regex;
+use std::sync::OnceLock;
 
 /// Whether `text` has a non-ASCII character that a Unicode `\w` matches (a
 /// letter, mark, digit or connector), where Unicode and ASCII word boundaries
@@ -66,11 +67,25 @@ pub fn ascii_bounds_agree(text: &str) -> bool {
     text.is_ascii() || !has_non_ascii_word(text)
 }
 
+/// How a [`WordRegex`] compiles a pattern (a builder with its own limits).
+pub type Build = fn(&str) -> Result<Regex, regex::Error>;
+
 /// A regex and, when it has word boundaries, its ASCII-boundary twin.
+///
+/// Either form may be compiled on first use ([`WordRegex::lazy`]): a run of
+/// baton compiles every lexicon of `rules.toml` at start, and most of a short
+/// bundle's text never asks most lists (the cue index skips them) nor the
+/// Unicode form of any (its text is ASCII). Compiling both forms of every list
+/// up front was three quarters of a small bundle's analysis (measured with
+/// perf on the release binary: `Rules::compile` 76% of a one-line bundle).
 #[derive(Debug, Clone)]
 pub struct WordRegex {
-    unicode: Regex,
-    ascii: Option<Regex>,
+    pattern: Box<str>,
+    build: Build,
+    unicode: OnceLock<Regex>,
+    /// The twin, or `None` when the pattern has no word boundary or the twin
+    /// does not build (a size limit only costs speed).
+    ascii: OnceLock<Option<Regex>>,
 }
 
 impl WordRegex {
@@ -78,24 +93,56 @@ impl WordRegex {
         Self::build(pattern, Regex::new)
     }
 
-    /// Both forms built by `build` (a builder with its own limits).
-    pub fn build(
-        pattern: &str,
-        build: impl Fn(&str) -> Result<Regex, regex::Error>,
-    ) -> Result<Self, regex::Error> {
-        Ok(Self {
-            unicode: build(pattern)?,
-            // A twin that does not build (a size limit) only costs speed.
-            ascii: ascii_word_bounds(pattern).and_then(|p| build(&p).ok()),
+    /// Both forms built now by `build`, so an error is the caller's to report.
+    pub fn build(pattern: &str, build: Build) -> Result<Self, regex::Error> {
+        let regex = Self::lazy(pattern, build);
+        regex.force()?;
+        Ok(regex)
+    }
+
+    /// Each form built by `build` when first asked for. For a pattern known to
+    /// build (the shipped rules, a test builds them all) or one checked with
+    /// [`Self::force`]; should it fail after all, it matches nothing.
+    pub fn lazy(pattern: &str, build: Build) -> Self {
+        Self {
+            pattern: pattern.into(),
+            build,
+            unicode: OnceLock::new(),
+            ascii: OnceLock::new(),
+        }
+    }
+
+    /// Build both forms now: the Unicode form's error, if any.
+    pub fn force(&self) -> Result<(), regex::Error> {
+        if self.unicode.get().is_none() {
+            let built = (self.build)(&self.pattern)?;
+            let _ = self.unicode.set(built);
+        }
+        self.twin();
+        Ok(())
+    }
+
+    fn unicode(&self) -> &Regex {
+        self.unicode.get_or_init(|| {
+            (self.build)(&self.pattern).unwrap_or_else(|_| {
+                // An empty class: a regex that can never match.
+                Regex::new(r"[^\s\S]").expect("an empty class is a valid regex")
+            })
         })
+    }
+
+    fn twin(&self) -> Option<&Regex> {
+        self.ascii
+            .get_or_init(|| ascii_word_bounds(&self.pattern).and_then(|p| (self.build)(&p).ok()))
+            .as_ref()
     }
 
     /// The form to run on a text of which [`ascii_bounds_agree`] said `agree`.
     pub fn on(&self, agree: bool) -> &Regex {
-        match &self.ascii {
-            Some(twin) if agree => twin,
-            _ => &self.unicode,
+        if agree && let Some(twin) = self.twin() {
+            return twin;
         }
+        self.unicode()
     }
 
     /// The form to run on `text`.
@@ -105,12 +152,12 @@ impl WordRegex {
 
     #[cfg(test)]
     pub(crate) fn has_twin(&self) -> bool {
-        self.ascii.is_some()
+        self.twin().is_some()
     }
 
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
-        self.unicode.as_str()
+        &self.pattern
     }
 }
 
@@ -137,7 +184,7 @@ mod tests {
             "four weeksé and 2 week",
             "plain ascii 3 weeks",
         ] {
-            let expected: Vec<_> = re.unicode.find_iter(text).map(|m| m.range()).collect();
+            let expected: Vec<_> = re.unicode().find_iter(text).map(|m| m.range()).collect();
             let got: Vec<_> = re
                 .for_text(text)
                 .find_iter(text)
