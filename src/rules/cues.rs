@@ -488,6 +488,19 @@ mod tests {
     }
 
     #[test]
+    fn lists_past_the_first_128_are_skipped_like_the_others() {
+        let mut b = CueIndexBuilder::default();
+        let bits: Vec<CueSet> = (0..200)
+            .map(|i| b.add([format!("cue{i:03}x").as_str()]))
+            .collect();
+        let index = b.build();
+        let text = CueText::new(&index, "only cue007x and cue199x here".into());
+        for (i, bit) in bits.iter().enumerate() {
+            assert_eq!(text.may_match(*bit), i == 7 || i == 199, "list {i}");
+        }
+    }
+
+    #[test]
     fn lists_past_the_index_width_are_never_skipped() {
         let mut b = CueIndexBuilder::default();
         for _ in 0..CueSet::BITS {

@@ -176,6 +176,18 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Whether each alternation's ASCII twin finds in `text` (lower case,
+    /// without non-ASCII word characters) what its Unicode form finds.
+    #[cfg(test)]
+    pub(crate) fn twin_agrees(&self, text: &str) -> bool {
+        let engines = [
+            self.whole.as_ref(),
+            self.parts.as_deref().map(|s| &s.plain),
+            self.parts.as_deref().map(|s| &s.windows),
+        ];
+        engines.into_iter().flatten().all(|e| e.twin_agrees(text))
+    }
+
     /// An empty lexicon that matches nothing.
     pub fn empty() -> Self {
         Self {

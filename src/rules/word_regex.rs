@@ -17,7 +17,15 @@ pub(crate) fn has_non_ascii_word(text: &str) -> bool {
 }
 
 /// `pattern` with each Unicode word-boundary assertion (`\b`, `\B`, outside a
-/// character class) written as its ASCII form, or `None` when it has none.
+/// character class) written as its ASCII form, and each Unicode class of word
+/// characters (`\w`, `\d`, `\p{L}`, `\p{Lu}`, `\p{Ll}` and their negations)
+/// as its ASCII set; `None` when it has none of them. On a text where no
+/// non-ASCII character is a word character ([`ascii_bounds_agree`]) each
+/// finds exactly what its Unicode form finds: a digit or a letter is a word
+/// character, so there the Unicode classes hold only their ASCII members (and
+/// a negation every non-ASCII character, as `[^0-9]` does). The sets are what
+/// make the twin cheap: a Unicode `\w` in a window such as `(?:\w+ ){0,3}` is
+/// thousands of automaton states, built each run.
 pub(crate) fn ascii_word_bounds(pattern: &str) -> Option<String> {
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut changed = false;
@@ -30,14 +38,26 @@ pub(crate) fn ascii_word_bounds(pattern: &str) -> Option<String> {
                     out.push(c);
                     break;
                 };
+                let property = match escaped {
+                    'p' | 'P' => Some(property_name(&mut chars)),
+                    _ => None,
+                };
                 if class_depth == 0 && matches!(escaped, 'b' | 'B') && !out.ends_with("(?-u:") {
                     out.push_str("(?-u:\\");
                     out.push(escaped);
                     out.push(')');
                     changed = true;
+                } else if let Some(set) = ascii_set(escaped, property.as_deref()) {
+                    // A nested class inside a class is a union: `[\w-]` is
+                    // `[[0-9A-Za-z_]-]`.
+                    out.push_str(&set);
+                    changed = true;
                 } else {
                     out.push(c);
                     out.push(escaped);
+                    if let Some(name) = property {
+                        out.push_str(&name);
+                    }
                 }
             }
             '[' => {
@@ -59,6 +79,39 @@ pub(crate) fn ascii_word_bounds(pattern: &str) -> Option<String> {
         }
     }
     changed.then_some(out)
+}
+
+/// The name of a `\p` or `\P` class as written after the letter: `{Lu}` or
+/// one letter (`L`).
+fn property_name(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> String {
+    let mut name = String::new();
+    if chars.peek() == Some(&'{') {
+        for c in chars.by_ref() {
+            name.push(c);
+            if c == '}' {
+                break;
+            }
+        }
+    } else if let Some(c) = chars.next() {
+        name.push(c);
+    }
+    name
+}
+
+/// The ASCII set a Unicode class of word characters holds on a text without
+/// non-ASCII word characters (`escaped` the letter after the backslash,
+/// `property` what follows `\p`/`\P`), or `None` for any other escape.
+fn ascii_set(escaped: char, property: Option<&str>) -> Option<String> {
+    let members = match (escaped, property) {
+        ('w' | 'W', _) => "0-9A-Za-z_",
+        ('d' | 'D', _) => "0-9",
+        ('p' | 'P', Some("L" | "{L}" | "{Letter}")) => "A-Za-z",
+        ('p' | 'P', Some("{Lu}" | "{Uppercase_Letter}")) => "A-Z",
+        ('p' | 'P', Some("{Ll}" | "{Lowercase_Letter}")) => "a-z",
+        _ => return None,
+    };
+    let negated = matches!(escaped, 'W' | 'D' | 'P');
+    Some(format!("[{}{members}]", if negated { "^" } else { "" }))
 }
 
 /// Whether a pattern's ASCII-boundary twin finds in `text` exactly what the
@@ -150,6 +203,14 @@ impl WordRegex {
         self.on(ascii_bounds_agree(text))
     }
 
+    /// Whether the form [`Self::for_text`] picks finds what the Unicode form
+    /// finds in `text`.
+    #[cfg(test)]
+    pub(crate) fn twin_agrees(&self, text: &str) -> bool {
+        let spans = |re: &Regex| re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>();
+        spans(self.for_text(text)) == spans(self.unicode())
+    }
+
     #[cfg(test)]
     pub(crate) fn has_twin(&self) -> bool {
         self.twin().is_some()
@@ -175,24 +236,56 @@ mod tests {
     }
 
     #[test]
+    fn ascii_twin_writes_word_classes_as_ascii_sets() {
+        assert_eq!(
+            ascii_word_bounds(r"(?:\w+ ){0,3}\d|[\w&-]\W\D[^\d.]"),
+            Some(
+                r"(?:[0-9A-Za-z_]+ ){0,3}[0-9]|[[0-9A-Za-z_]&-][^0-9A-Za-z_][^0-9][^[0-9].]".into()
+            )
+        );
+        assert_eq!(
+            ascii_word_bounds(r"\p{Lu}\p{Ll}+ \pL\P{L}\p{Greek}\\w"),
+            Some(r"[A-Z][a-z]+ [A-Za-z][^A-Za-z]\p{Greek}\\w".into())
+        );
+        assert_eq!(ascii_word_bounds(r"a\s.b\\d"), None);
+    }
+
+    #[test]
     fn twin_finds_what_the_unicode_form_finds_where_it_is_used() {
-        let re = WordRegex::new(r"(?i)\b(?:\d+|four) weeks?\b").unwrap();
-        for text in [
+        let patterns = [
+            r"(?i)\b(?:\d+|four) weeks?\b",
+            r"before the (?:\w+ ){1,4}(?:begins|starts)\b",
+            r"from \d+(?:[.,]\d+)? ?%? .{0,20}\bto \d",
+            r"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)? \(([^()]{1,80})\)",
+            r"[\w.]+@\w+|\W{2,}|\D\d\D|[^\w\s]+",
+        ];
+        let texts = [
             "in four weeks — maybe 6 weeks",
             "“4 weeks” at £0",
             "caféfour weeks",
             "four weeksé and 2 week",
             "plain ascii 3 weeks",
-        ] {
-            let expected: Vec<_> = re.unicode().find_iter(text).map(|m| m.range()).collect();
-            let got: Vec<_> = re
-                .for_text(text)
-                .find_iter(text)
-                .map(|m| m.range())
-                .collect();
-            assert_eq!(got, expected, "{text}");
+            "before the busy summer season begins — or before the Pâques rush starts",
+            "from 71% to 85%, from 3,5 % — to 4; from 12 hrs to 3",
+            "Ana Müller (CFO) met Jo O’Neil (Acme — “ops”) and Ünal (Head)",
+            "mail jo.ng@acme — £5/€6 ‘x’ a1b 2c3 ___ ¿qué? ¡sí!",
+            "١٢ ٣ and ½ or ² — digits that are not ASCII",
+        ];
+        for pattern in patterns {
+            let re = WordRegex::new(pattern).unwrap();
+            assert!(re.has_twin(), "{pattern}");
+            for text in texts {
+                let expected: Vec<_> = re.unicode().find_iter(text).map(|m| m.range()).collect();
+                let got: Vec<_> = re
+                    .for_text(text)
+                    .find_iter(text)
+                    .map(|m| m.range())
+                    .collect();
+                assert_eq!(got, expected, "{pattern} on {text}");
+            }
         }
         assert!(!ascii_bounds_agree("café"));
-        assert!(ascii_bounds_agree("a — b “c” £5"));
+        assert!(!ascii_bounds_agree("١٢"));
+        assert!(ascii_bounds_agree("a — b “c” £5 ½"));
     }
 }
