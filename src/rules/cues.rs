@@ -11,8 +11,61 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::collections::HashMap;
 
-/// The lists a text may match, one bit per list, up to 128 lists (see [`CueIndex`]).
-pub type CueSet = u128;
+/// The lists a text may match, one bit per list, up to 256 lists (see
+/// [`CueIndex`]). The lexicons number about 190: a list past the index is
+/// never skipped, so each run compiled and ran every such list on every
+/// statement (all of `pair_facts`, when the index held 128).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CueSet([u128; 2]);
+
+impl CueSet {
+    /// No list: a list's set when the index is full (never skipped).
+    pub const NONE: Self = Self([0; 2]);
+    pub const BITS: u32 = 256;
+
+    /// The set of list `n` alone, or `None` past the width.
+    fn bit(n: u32) -> Option<Self> {
+        let word = usize::try_from(n / 128).ok().filter(|&w| w < 2)?;
+        let mut out = Self::NONE;
+        out.0[word] = 1 << (n % 128);
+        Some(out)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self == Self::NONE
+    }
+
+    fn intersects(self, other: Self) -> bool {
+        self.0[0] & other.0[0] != 0 || self.0[1] & other.0[1] != 0
+    }
+}
+
+impl std::ops::BitOr for CueSet {
+    type Output = Self;
+    fn bitor(self, other: Self) -> Self {
+        Self([self.0[0] | other.0[0], self.0[1] | other.0[1]])
+    }
+}
+
+impl std::ops::BitOrAssign for CueSet {
+    fn bitor_assign(&mut self, other: Self) {
+        *self = *self | other;
+    }
+}
+
+/// What [`LiteralSets`] marks a literal with: a set of bits to OR.
+pub(crate) trait Marks: Copy + Default + Eq + std::ops::BitOr<Output = Self> {
+    /// Every bit: what a text that cannot be scanned holds.
+    const ALL: Self;
+}
+
+impl Marks for u128 {
+    const ALL: Self = u128::MAX;
+}
+
+impl Marks for CueSet {
+    const ALL: Self = Self([u128::MAX; 2]);
+}
 
 /// How much of each literal the automaton holds. Whole literals (3,400 of
 /// them) make a 5.6 MB DFA that falls out of the cache between statements and
@@ -21,12 +74,12 @@ pub type CueSet = u128;
 const LITERAL_BYTES: usize = 6;
 
 /// Every list: what a text is marked with when it cannot be scanned.
-const EVERY: CueSet = CueSet::MAX;
+const EVERY: CueSet = <CueSet as Marks>::ALL;
 
 /// The literals of every indexed cue list, and which lists each belongs to.
 #[derive(Debug, Clone)]
 pub struct CueIndex {
-    literals: Option<LiteralSets>,
+    literals: Option<LiteralSets<CueSet>>,
     /// Lists with no literal to look for (a cue that opens with `\w+`): always
     /// worth running.
     unindexed: CueSet,
@@ -41,11 +94,11 @@ pub struct CueIndexBuilder {
 }
 
 impl CueIndexBuilder {
-    /// Index the list of `cues` (each as compiled), returning its bit; 0 (never
-    /// skipped) when the index is full.
+    /// Index the list of `cues` (each as compiled), returning its bit; none
+    /// (never skipped) when the index is full.
     pub fn add<'c>(&mut self, cues: impl IntoIterator<Item = &'c str>) -> CueSet {
-        let Some(bit) = 1u128.checked_shl(self.lists) else {
-            return 0;
+        let Some(bit) = CueSet::bit(self.lists) else {
+            return CueSet::NONE;
         };
         self.lists += 1;
         for cue in cues {
@@ -91,7 +144,7 @@ impl CueIndex {
 /// Literals, each with a set of bits: [`LiteralSets::scan`] ORs the sets of
 /// the literals a text holds.
 #[derive(Debug, Clone)]
-pub(crate) enum LiteralSets {
+pub(crate) enum LiteralSets<S: Marks = u128> {
     /// The DFA walked byte by byte. Each state is marked with the sets of
     /// every literal that ends there (a state holds the matches of the states
     /// it falls back to), so a walk ORs one mark per byte instead of
@@ -100,20 +153,20 @@ pub(crate) enum LiteralSets {
         dfa: Box<aho_corasick::dfa::DFA>,
         /// The mark of each state, at its id shifted right by `shift` (ids are
         /// multiples of a power of two); zero for a state ending no literal.
-        marks: Vec<u128>,
+        marks: Vec<S>,
         shift: u32,
     },
     /// Too many literals for a DFA: every occurrence reported.
     Matches {
         automaton: AhoCorasick,
-        sets: Vec<u128>,
+        sets: Vec<S>,
     },
 }
 
-impl LiteralSets {
+impl<S: Marks> LiteralSets<S> {
     /// `None` when there is no literal or no automaton can hold them.
-    pub(crate) fn new(pairs: Vec<(Vec<u8>, u128)>, ascii_case_insensitive: bool) -> Option<Self> {
-        let (literals, sets): (Vec<Vec<u8>>, Vec<u128>) = pairs.into_iter().unzip();
+    pub(crate) fn new(pairs: Vec<(Vec<u8>, S)>, ascii_case_insensitive: bool) -> Option<Self> {
+        let (literals, sets): (Vec<Vec<u8>>, Vec<S>) = pairs.into_iter().unzip();
         if literals.is_empty() {
             return None;
         }
@@ -140,24 +193,24 @@ impl LiteralSets {
     }
 
     /// The OR of the sets of the literals `text` holds.
-    pub(crate) fn scan(&self, text: &str) -> u128 {
+    pub(crate) fn scan(&self, text: &str) -> S {
         use aho_corasick::{Anchored, automaton::Automaton};
         match self {
             Self::Dfa { dfa, marks, shift } => {
                 let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-                    return u128::MAX;
+                    return S::ALL;
                 };
-                let mut set = 0;
+                let mut set = S::default();
                 for &byte in text.as_bytes() {
                     sid = dfa.next_state(Anchored::No, sid, byte);
                     // Every state the walk can reach has a mark (zero for most).
-                    set |= marks[(sid.as_u32() >> shift) as usize];
+                    set = set | marks[(sid.as_u32() >> shift) as usize];
                 }
                 set
             }
             Self::Matches { automaton, sets } => automaton
                 .find_overlapping_iter(text)
-                .fold(0, |set, m| set | sets[m.pattern().as_usize()]),
+                .fold(S::default(), |set, m| set | sets[m.pattern().as_usize()]),
         }
     }
 }
@@ -165,7 +218,7 @@ impl LiteralSets {
 /// The sets each state of the DFA reports, indexed by state id shifted right
 /// by the returned amount: the largest shift that keeps the ids of the
 /// states the DFA can reach apart.
-fn mark_states(dfa: &aho_corasick::dfa::DFA, sets: &[u128]) -> (Vec<u128>, u32) {
+fn mark_states<S: Marks>(dfa: &aho_corasick::dfa::DFA, sets: &[S]) -> (Vec<S>, u32) {
     use aho_corasick::{Anchored, automaton::Automaton};
     let Ok(start) = dfa.start_state(Anchored::No) else {
         return (Vec::new(), 0);
@@ -191,12 +244,12 @@ fn mark_states(dfa: &aho_corasick::dfa::DFA, sets: &[u128]) -> (Vec<u128>, u32) 
         .map(|sid| sid.as_u32() >> shift)
         .max()
         .unwrap_or(0);
-    let mut marks = vec![0; top as usize + 1];
+    let mut marks = vec![S::default(); top as usize + 1];
     for &sid in &seen {
         if dfa.is_match(sid) {
             marks[(sid.as_u32() >> shift) as usize] = (0..dfa.match_len(sid))
                 .map(|i| sets[dfa.match_pattern(sid, i).as_usize()])
-                .fold(0, |a, b| a | b);
+                .fold(S::default(), |a, b| a | b);
         }
     }
     (marks, shift)
@@ -310,7 +363,7 @@ impl Haystack for CueText {
         &self.text
     }
     fn may_match(&self, bit: CueSet) -> bool {
-        bit == 0 || self.may & bit != 0
+        bit.is_empty() || self.may.intersects(bit)
     }
     /// A text with a capital is marked with every list (see [`CueText::new`]),
     /// so any other mark means none.
@@ -393,7 +446,7 @@ mod tests {
             for cue in list.iter() {
                 for literal in contained_literals(cue).unwrap() {
                     literals.push(literal);
-                    sets.push(1 << bit);
+                    sets.push(CueSet::bit(bit as u32).unwrap());
                 }
             }
         }
@@ -402,7 +455,7 @@ mod tests {
                 automaton: AhoCorasick::new(&literals).unwrap(),
                 sets,
             }),
-            unindexed: 0,
+            unindexed: CueSet::NONE,
         };
         let texts = [
             "abcd e",
@@ -435,13 +488,26 @@ mod tests {
     }
 
     #[test]
+    fn lists_past_the_first_128_are_skipped_like_the_others() {
+        let mut b = CueIndexBuilder::default();
+        let bits: Vec<CueSet> = (0..200)
+            .map(|i| b.add([format!("cue{i:03}x").as_str()]))
+            .collect();
+        let index = b.build();
+        let text = CueText::new(&index, "only cue007x and cue199x here".into());
+        for (i, bit) in bits.iter().enumerate() {
+            assert_eq!(text.may_match(*bit), i == 7 || i == 199, "list {i}");
+        }
+    }
+
+    #[test]
     fn lists_past_the_index_width_are_never_skipped() {
         let mut b = CueIndexBuilder::default();
         for _ in 0..CueSet::BITS {
-            assert_ne!(b.add(["x"]), 0);
+            assert!(!b.add(["x"]).is_empty());
         }
-        assert_eq!(b.add(["y"]), 0);
+        assert!(b.add(["y"]).is_empty());
         let index = b.build();
-        assert!(CueText::new(&index, "nothing".into()).may_match(0));
+        assert!(CueText::new(&index, "nothing".into()).may_match(CueSet::NONE));
     }
 }

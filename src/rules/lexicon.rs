@@ -77,11 +77,15 @@ fn alternation<'p>(patterns: impl Iterator<Item = &'p String>) -> String {
 }
 
 impl Lexicon {
+    /// The list compiled from `patterns`. Its alternations are built on first
+    /// use unless `eager` (a list a user's rules.toml extends: an alternation
+    /// that will not build, a size limit, is reported at load, naming the file).
     pub(super) fn compile(
         name: &str,
         patterns: &[String],
         source: &str,
         index: &mut CueIndexBuilder,
+        eager: bool,
     ) -> Result<Self, RulesError> {
         if patterns.is_empty() {
             return Ok(Self::empty());
@@ -108,23 +112,27 @@ impl Lexicon {
             message: format!("{name}: {}", one_line(&e.to_string())),
             bad_pattern: None,
         };
+        let engines = |pattern: &str| {
+            if eager {
+                Engines::build(pattern, build).map_err(error)
+            } else {
+                Ok(Engines::lazy(pattern, build))
+            }
+        };
         let whole_pattern = alternation(patterns.iter());
         let windowed = patterns.iter().filter(|p| is_windowed(p)).count();
         let (whole, parts) = if windowed > 0 && windowed < patterns.len() {
             let plain = alternation(patterns.iter().filter(|p| !is_windowed(p)));
             let windows = alternation(patterns.iter().filter(|p| is_windowed(p)));
             let split = Split {
-                plain: Engines::build(&plain, build).map_err(error)?,
-                windows: Engines::build(&windows, build).map_err(error)?,
+                plain: engines(&plain)?,
+                windows: engines(&windows)?,
                 whole_pattern,
                 whole: std::sync::OnceLock::new(),
             };
             (None, Some(Box::new(split)))
         } else {
-            (
-                Some(Engines::build(&whole_pattern, build).map_err(error)?),
-                None,
-            )
+            (Some(engines(&whole_pattern)?), None)
         };
         Ok(Self {
             whole,
@@ -146,12 +154,38 @@ impl Lexicon {
     /// caller escapes what must be literal.
     pub fn single(pattern: &str) -> Self {
         Self {
-            whole: Engines::build(&bounded(&lowercase_pattern(pattern)), build).ok(),
+            whole: Some(Engines::lazy(&bounded(&lowercase_pattern(pattern)), build)),
             parts: None,
-            bit: 0,
+            bit: CueSet::NONE,
             entries: std::sync::Arc::from([pattern.to_string()]),
             singles: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Build every alternation of the list now (both forms): the first that
+    /// does not build. What a test asks of every shipped list.
+    #[cfg(test)]
+    pub(crate) fn force(&self) -> Result<(), regex::Error> {
+        if let Some(whole) = &self.whole {
+            whole.force()?;
+        }
+        if let Some(split) = &self.parts {
+            split.plain.force()?;
+            split.windows.force()?;
+        }
+        Ok(())
+    }
+
+    /// Whether each alternation's ASCII twin finds in `text` (lower case,
+    /// without non-ASCII word characters) what its Unicode form finds.
+    #[cfg(test)]
+    pub(crate) fn twin_agrees(&self, text: &str) -> bool {
+        let engines = [
+            self.whole.as_ref(),
+            self.parts.as_deref().map(|s| &s.plain),
+            self.parts.as_deref().map(|s| &s.windows),
+        ];
+        engines.into_iter().flatten().all(|e| e.twin_agrees(text))
     }
 
     /// An empty lexicon that matches nothing.
@@ -159,7 +193,7 @@ impl Lexicon {
         Self {
             whole: None,
             parts: None,
-            bit: 0,
+            bit: CueSet::NONE,
             entries: std::sync::Arc::from([]),
             singles: std::sync::OnceLock::new(),
         }
@@ -191,7 +225,7 @@ impl Lexicon {
             self.entries
                 .iter()
                 .take(64)
-                .map(|e| Engines::build(&bounded(&lowercase_pattern(e)), build).ok())
+                .map(|e| Some(Engines::lazy(&bounded(&lowercase_pattern(e)), build)))
                 .collect()
         });
         self.on_lower(text, |t| {

@@ -4,7 +4,7 @@ use super::*;
 
 impl Lexicon {
     fn compile_alone(patterns: &[String]) -> Result<Self, RulesError> {
-        Self::compile("t", patterns, "t", &mut CueIndexBuilder::default())
+        Self::compile("t", patterns, "t", &mut CueIndexBuilder::default(), true)
     }
 }
 
@@ -101,8 +101,8 @@ fn a_part_of_a_cue_text_finds_what_the_part_finds() {
         .iter()
         .map(|p| p.to_string())
         .collect();
-    let lex = Lexicon::compile("t", &patterns, "t", &mut index).unwrap();
-    let other = Lexicon::compile("u", &["unrelated".into()], "u", &mut index).unwrap();
+    let lex = Lexicon::compile("t", &patterns, "t", &mut index, true).unwrap();
+    let other = Lexicon::compile("u", &["unrelated".into()], "u", &mut index, false).unwrap();
     let index = index.build();
     let mut compared = 0;
     for text in [

@@ -20,7 +20,7 @@ pub mod train;
 
 use super::model::{Flag, FlagKind, Goal};
 use super::{Cited, Evidence, Reading};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 /// What the model decides about a line.
@@ -156,7 +156,7 @@ impl Model {
             bias: 0.0,
             add: f64::INFINITY,
             keep: 0.0,
-            weights: HashMap::new(),
+            weights: HashMap::default(),
         };
         Model {
             kinds: std::array::from_fn(|_| never.clone()),
