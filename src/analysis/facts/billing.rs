@@ -4,6 +4,11 @@
 use super::{Fact, Topic, Value};
 use crate::rules::{CueText, Rules};
 
+/// The bits of `pair_facts.billing_period`'s first (annually) and fourth
+/// (twice a year) families.
+const ANNUALLY: u64 = 1;
+const TWICE_A_YEAR: u64 = 1 << 3;
+
 /// How a statement about paying says invoicing runs: how often ("invoiced
 /// annually", "Bill us quarterly", "facturación trimestral"), in advance or
 /// in arrears, and from when ("billing starts at go-live", "the first invoice
@@ -13,7 +18,13 @@ pub(super) fn billing(rules: &Rules, lower: &CueText) -> Vec<Fact> {
     let p = &rules.pair_facts;
     let mut out = Vec::new();
     let one = |bits: u64| (bits.count_ones() == 1).then(|| bits.trailing_zeros() as u8);
-    if let Some(i) = one(p.billing_period.families(lower)) {
+    // "Semi-annually", "half-yearly" hold the word for a year: twice a year
+    // (the fourth family) is no annual bill as well.
+    let mut every = p.billing_period.families(lower);
+    if every & TWICE_A_YEAR != 0 {
+        every &= !ANNUALLY;
+    }
+    if let Some(i) = one(every) {
         out.push(Fact::new(Topic::BillingPeriod, Value::Every(i)));
     }
     if let Some(i) = one(p.billing_timing.families(lower)) {

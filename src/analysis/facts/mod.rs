@@ -26,6 +26,8 @@ mod response;
 #[cfg(test)]
 mod service_term_tests;
 #[cfg(test)]
+mod terms_tests;
+#[cfg(test)]
 mod tests;
 mod weekdays;
 
@@ -380,7 +382,9 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         if pairs && p.one_payment.is_match(lower) {
             // "in one single installment": the word for a part names none.
             out.push(Fact::new(Topic::PaymentSchedule, Value::InFull));
-        } else if instalments {
+        } else if instalments || (pairs && numbers::shares_of_whole(text)) {
+            // Shares that make a whole are parts, whatever words stand by
+            // them ("50% de anticipo contra factura y 50% contra entrega").
             let parts = instalment_count(text);
             out.push(Fact::new(
                 Topic::PaymentSchedule,
@@ -452,11 +456,11 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     } else if says(&f.price_held, &p.price_held) {
         // "Held flat for three years, no CPI": the index named is the one
         // waived, so the price is held outright, not capped at it.
-        let waived = f.indices.find_all(lower).into_iter().any(|(at, _)| {
-            let before = lower[..at].trim_end();
-            let last = before.rsplit(' ').next().unwrap_or("");
-            !last.is_empty() && p.index_waived.is_match(last)
-        });
+        let waived = f
+            .indices
+            .find_all(lower)
+            .into_iter()
+            .any(|(at, _)| index_waived(rules, &lower[..at]));
         let indices = if waived { 0 } else { f.indices.families(lower) };
         out.push(Fact::new(Topic::PriceChange, Value::Held { indices }));
     } else if says(&f.price_rises, &p.price_rises) || f.indices.is_match(lower) {
@@ -476,6 +480,22 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
         out.push(Fact::new(Topic::SyncDirection, Value::TwoWay));
     }
     out
+}
+
+/// Whether the words before a price index waive it: "no CPI", and "no FX or
+/// CPI uplift", where the index closes a list the waiver opens.
+fn index_waived(rules: &Rules, before: &str) -> bool {
+    const JOINS: &[&str] = &["or", "and", "nor", "o", "ou", "y", "et", "und", "oder", "e"];
+    let words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let waives = |w: &str| rules.pair_facts.index_waived.is_match(w);
+    match words.as_slice() {
+        [.., last] if waives(last) => true,
+        [.., waiver, _, join] if JOINS.contains(join) => waives(waiver),
+        _ => false,
+    }
 }
 
 /// `lower` without the alternatives it sets aside ("rather than annually",

@@ -281,8 +281,14 @@ pub fn instalment_count(text: &str) -> Option<u8> {
         )
         .expect("instalment pattern compiles")
     });
-    static SHARE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(\d{1,3}) ?%").expect("share pattern compiles"));
+    // In the languages order forms come in: "3 cuotas mensuales", "en trois
+    // fois", "em duas parcelas", "in drei Raten".
+    static FOREIGN_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(\d|dos|tres|cuatro|cinco|seis|deux|trois|quatre|cinq|duas|dois|tr[êe]s|quatro|zwei|drei|vier|f[üu]nf|sechs)(?: \(\d\))? (?:cuotas|pagos|partes|versements|[ée]ch[ée]ances|fois|parcelas|pagamentos|vezes|raten|zahlungen|teilzahlungen)\b",
+        )
+        .expect("foreign instalment pattern compiles")
+    });
     static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy)(?:(?:[- ]|, )(?:ten|twenty|thirty|forty|fifty|sixty|seventy)){2,}\b")
             .expect("spoken shares pattern compiles")
@@ -290,15 +296,14 @@ pub fn instalment_count(text: &str) -> Option<u8> {
     if let Some(c) = PARTS.captures(text) {
         return number(&c[1]).map(|n| n as u8);
     }
+    if let Some(c) = FOREIGN_PARTS.captures(text) {
+        return foreign_count(&c[1]);
+    }
     let whole = |shares: &[f64]| {
         (shares.len() >= 2 && (shares.iter().sum::<f64>() - 100.0).abs() < 0.5)
             .then_some(shares.len() as u8)
     };
-    let shares: Vec<f64> = SHARE
-        .captures_iter(text)
-        .filter_map(|c| c[1].parse().ok())
-        .collect();
-    if let Some(n) = whole(&shares) {
+    if let Some(n) = whole(&shares(text)) {
         return Some(n);
     }
     let spoken: Vec<f64> = SPOKEN
@@ -308,4 +313,33 @@ pub fn instalment_count(text: &str) -> Option<u8> {
         .filter_map(parse_number)
         .collect();
     whole(&spoken)
+}
+
+/// The percentages a text states, in order ("30% ... 40% ... 30%").
+fn shares(text: &str) -> Vec<f64> {
+    static SHARE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\d{1,3}) ?%").expect("share pattern compiles"));
+    SHARE
+        .captures_iter(text)
+        .filter_map(|c| c[1].parse().ok())
+        .collect()
+}
+
+/// Whether a text states two or more percentages that make a whole: the
+/// shares of a payment ("50% on order, 50% on delivery").
+pub fn shares_of_whole(text: &str) -> bool {
+    let shares = shares(text);
+    shares.len() >= 2 && (shares.iter().sum::<f64>() - 100.0).abs() < 0.5
+}
+
+/// A count of parts in the words of Spanish, French, Portuguese or German.
+fn foreign_count(word: &str) -> Option<u8> {
+    Some(match word {
+        "dos" | "deux" | "duas" | "dois" | "zwei" => 2,
+        "tres" | "trois" | "três" | "trés" | "drei" => 3,
+        "cuatro" | "quatre" | "quatro" | "vier" => 4,
+        "cinco" | "cinq" | "fünf" | "funf" => 5,
+        "seis" | "sechs" => 6,
+        digit => digit.parse().ok()?,
+    })
 }
