@@ -251,3 +251,32 @@ From: Dana Reyes
 ";
     assert_eq!(risk_lines_by_rules(notes), vec![1]);
 }
+
+#[test]
+fn doubt_spoken_in_a_call_is_a_risk_in_the_main_languages() {
+    // Invented call turns: doubt with no cue word, each family once.
+    let notes = "\
+Rosa (Customer): That's what the previous software company told us in 2019.
+Rosa (Customer): We'll see.
+Rosa (Customer): I'd want to see it running before we trust it with payroll.
+Rosa (Customer): Honestly I'm not sure the drivers will actually use it.
+Rosa (Customer): Bon, on verra.
+Rosa (Customer): Tenemos nuestras dudas con la parte del inventario.
+Rosa (Customer): Isso mesmo nos disse o anterior fornecedor.
+Rosa (Customer): Das haben wir schon oft gehört.
+Rosa (Customer): We'll see you on Tuesday at the depot.
+";
+    assert_eq!(risk_lines_by_rules(notes), vec![1, 2, 3, 4, 5, 6, 7, 8]);
+}
+
+#[test]
+fn effort_and_support_asked_by_the_customer_are_objections() {
+    let notes = "\
+Piet (Customer): Who's doing the install on the night shift, then?
+Piet (Customer): Who do we call when the scanner stops at two in the morning?
+Piet (Customer): ¿Y si no funciona en la bodega fría?
+Piet (Customer): Wer pflegt die Stammdaten danach?
+Piet (Customer): Who is the account manager for us?
+";
+    assert_eq!(risk_lines_by_rules(notes), vec![1, 2, 3, 4]);
+}
