@@ -49,7 +49,14 @@ pub fn start_hour(text: &str) -> Option<u16> {
         let timed = c.get(2).is_some() || suffix.is_some() || ranged;
         // "de 4 a 8 horas", "2 to 3 days": a span of time, not the hours of
         // the day.
-        let rest = text[c.get(0)?.end()..].trim_start();
+        // A half of the day read from the unit's first letter ("8 h" of
+        // "8 horas") leaves the unit's word to look at whole.
+        let end = c.get(0)?.end();
+        let rest = if text[end..].starts_with(char::is_alphabetic) {
+            &text[text[..end].rfind(' ').map_or(end, |i| i + 1)..]
+        } else {
+            text[end..].trim_start()
+        };
         if DURATION_UNITS.iter().any(|u| rest.starts_with(u)) {
             continue;
         }
