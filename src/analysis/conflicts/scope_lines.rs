@@ -88,3 +88,38 @@ fn scope_facts(r: &Reading, cited: &Cited) -> Vec<Fact> {
     }
     out
 }
+
+/// An exclusion of languages that names none ("Other languages are not
+/// included", "Translations into further languages are excluded") leaves
+/// the scope the languages its other lines grant: the line states those, so
+/// a promise of any other language reads against it.
+pub(super) fn other_languages(r: &Reading, scope: &mut [ScopeLine]) {
+    use facts::{Topic, Value};
+    let granted = scope
+        .iter()
+        .filter(|l| !l.excludes)
+        .flat_map(|l| &l.facts)
+        .fold(0u128, |bits, f| match f.value {
+            Value::Languages(b) => bits | b,
+            _ => bits,
+        });
+    if granted == 0 {
+        return;
+    }
+    for line in scope.iter_mut() {
+        let names_none = !line.facts.iter().any(|f| f.topic == Topic::Language);
+        if line.excludes
+            && names_none
+            && r.rules.pair_facts.language_cue.is_match(&line.cited.lower)
+        {
+            line.facts.push(Fact {
+                topic: Topic::Language,
+                value: Value::Languages(granted),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "scope_lines_tests.rs"]
+mod tests;

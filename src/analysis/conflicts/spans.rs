@@ -232,7 +232,7 @@ fn families(rules: &Rules, topic: Topic) -> Vec<&Lexicon> {
         Topic::BillingPeriod => vec![&p.billing_period],
         Topic::BillingTiming => vec![&p.billing_timing],
         Topic::BillingStart => vec![&p.billed_from_go_live, &p.billed_from_signing],
-        Topic::Language => vec![&p.languages],
+        Topic::Language => vec![&p.languages, &p.more_languages],
         Topic::SupportDays => vec![&p.weekdays, &p.working_week, &p.weekend, &p.six_day_week],
         Topic::ExchangeRate => vec![&p.exchange, &p.fixed_rate],
         Topic::Frequency => vec![&p.frequency],

@@ -97,7 +97,9 @@ impl Fact {
             Value::Timing(_) => "invoiced in arrears".into(),
             Value::BilledFromGoLive(true) => "invoicing from go-live".into(),
             Value::BilledFromGoLive(false) => "invoicing from signature".into(),
-            Value::Languages(bits) => format!("in {}", family(&rules.pair_facts.languages, bits)),
+            Value::Languages(bits) => {
+                format!("in {}", super::language::names(rules, bits).join(", "))
+            }
             Value::Weekdays(bits) => {
                 // The bits are Monday first (`weekdays::covered`), as the
                 // calendar's days are; a family's first entry is a pattern

@@ -17,8 +17,11 @@ mod describe;
 pub use currency::currencies_of;
 #[cfg(test)]
 mod currency_tests;
+#[cfg(test)]
+mod delivery_tests;
 mod exchange;
 mod frequency;
+mod language;
 mod numbers;
 #[cfg(test)]
 mod reach_tests;
@@ -160,8 +163,9 @@ pub enum Value {
     Timing(u8),
     /// Invoicing starts at go-live (true) or at signing (false).
     BilledFromGoLive(bool),
-    /// Languages, as bits of the `pair_facts.languages` families.
-    Languages(u64),
+    /// Languages, as bits of the `pair_facts.languages` families (then
+    /// `more_languages` from bit 64).
+    Languages(u128),
     /// Days of the week, Monday first (bit 0).
     Weekdays(u8),
     /// Converted at a rate fixed in advance.
@@ -426,7 +430,7 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
     {
         out.push(Fact::new(Topic::Frequency, Value::Interval(minutes)));
     }
-    if pairs && let Some(bits) = languages(rules, lower) {
+    if pairs && let Some(bits) = language::languages(rules, lower) {
         out.push(Fact::new(Topic::Language, Value::Languages(bits)));
     }
     if says(&f.onsite, &p.onsite) {
@@ -532,39 +536,6 @@ fn places(rules: &Rules, lower: &CueText, pairs: bool) -> u64 {
         return base;
     }
     base | (rules.pair_facts.places.families(lower) << shift)
-}
-
-/// The languages a statement says something comes in: language names where
-/// the statement speaks of language ("bilingual", "other languages") or
-/// names one after "in" or "into" ("the crew app in Polish"); a name alone
-/// ("Polish crew", "the Korean team") says nothing of a language.
-fn languages(rules: &Rules, lower: &CueText) -> Option<u64> {
-    let p = &rules.pair_facts;
-    let bits = p.languages.families(lower);
-    if bits == 0 {
-        return None;
-    }
-    if p.language_cue.is_match(lower) {
-        return Some(bits);
-    }
-    // Without a word for language, only the names after "in" count, with
-    // those listed after them ("in Spanish and English").
-    let text: &str = lower;
-    let mut named = 0u64;
-    let mut listing = false;
-    for (a, b) in p.languages.find_all(lower) {
-        let before = text[..a].trim_end();
-        let after_in = [" in", " into", " en"].iter().any(|w| before.ends_with(w));
-        let listed = listing
-            && [" and", " or", " y", " et", " e", ",", "/", "&"]
-                .iter()
-                .any(|w| before.ends_with(w));
-        listing = after_in || listed;
-        if listing {
-            named |= p.languages.families(&text[a..b]);
-        }
-    }
-    (named != 0).then_some(named)
 }
 
 /// Whether `facts` hold a term that makes a statement in the seller's voice a

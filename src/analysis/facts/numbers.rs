@@ -28,7 +28,7 @@ fn number(word: &str) -> Option<f64> {
 pub fn start_hour(text: &str) -> Option<u16> {
     static START: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:\bfrom |\bbetween |^|[^\d:.])(\d{1,2})(?:[:.h](\d\d))? ?(am|pm|h|hrs)?(?: ?(?:-|–|to|until|and) ?\d{1,2}(?:[:.h]\d\d)? ?(?:am|pm|h|hrs)?|\b)",
+            r"(?:\b(?:from|between|de|desde|dès|ab|von|dalle|da) |^|[^\d:.])(\d{1,2})(?:[:.h](\d\d))? ?(am|pm|h|hrs)?(?:(?: ?(?:-|–) ?| ?(?:to|until|and|a|à|al|alle|bis|hasta|até) )\d{1,2}(?:[:.h]\d\d)? ?(?:am|pm|h|hrs)?|\b)",
         )
         .expect("start hour pattern compiles")
     });
@@ -37,18 +37,31 @@ pub fn start_hour(text: &str) -> Option<u16> {
         let hour: u16 = c[1].parse().ok()?;
         let minute: u16 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
         let suffix = c.get(3).map(|m| m.as_str());
-        let ranged =
-            whole.contains(['-', '–']) || whole.contains(" to ") || whole.contains(" until ");
+        // A range, joined as English or the languages order forms come in
+        // join one ("de 6am a 9pm", "dalle 8 alle 12", "von 8 bis 17").
+        let ranged = whole.contains(['-', '–'])
+            || RANGE_WORDS
+                .iter()
+                .any(|w| whole.trim_end().contains(&format!(" {w} ")));
+        let from = FROM_WORDS
+            .iter()
+            .any(|w| whole.trim_start().starts_with(&format!("{w} ")));
         let timed = c.get(2).is_some() || suffix.is_some() || ranged;
+        // "de 4 a 8 horas", "2 to 3 days": a span of time, not the hours of
+        // the day.
+        // A half of the day read from the unit's first letter ("8 h" of
+        // "8 horas") leaves the unit's word to look at whole.
+        let end = c.get(0)?.end();
+        let rest = if text[end..].starts_with(char::is_alphabetic) {
+            &text[text[..end].rfind(' ').map_or(end, |i| i + 1)..]
+        } else {
+            text[end..].trim_start()
+        };
+        if DURATION_UNITS.iter().any(|u| rest.starts_with(u)) {
+            continue;
+        }
         // "from 3 sites" is no hour; "P1 within 4" neither.
-        if !timed
-            || hour > 24
-            || minute > 59
-            || (!whole.contains("from")
-                && !whole.contains("between")
-                && !ranged
-                && c.get(2).is_none())
-        {
+        if !timed || hour > 24 || minute > 59 || (!from && !ranged && c.get(2).is_none()) {
             continue;
         }
         let hour = match suffix {
@@ -60,6 +73,22 @@ pub fn start_hour(text: &str) -> Option<u16> {
     }
     spoken_start_hour(text)
 }
+
+/// The words that join the two hours of a range.
+const RANGE_WORDS: &[&str] = &[
+    "to", "until", "and", "a", "à", "al", "alle", "bis", "hasta", "até",
+];
+
+/// Units that make a range a span of time ("4 to 8 hours").
+const DURATION_UNITS: &[&str] = &[
+    "hour", "hora", "heure", "stund", "ore ", "ore,", "day", "día", "dia", "jour", "tag", "min",
+    "week", "semana", "semaine", "woche", "month", "mes", "mois", "monat",
+];
+
+/// The words before the hour cover starts.
+const FROM_WORDS: &[&str] = &[
+    "from", "between", "de", "desde", "dès", "ab", "von", "dalle", "da",
+];
 
 /// The hour support starts as speech says it: "from seven", "open from half
 /// six" (half past six), "from eight in the morning". A word number after
@@ -114,13 +143,13 @@ fn spoken_start_hour(text: &str) -> Option<u16> {
 pub fn end_hour(text: &str) -> Option<u16> {
     static END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:\d(?:[:.h]\d\d)? ?(?:am|pm|h|hrs)? ?(?:-|–|to|until|till|and) ?|\b(?:until|till) )(\d{1,2})(?:[:.h](\d\d))? ?(am|pm|a\.m\.|p\.m\.|h|hrs)?",
+            r"(?:\d(?:[:.h]\d\d)? ?(?:am|pm|h|hrs)?(?: ?(?:-|–) ?| (?:to|until|till|and|a|à|al|alle|bis|hasta|até) )|\b(?:until|till|hasta|até|bis|jusqu'à) )(\d{1,2})(?:[:.h](\d\d))? ?(am|pm|a\.m\.|p\.m\.|h|hrs)?",
         )
         .expect("end hour pattern compiles")
     });
     static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?:until|till|to) (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight)(?: (?:at night|in the evening|pm|p\.m\.|o'clock at night))?\b",
+            r"\b(?:until|till|to) (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight)\b(?: (?:at night|in the evening|pm|p\.m\.|o'clock at night))?",
         )
         .expect("spoken end hour pattern compiles")
     });

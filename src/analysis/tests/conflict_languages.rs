@@ -89,3 +89,42 @@ fn round_the_clock_support_conflicts_with_french_working_hours() {
     let notes = "- For the first two months you call us any time, twenty-four hours, seven days, we will have someone for you.\n";
     assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
 }
+
+#[test]
+fn a_language_promised_conflicts_with_an_exclusion_of_other_languages() {
+    // The exclusion names no language: the scope's other lines grant them.
+    let scope = "\
+# Order form
+- Buyer verification page in English and Arabic.
+- Other languages are not included.
+";
+    // The exclusion answers the promise more directly than the line that
+    // grants two other languages.
+    let notes = "- Told Reza we'll have it in Persian too, no charge.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 3)]);
+}
+
+#[test]
+fn an_integration_promised_conflicts_with_a_polish_or_norwegian_exclusion() {
+    let notes = "- The connector to Quellwerk is part of the project, we build it in phase one.\n";
+    let scope = "\
+# Zamówienie
+- Integracja z systemem Quellwerk nie wchodzi w zakres niniejszej umowy.
+";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+    let scope = "\
+# Bestilling
+- Integrasjon mot Quellwerk er ikke inkludert og tilbys i eget tilbud.
+";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
+
+#[test]
+fn on_site_training_conflicts_with_french_training_at_a_distance() {
+    let scope = "\
+# Bon de commande
+- Formation : deux (2) séances de formation des utilisateurs, dispensées à distance.
+";
+    let notes = "- We will run the training on site in Tarbes, two days with the planners.\n";
+    assert_eq!(conflict_pairs_by_checks(notes, scope), vec![(1, 2)]);
+}
