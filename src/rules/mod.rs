@@ -217,7 +217,7 @@ lexicons! {
         prices, price_held, price_rises, free, no_concession, hosting, all_hours, limited_hours,
         response, instalments, payment, go_live, schedule_anchor, schedule_milestone, schedule_rough, schedule_outer_bound, onsite, remote, all_services,
         billing_period, billing_timing, billed_from_go_live, billed_from_signing,
-        languages, more_languages, language_cue, language_object, places, support, weekdays, working_week, weekend, six_day_week,
+        languages, more_languages, language_cue, language_object, languages_open, places, support, weekdays, working_week, weekend, six_day_week,
         partial_cover, frequency, exchange, fixed_rate, currencies, more_currencies, currency_kinds,
         currency_lead, currency_only, currency_cue, currency_indicative, currency_refused,
         currency_generic, response_heading, count_units, count_cap,

@@ -278,6 +278,7 @@ fn each_claim<'f>(
     if scope.is_empty() {
         return;
     }
+    scope_lines::open_languages(r, &mut scope);
     scope_lines::other_languages(r, &mut scope);
     // Terms the scope grants somewhere: an exclusion of "two-way sync with Sage"
     // does not contradict a promise of the one-way Sage sync the scope includes.

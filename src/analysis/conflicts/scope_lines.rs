@@ -89,6 +89,26 @@ fn scope_facts(r: &Reading, cited: &Cited) -> Vec<Fact> {
     out
 }
 
+/// A scope that offers further languages ("Additional languages are
+/// configured on request", "otros idiomas bajo pedido") names its languages
+/// as what comes standard, not as a limit: a language promised beyond them is
+/// one it offers, so its language facts contradict no promise. Read on the
+/// scope's text as a whole, since such a sentence often wraps.
+pub(super) fn open_languages(r: &Reading, scope: &mut [ScopeLine]) {
+    let text = scope
+        .iter()
+        .filter(|l| !l.excludes)
+        .map(|l| l.cited.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !r.rules.pair_facts.languages_open.is_match(text.as_str()) {
+        return;
+    }
+    for line in scope.iter_mut().filter(|l| !l.excludes) {
+        line.facts.retain(|f| f.topic != facts::Topic::Language);
+    }
+}
+
 /// An exclusion of languages that names none ("Other languages are not
 /// included", "Translations into further languages are excluded") leaves
 /// the scope the languages its other lines grant: the line states those, so

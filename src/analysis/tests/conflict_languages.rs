@@ -105,6 +105,22 @@ fn a_language_promised_conflicts_with_an_exclusion_of_other_languages() {
 }
 
 #[test]
+fn a_scope_that_offers_further_languages_on_request_limits_none() {
+    let notes = "- Custom letters in English, Spanish and Somali for all sites.\n";
+    let open = "\
+# Order form
+- Standard letter templates in English and Spanish. Additional languages
+  are configured on request.
+";
+    assert_eq!(conflict_pairs_by_checks(notes, open), vec![]);
+    let closed = "\
+# Order form
+- Standard letter templates in English and Spanish.
+";
+    assert_eq!(conflict_pairs_by_checks(notes, closed), vec![(1, 2)]);
+}
+
+#[test]
 fn an_integration_promised_conflicts_with_a_polish_or_norwegian_exclusion() {
     let notes = "- The connector to Quellwerk is part of the project, we build it in phase one.\n";
     let scope = "\
