@@ -4,15 +4,8 @@
 //! and the hour cover ends. Every text is invented.
 
 use super::numbers::end_hour;
-use super::tests::{conflicts_in_pairs, pair_facts};
+use super::tests::{conflicts_in_pairs, pair_value as value};
 use super::*;
-
-fn value(text: &str, topic: Topic) -> Option<Value> {
-    pair_facts(text)
-        .into_iter()
-        .find(|f| f.topic == topic)
-        .map(|f| f.value)
-}
 
 #[test]
 fn the_alternative_set_aside_is_not_the_term_stated() {

@@ -4,15 +4,8 @@
 //! Italian, Dutch and Norwegian. Every text is invented.
 
 use super::numbers::{instalment_count, shares_of_whole};
-use super::tests::{conflicts_in_pairs, pair_facts};
+use super::tests::{conflicts_in_pairs, pair_value as value};
 use super::*;
-
-fn value(text: &str, topic: Topic) -> Option<Value> {
-    pair_facts(text)
-        .into_iter()
-        .find(|f| f.topic == topic)
-        .map(|f| f.value)
-}
 
 #[test]
 fn the_whole_amount_at_one_event_is_one_payment_in_other_languages() {
@@ -182,4 +175,26 @@ fn an_index_waived_in_a_list_is_waived() {
         "Pricing fixed for the whole term, no FX or CPI uplift.",
         "Fees are escalated annually in line with CPI."
     ));
+}
+
+#[test]
+fn a_share_paid_at_an_event_is_no_payment_in_full() {
+    // One share of a schedule ("pay 50% on signature") is a part, not the whole.
+    for text in [
+        "Agreed 10% off the fee if they pay 50% on signature.",
+        "They pay 30 % à la commande, the rest on delivery.",
+    ] {
+        assert_ne!(
+            value(text, Topic::PaymentSchedule),
+            Some(Value::InFull),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        value(
+            "Payment: the whole fee on signature.",
+            Topic::PaymentSchedule
+        ),
+        Some(Value::InFull)
+    );
 }

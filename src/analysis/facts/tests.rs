@@ -276,6 +276,14 @@ pub(super) fn pair_facts(text: &str) -> Vec<Fact> {
     read_for_pairs(&rules, &lower)
 }
 
+/// The value of the first fact on `topic` a pair reads in `text`.
+pub(super) fn pair_value(text: &str, topic: Topic) -> Option<Value> {
+    pair_facts(text)
+        .into_iter()
+        .find(|f| f.topic == topic)
+        .map(|f| f.value)
+}
+
 #[test]
 fn spoken_price_holds_are_read_for_pairs_only() {
     let held = |text: &str| {

@@ -106,7 +106,8 @@ fn a_language_promised_conflicts_with_an_exclusion_of_other_languages() {
 
 #[test]
 fn a_scope_that_offers_further_languages_on_request_limits_none() {
-    let notes = "- Custom letters in English, Spanish and Somali for all sites.\n";
+    let notes =
+        "- We'll set up custom letter templates in English, Spanish and Somali for all sites.\n";
     let open = "\
 # Order form
 - Standard letter templates in English and Spanish. Additional languages
