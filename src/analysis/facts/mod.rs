@@ -394,7 +394,7 @@ fn read_with(rules: &Rules, lower: &CueText, pairs: bool) -> Vec<Fact> {
                 Topic::PaymentSchedule,
                 Value::Instalments { parts },
             ));
-        } else if f.single_payment.is_match(lower) && !numbers::pays_a_share(lower) {
+        } else if f.single_payment.is_match(lower) {
             out.push(Fact::new(Topic::PaymentSchedule, Value::InFull));
         }
     }

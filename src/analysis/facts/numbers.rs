@@ -361,19 +361,6 @@ pub fn shares_of_whole(text: &str) -> bool {
     shares.len() >= 2 && (shares.iter().sum::<f64>() - 100.0).abs() < 0.5
 }
 
-/// Whether a text pays a share short of the whole at an event ("if they pay
-/// 50% on signature", "30 % à la commande"): one part of a schedule, so
-/// the event does not make it a payment in full.
-pub fn pays_a_share(lower: &str) -> bool {
-    static SHARE_AT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"\b(\d{1,2}(?:[.,]\d+)?) ?% (?:of (?:the )?(?:[\w-]+ ){0,3})?(?:on|at|upon|in advance|up ?front|before|a la|à la|na|no|bei|al|en la)\b",
-        )
-        .expect("share pattern compiles")
-    });
-    SHARE_AT.is_match(lower)
-}
-
 /// A count of parts in the words of Spanish, French, Portuguese or German.
 fn foreign_count(word: &str) -> Option<u8> {
     Some(match word {

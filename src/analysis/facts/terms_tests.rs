@@ -176,25 +176,3 @@ fn an_index_waived_in_a_list_is_waived() {
         "Fees are escalated annually in line with CPI."
     ));
 }
-
-#[test]
-fn a_share_paid_at_an_event_is_no_payment_in_full() {
-    // One share of a schedule ("pay 50% on signature") is a part, not the whole.
-    for text in [
-        "Agreed 10% off the fee if they pay 50% on signature.",
-        "They pay 30 % à la commande, the rest on delivery.",
-    ] {
-        assert_ne!(
-            value(text, Topic::PaymentSchedule),
-            Some(Value::InFull),
-            "{text}"
-        );
-    }
-    assert_eq!(
-        value(
-            "Payment: the whole fee on signature.",
-            Topic::PaymentSchedule
-        ),
-        Some(Value::InFull)
-    );
-}
